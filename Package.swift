@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, lowest first. A module imports only modules above it in this list:
+//   NBAutodiff   – the differentiation engine (numbers, duals, tape, symbols); no Markdown.
+//   NBLearning   – tensors, nn, optimizers, proximal methods, datasets, recipes.
+//   NBLanguage   – the cell language: lexer, parser, interpreter, values, display model.
+//   NBDocument   – Markdown (libcmark), front matter, math → MathML, references.
+//   NBExecution  – runs a document's cells, caches results.
+//   NBRender     – HTML pages, SVG plots, the static site.
+//   NBCheck      – `nb test`: expected-output comparison, --accept, JUnit.
+//   nb           – the thin command-line executable.
+let package = Package(
+    name: "nb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nb", targets: ["nb"]),
+        .library(name: "NBAutodiff", targets: ["NBAutodiff"]),
+        .library(name: "NBLearning", targets: ["NBLearning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "NBAutodiff", dependencies: [.product(name: "ComplexModule", package: "swift-numerics")],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS"]),
+        .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
+        .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
+        .target(name: "NBExecution", dependencies: ["NBDocument", "NBLanguage"]),
+        .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
+        .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
+        .executableTarget(name: "nb", dependencies: [
+            "NBRender", "NBCheck", "NBExecution", "NBDocument",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
+        .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"]),
+        .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage"]),
+        .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"]),
+        .testTarget(name: "NBRenderTests", dependencies: ["NBRender"]),
+        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"]),
+        .testTarget(name: "NBCLITests", dependencies: []),
+    ]
+)

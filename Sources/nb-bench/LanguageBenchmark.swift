@@ -1,0 +1,5 @@
+enum LanguageBenchmark {
+    static func run(_ arguments: [String]) throws {
+        print("not implemented yet")
+    }
+}

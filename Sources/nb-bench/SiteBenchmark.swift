@@ -1,0 +1,5 @@
+enum SiteBenchmark {
+    static func run(_ arguments: [String]) throws {
+        print("not implemented yet")
+    }
+}

@@ -1,0 +1,26 @@
+// nb-bench: release-build benchmarks. `swift run -c release nb-bench WORKLOAD [options]`.
+// Each workload lives in its own file; figures are reported as ratios against a peer measured
+// in the same run, never asserted in tests.
+import Foundation
+
+let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("render", "Markdown → HTML pipeline vs plain cmark (MB/s)", RenderBenchmark.run),
+    ("autodiff", "reverse mode ns/node, symbolic swell, vs micrograd / SymPy", AutodiffBenchmark.run),
+    ("language", "interpreter overhead, nb render of notebooks/autodiff.md", LanguageBenchmark.run),
+    ("learning", "MLP step, SGEMM, micrograd moons demo vs peers", LearningBenchmark.run),
+    ("site", "nb build of a generated site: cold, warm, workers", SiteBenchmark.run),
+    ("test", "nb test vs nb run overhead", CheckBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let workload = workloads.first(where: { $0.name == name }) else {
+    print("usage: nb-bench WORKLOAD [options]\n\nworkloads:")
+    for w in workloads { print("  \(w.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(w.summary)") }
+    exit(arguments.isEmpty ? 0 : 2)
+}
+do {
+    try workload.run(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("nb-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBAutodiffTestsModuleBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBCLITestsModuleBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBCheckTestsModuleBuilds() {
+    #expect(Bool(true))
+}

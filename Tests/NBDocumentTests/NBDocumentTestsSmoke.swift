@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBDocumentTestsModuleBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBLanguageTestsModuleBuilds() {
+    #expect(Bool(true))
+}

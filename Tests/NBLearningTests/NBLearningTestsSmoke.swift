@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBLearningTestsModuleBuilds() {
+    #expect(Bool(true))
+}
