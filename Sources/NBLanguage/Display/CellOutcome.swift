@@ -1,0 +1,48 @@
+/// A position in the Markdown file (1-based line and column).
+public struct SourceLocation: Sendable, Equatable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// A cell's failure: what went wrong, where, and what to do about it.
+public struct CellError: Error, Sendable, Equatable {
+    public var message: String
+    public var location: SourceLocation
+    /// A hint for the user ("did you mean …", "add seed: …"), if any.
+    public var hint: String?
+    public init(message: String, location: SourceLocation, hint: String? = nil) {
+        self.message = message; self.location = location; self.hint = hint
+    }
+    /// SPEC §5 text form: `error: MESSAGE (line L)`.
+    public var transcript: String { "error: \(message) (line \(location.line))" }
+}
+
+/// One check a cell performed (`assert`, `gradtable`, `gradcheck`), for `nb test` (SPEC §6).
+public struct CheckRecord: Sendable, Equatable {
+    public enum Kind: String, Sendable { case assertion, gradtable, gradcheck }
+    public var kind: Kind
+    public var passed: Bool
+    public var message: String
+    public var location: SourceLocation
+    public init(kind: Kind, passed: Bool, message: String, location: SourceLocation) {
+        self.kind = kind; self.passed = passed; self.message = message; self.location = location
+    }
+}
+
+/// Everything running one cell produced.
+public struct CellOutcome: Sendable, Equatable {
+    /// Displayed items in order (print output, values, tables, plots).
+    public var items: [DisplayItem]
+    /// The error that stopped the cell, if any (shown after the items).
+    public var error: CellError?
+    /// Checks performed, passed or not.
+    public var checks: [CheckRecord]
+    /// Data files the cell read (paths relative to the notebook's folder), for the cache key.
+    public var filesRead: [String]
+
+    public init(items: [DisplayItem] = [], error: CellError? = nil, checks: [CheckRecord] = [], filesRead: [String] = []) {
+        self.items = items; self.error = error; self.checks = checks; self.filesRead = filesRead
+    }
+}
