@@ -170,11 +170,11 @@ struct MathMLWriter {
         }
         if op.fence { raw(" fence=\"true\"") }
         if let stretchy = op.stretchy { raw(stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"") }
-        if let lspace = op.lspace { attribute(" lspace=\"", lspace) }
-        if let rspace = op.rspace { attribute(" rspace=\"", rspace) }
+        if let lspace = op.lspace { attribute(" lspace=\"", lspace.css) }
+        if let rspace = op.rspace { attribute(" rspace=\"", rspace.css) }
         if let size = op.size {
-            attribute(" minsize=\"", size)
-            attribute(" maxsize=\"", size)
+            attribute(" minsize=\"", size.css)
+            attribute(" maxsize=\"", size.css)
         }
         if let movable = op.movableLimits { raw(movable ? " movablelimits=\"true\"" : " movablelimits=\"false\"") }
         raw(">")

@@ -20,8 +20,8 @@ extension TeXParser {
             return Atom(node: parseLeftRight(at: offset))
         case "big", "Big", "bigg", "Bigg", "bigl", "Bigl", "biggl", "Biggl",
              "bigr", "Bigr", "biggr", "Biggr", "bigm", "Bigm", "biggm", "Biggm":
-            let size = name.hasPrefix("bigg") ? "2.047em" : name.hasPrefix("Bigg") ? "2.470em"
-                : name.hasPrefix("Big") ? "1.623em" : "1.2em"
+            let size: MathLength = name.hasPrefix("bigg") ? .bigg : name.hasPrefix("Bigg") ? .Bigg
+                : name.hasPrefix("Big") ? .Big : .big
             let form: MathOperator.Form? = name.hasSuffix("l") ? .prefix : name.hasSuffix("r") ? .postfix : nil
             return Atom(node: parseSizedDelimiter(command: name, at: offset, size: size, form: form))
         case "begin":
@@ -103,7 +103,7 @@ extension TeXParser {
             nodes += [argument, .op(MathOperator(")", stretchy: false))]
             return Atom(node: .row(nodes))
         case "bmod":
-            return Atom(node: .op(MathOperator("mod", lspace: "0.2222em", rspace: "0.2222em")))
+            return Atom(node: .op(MathOperator("mod", lspace: .medium, rspace: .medium)))
         case "mod":
             return Atom(node: .row([.space(width: "1em"), .operatorName("mod", limits: false), .space(width: "0.3333em")]))
         case "mathbin", "mathrel", "mathpunct", "mathord", "mathopen", "mathclose", "mathinner":
@@ -279,7 +279,7 @@ extension TeXParser {
         }
         let negated = parseAtom(single: true).node
         guard case .op(var op) = negated else {
-            return .row([.op(MathOperator("̸", lspace: "0", rspace: "0")), negated])
+            return .row([.op(MathOperator("̸", lspace: .zero, rspace: .zero)), negated])
         }
         op.text = Self.negations[op.text] ?? (op.text + "\u{338}")
         return .op(op)
@@ -293,19 +293,19 @@ extension TeXParser {
 
     /// `\mathrel{…}` and friends: the content with the spacing of that class.
     private func classed(_ name: String, _ content: MathNode) -> MathNode {
-        let (left, right): (String, String) = switch name {
-        case "mathbin": ("0.2222em", "0.2222em")
-        case "mathrel": ("0.2778em", "0.2778em")
-        case "mathpunct": ("0", "0.1667em")
-        default: ("0", "0")
+        let (left, right): (MathLength, MathLength) = switch name {
+        case "mathbin": (.medium, .medium)
+        case "mathrel": (.thick, .thick)
+        case "mathpunct": (.zero, .thin)
+        default: (.zero, .zero)
         }
         if case .op(var op) = content {
             op.lspace = left
             op.rspace = right
             return .op(op)
         }
-        guard left != "0" || right != "0" else { return content }
-        return .row([.space(width: left), content, .space(width: right)])
+        guard left != .zero || right != .zero else { return content }
+        return .row([.space(width: left.css), content, .space(width: right.css)])
     }
 
     // MARK: Spacing

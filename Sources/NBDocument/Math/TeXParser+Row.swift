@@ -263,7 +263,7 @@ extension TeXParser {
     }
 
     static func prime(_ count: Int) -> MathNode {
-        .op(MathOperator(primes(count), lspace: "0", rspace: "0"))
+        .op(MathOperator(primes(count), lspace: .zero, rspace: .zero))
     }
 
     static func primes(_ count: Int) -> String {
