@@ -148,6 +148,11 @@ struct MathMLWriter {
             raw(">")
             writeContents(content)
             raw("</mstyle>")
+        case .styled(let css, let content):
+            attribute("<mrow style=\"", css)
+            raw(">")
+            writeContents(content)
+            raw("</mrow>")
         case .phantom(let content):
             raw("<mphantom>")
             writeContents(content)
@@ -265,6 +270,7 @@ extension MathNode {
         case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
         case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
         case .style(_, let content): content.isOrdinary
+        case .styled: true
         case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
         default: false
         }

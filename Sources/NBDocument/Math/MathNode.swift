@@ -29,6 +29,8 @@ enum MathNode: Sendable, Equatable {
     case table(MathTable)
     /// `<mstyle>`
     indirect case style(MathStyle, MathNode)
+    /// `<mrow style="…">`: drawing MathML Core has no element for (`\overline`, `\boxed`).
+    indirect case styled(String, MathNode)
     /// `<mphantom>`
     indirect case phantom(MathNode)
     /// `<merror>`: visible error text (the offending source).

@@ -84,9 +84,15 @@ extension TeXParser {
                 : .underOver(base, under: brace, over: nil, accent: false, accentUnder: false)
             return Atom(node: node, limits: .always)
         case "underline", "underbar":
+            // U+0332 is the low line math fonts give horizontal variants; `_` does not stretch.
             let base = parseArgument(for: command, at: offset)
-            return Atom(node: .underOver(base, under: .op(MathOperator("_", stretchy: true)), over: nil,
+            return Atom(node: .underOver(base, under: .op(MathOperator("\u{332}", stretchy: true)), over: nil,
                                          accent: false, accentUnder: true))
+        case "overline":
+            // Math fonts rarely stretch an overline character; a border always spans the base.
+            return Atom(node: .styled(Self.overlineStyle, parseArgument(for: command, at: offset)))
+        case "boxed", "fbox":
+            return Atom(node: .styled(Self.boxedStyle, parseArgument(for: command, at: offset)))
         case "phantom", "hphantom", "vphantom":
             return Atom(node: .phantom(parseArgument(for: command, at: offset)))
         case "textcolor":
@@ -371,10 +377,13 @@ private extension String {
 }
 
 extension TeXParser {
+    static let overlineStyle = "border-top:0.06em solid;padding-top:0.12em"
+    static let boxedStyle = "border:0.06em solid;padding:0.2em"
+
     /// Accent commands: the accent character and whether it stretches over its base.
     static let accents: [String: (String, Bool)] = [
-        "hat": ("^", false), "widehat": ("^", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
-        "tilde": ("~", false), "widetilde": ("~", true), "bar": ("¯", false), "overline": ("‾", true),
+        "hat": ("^", false), "widehat": ("\u{302}", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
+        "tilde": ("~", false), "widetilde": ("~", true), "bar": ("¯", false),
         "vec": ("→", false), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false), "dddot": ("⃛", false),
         "acute": ("´", false), "grave": ("`", false), "breve": ("˘", false), "mathring": ("˚", false),

@@ -179,7 +179,10 @@ extension TeXParser {
                     pending = PendingAtom(base: .row([]), limits: .never)
                 }
                 let argument = parseArgument(for: isSuperscript ? "^" : "_", at: located.start)
-                if isSuperscript {
+                if isSuperscript, let count = Self.primeCount(argument), pending?.sup.isEmpty == true {
+                    // `f^\prime` is `f'`.
+                    pending?.primes += count
+                } else if isSuperscript {
                     pending?.sup.append(argument)
                     pending?.hasSuperscript = true
                 } else {
@@ -260,6 +263,16 @@ extension TeXParser {
             base = .op(op)
         }
         return .underOver(base, under: atom.sub, over: sup, accent: false, accentUnder: false)
+    }
+
+    /// How many primes a superscript consists of, if it is only primes (`^\prime`, `^{\prime\prime}`).
+    static func primeCount(_ node: MathNode) -> Int? {
+        var count = 0
+        for child in node.rowChildren {
+            guard case .identifier("′", _) = child else { return nil }
+            count += 1
+        }
+        return count > 0 ? count : nil
     }
 
     static func prime(_ count: Int) -> MathNode {
