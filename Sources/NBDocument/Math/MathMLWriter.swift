@@ -276,6 +276,13 @@ extension MathNode {
         }
     }
 
+    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
+    /// than a closing fence (`= -1`, `(-x`, `, -y`).
+    var leavesSignUnary: Bool {
+        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
+        return false
+    }
+
     var isClosingFence: Bool {
         if case .op(let op) = self { return op.form == .postfix || [")", "]", "}", "|", "‖", "⟩"].contains(op.text) }
         return false

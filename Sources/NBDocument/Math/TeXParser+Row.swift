@@ -205,7 +205,13 @@ extension TeXParser {
 
             case .atom:
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
-                let atom = parseAtom(single: false)
+                var atom = parseAtom(single: false)
+                if case .op(var op) = atom.node, op.form == nil, Self.signs.contains(op.text),
+                   let previous = nodes.last, previous.leavesSignUnary {
+                    // `= -1`, `(-x`: a sign after an operator or opening fence is unary (TeX's rule).
+                    op.form = .prefix
+                    atom.node = .op(op)
+                }
                 pending = PendingAtom(base: atom.node, limits: atom.limits)
             }
         }
@@ -288,6 +294,8 @@ extension TeXParser {
         default: String(repeating: "′", count: count)
         }
     }
+
+    static let signs: Set<String> = ["+", "−", "±", "∓"]
 
     /// What a token means to the row loop.
     enum RowToken {
