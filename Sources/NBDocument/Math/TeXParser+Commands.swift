@@ -9,7 +9,7 @@ extension TeXParser {
             return Atom(node: parseFraction(name, at: offset))
         case "sqrt":
             if let indexRange = lexer.readRawOptional() {
-                var indexParser = TeXParser(lexer.text(indexRange), display: false)
+                var indexParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[indexRange]), display: false)
                 indexParser.depth = depth + 1
                 let index = indexParser.parseFormula()
                 for diagnostic in indexParser.diagnostics { report(diagnostic.message, at: indexRange.lowerBound) }
@@ -357,7 +357,7 @@ extension TeXParser {
         }
         switch unit {
         case "mu": return .space(width: Self.formatEm(value / 18))
-        case "bp": return .space(width: Self.formatEm(value / 72) .replacingEm(with: "in"))
+        case "bp": return .space(width: (number.hasPrefix("+") ? String(number.dropFirst()) : number) + "pt")
         default: return .space(width: (number.hasPrefix("+") ? String(number.dropFirst()) : number) + unit)
         }
     }
@@ -367,12 +367,6 @@ extension TeXParser {
         var text = String(rounded)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text + "em"
-    }
-}
-
-private extension String {
-    func replacingEm(with unit: String) -> String {
-        hasSuffix("em") ? String(dropLast(2)) + unit : self
     }
 }
 
