@@ -22,4 +22,11 @@ public enum MathML {
             return (writer.output, parser.allDiagnostics)
         }
     }
+
+    /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by
+    /// ``MathScanner/isDisplay(_:in:)``, diagnostics located in `markdown` (line and byte column).
+    public static func render(_ span: MathSpan, in markdown: String) -> (mathML: String, diagnostics: [MathDiagnostic]) {
+        let (mathML, diagnostics) = render(span.tex, display: MathScanner.isDisplay(span, in: markdown))
+        return (mathML, diagnostics.map(span.locate))
+    }
 }

@@ -107,6 +107,10 @@ extension TeXParser {
             let (text, upright) = font.identifier(scalar)
             return Atom(node: .identifier(text, upright: upright))
         case .ordinary(let text, let upright):
+            if font != .automatic && font != .upright, text == "∇" || text == "∂" {
+                let (styled, _) = font.identifier(text == "∇" ? "∇" : "∂")
+                return Atom(node: .identifier(styled, upright: false))
+            }
             return Atom(node: .identifier(text, upright: upright))
         case .op(let op):
             return Atom(node: .op(op))

@@ -69,6 +69,19 @@ extension TeXParser {
             return Atom(node: parseArgument(for: command, at: offset, font: .sansSerif))
         case "mathtt":
             return Atom(node: parseArgument(for: command, at: offset, font: .monospace))
+        case "xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow", "xmapsto":
+            let arrow = ["xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒",
+                         "xLeftarrow": "⇐", "xmapsto": "↦"][name] ?? "→"
+            var below: MathNode? = nil
+            if let range = lexer.readRawOptional() {
+                var belowParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[range]), display: false)
+                belowParser.depth = depth + 1
+                below = belowParser.parseFormula()
+                for diagnostic in belowParser.diagnostics { report(diagnostic.message, at: range.lowerBound) }
+            }
+            let above = parseArgument(for: command, at: offset)
+            let op = MathNode.op(MathOperator(arrow, stretchy: true, lspace: .thick, rspace: .thick))
+            return Atom(node: .underOver(op, under: below, over: above, accent: false, accentUnder: false))
         case "overset", "underset", "stackrel":
             let annotation = parseArgument(for: command, at: offset)
             let base = parseArgument(for: command, at: offset)

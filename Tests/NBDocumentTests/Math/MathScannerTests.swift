@@ -154,6 +154,16 @@ struct MathScannerTests {
         #expect(second.map { spans[1].locate($0) } == [MathDiagnostic(message: "unknown command \\bad", line: 5, column: 3)])
     }
 
+    @Test func renderSpanDecidesDisplayAndLocatesDiagnostics() throws {
+        let markdown = "Intro.\n\n$$\\sum_i \\oops$$\n\nInline $$x$$ here."
+        let spans = MathScanner.scan(markdown).spans
+        try #require(spans.count == 2)
+        let (block, diagnostics) = MathML.render(spans[0], in: markdown)
+        #expect(block.hasPrefix("<math display=\"block\">"))
+        #expect(diagnostics == [MathDiagnostic(message: "unknown command \\oops", line: 3, column: 11)])
+        #expect(MathML.render(spans[1], in: markdown).mathML.hasPrefix("<math display=\"inline\">"))
+    }
+
     @Test func seedPostMath() throws {
         guard let seed = SeedFile.autodiffPost else { return }
         let (spans, diagnostics) = MathScanner.scan(seed)
