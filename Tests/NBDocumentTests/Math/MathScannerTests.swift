@@ -160,7 +160,7 @@ struct MathScannerTests {
         try #require(spans.count == 2)
         let (block, diagnostics) = MathML.render(spans[0], in: markdown)
         #expect(block.hasPrefix("<math display=\"block\">"))
-        #expect(diagnostics == [MathDiagnostic(message: "unknown command \\oops", line: 3, column: 11)])
+        #expect(diagnostics == [MathDiagnostic(message: "unknown command \\oops", line: 3, column: 10)])
         #expect(MathML.render(spans[1], in: markdown).mathML.hasPrefix("<math display=\"inline\">"))
     }
 
