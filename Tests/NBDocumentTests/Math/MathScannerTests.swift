@@ -39,6 +39,7 @@ struct MathScannerTests {
         Case(markdown: "$a\\$b$", expected: ["a\\$b"]),
         Case(markdown: "\\\\$x$", expected: ["x"]),
         Case(markdown: "\\\\(x\\\\)", expected: []),
+        Case(markdown: "\\(\\) \\[ \\] $x$", expected: ["x"]),
         // Math is protected from emphasis and escapes
         Case(markdown: "*emphasis* $a*b*c$ *more*", expected: ["a*b*c"]),
         Case(markdown: "$a_1$ and $b_2$", expected: ["a_1", "b_2"]),
@@ -174,6 +175,42 @@ struct MathScannerTests {
         // Three formulas sit inside Chinese sentences and stay inline.
         #expect(display.count == 9)
         #expect(spans.first?.tex == "f'(x)=\\lim_{h\\to 0}{f(x+h)-f(x)\\over h}")
+    }
+
+    /// Random Markdown soup: spans are ordered, disjoint, delimited, and diagnostics point at `$$`.
+    @Test func randomMarkdownGivesConsistentSpans() {
+        let pieces = ["$", "$$", "\\", "\\(", "\\)", "\\[", "\\]", "`", "``", "```", "~~~", "\n", "\n\n", "    ",
+                      "> ", "- ", "1. ", "# ", "x", "5", " ", "中", "\r\n", "<http://a/$", ">", "\t", "*"]
+        var state: UInt64 = 0xD1B5_4A32_D192_ED03
+        for _ in 0..<500 {
+            var markdown = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<(Int(state >> 57) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                markdown += pieces[Int(state >> 33) % pieces.count]
+            }
+            let (spans, diagnostics) = MathScanner.scan(markdown)
+            var previousEnd = markdown.startIndex
+            for span in spans {
+                #expect(span.range.lowerBound >= previousEnd, "\(markdown.debugDescription)")
+                previousEnd = span.range.upperBound
+                let source = markdown[span.range]
+                #expect(source.hasPrefix(span.delimiter.opening) && source.hasSuffix(span.delimiter.closing),
+                        "\(markdown.debugDescription)")
+                #expect(source.utf8.count >= span.delimiter.opening.utf8.count + span.delimiter.closing.utf8.count + 1)
+                _ = MathScanner.isStandalone(span, in: markdown)
+            }
+            let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            for diagnostic in diagnostics {
+                #expect(diagnostic.line <= lines.count)
+                guard diagnostic.line <= lines.count else { continue }
+                let line = Array(lines[diagnostic.line - 1])
+                #expect(line.count >= diagnostic.column + 1, "\(markdown.debugDescription)")
+                if line.count >= diagnostic.column + 1 {
+                    #expect(line[diagnostic.column - 1] == UInt8(ascii: "$") && line[diagnostic.column] == UInt8(ascii: "$"))
+                }
+            }
+        }
     }
 
     @Test func largeInputIsScannedLinearly() {
