@@ -1,3 +1,5 @@
+import NBAutodiff
+
 /// `print`, `close`, `dual`, `load`.
 public enum CoreBuiltins {
     public static let all: [Builtin] = [
@@ -8,7 +10,7 @@ public enum CoreBuiltins {
         },
         Builtin("dual", usage: "dual(a, b)  # the dual number a + bε") { call throws(LanguageError) in
             try call.expect(2)
-            return .dual(DualNumber(value: try call.number(0, "the value a"), derivative: try call.number(1, "the derivative part b")))
+            return .dual(DualNumber(try call.number(0, "the value a"), tangent: try call.number(1, "the derivative part b")))
         },
         Builtin("close", usage: "close(a, b, rtol: 1e-9, atol: 0)") { call throws(LanguageError) in
             try call.expect(2, labels: ["rtol", "atol"])

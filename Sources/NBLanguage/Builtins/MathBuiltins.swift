@@ -16,11 +16,11 @@ public enum MathBuiltins {
 
     static func apply(_ function: ElementaryFunction, _ value: Value, call: BuiltinCall) throws(LanguageError) -> Value {
         switch value {
-        case .number(let x): return .number(ScalarMath.apply(function, x))
+        case .number(let x): return .number(Double.apply(function, x))
         case .dual(let d): return .dual(DualNumber.apply(function, d))
         case .tensor, .range:
             guard let t = value.asTensor else { break }
-            return Value.from(t.map { ScalarMath.apply(function, $0) })
+            return Value.from(t.map { Double.apply(function, $0) })
         default: break
         }
         throw call.error("expects a number, dual number or tensor, got a \(value.typeName)", at: call.location(of: 0))
@@ -57,7 +57,7 @@ public enum MathBuiltins {
     private static func dualOperand(_ value: Value) -> DualNumber? {
         switch value {
         case .dual(let d): return d
-        case .number(let x): return DualNumber(x)
+        case .number(let x): return DualNumber.constant(x)
         default: return nil
         }
     }

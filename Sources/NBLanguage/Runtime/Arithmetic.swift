@@ -11,7 +11,7 @@ enum Arithmetic {
             case .subtract: return .number(a - b)
             case .multiply: return .number(a * b)
             case .divide: return .number(a / b)
-            case .power: return .number(ScalarMath.power(a, b))
+            case .power: return .number(Double.power(a, b))
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
             case .less: return .bool(a < b)
@@ -76,7 +76,7 @@ enum Arithmetic {
     private static func dual(_ value: Value) -> DualNumber? {
         switch value {
         case .dual(let d): return d
-        case .number(let x): return DualNumber(x)
+        case .number(let x): return DualNumber.constant(x)
         default: return nil
         }
     }
@@ -87,7 +87,7 @@ enum Arithmetic {
         case .subtract: return (-)
         case .multiply: return (*)
         case .divide: return (/)
-        case .power: return ScalarMath.power
+        case .power: return Double.power
         default: return nil
         }
     }
@@ -100,8 +100,8 @@ enum Arithmetic {
         case .multiply: return .dual(a * b)
         case .divide: return .dual(a / b)
         case .power: return .dual(DualNumber.power(a, b))
-        case .equal: return .bool(a.value == b.value && a.derivative == b.derivative)
-        case .notEqual: return .bool(!(a.value == b.value && a.derivative == b.derivative))
+        case .equal: return .bool(a.value == b.value && a.tangent == b.tangent)
+        case .notEqual: return .bool(!(a.value == b.value && a.tangent == b.tangent))
         case .less: return .bool(a.value < b.value)
         case .lessEqual: return .bool(a.value <= b.value)
         case .greater: return .bool(a.value > b.value)

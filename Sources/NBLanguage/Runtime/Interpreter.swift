@@ -251,8 +251,8 @@ final class Interpreter {
             fields = record.fields.map(\.name)
         case .dual(let d):
             if name == "value" { return .number(d.value) }
-            if name == "derivative" { return .number(d.derivative) }
-            fields = ["value", "derivative"]
+            if name == "tangent" || name == "derivative" { return .number(d.tangent) }
+            fields = ["value", "tangent"]
         case .tensor(let t):
             if name == "shape" { return .tensor(TensorValue(t.shape.map(Double.init))) }
             if name == "count" { return .number(Double(t.count)) }

@@ -1,3 +1,5 @@
+import NBAutodiff
+
 /// Largest tensor printed in full; bigger ones show their first and last three entries per axis.
 let tensorSummaryThreshold = 1000
 
@@ -11,7 +13,7 @@ extension Value {
         case .tensor(let t): return t.text
         case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
         case .range(let r): return NumberFormat.format(r.lower) + (r.closed ? "..." : "..<") + NumberFormat.format(r.upper)
-        case .dual(let d): return Value.dualText(value: d.value, derivative: d.derivative)
+        case .dual(let d): return d.description
         case .function(let f): return f.text
         case .builtin(let name): return "<builtin \(name)>"
         case .symbolic(let s): return s.formula
@@ -27,13 +29,6 @@ extension Value {
     public var printText: String {
         if case .string(let s) = self { return s }
         return text
-    }
-
-    /// `6 + 2ε`, `6 - 2ε`.
-    static func dualText(value: Double, derivative: Double) -> String {
-        let head = NumberFormat.format(value)
-        if derivative < 0 { return "\(head) - \(NumberFormat.format(-derivative))ε" }
-        return "\(head) + \(NumberFormat.format(derivative))ε"
     }
 
     /// The display item shown when this value is displayed, or nil for `nothing`.
