@@ -92,18 +92,20 @@ public final class TensorTape<Scalar: TensorScalar> {
                 }
             }
         }
-        return TensorGradients(tape: self, storage: gradients)
+        return TensorGradients(tape: ObjectIdentifier(self), storage: gradients)
     }
 }
 
-/// The gradients of one backward sweep, read per leaf.
+/// The gradients of one backward sweep, read per leaf. It does not keep the tape alive, so once
+/// the tape is released the parameters' storage is uniquely owned again and an optimiser can
+/// update it in place.
 public struct TensorGradients<Scalar: TensorScalar> {
-    let tape: TensorTape<Scalar>
+    let tape: ObjectIdentifier
     let storage: [Tensor<Scalar>?]
 
     /// The gradient with respect to a leaf (zeros when the output does not depend on it).
     public subscript(_ leaf: TrackedTensor<Scalar>) -> Tensor<Scalar> {
-        if leaf.tape === tape, leaf.id < storage.count, let gradient = storage[leaf.id] { return gradient }
+        if ObjectIdentifier(leaf.tape) == tape, leaf.id < storage.count, let gradient = storage[leaf.id] { return gradient }
         let shape = leaf.value.shape
         return Tensor(validShape: shape, scalars: [Scalar](repeating: 0, count: leaf.value.count))
     }
