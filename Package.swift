@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"]),
         .testTarget(name: "NBRenderTests", dependencies: ["NBRender"]),
-        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"]),
+        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "NBCLITests", dependencies: []),
     ]
 )
