@@ -94,13 +94,3 @@ enum ReferenceDetector {
         return plain
     }
 }
-
-extension String {
-    /// Without leading and trailing spaces, tabs and line endings.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
-    }
-}
