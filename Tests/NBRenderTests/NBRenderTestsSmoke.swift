@@ -1,0 +1,5 @@
+import Testing
+
+@Test func NBRenderTestsModuleBuilds() {
+    #expect(Bool(true))
+}
