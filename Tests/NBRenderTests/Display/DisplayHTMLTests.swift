@@ -80,6 +80,14 @@ import Testing
         #expect(!html.contains("nb-verdict") && !html.contains("<caption>"))
     }
 
+    @Test func placeholdersDoNotMakeAColumnText() {
+        let html = DisplayHTML.render(.table(DisplayDemo.gradTable))
+        #expect(html.contains("<th scope=\"col\" class=\"nb-num\">symbolic</th>"))
+        #expect(html.contains("<tr class=\"nb-row-fail\"><td>z</td><td class=\"nb-num\">—</td>"))
+        #expect(html.contains("<th scope=\"col\" class=\"nb-verdict\">ok</th>"))
+        #expect(html.components(separatedBy: "nb-verdict nb-pass").count - 1 == 2)
+    }
+
     @Test func verdictsWithoutAColumnGetOneAppended() {
         let table = DisplayTable(kind: .gradient, columns: ["input", "error"], rows: [["x", "0"], ["y", "1"]],
                                  verdicts: [true, false])

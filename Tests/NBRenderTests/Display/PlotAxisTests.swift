@@ -192,3 +192,32 @@ import Testing
         #expect(TickLabel.general(-0.25) == "−0.25")
     }
 }
+
+@Suite struct TextMetricsTests {
+    @Test func wrapsAtSpacesWithinTheWidth() {
+        let lines = TextMetrics.wrap("the quick brown fox jumps over the lazy dog", in: 100, fontSize: 10, maxLines: 5)
+        #expect(lines.count > 1)
+        #expect(lines.joined(separator: " ") == "the quick brown fox jumps over the lazy dog")
+        #expect(lines.allSatisfy { TextMetrics.width($0, fontSize: 10) <= 100 })
+    }
+
+    @Test func wrapsChineseBetweenCharacters() {
+        let title = String(repeating: "自动微分与半监督学习中的有限差分步长误差分析", count: 2)
+        let lines = TextMetrics.wrap(title, in: 200, fontSize: 16, maxLines: 3)
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { TextMetrics.width($0, fontSize: 16) <= 200 })
+        #expect(lines[0] + lines[1] == String(title.prefix(lines[0].count + lines[1].count)))
+        #expect(lines[2].hasSuffix("…"))
+    }
+
+    @Test func mixedScriptKeepsSpacesBetweenWords() {
+        let lines = TextMetrics.wrap("h-sweep 误差 of f", in: 1000, fontSize: 10, maxLines: 2)
+        #expect(lines == ["h-sweep 误差 of f"])
+    }
+
+    @Test func fitShortensWithAnEllipsis() {
+        let text = TextMetrics.fit(String(repeating: "w", count: 100), in: 50, fontSize: 10)
+        #expect(text.hasSuffix("…") && TextMetrics.width(text, fontSize: 10) <= 50)
+        #expect(TextMetrics.fit("ok", in: 50, fontSize: 10) == "ok")
+    }
+}
