@@ -1,0 +1,48 @@
+/// The error of a finite-difference scheme as a function of the step h.
+public struct HSweep: Sendable, Equatable {
+    /// One measured step.
+    public struct Point: Sendable, Equatable {
+        /// The step h.
+        public var step: Double
+        /// max over coordinates of |numeric − exact|; nan when a difference was nan.
+        public var error: Double
+    }
+
+    /// The scheme that was swept.
+    public var scheme: DifferenceScheme
+    /// Steps from 1e-16 to 1, four per decade (65 points), ascending.
+    public var points: [Point]
+    /// The step with the smallest error (the first one at a tie; nan errors never win).
+    public var bestStep: Double
+    /// The error at `bestStep`.
+    public var bestError: Double
+    /// The exact gradient (reverse mode) the errors are measured against.
+    public var exactGradient: [Double]
+}
+
+/// Measures the error of `scheme` against the exact (reverse-mode) gradient for
+/// h = 10^(−16 + k/4), k = 0…64, and reports the best h.
+public func hSweep(
+    of f: some ScalarFunction, at point: [Double], scheme: DifferenceScheme = .central
+) throws -> HSweep {
+    let exact = try gradient(of: f, at: point)
+    var points = [HSweep.Point]()
+    var best: HSweep.Point?
+    for k in 0...64 {
+        let h = Foundation.pow(10, -16 + Double(k) / 4)
+        let numeric = try numericGradient(of: f, at: point, step: h, scheme: scheme)
+        var error = 0.0
+        for (a, b) in zip(numeric, exact) {
+            let e = Swift.abs(a - b)
+            if e.isNaN { error = .nan; break }
+            error = Swift.max(error, e)
+        }
+        let p = HSweep.Point(step: h, error: error)
+        points.append(p)
+        if !error.isNaN, error < best?.error ?? .infinity { best = p }
+    }
+    return HSweep(scheme: scheme, points: points, bestStep: best?.step ?? .nan,
+                  bestError: best?.error ?? .nan, exactGradient: exact)
+}
+
+import Foundation
