@@ -160,7 +160,7 @@ struct BlockBuilder {
     }
 
     private mutating func addHeading(_ node: CmarkNode) {
-        let text = plainText(node).trimmingSpaces
+        let text = plainText(node).trimmedOfWhitespace
         let id = slugger.unique(text)
         var inner = html(node)
         // cmark writes `<hN>…</hN>\n`; keep the inside.

@@ -134,7 +134,7 @@ struct MathProtection {
 }
 
 extension String {
-    func utf8Index(_ offset: Int) -> String.Index {
+    fileprivate func utf8Index(_ offset: Int) -> String.Index {
         utf8.index(utf8.startIndex, offsetBy: offset)
     }
 }
