@@ -43,7 +43,7 @@ let package = Package(
             "NBRender", "NBCheck", "NBExecution", "NBDocument",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
+        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage"]),
