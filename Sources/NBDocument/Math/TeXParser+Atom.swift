@@ -204,13 +204,3 @@ extension TeXParser {
         return trimmed
     }
 }
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace.
-    var trimmingSpaces: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\n" || first == "\t" || first == "\r" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\n" || last == "\t" || last == "\r" { scalars.removeLast() }
-        return String(scalars)
-    }
-}
