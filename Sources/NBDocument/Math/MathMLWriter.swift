@@ -216,6 +216,9 @@ struct MathMLWriter {
     /// MathML Core has no `columnalign`; alignment and the flush `&=` joints are set with CSS.
     private func cellStart(_ table: MathTable, column: Int) -> StaticString {
         let alignment = table.alignment(ofColumn: column)
+        if table.compact {
+            return "<mtd style=\"padding:0\">"
+        }
         if table.flushPairs {
             return column % 2 == 0
                 ? (column == 0 ? "<mtd style=\"text-align:right;padding-right:0\">"

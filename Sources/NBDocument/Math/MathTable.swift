@@ -8,6 +8,8 @@ struct MathTable: Sendable, Equatable {
     var displayStyle: Bool
     /// Pairs of right/left columns sit flush against each other (aligned, split, cases).
     var flushPairs: Bool
+    /// Rows packed tightly (`\substack` under a large operator).
+    var compact = false
 
     func alignment(ofColumn column: Int) -> Alignment {
         columnAlignments.isEmpty ? .center : columnAlignments[column % columnAlignments.count]
