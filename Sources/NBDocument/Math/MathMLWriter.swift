@@ -19,27 +19,60 @@ struct MathMLWriter {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` with `&`, `<`, `>` and `"` escaped (and NUL replaced).
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped (and NUL replaced). Combining marks
+    /// (U+0300–U+036F, U+20D0–U+20FF: accents such as the wide hat) are written as character
+    /// references, so that no mark ever sits right after a tag's `>` in the serialized text, where
+    /// Unicode would fuse the two into one character (`>` + U+0338 is `≯`).
     mutating func escaped(_ text: String) {
         var text = text
         text.withUTF8 { source in
             var runStart = 0
-            for index in source.indices {
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
                 let replacement: StaticString
-                switch source[index] {
+                switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "\""): replacement = "&quot;"
                 case 0: replacement = "\u{FFFD}"
-                default: continue
+                case 0xCC, 0xCD, 0xE2:
+                    let length = byte == 0xE2 ? 3 : 2
+                    guard index + length <= source.count,
+                          let mark = Self.combiningMark(UnsafeBufferPointer(rebasing: source[index..<(index + length)])) else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                    trusted("&#x" + String(mark, radix: 16, uppercase: true) + ";")
+                    index += length
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
+                index += 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
+    }
+
+    /// The scalar value of a combining mark in U+0300–U+036F or U+20D0–U+20FF encoded by `bytes`.
+    private static func combiningMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        if bytes.count == 2, bytes[1] & 0xC0 == 0x80 {
+            let value = UInt32(bytes[0] & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+            return (0x300...0x36F).contains(value) ? value : nil
+        }
+        if bytes.count == 3, bytes[1] & 0xC0 == 0x80, bytes[2] & 0xC0 == 0x80 {
+            let value = UInt32(bytes[0] & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+            return (0x20D0...0x20FF).contains(value) ? value : nil
+        }
+        return nil
     }
 
     private mutating func element(_ open: StaticString, _ text: String, _ close: StaticString) {

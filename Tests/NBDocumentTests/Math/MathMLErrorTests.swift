@@ -100,7 +100,8 @@ struct MathMLErrorTests {
     @Test func randomInputIsAlwaysWellFormed() {
         let pieces = ["{", "}", "^", "_", "\\frac", "\\left(", "\\right)", "\\begin{matrix}", "\\end{matrix}",
                       "&", "\\\\", "x", "1", "\\alpha", "\\foo", "'", "\\sqrt[", "]", "\\text{", "$", "#", "%",
-                      "\\over", "\\middle|", "\\mathbf", "<", "&amp;", "中", "\\", " ", "\n", "\\limits"]
+                      "\\over", "\\middle|", "\\mathbf", "<", "&amp;", "中", "\\", " ", "\n", "\\limits",
+                      "\\not", "\\widehat", "\\underline", "\u{301}", "\\tag{", "\\substack{", "\\xrightarrow["]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<400 {
             var tex = ""
