@@ -101,7 +101,7 @@ public struct LabelSpreading: Sendable, Equatable {
     }
 
     /// S = D^{−1/2} W D^{−1/2} with zero diagonal; isolated samples (degree 0) keep zero rows.
-    private func normalisedAffinity(features: [Double], sampleCount n: Int, featureCount p: Int) -> [Double] {
+    private func normalisedAffinity(features: [Double], sampleCount n: Int, featureCount p: Int) -> Tensor<Double> {
         var weights = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in (i + 1)..<n {
@@ -123,21 +123,17 @@ public struct LabelSpreading: Sendable, Equatable {
         for i in 0..<n {
             for j in 0..<n { weights[i * n + j] *= scale[i] * scale[j] }
         }
-        return weights
+        return Tensor(validShape: [n, n], scalars: weights)
     }
 
-    /// α S F + clamp.
-    private func propagate(graph: [Double], scores: [Double], sampleCount n: Int, classCount k: Int,
+    /// α S F + clamp, the product through the tensor engine's GEMM.
+    private func propagate(graph: Tensor<Double>, scores: [Double], sampleCount n: Int, classCount k: Int,
                            clamp: [Double]) -> [Double] {
-        var next = [Double](repeating: 0, count: n * k)
-        for i in 0..<n {
-            for j in 0..<n {
-                let weight = graph[i * n + j]
-                if weight == 0 { continue }
-                for c in 0..<k { next[i * k + c] += weight * scores[j * k + c] }
-            }
-            for c in 0..<k { next[i * k + c] = alpha * next[i * k + c] + clamp[i * k + c] }
-        }
+        let current = Tensor<Double>(validShape: [n, k], scalars: scores)
+        var next = Tensor<Double>(validShape: [n, k], count: n * k) { result in
+            Tensor<Double>.gemm(graph, false, current, false, m: n, n: k, k: n, into: result, beta: 0)
+        }.scalars
+        for index in next.indices { next[index] = alpha * next[index] + clamp[index] }
         return next
     }
 }

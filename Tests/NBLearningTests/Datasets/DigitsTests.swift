@@ -76,3 +76,14 @@ private func fnv1a64<S: Sequence>(_ values: S) -> String where S.Element == Doub
         #expect(picked.labels == [digits.labels[3], digits.labels[0], digits.labels[3]])
     }
 }
+
+@Suite struct DatasetTensorTests {
+    @Test func tensorsHaveTheDatasetsShapeAndValues() throws {
+        let blobs = try Dataset.blobs(samples: 7, centers: 2, features: 3, seed: 4)
+        let features = blobs.featureTensor
+        #expect(features.shape == [7, 3])
+        #expect(try features.element(at: [5, 2]) == blobs[5, 2])
+        #expect(blobs.targetTensor.shape == [7])
+        #expect(blobs.targetTensor.scalars == blobs.targets)
+    }
+}
