@@ -8,8 +8,7 @@ public enum ProximalGradientDescent {
         public let point: [Double]
         /// F after each iteration.
         public let objectiveHistory: [Double]
-        /// The optimality measure after each iteration: ‖G‖∞ for the gradient mapping
-        /// G = L·(z − p) of the step from z to p, which is zero exactly at a minimiser.
+        /// The KKT residual after each iteration (see `kktResidual`), zero exactly at a minimiser.
         public let residualHistory: [Double]
         /// Iterations run.
         public let iterations: Int
@@ -24,7 +23,20 @@ public enum ProximalGradientDescent {
         public var objective: Double { objectiveHistory.last ?? .nan }
     }
 
-    /// Minimises f(x) + `l1Weight`·‖x‖₁ from `start`.
+    /// How far x is from satisfying 0 ∈ ∇f(x) + λ∂‖x‖₁: the largest over j of |∇f_j + λ·sign(x_j)|
+    /// where x_j ≠ 0 and max(|∇f_j| − λ, 0) where x_j = 0. Unlike the step length it does not
+    /// depend on L, so a tiny step cannot pass for convergence.
+    public static func kktResidual(point: [Double], gradient: [Double], l1Weight: Double) -> Double {
+        var worst = 0.0
+        for (x, g) in zip(point, gradient) {
+            let violation = x == 0 ? Swift.max(abs(g) - l1Weight, 0) : abs(g + l1Weight * (x > 0 ? 1 : -1))
+            if !(violation <= worst) { worst = violation }  // a nan violation wins
+        }
+        return worst
+    }
+
+    /// Minimises f(x) + `l1Weight`·‖x‖₁ from `start`, stopping once the KKT residual is at most
+    /// `options.tolerance`.
     ///
     /// - Parameters:
     ///   - lipschitz: a Lipschitz constant of ∇f. Without one (or with `options.backtracking`) the
@@ -60,6 +72,9 @@ public enum ProximalGradientDescent {
                 proximal: { v, l in Proximal.softThreshold(v, threshold: l1Weight / l) },
                 acceptsStep: { z, p, g, l in
                     let atZ = try smooth(z).value
+                    guard atZ.isFinite else {
+                        throw LassoError.invalidOption("f is not finite at the current point (\(atZ))")
+                    }
                     let atP = try smooth(p).value
                     var linear = 0.0
                     var squared = 0.0
@@ -70,10 +85,9 @@ public enum ProximalGradientDescent {
                     }
                     return atP <= atZ + linear + l / 2 * squared + 1e-12 * max(1, abs(atZ))
                 },
-                measure: { point, from, l in
-                    let value = try smooth(point).value + penalty(point)
-                    let residual = zip(from, point).reduce(0.0) { max($0, l * abs($1.0 - $1.1)) }
-                    return (value, residual)
+                measure: { point, _, _ in
+                    let (value, gradient) = try smooth(point)
+                    return (value + penalty(point), kktResidual(point: point, gradient: gradient, l1Weight: l1Weight))
                 })
             let outcome = try iteration.run(from: start, lipschitz: lipschitz ?? 1)
             return Result(point: outcome.point, objectiveHistory: outcome.objectives, residualHistory: outcome.measures,

@@ -40,11 +40,13 @@ struct ProximalIteration {
             while true {
                 let moved = extrapolated.indices.map { extrapolated[$0] - slope[$0] / lipschitz }
                 candidate = proximal(moved, lipschitz)
-                guard options.backtracking, doublings < 1_000, lipschitz.isFinite,
+                guard options.backtracking, doublings < 2_000, lipschitz.isFinite,
                       try !acceptsStep(extrapolated, candidate, slope, lipschitz) else { break }
                 lipschitz *= 2
                 doublings += 1
             }
+            // No finite step satisfies the test (f is nan or infinite nearby): give up, unconverged.
+            guard lipschitz.isFinite else { break }
             let from = extrapolated
             switch options.method {
             case .ista:
@@ -69,11 +71,11 @@ struct ProximalIteration {
             previous = candidate
             outcome.objectives.append(objective)
             outcome.measures.append(measure)
+            guard objective.isFinite, measure.isFinite else { break }
             if measure <= options.tolerance {
                 outcome.converged = true
                 break
             }
-            if !objective.isFinite { break }
         }
         outcome.point = previous
         outcome.lipschitz = lipschitz

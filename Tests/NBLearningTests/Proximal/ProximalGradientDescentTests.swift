@@ -90,3 +90,33 @@ private extension Double {
     var exp: Double { Foundation.exp(self) }
     var log: Double { Foundation.log(self) }
 }
+
+@Suite struct ProximalGradientRobustnessTests {
+    /// f = nan everywhere but the start: the run stops, unconverged, instead of hanging or
+    /// claiming success.
+    @Test func nanObjectiveStopsWithoutConverging() throws {
+        let result = try ProximalGradientDescent.minimize(
+            start: [1], l1Weight: 0.1, lipschitz: 1,
+            options: ProximalGradientOptions(tolerance: 1e-8, maxIterations: 50)) { x in
+            (x[0] == 1 ? 0 : .nan, [1])
+        }
+        #expect(!result.converged)
+        #expect(result.iterations <= 1)
+    }
+
+    @Test func nanObjectiveWithBacktrackingDoesNotConverge() throws {
+        let result = try ProximalGradientDescent.minimize(
+            start: [1], l1Weight: 0.1,
+            options: ProximalGradientOptions(tolerance: 1e-8, maxIterations: 50)) { x in
+            (x[0] == 1 ? 0 : .nan, [1])
+        }
+        #expect(!result.converged)
+    }
+
+    @Test func kktResidualMeasuresTheSubgradientCondition() {
+        #expect(ProximalGradientDescent.kktResidual(point: [0, 2, -1], gradient: [0.05, -0.1, 0.1], l1Weight: 0.1) == 0)
+        #expect(ProximalGradientDescent.kktResidual(point: [0], gradient: [0.375], l1Weight: 0.125) == 0.25)
+        #expect(ProximalGradientDescent.kktResidual(point: [1], gradient: [0.375], l1Weight: 0.125) == 0.5)
+        #expect(ProximalGradientDescent.kktResidual(point: [1], gradient: [.nan], l1Weight: 0.1).isNaN)
+    }
+}
