@@ -19,7 +19,7 @@ extension LassoProblem {
             // X_c = 0: f is constant and w = 0 minimises F.
             let zero = [Double](repeating: 0, count: featureCount)
             let (value, gap) = evaluate(zero)
-            return LassoFit(coefficients: zero, intercept: intercept(for: zero), objectiveHistory: [value],
+            return LassoFit(coefficients: zero, intercept: optimalIntercept(zero), objectiveHistory: [value],
                             gapHistory: [gap], iterations: 1, converged: true, lipschitz: 0, restarts: 0)
         }
         let alpha = self.alpha
@@ -43,7 +43,7 @@ extension LassoProblem {
         } catch {
             throw .invalidOption("unexpected failure: \(error)")  // the closures above never throw
         }
-        return LassoFit(coefficients: outcome.point, intercept: intercept(for: outcome.point),
+        return LassoFit(coefficients: outcome.point, intercept: optimalIntercept(outcome.point),
                         objectiveHistory: outcome.objectives, gapHistory: outcome.measures,
                         iterations: outcome.objectives.count, converged: outcome.converged,
                         lipschitz: outcome.lipschitz, restarts: outcome.restarts)

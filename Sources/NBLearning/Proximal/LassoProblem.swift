@@ -68,26 +68,30 @@ public struct LassoProblem: Sendable {
     }
 
     /// The optimal intercept for given coefficients, b(w) = ȳ − x̄ᵀw.
-    public func intercept(for coefficients: [Double]) -> Double {
-        targetMean - Vector.dot(featureMeans, coefficients)
+    public func intercept(for coefficients: [Double]) throws(LassoError) -> Double {
+        try check(coefficients)
+        return optimalIntercept(coefficients)
     }
 
     /// F(w, b) on the original (uncentred) data.
-    public func objective(coefficients: [Double], intercept: Double) -> Double {
+    public func objective(coefficients: [Double], intercept: Double) throws(LassoError) -> Double {
+        try check(coefficients)
         let residual = residuals(coefficients: coefficients, intercept: intercept)
         return Vector.dot(residual, residual) / (2 * Double(sampleCount)) + alpha * Vector.norm1(coefficients)
     }
 
     /// F(w, b(w)) = f(w) + α‖w‖₁, the objective with the intercept minimised out.
-    public func objective(coefficients: [Double]) -> Double {
-        smoothPart(coefficients) + alpha * Vector.norm1(coefficients)
+    public func objective(coefficients: [Double]) throws(LassoError) -> Double {
+        try check(coefficients)
+        return smoothPart(coefficients) + alpha * Vector.norm1(coefficients)
     }
 
     /// A duality gap G(w) ≥ F(w, b(w)) − F*: the primal objective minus the dual objective at the
     /// rescaled residual θ = s·r/n, r = y_c − X_c w, s = min(1, α / ‖X_cᵀr/n‖∞), where the dual is
     /// D(θ) = (1/2n)‖y_c‖² − (n/2)‖θ − y_c/n‖² subject to ‖X_cᵀθ‖∞ ≤ α. Zero exactly at the optimum.
-    public func dualityGap(coefficients: [Double]) -> Double {
-        evaluate(coefficients).gap
+    public func dualityGap(coefficients: [Double]) throws(LassoError) -> Double {
+        try check(coefficients)
+        return evaluate(coefficients).gap
     }
 
     /// F(w, b(w)) and the duality gap G(w), sharing one residual.
@@ -107,7 +111,8 @@ public struct LassoProblem: Sendable {
     }
 
     /// The optimality (KKT) conditions at (w, b) on the original data; see `LassoKKT`.
-    public func kkt(coefficients: [Double], intercept: Double) -> LassoKKT {
+    public func kkt(coefficients: [Double], intercept: Double) throws(LassoError) -> LassoKKT {
+        try check(coefficients)
         let residual = residuals(coefficients: coefficients, intercept: intercept)
         let n = Double(sampleCount)
         // Xᵀr = X_cᵀr + x̄ Σr; use the centred matrix plus the mean term to avoid a second copy.
@@ -127,6 +132,18 @@ public struct LassoProblem: Sendable {
     }
 
     // MARK: Pieces for the solvers
+
+    /// Throws unless `coefficients` has one entry per feature.
+    func check(_ coefficients: [Double]) throws(LassoError) {
+        guard coefficients.count == featureCount else {
+            throw .invalidOption("expected \(featureCount) coefficients, got \(coefficients.count)")
+        }
+    }
+
+    /// b(w) = ȳ − x̄ᵀw.
+    func optimalIntercept(_ coefficients: [Double]) -> Double {
+        targetMean - Vector.dot(featureMeans, coefficients)
+    }
 
     /// y − Xw − b on the original data.
     func residuals(coefficients: [Double], intercept: Double) -> [Double] {
