@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the built `nb` executable as a subprocess.
+/// Runs the built `nb` executable as a user would and captures what it says.
 struct NBProcess {
     struct Result {
         var status: Int32
@@ -8,50 +8,56 @@ struct NBProcess {
         var stderr: String
     }
 
-    /// The `nb` binary next to the test bundle (`.build/<config>/nb`), or in the repository's
-    /// debug build folder.
-    static let executable: URL? = {
-        let fileManager = FileManager.default
-        var folders: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var url = URL(fileURLWithPath: first)
-            // `swift test` runs `<name>.xctest`, a file on Linux and a bundle on macOS.
-            for _ in 0..<4 {
-                url = url.deletingLastPathComponent()
-                folders.append(url)
-            }
+    /// `nb` sits next to the test bundle in the build folder (`.build/debug/nb`).
+    static var executable: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("nb")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
         }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        folders.append(repository.appendingPathComponent(".build/debug"))
-        return folders.map { $0.appendingPathComponent("nb") }.first {
-            var isDirectory: ObjCBool = false
-            return fileManager.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && fileManager.isExecutableFile(atPath: $0.path)
-        }
-    }()
+        return URL(fileURLWithPath: ".build/debug/nb")
+    }
 
-    /// Runs `nb arguments…` in `directory`.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        guard let executable else { throw NBProcessError.notBuilt }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nb-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+    /// The repository root (for fixtures and notebooks).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ arguments: [String], in folder: URL = repository) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
         try process.run()
+        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+        let errData = ReadAll(err.fileHandleForReading)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData.wait(), as: UTF8.self))
     }
+}
 
+/// Reads a file handle to its end on a background thread.
+final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+extension NBProcess {
     /// A fresh empty folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nb-cli-test-\(UUID().uuidString)")
@@ -59,5 +65,3 @@ struct NBProcess {
         return url
     }
 }
-
-enum NBProcessError: Error { case notBuilt }

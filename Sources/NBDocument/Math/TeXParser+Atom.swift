@@ -39,8 +39,11 @@ extension TeXParser {
 
     private mutating func asciiSymbol(_ scalar: Unicode.Scalar, at located: TeXLexer.Located) -> MathNode {
         switch scalar {
-        case "(", ")", "[", "]", "|":
+        case "(", ")", "[", "]":
             return .op(MathOperator(String(Character(scalar)), stretchy: false))
+        case "|":
+            // TeX's `|` is an ordinary symbol: no operator spacing in the middle of a row.
+            return .op(MathOperator("|", stretchy: false, lspace: "0", rspace: "0"))
         case "-":
             return .op(MathOperator("−"))
         case "*":
@@ -108,7 +111,8 @@ extension TeXParser {
         case .op(let op):
             return Atom(node: .op(op))
         case .fence(let text):
-            return Atom(node: .op(MathOperator(text, stretchy: false)))
+            let isBar = text == "|" || text == "‖"
+            return Atom(node: .op(MathOperator(text, stretchy: false, lspace: isBar ? "0" : nil, rspace: isBar ? "0" : nil)))
         case .largeOperator(let text, let limits):
             return Atom(node: .op(MathOperator(text, prefersLimits: limits)), limits: limits ? .displayOnly : .never)
         case .function(let name, let limits):
@@ -194,15 +198,5 @@ extension TeXParser {
             return nil
         }
         return trimmed
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace.
-    var trimmingSpaces: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\n" || first == "\t" || first == "\r" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\n" || last == "\t" || last == "\r" { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -179,7 +179,7 @@ struct BlockBuilder {
     }
 
     private mutating func addHeading(_ node: CmarkNode) {
-        let text = plainText(node).trimmedOfWhitespace
+        let text = plainText(node).trimmingSpaces
         let id = slugger.unique(text)
         var inner = html(node)
         // cmark writes `<hN>…</hN>\n`; keep the inside.
