@@ -1,6 +1,6 @@
 /// The presentation tree a TeX formula is parsed into; each case is one MathML Core element
-/// (see `MathNode+MathML.swift`).
-indirect enum MathNode: Sendable, Equatable {
+/// (see `MathMLWriter.swift`). Only the cases that nest are `indirect`, so leaves are not boxed.
+enum MathNode: Sendable, Equatable {
     /// `<mi>`; `upright` asks for `mathvariant="normal"` on a single character.
     case identifier(String, upright: Bool)
     /// `<mn>`
@@ -16,21 +16,21 @@ indirect enum MathNode: Sendable, Equatable {
     /// A function name such as `sin` or `\operatorname{argmax}`: `<mi>` with function-application spacing.
     case operatorName(String, limits: Bool)
     /// `<mfrac>`; `lineThickness` "0" for `\binom`, `displayStyle` set by `\dfrac`/`\tfrac`.
-    case fraction(MathNode, MathNode, lineThickness: String?, displayStyle: Bool?)
+    indirect case fraction(MathNode, MathNode, lineThickness: String?, displayStyle: Bool?)
     /// `<msqrt>`
-    case squareRoot(MathNode)
+    indirect case squareRoot(MathNode)
     /// `<mroot>`
-    case root(MathNode, index: MathNode)
+    indirect case root(MathNode, index: MathNode)
     /// `<msub>`, `<msup>`, `<msubsup>`
-    case scripts(MathNode, sub: MathNode?, sup: MathNode?)
+    indirect case scripts(MathNode, sub: MathNode?, sup: MathNode?)
     /// `<munder>`, `<mover>`, `<munderover>`; `accent` marks `over` as an accent, `accentUnder` the `under`.
-    case underOver(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
+    indirect case underOver(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
     /// `<mtable>`
     case table(MathTable)
     /// `<mstyle>`
-    case style(MathStyle, MathNode)
+    indirect case style(MathStyle, MathNode)
     /// `<mphantom>`
-    case phantom(MathNode)
+    indirect case phantom(MathNode)
     /// `<merror>`: visible error text (the offending source).
     case error(String)
 
