@@ -162,3 +162,46 @@ import Testing
         return element[start.upperBound...].components(separatedBy: "\"").first
     }
 }
+
+@Suite struct PolylineReductionTests {
+    @Test func keepsTheVerticalExtentOfEveryColumn() {
+        var state: UInt64 = 99
+        let points = (0..<20_000).map { i -> (x: Double, y: Double) in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (x: Double(i) * 0.01, y: sin(Double(i) * 0.003) * 100 + Double(state >> 40) / Double(1 << 24))
+        }
+        let kept = PolylineReduction.reduce(points, columnWidth: 0.25)
+        #expect(kept.count <= 4 * 800 + 4)
+        #expect(kept.first! == points.first! && kept.last! == points.last!)
+        func extents(_ list: [(x: Double, y: Double)]) -> [Double: ClosedRange<Double>] {
+            var out: [Double: ClosedRange<Double>] = [:]
+            for p in list {
+                let c = (p.x / 0.25).rounded(.down)
+                out[c] = out[c].map { min($0.lowerBound, p.y)...max($0.upperBound, p.y) } ?? p.y...p.y
+            }
+            return out
+        }
+        #expect(extents(kept) == extents(points))
+        // Order is preserved.
+        #expect(zip(kept, kept.dropFirst()).allSatisfy { $0.x <= $1.x })
+    }
+
+    @Test func shortLinesAreUntouched() {
+        let points: [(x: Double, y: Double)] = [(0, 0), (0.01, 5), (0.02, -5), (0.03, 1)]
+        #expect(PolylineReduction.reduce(points, columnWidth: 0.25).map(\.y) == [0, 5, -5, 1])
+    }
+
+    @Test func longSeriesStaySmallInSVG() {
+        let xs = (0..<100_000).map { Double($0) }
+        let plot = PlotSpec(title: "training loss", series: [PlotSpec.Series(name: "loss", xs: xs, ys: xs.map { 1 / (1 + $0 / 100) })])
+        let svg = SVGPlot.render(plot)
+        #expect(svg.utf8.count < 60_000)
+        #expect(XMLCheck.isWellFormed(svg))
+    }
+
+    @Test func identicalScatterDotsAreDrawnOnce() {
+        let plot = PlotSpec(title: "", series: [PlotSpec.Series(name: "", xs: Array(repeating: 1, count: 500) + [2],
+                                                                ys: Array(repeating: 1, count: 500) + [2], style: .scatter)])
+        #expect(SVGPlot.render(plot).components(separatedBy: "<circle").count - 1 == 2)
+    }
+}

@@ -9,6 +9,9 @@ import NBLanguage
 public enum SVGPlot {
     /// Series with at most this many points also get a dot at every point.
     static let dotsUpTo = 40
+    /// Lines keep at most four points per column this wide (viewBox units; a quarter of a CSS
+    /// pixel at the usual size).
+    static let columnWidth = 0.25
 
     /// The SVG for `plot`.
     public static func render(_ plot: PlotSpec) -> String {
@@ -84,9 +87,13 @@ public enum SVGPlot {
             case .line:
                 var d = ""
                 for segment in series.segments where segment.count > 1 {
-                    for (i, p) in segment.enumerated() {
-                        d += (i == 0 ? "M" : i == 1 ? "L" : " ") + "\(n(layout.px(p.x))) \(n(layout.py(p.y)))"
+                    let screen = segment.map { (x: layout.px($0.x), y: layout.py($0.y)) }
+                    var written: [String] = []
+                    for p in PolylineReduction.reduce(screen, columnWidth: columnWidth) {
+                        let xy = "\(n(p.x)) \(n(p.y))"
+                        if xy != written.last { written.append(xy) }  // same point at the written precision
                     }
+                    if written.count > 1 { d += "M" + written[0] + "L" + written.dropFirst().joined(separator: " ") }
                 }
                 if !d.isEmpty {
                     svg.empty("path", [("class", "nb-line nb-s\(slot)"), ("d", d), ("fill", "none"),
@@ -119,12 +126,16 @@ public enum SVGPlot {
     /// Circles for `points`; `slotOf` gives a palette slot, `nil` for the unlabelled colour.
     private static func drawDots(_ points: [PlotData.Point], slotOf: (PlotData.Point) -> Int?, radius: Double,
                                  _ layout: PlotLayout, into svg: inout SVGWriter) {
+        // A dot drawn exactly over an identical one (same place at the written precision, same
+        // colour) changes nothing; large scatter plots of few distinct values stay small.
+        var drawn = Set<String>()
         for p in points {
             let slot = slotOf(p)
             let (cls, colour) = slot.map { ("nb-dot nb-s\($0)", PlotPalette.colours[$0].light) }
                 ?? ("nb-dot nb-unlabelled", PlotPalette.unlabelled.light)
-            svg.empty("circle", [("class", cls), ("cx", n(layout.px(p.x))), ("cy", n(layout.py(p.y))),
-                                 ("r", n(radius)), ("fill", colour)])
+            let cx = n(layout.px(p.x)), cy = n(layout.py(p.y))
+            guard drawn.insert(cls + " " + cx + " " + cy).inserted else { continue }
+            svg.empty("circle", [("class", cls), ("cx", cx), ("cy", cy), ("r", n(radius)), ("fill", colour)])
         }
     }
 
