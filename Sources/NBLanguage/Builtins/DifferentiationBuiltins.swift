@@ -15,12 +15,8 @@ public enum DifferentiationBuiltins {
             guard f.parameterNames.contains(parameter) else {
                 throw call.error("\(call.functionName(0)) has no parameter '\(parameter)' (parameters: \(f.parameterNames.joined(separator: ", ")))")
             }
-            let name = call.functionName(0)
-            guard let symbolic = try call.engine({ try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) }) else {
-                throw call.error("symbolic differentiation is not available in this build yet",
-                                 hint: "use grad(f, at) or jvp(f, at, v) for derivative values")
-            }
-            return .symbolic(symbolic)
+            let name = call.derivativeBaseName(0)
+            return .symbolic(try call.engine { try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) })
         },
         Builtin("grad", usage: "grad(f, at)  # reverse mode; at: a number or [x, y, …]") { call throws(LanguageError) in
             try call.expect(2)

@@ -31,6 +31,15 @@ extension BuiltinCall {
         }
     }
 
+    /// The name a derivative of the function argument is built from (empty when anonymous).
+    func derivativeBaseName(_ index: Int) -> String {
+        switch positional[index] {
+        case .function(let f): return f.name ?? ""
+        case .symbolic(let s): return s.function.name
+        default: return functionName(index)
+        }
+    }
+
     /// A point: a number for a one-parameter function, or a list of the scalar arguments.
     func point(_ index: Int, for f: any ScalarFunction, what: String = "at") throws(LanguageError) -> [Double] {
         let value = positional[index]
