@@ -10,12 +10,9 @@ extension BuiltinCall {
             return UserScalarFunction(function: f, interpreter: interpreter, location: location)
         case .symbolic(let s):
             return s.function
-        case .builtin(let name) where ElementaryFunction(rawValue: name) != nil:
-            let at = self.location(of: index)
-            let x = Expr(.identifier("x"), at: at)
-            let body = Expr(.call(Expr(.identifier(name), at: at), [Argument(label: nil, value: x, location: at)]), at: at)
-            return UserScalarFunction(function: FunctionValue(name: name, parameters: ["x"], body: body, location: at),
-                                      interpreter: interpreter, location: location)
+        case .builtin(let builtin):
+            if let elementary = ElementaryFunction(rawValue: builtin.name) { return ElementaryScalarFunction(function: elementary) }
+            throw error("the builtin '\(builtin.name)' is not a function of numbers that can be differentiated", at: self.location(of: index))
         default:
             throw error("the first argument must be a function of numbers, got a \(value.typeName)", at: self.location(of: index))
         }
@@ -26,7 +23,7 @@ extension BuiltinCall {
         switch positional[index] {
         case .function(let f): return f.name ?? "lambda"
         case .symbolic(let s): return s.name
-        case .builtin(let name): return name
+        case .builtin(let builtin): return builtin.name
         default: return "f"
         }
     }
@@ -85,5 +82,15 @@ extension BuiltinCall {
     func isScalarPoint(_ index: Int) -> Bool {
         if case .number = positional[index] { return true }
         return false
+    }
+}
+
+/// An elementary builtin (`sin`, `exp`, …) passed where a function is expected: `grad(sin, 0)`.
+struct ElementaryScalarFunction: ScalarFunction {
+    let function: ElementaryFunction
+    var parameterNames: [String] { ["x"] }
+
+    func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
+        S.apply(function, arguments[0])
     }
 }

@@ -15,8 +15,6 @@ struct ScalarEvaluator<S: DifferentiableScalar> {
             throw LanguageError(.runtime, "\(shown) expects \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
                                 at: location, hint: "\(shown)(\(function.parameters.joined(separator: ", ")))")
         }
-        var frame: [String: S] = [:]
-        for (name, value) in zip(function.parameters, arguments) { frame[name] = value }
         interpreter.callDepth += 1
         defer { interpreter.callDepth -= 1 }
         if interpreter.callDepth > interpreter.options.recursionLimit {
@@ -24,16 +22,21 @@ struct ScalarEvaluator<S: DifferentiableScalar> {
                                 hint: "a function that calls itself needs a base case")
         }
         try interpreter.tick(at: location)
-        return try evaluate(function.body, frame, captured: function.captured)
+        return try evaluate(function.body, arguments, captured: function.captured)
     }
 
-    func evaluate(_ expr: Expr, _ frame: [String: S], captured: [String: Value]) throws(LanguageError) -> S {
+    /// `frame` holds the function's own parameters; `captured` the enclosing frame (constants).
+    func evaluate(_ expr: Expr, _ frame: [S], captured: [Value]) throws(LanguageError) -> S {
         switch expr.kind {
         case .number(let x):
             return S(x)
+        case .local(let name, let index):
+            if index >= captured.count { return frame[index - captured.count] }
+            return try constant(captured[index], name: name, at: expr.location)
+        case .global(let name, let slot):
+            return try constant(interpreter.global(name, slot: slot, at: expr.location), name: name, at: expr.location)
         case .identifier(let name):
-            if let value = frame[name] { return value }
-            return try constant(resolve(name, captured: captured, at: expr.location), name: name, at: expr.location)
+            return try constant(interpreter.lookup(name, at: expr.location), name: name, at: expr.location)
         case .unary(.negate, let operand):
             return -(try evaluate(operand, frame, captured: captured))
         case .binary(let op, let lhs, let rhs):
@@ -51,22 +54,18 @@ struct ScalarEvaluator<S: DifferentiableScalar> {
             }
         case .call(let callee, let arguments):
             var values: [S] = []
+            values.reserveCapacity(arguments.count)
             for argument in arguments {
                 if let label = argument.label {
                     throw LanguageError(.runtime, "labelled argument '\(label):' in a function that is differentiated", at: argument.location)
                 }
                 values.append(try evaluate(argument.value, frame, captured: captured))
             }
-            return try apply(callee, values, frame, captured: captured, at: expr.location)
+            return try apply(callee, values, captured: captured, at: expr.location)
         default:
             throw LanguageError(.runtime, "this expression cannot be used in a function that is differentiated", at: expr.location,
                                 hint: "differentiable functions are built from numbers, parameters, + - * / ^ and calls of functions of numbers")
         }
-    }
-
-    private func resolve(_ name: String, captured: [String: Value], at location: SourceLocation) throws(LanguageError) -> Value {
-        if let value = captured[name] { return value }
-        return try interpreter.lookup(name, nil, at: location)
     }
 
     private func constant(_ value: Value, name: String, at location: SourceLocation) throws(LanguageError) -> S {
@@ -78,12 +77,16 @@ struct ScalarEvaluator<S: DifferentiableScalar> {
         }
     }
 
-    private func apply(_ callee: Expr, _ arguments: [S], _ frame: [String: S], captured: [String: Value],
-                       at location: SourceLocation) throws(LanguageError) -> S {
+    private func apply(_ callee: Expr, _ arguments: [S], captured: [Value], at location: SourceLocation) throws(LanguageError) -> S {
         let function: Value
-        if case .identifier(let name) = callee.kind, frame[name] == nil {
-            function = try resolve(name, captured: captured, at: callee.location)
-        } else {
+        switch callee.kind {
+        case .global(let name, let slot):
+            function = try interpreter.global(name, slot: slot, at: callee.location)
+        case .identifier(let name):
+            function = try interpreter.lookup(name, at: callee.location)
+        case .local(_, let index) where index < captured.count:
+            function = captured[index]
+        default:
             throw LanguageError(.runtime, "only named functions can be called in a function that is differentiated", at: callee.location)
         }
         switch function {
@@ -93,20 +96,20 @@ struct ScalarEvaluator<S: DifferentiableScalar> {
             do { return try s.function.evaluate(arguments) } catch {
                 throw LanguageError(.runtime, "\(s.name): \(error)", at: location)
             }
-        case .builtin(let name):
-            if let elementary = ElementaryFunction(rawValue: name) {
+        case .builtin(let builtin):
+            if let elementary = ElementaryFunction(rawValue: builtin.name) {
                 guard arguments.count == 1 else {
-                    throw LanguageError(.runtime, "\(name) expects 1 argument, got \(arguments.count)", at: location, hint: "usage: \(name)(x)")
+                    throw LanguageError(.runtime, "\(builtin.name) expects 1 argument, got \(arguments.count)", at: location, hint: "usage: \(builtin.usage)")
                 }
                 return S.apply(elementary, arguments[0])
             }
-            if name == "min" || name == "max" {
+            if builtin.name == "min" || builtin.name == "max" {
                 guard arguments.count == 2 else {
-                    throw LanguageError(.runtime, "\(name) expects 2 arguments in a function that is differentiated", at: location)
+                    throw LanguageError(.runtime, "\(builtin.name) expects 2 arguments in a function that is differentiated", at: location)
                 }
-                return name == "max" ? S.maximum(arguments[0], arguments[1]) : S.minimum(arguments[0], arguments[1])
+                return builtin.name == "max" ? S.maximum(arguments[0], arguments[1]) : S.minimum(arguments[0], arguments[1])
             }
-            throw LanguageError(.runtime, "the builtin '\(name)' cannot be used in a function that is differentiated", at: location)
+            throw LanguageError(.runtime, "the builtin '\(builtin.name)' cannot be used in a function that is differentiated", at: location)
         default:
             throw LanguageError(.runtime, "a \(function.typeName) is not a function and cannot be called", at: location)
         }
@@ -142,11 +145,9 @@ struct UserVectorFunction: VectorFunction {
         guard arguments.count == function.parameters.count else {
             throw LanguageError(.runtime, "\(function.name ?? "lambda") expects \(function.parameters.count) arguments, got \(arguments.count)", at: location)
         }
-        var frame: [String: S] = [:]
-        for (name, value) in zip(function.parameters, arguments) { frame[name] = value }
         let evaluator = ScalarEvaluator<S>(interpreter: interpreter)
         var out: [S] = []
-        for component in components { out.append(try evaluator.evaluate(component, frame, captured: function.captured)) }
+        for component in components { out.append(try evaluator.evaluate(component, arguments, captured: function.captured)) }
         return out
     }
 }

@@ -20,6 +20,10 @@ public struct Expr: Sendable {
         case index(Expr, [Expr])
         case member(Expr, String)
         case lambda(parameters: [String], body: Expr)
+        /// A name resolved to a slot of the session's globals (produced by the resolver, not the parser).
+        case global(String, slot: Int)
+        /// A name resolved to a position in the running function's frame (produced by the resolver).
+        case local(String, index: Int)
     }
 
     public var kind: Kind
@@ -34,7 +38,7 @@ public struct Expr: Sendable {
 
     private static func childHeight(_ kind: Kind) -> Int {
         switch kind {
-        case .number, .string, .bool, .identifier: return 0
+        case .number, .string, .bool, .identifier, .global, .local: return 0
         case .list(let items), .tuple(let items): return items.map(\.height).max() ?? 0
         case .unary(_, let operand): return operand.height
         case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return max(lhs.height, rhs.height)
