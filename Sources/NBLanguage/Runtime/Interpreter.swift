@@ -299,45 +299,38 @@ final class Interpreter {
     private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
         let function = try evaluate(callee, frame)
         var values: [Value] = []
-        var labels: [String?] = []
-        var locations: [SourceLocation] = []
         values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            values.append(try evaluate(argument.value, frame))
-            labels.append(argument.label)
-            locations.append(argument.location)
-        }
-        return try callValue(function, arguments: values, labels: labels, locations: locations, at: location)
+        for argument in arguments { values.append(try evaluate(argument.value, frame)) }
+        return try callValue(function, arguments: values, syntax: arguments, at: location)
     }
 
-    func callValue(_ function: Value, arguments: [Value], labels: [String?], locations: [SourceLocation]? = nil,
-                   at location: SourceLocation) throws(LanguageError) -> Value {
+    /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
+    /// nil for calls made by builtins.
+    func callValue(_ function: Value, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
         switch function {
         case .function(let f):
-            return try callFunction(f, arguments: arguments, labels: labels, at: location)
+            return try callFunction(f, arguments: arguments, syntax: syntax, at: location)
         case .builtin(let builtin):
-            return try callBuiltin(builtin, arguments: arguments, labels: labels,
-                                   locations: locations ?? arguments.map { _ in location }, at: location)
+            return try callBuiltin(builtin, arguments: arguments, labels: syntax?.map(\.label) ?? Array(repeating: nil, count: arguments.count),
+                                   locations: syntax?.map(\.location) ?? arguments.map { _ in location }, at: location)
         case .symbolic(let s):
-            return try EngineBridge.callSymbolic(s, arguments: arguments, labels: labels, at: location)
+            return try EngineBridge.callSymbolic(s, arguments: arguments, labels: syntax?.map(\.label) ?? [], at: location)
         default:
             throw LanguageError(.runtime, "a \(function.typeName) is not a function and cannot be called", at: location)
         }
     }
 
-    func callFunction(_ f: FunctionValue, arguments: [Value], labels: [String?], at location: SourceLocation) throws(LanguageError) -> Value {
+    func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
         let shown = f.name ?? "lambda"
         guard arguments.count == f.parameters.count else {
             throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
                                 at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
         }
-        var frame = f.captured
-        frame.reserveCapacity(f.captured.count + arguments.count)
-        if labels.allSatisfy({ $0 == nil }) {
-            frame.append(contentsOf: arguments)
-        } else {
-            frame.append(contentsOf: try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: labels, at: location))
+        var ordered = arguments
+        if let syntax, syntax.contains(where: { $0.label != nil }) {
+            ordered = try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: syntax.map(\.label), at: location)
         }
+        let frame = f.captured.isEmpty ? ordered : f.captured + ordered
         callDepth += 1
         defer { callDepth -= 1 }
         if callDepth > options.recursionLimit {
