@@ -166,7 +166,7 @@ import Testing
         #expect(errorMessage("numgrad(x -> x, 1, step: 2)") == "numgrad: unknown argument label 'step:' (known labels: h:, scheme:)")
         #expect(errorMessage("zeros(\"a\")") == "zeros: a dimension must be a number, got a string")
         #expect(errorMessage("numgrad(x -> x, 1, scheme: \"backward\")")?.contains("scheme: must be") == true)
-        #expect(errorMessage("grad(x -> x, [1, 2])") == "grad: at has 2 numbers but the function takes 1 (x)")
+        #expect(errorMessage("grad((x, y) -> x, [1, 2, 3])") == "grad: at has 3 numbers but the function takes 2 (x, y)")
         #expect(errorMessage("grad(1, 2)")?.contains("must be a function") == true)
         #expect(errorMessage("grad(x -> x < 1, 2)")?.contains("cannot be used in a function that is differentiated") == true)
         #expect(run("sin(1, 2)")[0].error?.location == SourceLocation(line: 1, column: 1))

@@ -5,11 +5,10 @@ struct GradientComparison {
     let result: GradientTable
 
     init(_ call: BuiltinCall) throws(LanguageError) {
-        let f = try call.scalarFunction(0)
-        let point = try call.point(1, for: f)
+        let p = try call.problem()
         let rtol = try call.number(label: "rtol", default: call.options.rtol)
         let atol = try call.number(label: "atol", default: call.options.atol)
-        result = try call.engine { try EngineBridge.gradientTable(f, at: point, rtol: rtol, atol: atol) }
+        result = try call.engine { try EngineBridge.gradientTable(p.function, at: p.point, rtol: rtol, atol: atol) }
     }
 
     var passed: Bool { result.allAgree }

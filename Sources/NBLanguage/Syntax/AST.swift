@@ -114,3 +114,21 @@ public struct Statement: Sendable {
         }
     }
 }
+
+extension Expr {
+    /// Whether the expression reads a frame position at or above `index` (a parameter of the
+    /// function being evaluated, rather than a captured value).
+    func usesLocal(from index: Int) -> Bool {
+        switch kind {
+        case .local(_, let i): return i >= index
+        case .number, .string, .bool, .identifier, .global: return false
+        case .list(let items), .tuple(let items): return items.contains { $0.usesLocal(from: index) }
+        case .unary(_, let operand): return operand.usesLocal(from: index)
+        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return lhs.usesLocal(from: index) || rhs.usesLocal(from: index)
+        case .call(let callee, let arguments): return callee.usesLocal(from: index) || arguments.contains { $0.value.usesLocal(from: index) }
+        case .index(let base, let indices): return base.usesLocal(from: index) || indices.contains { $0.usesLocal(from: index) }
+        case .member(let base, _): return base.usesLocal(from: index)
+        case .lambda(_, let body): return body.usesLocal(from: index)
+        }
+    }
+}
