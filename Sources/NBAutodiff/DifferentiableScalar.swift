@@ -24,6 +24,29 @@ public protocol DifferentiableScalar {
     static func maximum(_ lhs: Self, _ rhs: Self) -> Self
     /// The smaller of two values; at a tie the derivative follows `lhs`.
     static func minimum(_ lhs: Self, _ rhs: Self) -> Self
+    /// The sign of the (real part of the) value: -1, 0 or 1, nan for nan; its derivative is zero.
+    ///
+    /// Used by the derivative rules of the kinks (`abs′ = sign`, `relu′ = step`, max/min
+    /// selection). Added by the engine with a default of `x / abs(x)` (nan at 0), which every
+    /// engine type overrides with an exact version.
+    static func sign(_ operand: Self) -> Self
+    /// True when the value is exactly zero, including every derivative part.
+    ///
+    /// Lets derivative rules skip terms whose tangent is structurally zero (so `x^2` at 0 has
+    /// derivative 0, not `0 * log(0) = nan`). Defaults to `false` (never skip).
+    var isZero: Bool { get }
+}
+
+extension DifferentiableScalar {
+    /// Default: `x / abs(x)`; nan at 0. Engine types provide exact versions.
+    public static func sign(_ operand: Self) -> Self { operand / apply(.abs, operand) }
+    /// Default: `false`, so no term is ever skipped.
+    public var isZero: Bool { false }
+    /// The Heaviside step with `step(0) = 0`: 1 for positive, 0 otherwise (the derivative of relu).
+    public static func step(_ operand: Self) -> Self {
+        let s = sign(operand)
+        return (s * s + s) * Self(0.5)
+    }
 }
 
 /// A scalar function of named scalar parameters whose body can be evaluated on any

@@ -1,0 +1,94 @@
+extension Dual: DifferentiableScalar {
+    /// A constant: `constant + 0ε`.
+    @inlinable
+    public init(_ constant: Double) {
+        self.init(T(constant), tangent: T(0))
+    }
+
+    /// Sum rule: `(a + bε) + (c + dε) = (a + c) + (b + d)ε`.
+    @inlinable
+    public static func + (lhs: Dual, rhs: Dual) -> Dual {
+        Dual(lhs.value + rhs.value, tangent: lhs.tangent + rhs.tangent)
+    }
+
+    @inlinable
+    public static func - (lhs: Dual, rhs: Dual) -> Dual {
+        Dual(lhs.value - rhs.value, tangent: lhs.tangent - rhs.tangent)
+    }
+
+    /// Product rule: `(a + bε)(c + dε) = ac + (bc + ad)ε`.
+    @inlinable
+    public static func * (lhs: Dual, rhs: Dual) -> Dual {
+        Dual(lhs.value * rhs.value, tangent: lhs.tangent * rhs.value + lhs.value * rhs.tangent)
+    }
+
+    /// Quotient via the reciprocal rule `1/(c + dε) = 1/c − (d/c²)ε`:
+    /// `(a + bε)/(c + dε) = a/c + ((b − (a/c)·d)/c)ε`.
+    @inlinable
+    public static func / (lhs: Dual, rhs: Dual) -> Dual {
+        let quotient = lhs.value / rhs.value
+        return Dual(quotient, tangent: (lhs.tangent - quotient * rhs.tangent) / rhs.value)
+    }
+
+    @inlinable
+    public static prefix func - (operand: Dual) -> Dual {
+        Dual(-operand.value, tangent: -operand.tangent)
+    }
+
+    /// `u^v`: tangent `v·u^(v−1)·u̇ + u^v·log(u)·v̇`; a term whose tangent is exactly zero is
+    /// skipped, so a constant exponent never evaluates `log(u)` (x² at x ≤ 0 stays finite).
+    @inlinable
+    public static func power(_ base: Dual, _ exponent: Dual) -> Dual {
+        let value = T.power(base.value, exponent.value)
+        var tangent = T(0)
+        if !base.tangent.isZero {
+            tangent = exponent.value * T.power(base.value, exponent.value - T(1)) * base.tangent
+        }
+        if !exponent.tangent.isZero {
+            tangent = tangent + value * T.apply(.log, base.value) * exponent.tangent
+        }
+        return Dual(value, tangent: tangent)
+    }
+
+    /// Lifts `f` as `f(a) + f′(a)·b·ε` (a constant stays a constant).
+    @inlinable
+    public static func apply(_ function: ElementaryFunction, _ operand: Dual) -> Dual {
+        let value = T.apply(function, operand.value)
+        if operand.tangent.isZero { return Dual(value, tangent: T(0)) }
+        return Dual(value, tangent: function.derivative(at: operand.value, value: value) * operand.tangent)
+    }
+
+    /// The larger value; the tangent follows `lhs` at a tie.
+    @inlinable
+    public static func maximum(_ lhs: Dual, _ rhs: Dual) -> Dual {
+        let takeRight = T.step(rhs.value - lhs.value)
+        return Dual(T.maximum(lhs.value, rhs.value),
+                    tangent: select(takeRight, lhs.tangent, rhs.tangent))
+    }
+
+    /// The smaller value; the tangent follows `lhs` at a tie.
+    @inlinable
+    public static func minimum(_ lhs: Dual, _ rhs: Dual) -> Dual {
+        let takeRight = T.step(lhs.value - rhs.value)
+        return Dual(T.minimum(lhs.value, rhs.value),
+                    tangent: select(takeRight, lhs.tangent, rhs.tangent))
+    }
+
+    /// `(1 − w)·a + w·b` for a weight `w` that is 0 or 1, without forming `0·inf`.
+    @inlinable
+    static func select(_ takeRight: T, _ lhs: T, _ rhs: T) -> T {
+        if takeRight.isZero { return lhs }
+        if (T(1) - takeRight).isZero { return rhs }
+        return (T(1) - takeRight) * lhs + takeRight * rhs
+    }
+
+    /// `sign(a) + 0ε`.
+    @inlinable
+    public static func sign(_ operand: Dual) -> Dual {
+        Dual(T.sign(operand.value), tangent: T(0))
+    }
+
+    /// True when both value and tangent are exactly zero.
+    @inlinable
+    public var isZero: Bool { value.isZero && tangent.isZero }
+}

@@ -1,0 +1,89 @@
+extension Tracked: DifferentiableScalar {
+    /// A constant (recorded nowhere).
+    @inlinable
+    public init(_ constant: Double) {
+        self.init(value: Scalar(constant), index: 0, tape: nil)
+    }
+
+    @inlinable
+    static func binary(_ lhs: Tracked, _ rhs: Tracked, value: Scalar, _ da: Scalar, _ db: Scalar) -> Tracked {
+        guard let tape = sharedTape(lhs, rhs) else { return Tracked(value: value, index: 0, tape: nil) }
+        return Tracked(value: value, index: tape.record(lhs.index, da, rhs.index, db), tape: tape)
+    }
+
+    @inlinable
+    static func unary(_ operand: Tracked, value: Scalar, _ partial: @autoclosure () -> Scalar) -> Tracked {
+        guard let tape = operand.tape else { return Tracked(value: value, index: 0, tape: nil) }
+        return Tracked(value: value, index: tape.record(operand.index, partial(), 0, Scalar(0)), tape: tape)
+    }
+
+    @inlinable
+    public static func + (lhs: Tracked, rhs: Tracked) -> Tracked {
+        binary(lhs, rhs, value: lhs.value + rhs.value, Scalar(1), Scalar(1))
+    }
+
+    @inlinable
+    public static func - (lhs: Tracked, rhs: Tracked) -> Tracked {
+        binary(lhs, rhs, value: lhs.value - rhs.value, Scalar(1), Scalar(-1))
+    }
+
+    @inlinable
+    public static func * (lhs: Tracked, rhs: Tracked) -> Tracked {
+        binary(lhs, rhs, value: lhs.value * rhs.value, rhs.value, lhs.value)
+    }
+
+    @inlinable
+    public static func / (lhs: Tracked, rhs: Tracked) -> Tracked {
+        let reciprocal = Scalar(1) / rhs.value
+        let quotient = lhs.value * reciprocal
+        return binary(lhs, rhs, value: quotient, reciprocal, -quotient * reciprocal)
+    }
+
+    @inlinable
+    public static prefix func - (operand: Tracked) -> Tracked {
+        unary(operand, value: -operand.value, Scalar(-1))
+    }
+
+    /// `u^v`; with a constant exponent only `v·u^(v−1)` is recorded (no `log(u)`).
+    @inlinable
+    public static func power(_ base: Tracked, _ exponent: Tracked) -> Tracked {
+        let value = Scalar.power(base.value, exponent.value)
+        if exponent.tape == nil {
+            return unary(base, value: value,
+                         exponent.value * Scalar.power(base.value, exponent.value - Scalar(1)))
+        }
+        let dBase = base.tape == nil ? Scalar(0)
+            : exponent.value * Scalar.power(base.value, exponent.value - Scalar(1))
+        return binary(base, exponent, value: value, dBase, value * Scalar.apply(.log, base.value))
+    }
+
+    @inlinable
+    public static func apply(_ function: ElementaryFunction, _ operand: Tracked) -> Tracked {
+        let value = Scalar.apply(function, operand.value)
+        return unary(operand, value: value, function.derivative(at: operand.value, value: value))
+    }
+
+    /// The larger value; the derivative follows `lhs` at a tie.
+    @inlinable
+    public static func maximum(_ lhs: Tracked, _ rhs: Tracked) -> Tracked {
+        let takeRight = Scalar.step(rhs.value - lhs.value)
+        return binary(lhs, rhs, value: Scalar.maximum(lhs.value, rhs.value), Scalar(1) - takeRight, takeRight)
+    }
+
+    /// The smaller value; the derivative follows `lhs` at a tie.
+    @inlinable
+    public static func minimum(_ lhs: Tracked, _ rhs: Tracked) -> Tracked {
+        let takeRight = Scalar.step(lhs.value - rhs.value)
+        return binary(lhs, rhs, value: Scalar.minimum(lhs.value, rhs.value), Scalar(1) - takeRight, takeRight)
+    }
+
+    /// A constant `sign(value)`.
+    @inlinable
+    public static func sign(_ operand: Tracked) -> Tracked {
+        Tracked(value: Scalar.sign(operand.value), index: 0, tape: nil)
+    }
+
+    /// True for a constant zero.
+    @inlinable
+    public var isZero: Bool { tape == nil && value.isZero }
+}

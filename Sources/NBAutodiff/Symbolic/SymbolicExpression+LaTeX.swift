@@ -1,0 +1,56 @@
+extension SymbolicExpression {
+    /// LaTeX: `3 x^{2} + 2`, `\frac{1}{x}`, `\sin\left(x\right)`, `\sqrt{x}`,
+    /// `\left|x\right|`, `\operatorname{sigmoid}\left(x\right)`.
+    public var latex: String { LaTeXForm.render(node) }
+}
+
+enum LaTeXForm {
+    private static let builtins: Set<String> = ["sin", "cos", "tan", "exp", "log", "tanh", "max", "min"]
+
+    static func escapeName(_ name: String) -> String {
+        let greek: [Character: String] = [
+            "α": "\\alpha", "β": "\\beta", "γ": "\\gamma", "δ": "\\delta", "ε": "\\varepsilon",
+            "θ": "\\theta", "λ": "\\lambda", "μ": "\\mu", "σ": "\\sigma", "τ": "\\tau",
+            "φ": "\\varphi", "ω": "\\omega", "π": "\\pi",
+        ]
+        var out = ""
+        for c in name {
+            if let g = greek[c] { out += g + " " }
+            else if c == "_" { out += "\\_" }
+            else { out.append(c) }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return name.count > 1 ? "\\mathit{\(out)}" : out
+    }
+
+    static func render(_ node: ExpressionNode) -> String {
+        let c = node.children
+        switch node.operation {
+        case let .constant(bits): return NumberFormatting.text(Double(bitPattern: bits)).replacingOccurrences(of: "inf", with: "\\infty")
+        case let .variable(name): return escapeName(name)
+        case .add: return operand(c[0], 1) + " + " + operand(c[1], 1, right: true)
+        case .subtract: return operand(c[0], 1) + " - " + operand(c[1], 2, right: true)
+        case .multiply:
+            let times = c[0].constantValue != nil && c[1].constantValue == nil ? " " : " \\cdot "
+            return operand(c[0], 2) + times + operand(c[1], 2, right: true)
+        case .divide: return "\\frac{\(render(c[0]))}{\(render(c[1]))}"
+        case .power:
+            let base = c[0].precedence < 5 || c[0].operation == .divide ? "\\left(\(render(c[0]))\\right)" : render(c[0])
+            return "\(base)^{\(render(c[1]))}"
+        case .negate: return "-" + operand(c[0], 4)
+        case .function(.sqrt): return "\\sqrt{\(render(c[0]))}"
+        case .function(.abs): return "\\left|\(render(c[0]))\\right|"
+        case .function, .maximum, .minimum, .sign, .step:
+            let name = node.functionName ?? ""
+            let head = builtins.contains(name) ? "\\\(name)" : "\\operatorname{\(name)}"
+            return head + "\\left(" + c.map(render).joined(separator: ", ") + "\\right)"
+        }
+    }
+
+    private static func operand(_ child: ExpressionNode, _ minimum: Int, right: Bool = false) -> String {
+        let p = child.operation == .divide ? 5 : child.precedence
+        return p < minimum || (right && p == 3) ? "\\left(\(render(child))\\right)" : render(child)
+    }
+}
+
+import Foundation

@@ -1,0 +1,21 @@
+/// TeX → MathML Core, server-side: the page needs no script and no CDN (SPEC §3).
+public enum MathML {
+    /// Converts a TeX formula to
+    /// `<math display="block"|"inline"><semantics>…<annotation encoding="application/x-tex">TEX</annotation></semantics></math>`.
+    ///
+    /// Unknown commands and malformed input become a visible `<merror>` plus a diagnostic (positions
+    /// relative to `tex`; see ``MathSpan/locate(_:)``). Never throws, never crashes, never drops input
+    /// silently; nesting deeper than 64 levels is shown unconverted. Output is deterministic.
+    /// `\\` and `&` outside an environment lay the formula out as gathered/aligned rows.
+    public static func render(_ tex: String, display: Bool) -> (mathML: String, diagnostics: [MathDiagnostic]) {
+        var parser = TeXParser(tex, display: display)
+        let tree = parser.parseFormula()
+        var writer = MathMLWriter(capacity: tex.utf8.count * 8 + 128)
+        writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
+        writer.writeSingle(tree)
+        writer.raw("<annotation encoding=\"application/x-tex\">")
+        writer.escaped(tex)
+        writer.raw("</annotation></semantics></math>")
+        return (writer.output, parser.allDiagnostics)
+    }
+}

@@ -1,0 +1,108 @@
+import NBAutodiff
+
+/// `derivative`, `grad`, `jvp`, `numgrad`, `hessian`, `jacobian`, `gradtable`, `gradcheck`, `hsweep`.
+public enum DifferentiationBuiltins {
+    public static let all: [Builtin] = [
+        Builtin("derivative", usage: "derivative(f) or derivative(f, \"y\")") { call throws(LanguageError) in
+            try call.expect(1...2)
+            let f = try call.scalarFunction(0)
+            guard let first = f.parameterNames.first else { throw call.error("the function has no parameters") }
+            let parameter = call.positional.count == 2 ? try call.string(1, "the parameter name") : first
+            if call.positional.count == 1 && f.parameterNames.count > 1 {
+                throw call.error("\(call.functionName(0)) has several parameters (\(f.parameterNames.joined(separator: ", ")))",
+                                 hint: "name one: derivative(\(call.functionName(0)), \"\(first)\")")
+            }
+            guard f.parameterNames.contains(parameter) else {
+                throw call.error("\(call.functionName(0)) has no parameter '\(parameter)' (parameters: \(f.parameterNames.joined(separator: ", ")))")
+            }
+            let name = call.functionName(0)
+            guard let symbolic = try call.engine({ try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) }) else {
+                throw call.error("symbolic differentiation is not available in this build yet",
+                                 hint: "use grad(f, at) or jvp(f, at, v) for derivative values")
+            }
+            return .symbolic(symbolic)
+        },
+        Builtin("grad", usage: "grad(f, at)  # reverse mode; at: a number or [x, y, …]") { call throws(LanguageError) in
+            try call.expect(2)
+            let f = try call.scalarFunction(0)
+            let point = try call.point(1, for: f)
+            return call.gradientValue(try call.engine { try EngineBridge.gradient(f, at: point) }, scalar: call.isScalarPoint(1))
+        },
+        Builtin("jvp", usage: "jvp(f, at, v)  # forward mode ∇f(at)·v") { call throws(LanguageError) in
+            try call.expect(3)
+            let f = try call.scalarFunction(0)
+            let point = try call.point(1, for: f)
+            let direction = try call.point(2, for: f, what: "the direction v")
+            return .number(try call.engine { try EngineBridge.jvp(f, at: point, direction: direction) })
+        },
+        Builtin("numgrad", usage: "numgrad(f, at, h: 1e-5, scheme: \"central\")  # or \"forward\", \"complex\"") { call throws(LanguageError) in
+            try call.expect(2, labels: ["h", "scheme"])
+            let f = try call.scalarFunction(0)
+            let point = try call.point(1, for: f)
+            let step = try call.optionalNumber(label: "h")
+            let scheme = try call.scheme(default: "central")
+            let g = try call.engine { try EngineBridge.numericGradient(f, at: point, step: step, scheme: scheme) }
+            return call.gradientValue(g, scalar: call.isScalarPoint(1))
+        },
+        Builtin("hessian", usage: "hessian(f, at)") { call throws(LanguageError) in
+            try call.expect(2)
+            let f = try call.scalarFunction(0)
+            let point = try call.point(1, for: f)
+            let h = try call.engine { try EngineBridge.hessian(f, at: point) }
+            if call.isScalarPoint(1) && h.count == 1 { return .number(h[0][0]) }
+            return .tensor(TensorValue(shape: [h.count, h.count], elements: h.flatMap { $0 }))
+        },
+        Builtin("jacobian", usage: "jacobian(f, at)  # f(x, y) = [f1, f2, …]") { call throws(LanguageError) in
+            try call.expect(2)
+            guard case .function(let function) = call.positional[0] else {
+                throw call.error("the first argument must be a function returning a list, got a \(call.positional[0].typeName)")
+            }
+            let f = UserVectorFunction(function: function, interpreter: call.interpreter, location: call.location)
+            let scalarView = UserScalarFunction(function: function, interpreter: call.interpreter, location: call.location)
+            let point = try call.point(1, for: scalarView)
+            let j = try call.engine { try EngineBridge.jacobian(f, at: point) }
+            return .tensor(TensorValue(shape: [j.count, point.count], elements: j.flatMap { $0 }))
+        },
+        Builtin("gradtable", usage: "gradtable(f, at, rtol: 1e-6, atol: 1e-9)") { call throws(LanguageError) in
+            try call.expect(2, labels: ["rtol", "atol"])
+            let comparison = try GradientComparison(call)
+            let table = comparison.table
+            let passed = comparison.passed
+            call.record(.gradtable, passed: passed, message: comparison.summary)
+            if !passed {
+                call.emit(.table(table))
+                throw call.error("gradient methods disagree for \(comparison.failingInputs.joined(separator: ", ")) (rtol \(NumberFormat.format(comparison.rtol)), atol \(NumberFormat.format(comparison.atol)))",
+                                 hint: "check the function for kinks or nan near the point, or loosen rtol:/atol:")
+            }
+            return .display(.table(table))
+        },
+        Builtin("gradcheck", usage: "gradcheck(f, at, rtol: 1e-6, atol: 1e-9)") { call throws(LanguageError) in
+            try call.expect(2, labels: ["rtol", "atol"])
+            let comparison = try GradientComparison(call)
+            call.record(.gradcheck, passed: comparison.passed, message: comparison.summary)
+            return .bool(comparison.passed)
+        },
+        Builtin("hsweep", usage: "hsweep(f, at, scheme: \"central\")") { call throws(LanguageError) in
+            try call.expect(2, labels: ["scheme"])
+            let f = try call.scalarFunction(0)
+            let point = try call.point(1, for: f)
+            let scheme = try call.scheme(default: "central")
+            let sweep = try call.engine { try EngineBridge.hSweep(f, at: point, scheme: scheme) }
+            let shown = sweep.points.filter { $0.error > 0 && $0.error.isFinite }
+            let name = scheme == .complexStep ? "complex" : scheme.rawValue
+            var markers: [PlotSpec.Marker] = []
+            if sweep.bestStep.isFinite { markers.append(PlotSpec.Marker(x: sweep.bestStep, label: "best h = \(NumberFormat.format(sweep.bestStep))")) }
+            let plot = PlotSpec(title: "h-sweep of \(call.functionName(0)) (\(name))", xLabel: "h", yLabel: "error",
+                                xScale: .log, yScale: .log,
+                                series: [PlotSpec.Series(name: name, xs: shown.map(\.step), ys: shown.map(\.error))],
+                                markers: markers)
+            return .record(RecordValue(fields: [
+                ("best", .number(sweep.bestStep)),
+                ("error", .number(sweep.bestError)),
+                ("steps", .tensor(TensorValue(sweep.points.map(\.step)))),
+                ("errors", .tensor(TensorValue(sweep.points.map(\.error)))),
+                ("plot", .display(.plot(plot))),
+            ], display: .plot(plot)))
+        },
+    ]
+}
