@@ -159,23 +159,3 @@ public struct LassoProblem: Sendable {
         return Vector.dot(image, image) / Double(sampleCount)
     }
 }
-
-/// Invalid data or parameters for a Lasso problem.
-public enum LassoError: Error, Equatable, Sendable, CustomStringConvertible {
-    case emptyData
-    case shapeMismatch(features: Int, targets: Int, sampleCount: Int, featureCount: Int)
-    case nonFiniteData
-    case invalidAlpha(Double)
-    case invalidOption(String)
-
-    public var description: String {
-        switch self {
-        case .emptyData: "the Lasso needs at least one sample and one feature"
-        case let .shapeMismatch(features, targets, n, p):
-            "expected \(n)×\(p) = \(n * p) feature values and \(n) targets, got \(features) and \(targets)"
-        case .nonFiniteData: "the features and targets must be finite numbers (found nan or inf)"
-        case let .invalidAlpha(alpha): "alpha must be a finite number ≥ 0, got \(alpha)"
-        case let .invalidOption(message): message
-        }
-    }
-}

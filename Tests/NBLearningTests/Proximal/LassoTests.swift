@@ -42,11 +42,12 @@ import Testing
         #expect(problem.kkt(coefficients: reference.coefficients, intercept: reference.intercept + 1).residual >= 1 - 1e-6)
     }
 
-    @Test(arguments: ["ista", "fista", "ista_backtracking", "fista_backtracking"])
+    @Test(arguments: ["ista", "fista", "ista_backtracking", "fista_backtracking", "fista_restart"])
     func iterationCountsAndObjectivesMatchTheNumpyPeer(run name: String) throws {
         let run = try #require(reference.runs[name])
         let options = ProximalGradientOptions(method: name.hasPrefix("fista") ? .fista : .ista,
                                               backtracking: name.hasSuffix("backtracking"),
+                                              restart: name.hasSuffix("restart"),
                                               tolerance: reference.gap_tolerance)
         let fit = try problem.solve(options)
         #expect(fit.converged)
@@ -60,7 +61,9 @@ import Testing
     @Test func fistaNeedsFewerIterationsThanIsta() throws {
         let ista = try problem.solve(ProximalGradientOptions(method: .ista, tolerance: 1e-6))
         let fista = try problem.solve(ProximalGradientOptions(method: .fista, tolerance: 1e-6))
+        let restarted = try problem.solve(ProximalGradientOptions(method: .fista, restart: true, tolerance: 1e-6))
         #expect(fista.iterations < ista.iterations)
+        #expect(restarted.iterations < fista.iterations && restarted.restarts > 0)
         #expect(try #require(reference.runs["fista"]).iterations_to_gap
                 < (try #require(reference.runs["ista"])).iterations_to_gap)
     }
