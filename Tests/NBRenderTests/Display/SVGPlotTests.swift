@@ -75,7 +75,8 @@ import Testing
         let svg = SVGPlot.render(plot)
         // Two lone points remain: no line, two dots.
         #expect(!svg.contains("class=\"nb-line"))
-        #expect(svg.components(separatedBy: "class=\"nb-dot nb-s0\"").count - 1 == 2)
+        #expect(svg.components(separatedBy: "<circle ").count - 1 == 2)
+        #expect(svg.components(separatedBy: "<g class=\"nb-dots nb-s0\"").count - 1 == 2)
         #expect(svg.contains("2 not shown (nan, inf or not positive on a log axis)"))
         #expect(svg.contains(">10⁰<") && svg.contains(">10¹<"))
     }
@@ -101,17 +102,18 @@ import Testing
     @Test func scatterGroupsGetOneColourClassEach() {
         let plot = DisplayDemo.moons
         let svg = SVGPlot.render(plot)
-        #expect(svg.contains("nb-dot nb-s0") && svg.contains("nb-dot nb-s1"))
-        #expect(!svg.contains("nb-dot nb-s2"))
+        #expect(svg.contains("<g class=\"nb-dots nb-s0\"") && svg.contains("<g class=\"nb-dots nb-s1\""))
+        #expect(!svg.contains("nb-dots nb-s2"))
         let unlabelled = plot.series[0].groups?.filter { $0 < 0 }.count ?? 0
         #expect(unlabelled == 110)
-        #expect(svg.components(separatedBy: "nb-dot nb-unlabelled").count - 1 == unlabelled + 1)  // points + legend
+        let grey = svg.components(separatedBy: "<g class=\"nb-dots nb-unlabelled\"")[1].components(separatedBy: "</g>")[0]
+        #expect(grey.components(separatedBy: "<circle ").count - 1 == unlabelled)
         #expect(svg.contains(">class 0</text>") && svg.contains(">class 1</text>") && svg.contains(">unlabelled</text>"))
         // Group 12 wraps onto the palette's third slot.
         let wrapped = PlotSpec(title: "", series: [PlotSpec.Series(name: "g", xs: [0, 1], ys: [0, 1], style: .scatter,
                                                                      groups: [12, 3])])
         let wrappedSVG = SVGPlot.render(wrapped)
-        #expect(wrappedSVG.contains("nb-dot nb-s2") && wrappedSVG.contains("nb-dot nb-s3"))
+        #expect(wrappedSVG.contains("nb-dots nb-s2") && wrappedSVG.contains("nb-dots nb-s3"))
     }
 
     @Test func markerIsADashedLineWithItsLabel() {
