@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
@@ -36,18 +37,19 @@ let package = Package(
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBDocument", "NBLanguage"]),
         .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage", "Yams"]),
+        .target(name: "NBServe", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .executableTarget(name: "nb", dependencies: [
             "NBRender", "NBCheck", "NBExecution", "NBDocument",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
+        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"]),
-        .testTarget(name: "NBRenderTests", dependencies: ["NBRender"]),
-        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"]),
+        .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe"]),
+        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "NBCLITests", dependencies: []),
     ]
 )

@@ -39,8 +39,11 @@ extension TeXParser {
 
     private mutating func asciiSymbol(_ scalar: Unicode.Scalar, at located: TeXLexer.Located) -> MathNode {
         switch scalar {
-        case "(", ")", "[", "]", "|":
+        case "(", ")", "[", "]":
             return .op(MathOperator(String(Character(scalar)), stretchy: false))
+        case "|":
+            // TeX's `|` is an ordinary symbol: no operator spacing in the middle of a row.
+            return .op(MathOperator("|", stretchy: false, lspace: "0", rspace: "0"))
         case "-":
             return .op(MathOperator("−"))
         case "*":
@@ -108,7 +111,8 @@ extension TeXParser {
         case .op(let op):
             return Atom(node: .op(op))
         case .fence(let text):
-            return Atom(node: .op(MathOperator(text, stretchy: false)))
+            let isBar = text == "|" || text == "‖"
+            return Atom(node: .op(MathOperator(text, stretchy: false, lspace: isBar ? "0" : nil, rspace: isBar ? "0" : nil)))
         case .largeOperator(let text, let limits):
             return Atom(node: .op(MathOperator(text, prefersLimits: limits)), limits: limits ? .displayOnly : .never)
         case .function(let name, let limits):

@@ -251,6 +251,8 @@ extension TeXParser {
         "textless": "<", "textgreater": ">", "ldots": "…", "dots": "…", "textendash": "–", "textemdash": "—",
         "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}", "S": "§", "P": "¶", "copyright": "©", "ss": "ß",
         "dag": "†", "ddag": "‡", "textdegree": "°", "AA": "Å", "aa": "å", "o": "ø", "O": "Ø", "ae": "æ",
+        // Nested text commands: their braces are dropped, the words stay.
+        "text": "", "textrm": "", "textnormal": "", "mbox": "", "textup": "", "textmd": "",
     ]
 
     /// The text of a node made only of letters, digits, text and spaces (for `\operatorname`).

@@ -27,6 +27,8 @@ extension TeXParser {
         var sub: MathNode? = nil
         var sup: [MathNode] = []
         var hasSuperscript = false
+        /// Primes written `'`; drawn after the base at their natural height (the glyph is already raised).
+        var primes = 0
     }
 
     /// Parses atoms until a token that ends a row in `context`. Font and style switches made in the
@@ -46,7 +48,13 @@ extension TeXParser {
 
         func flush(_ pending: inout PendingAtom?, into nodes: inout [MathNode], displayStyle: Bool) {
             guard let atom = pending else { return }
-            nodes.append(Self.finish(atom, displayStyle: displayStyle))
+            if atom.primes > 0 && atom.sub == nil && atom.sup.isEmpty {
+                // `f'` alone: the base and its prime, side by side in the row.
+                nodes.append(atom.base)
+                nodes.append(Self.prime(atom.primes))
+            } else {
+                nodes.append(Self.finish(atom, displayStyle: displayStyle))
+            }
             pending = nil
         }
 
@@ -193,7 +201,7 @@ extension TeXParser {
                     flush(&pending, into: &nodes, displayStyle: displayStyle)
                     pending = PendingAtom(base: .row([]), limits: .never)
                 }
-                pending?.sup.append(.op(MathOperator(Self.primes(count), lspace: "0", rspace: "0")))
+                pending?.primes += count
 
             default:
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
@@ -240,6 +248,11 @@ extension TeXParser {
 
     /// An atom with its scripts: beside it, or as limits above/below in display style.
     static func finish(_ atom: PendingAtom, displayStyle: Bool) -> MathNode {
+        var atom = atom
+        if atom.primes > 0 {
+            atom.base = .row([atom.base, prime(atom.primes)])
+            atom.primes = 0
+        }
         guard atom.sub != nil || !atom.sup.isEmpty else { return atom.base }
         let sup: MathNode? = atom.sup.isEmpty ? nil : .wrap(atom.sup)
         let asLimits = atom.limits == .always || (atom.limits == .displayOnly && displayStyle)
@@ -250,6 +263,10 @@ extension TeXParser {
             base = .op(op)
         }
         return .underOver(base, under: atom.sub, over: sup, accent: false, accentUnder: false)
+    }
+
+    static func prime(_ count: Int) -> MathNode {
+        .op(MathOperator(primes(count), lspace: "0", rspace: "0"))
     }
 
     static func primes(_ count: Int) -> String {

@@ -27,13 +27,15 @@ struct BlockBuilder {
         self.transformedLineStarts = SourceText.lineStarts(of: protection.text.utf8)
     }
 
-    mutating func build() -> [Block] {
+    mutating func build(stageDone: ((String) -> Void)? = nil) -> [Block] {
         renderMath()
+        stageDone?("MathML")
         restoreSourceOutsideProse()
         var node = tree.root.firstChild
         while let current = node {
             node = addBlock(for: current).next
         }
+        stageDone?("blocks")
         return blocks
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NBAutodiff
 import NBLearning
 
 /// One document's environment: cells run one after another and share their bindings.
@@ -26,6 +27,15 @@ public final class Session {
 
     /// The current binding of a global name.
     public func value(of name: String) -> Value? { globals[name] }
+
+    /// A user function or lambda bound to `name`, as the engine's `ScalarFunction`: its body runs
+    /// on any scalar interpretation, against this session's current globals.
+    public func scalarFunction(named name: String) -> (any ScalarFunction)? {
+        guard case .function(let function)? = globals[name] else { return nil }
+        let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
+                                      failedNames: failedNames, timeout: options.timeout)
+        return UserScalarFunction(function: function, interpreter: interpreter, location: function.location)
+    }
 
     /// Runs one cell. `origin` is the Markdown position of the cell's first source character;
     /// `timeout` (seconds) overrides the session default.

@@ -6,21 +6,21 @@ public enum Value: Sendable {
     /// An n-d array of Doubles; nested number lists evaluate to tensors.
     case tensor(TensorValue)
     /// A list of values that are not all numbers (strings, functions, …).
-    case list([Value])
+    indirect case list([Value])
     /// `a...b` or `a..<b`; iterated without allocating.
-    case range(RangeValue)
+    indirect case range(RangeValue)
     /// `a + bε` with ε² = 0.
     case dual(DualNumber)
     /// A user function (`f(x) = …`) or lambda (`x -> …`).
-    case function(FunctionValue)
+    indirect case function(FunctionValue)
     /// A builtin used as a value (`grad(sin, [1])`).
     case builtin(String)
     /// A symbolic function: a formula that can also be called.
-    case symbolic(SymbolicValue)
+    indirect case symbolic(SymbolicValue)
     /// Named fields (results of builtins such as `hsweep`), optionally displayed as an item.
-    case record(RecordValue)
+    indirect case record(RecordValue)
     /// A table, plot or image grid.
-    case display(DisplayItem)
+    indirect case display(DisplayItem)
     /// The result of statements and calls that produce nothing (`print`); never displayed.
     case nothing
 
