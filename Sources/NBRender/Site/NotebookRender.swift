@@ -51,13 +51,15 @@ public struct NotebookRender: Sendable, Equatable {
     public var diagnostics: [SiteDiagnostic]
     /// True when a cell failed (the page is still written, the error shown in place).
     public var failed: Bool
+    /// Per cell, whether it came from the cache or ran and why (`nb build --explain`).
+    public var cacheExplanation: [String]
 
     public init(title: String, date: SiteDate? = nil, category: String? = nil, tags: [String] = [], blocks: [HTMLBlock],
                 references: [BibliographyEntry] = [], summary: String = "", searchText: String = "",
-                diagnostics: [SiteDiagnostic] = [], failed: Bool = false) {
+                diagnostics: [SiteDiagnostic] = [], failed: Bool = false, cacheExplanation: [String] = []) {
         self.title = title; self.date = date; self.category = category; self.tags = tags; self.blocks = blocks
         self.references = references; self.summary = summary; self.searchText = searchText
-        self.diagnostics = diagnostics; self.failed = failed
+        self.diagnostics = diagnostics; self.failed = failed; self.cacheExplanation = cacheExplanation
     }
 }
 
