@@ -1,16 +1,22 @@
 import NBLanguage
 
-/// Runs a document's cells in one `Session`, for `CachedExecution` (cells are given as source and
-/// position; `timeouts[i]` overrides the session's default for cell i).
+/// Runs a document's cells in one `Session`, for `CachedExecution`. The session is created on
+/// first use, so a document whose cells all come from the cache never builds one.
 public struct SessionCellRunner: CellRunning {
-    public let session: Session
-    public let cells: [(source: String, origin: SourceLocation, timeout: Double?)]
+    public typealias CellInput = (source: String, origin: SourceLocation, timeout: Double?)
 
-    public init(session: Session, cells: [(source: String, origin: SourceLocation, timeout: Double?)]) {
-        self.session = session; self.cells = cells
+    private let options: SessionOptions
+    private var session: Session?
+    public let cells: [CellInput]
+
+    /// `cells[i].timeout` overrides the session's default for cell i.
+    public init(options: SessionOptions, cells: [CellInput]) {
+        self.options = options; self.cells = cells
     }
 
     public mutating func run(cellAt index: Int) -> CellOutcome {
+        let session = self.session ?? Session(options: options)
+        self.session = session
         let cell = cells[index]
         return session.run(cell: cell.source, origin: cell.origin, timeout: cell.timeout)
     }

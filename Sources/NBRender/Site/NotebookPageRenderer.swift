@@ -21,12 +21,39 @@ public struct NotebookPageRenderer: NotebookRendering {
     }
 
     public func render(_ source: NotebookSource) throws -> NotebookRender {
+        let pages = cache.map { PageCache(directory: $0.directory.appendingPathComponent("pages")) }
+        let version = engineVersion + (runsCells ? "" : "+no-cells")
+        let sourceHash = SHA256.hex(source.text)
+        if let entry = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root) {
+            var render = entry.render
+            render.cacheExplanation = entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
+            return render
+        }
+        var dependencies: [String] = []
+        var cellLines: [Int] = []
+        let render = try renderAfresh(source, dependencies: &dependencies, cellLines: &cellLines)
+        if let pages {
+            let stamps = Set(dependencies).sorted().compactMap { path -> PageCache.Dependency? in
+                guard let bytes = try? Data(contentsOf: root.appendingPathComponent(path)) else { return nil }
+                return PageCache.Dependency(path: path, hash: SHA256.hex(bytes))
+            }
+            // A dependency that is missing now cannot be checked later: don't cache that page.
+            if stamps.count == Set(dependencies).count {
+                pages.store(PageCache.Entry(format: PageCache.Entry.format, engineVersion: version, sourceHash: sourceHash,
+                                            dependencies: stamps, cellLines: cellLines, render: render), for: source.relativePath)
+            }
+        }
+        return render
+    }
+
+    private func renderAfresh(_ source: NotebookSource, dependencies: inout [String], cellLines: inout [Int]) throws -> NotebookRender {
         let document: Document
         do { document = try DocumentParser.parse(source.text) } catch {
             throw NotebookRenderError(line: error.location?.line ?? 1, column: error.location?.column ?? 1,
                                       message: error.message + (error.hint.map { " (\($0))" } ?? ""))
         }
         let file = source.relativePath
+        cellLines = document.cells.map(\.sourceLocation.line)
         var diagnostics = document.diagnostics.map {
             SiteDiagnostic(file: file, line: $0.location.line, column: $0.location.column,
                            severity: $0.severity == .error ? .error : .warning, message: $0.message)
@@ -35,6 +62,7 @@ public struct NotebookPageRenderer: NotebookRendering {
 
         // Cells.
         let (outcomes, explanation) = runCells(document, file: file, folder: folder)
+        for outcome in outcomes { for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) } }
 
         // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
         let linkEntries = document.references.map { reference in
@@ -54,6 +82,7 @@ public struct NotebookPageRenderer: NotebookRendering {
             for bibFile in references.bibliographyFiles {
                 let url = folder.appendingPathComponent(bibFile)
                 let bibPath = SitePaths.resolve(bibFile, from: file) ?? bibFile
+                dependencies.append(bibPath)
                 guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                     diagnostics.append(SiteDiagnostic(file: file, line: document.frontMatter.openingLine,
                                                       message: "cannot read bibliography file \(bibFile); check the path (relative to the notebook)"))
@@ -121,7 +150,7 @@ public struct NotebookPageRenderer: NotebookRendering {
         if let timeout = options.timeout { sessionOptions.timeout = timeout }
         if let rtol = options.rtol { sessionOptions.rtol = rtol }
         if let atol = options.atol { sessionOptions.atol = atol }
-        var runner = SessionCellRunner(session: Session(options: sessionOptions), cells: cells.map {
+        var runner = SessionCellRunner(options: sessionOptions, cells: cells.map {
             (source: $0.source, origin: SourceLocation(line: $0.sourceLocation.line, column: $0.sourceLocation.column), timeout: $0.options.timeout)
         })
         guard let cache else { return (cells.indices.map { Optional(runner.run(cellAt: $0)) }, []) }

@@ -77,7 +77,24 @@ import NBExecution
         #expect(render.cacheExplanation == ["cite.md: cell 1 (line 15): runs — not cached"])
         let again = try renderer.render(NotebookSource(relativePath: "cite.md", text: notebook))
         #expect(again.cacheExplanation == ["cite.md: cell 1 (line 15): cached"])
-        #expect(again.blocks == render.blocks)
+        #expect(again == NotebookRender(title: render.title, date: render.date, category: render.category, tags: render.tags,
+                                        blocks: render.blocks, references: render.references, summary: render.summary,
+                                        searchText: render.searchText, diagnostics: render.diagnostics, failed: render.failed,
+                                        cacheExplanation: again.cacheExplanation))
+        // The page depends on the .bib file: editing it re-renders the page (cells stay cached).
+        try site.write("refs.bib", "@article{baydin2018, title = {Renamed survey}, year = 2019, url = {https://jmlr.org/x}}")
+        let edited = try renderer.render(NotebookSource(relativePath: "cite.md", text: notebook))
+        #expect(edited.blocks.map(\.html).joined().contains("Renamed survey"))
+        #expect(edited.cacheExplanation == ["cite.md: cell 1 (line 15): cached"])
+        // Prose edits re-render the page without running the cell.
+        let prose = notebook.replacingOccurrences(of: "The survey", with: "The big survey")
+        let proseEdit = try renderer.render(NotebookSource(relativePath: "cite.md", text: prose))
+        #expect(proseEdit.blocks.map(\.html).joined().contains("The big survey"))
+        #expect(proseEdit.cacheExplanation == ["cite.md: cell 1 (line 15): cached"])
+        // A different engine version runs the cell again.
+        let newEngine = NotebookPageRenderer(root: site.source, cache: cache, engineVersion: "test2")
+        #expect(try newEngine.render(NotebookSource(relativePath: "cite.md", text: prose)).cacheExplanation
+                == ["cite.md: cell 1 (line 15): runs — engine version changed"])
     }
 
     @Test func unreadableFrontMatterIsAnErrorWithItsLine() {
@@ -85,5 +102,40 @@ import NBExecution
         #expect(throws: NotebookRenderError.self) {
             try renderer.render(NotebookSource(relativePath: "bad.md", text: "---\ntitle: [unclosed\n---\n\nText\n"))
         }
+    }
+}
+
+@Suite struct LinkListSiteTests {
+    @Test func bareURLEntriesListsAndMixedFormsReachTheSiteBibliography() throws {
+        let site = try TempSite()
+        try site.write("a.md", """
+        ---
+        title: Mixed
+        ---
+
+        Prose first.
+
+        https://mp.weixin.qq.com/s/first
+
+        First title
+
+        https://zhuanlan.zhihu.com/p/24709748
+
+        - [A listed paper](https://arxiv.org/abs/1502.05767)
+        - [Another](https://github.com/karpathy/micrograd)
+
+        More prose.
+        """)
+        try site.write("b.md", "---\ntitle: Second\n---\n\n- [Same paper again](https://arxiv.org/abs/1502.05767)\n")
+        let renderer = NotebookPageRenderer(root: site.source, cache: nil, engineVersion: "test")
+        _ = try SiteBuilder(options: SiteBuildOptions(source: site.source, output: site.output, jobs: 2), renderer: renderer).build()
+        let page = try site.read("a.html")
+        #expect(page.components(separatedBy: "<li id=\"ref-").count - 1 == 4)
+        #expect(page.contains("mp.weixin.qq.com"))
+        let bibliography = try site.read("bibliography.html")
+        #expect(bibliography.components(separatedBy: "<li id=\"ref-").count - 1 == 4)
+        #expect(bibliography.contains("First title"))
+        // The paper listed on both pages is one entry citing both.
+        #expect(bibliography.contains("<a href=\"a.html#ref-3\">Mixed</a>, <a href=\"b.html#ref-1\">Second</a>"))
     }
 }
