@@ -40,10 +40,10 @@ let package = Package(
         .target(name: "NBServe", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .executableTarget(name: "nb", dependencies: [
-            "NBRender", "NBCheck", "NBExecution", "NBDocument",
+            "NBRender", "NBCheck", "NBExecution", "NBDocument", "NBServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
+        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage"]),

@@ -31,6 +31,7 @@ struct BlockBuilder {
         renderMath()
         stageDone?("MathML")
         restoreSourceOutsideProse()
+        warnAboutNestedCells()
         var node = tree.root.firstChild
         while let current = node {
             node = addBlock(for: current).next
@@ -86,6 +87,22 @@ struct BlockBuilder {
             default:
                 break
             }
+        }
+    }
+
+    /// Cells run only at the top level (their byte ranges must be plain lines of the file); an
+    /// `nb` fence inside a list or quote is shown as code, with a warning.
+    private mutating func warnAboutNestedCells() {
+        var nested: [CmarkNode] = []
+        tree.root.walk { node, entering in
+            if entering, node.type == CMARK_NODE_CODE_BLOCK, let parent = node.parent,
+               parent.type != CMARK_NODE_DOCUMENT, CellOptions.isCell(info: node.fenceInfo) {
+                nested.append(node)
+            }
+        }
+        for node in nested {
+            diagnostics.append(Diagnostic(.warning, "an `nb` cell inside a list or quote is not run; move it to the top level",
+                                          at: location(of: node)))
         }
     }
 

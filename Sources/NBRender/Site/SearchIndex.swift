@@ -58,8 +58,8 @@ public enum SearchIndex {
     (function () {
       var box = document.getElementById("nb-search"), input = box && box.querySelector("input"), list = box && box.querySelector("ol");
       if (!box || !window.fetch) return;
-      box.hidden = false;
       fetch("search.json").then(function (r) { return r.json(); }).then(function (pages) {
+        box.hidden = false;
         input.addEventListener("input", function () {
           var q = input.value.trim().toLowerCase(); list.textContent = "";
           if (!q) return;

@@ -7,13 +7,17 @@ enum GoldenFixtures {
 <desc>2 series; 7 points; series: x², samples</desc>
 <path class="nb-grid" d="M69.22 38V318M183.35 38V318M297.48 38V318M411.61 38V318M525.74 38V318M50.96 307.63H544M50.96 242.81H544M50.96 178H544M50.96 113.19H544M50.96 48.37H544" fill="none" stroke="currentColor" stroke-opacity="0.13" stroke-width="1"/>
 <path class="nb-line nb-s0" d="M69.22 48.37L183.35 242.81 297.48 307.63 411.61 242.81 525.74 48.37" fill="none" stroke="#2f6db0" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>
-<circle class="nb-dot nb-s0" cx="69.22" cy="48.37" r="2.5" fill="#2f6db0"/>
-<circle class="nb-dot nb-s0" cx="183.35" cy="242.81" r="2.5" fill="#2f6db0"/>
-<circle class="nb-dot nb-s0" cx="297.48" cy="307.63" r="2.5" fill="#2f6db0"/>
-<circle class="nb-dot nb-s0" cx="411.61" cy="242.81" r="2.5" fill="#2f6db0"/>
-<circle class="nb-dot nb-s0" cx="525.74" cy="48.37" r="2.5" fill="#2f6db0"/>
-<circle class="nb-dot nb-s1" cx="126.29" cy="178" r="3" fill="#e07b1a"/>
-<circle class="nb-dot nb-s1" cx="354.54" cy="275.22" r="3" fill="#e07b1a"/>
+<g class="nb-dots nb-s0" fill="#2f6db0">
+<circle cx="69.22" cy="48.37" r="2.5"/>
+<circle cx="183.35" cy="242.81" r="2.5"/>
+<circle cx="297.48" cy="307.63" r="2.5"/>
+<circle cx="411.61" cy="242.81" r="2.5"/>
+<circle cx="525.74" cy="48.37" r="2.5"/>
+</g>
+<g class="nb-dots nb-s1" fill="#e07b1a">
+<circle cx="126.29" cy="178" r="3"/>
+<circle cx="354.54" cy="275.22" r="3"/>
+</g>
 <path class="nb-axis" d="M50.96 38V318H544M69.22 318v5M183.35 318v5M297.48 318v5M411.61 318v5M525.74 318v5M50.96 307.63h-5M50.96 242.81h-5M50.96 178h-5M50.96 113.19h-5M50.96 48.37h-5" fill="none" stroke="currentColor" stroke-width="1"/>
 <line class="nb-marker" x1="297.48" y1="38" x2="297.48" y2="318" stroke="currentColor" stroke-width="1.2" stroke-dasharray="5 4"/>
 <text class="nb-marker-label nb-halo" x="302.48" y="52" text-anchor="start" font-size="14" fill="currentColor">minimum</text>
