@@ -29,6 +29,7 @@ enum AutodiffBenchmark {
         let plain = graph.measurePlainDoubles(repeats: repeats)
         let micrograd = peers?.json("autodiff_micrograd.py", [String(nodes), "3"])
 
+        print("All times are CPU time of the measuring thread/process (the machine is shared).\n")
         print("Reverse mode, scalar graph of \(graph.operationCount) operations (\(graph.steps.count) steps, 100 inputs)")
         var table = [["method", "forward ns/node", "backward ns/node", "total ns/node", "output"]]
         table.append(["nb tape (direct)", fmt(reverse.forward), fmt(reverse.backward), fmt(reverse.total), fmt(reverse.output, 10)])

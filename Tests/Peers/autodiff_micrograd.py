@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peer for `nb-bench autodiff`: reverse mode on micrograd over the benchmark scalar graph.
+"""Peer (CPU times, time.process_time) for `nb-bench autodiff`: reverse mode on micrograd over the benchmark scalar graph.
 
 The graph is defined identically in Sources/nb-bench/AutodiffBenchmark+Graph.swift: 100 inputs
 x_i = 0.05 + (i mod 10)/10, then steps until NODES operations; each step takes the previous
@@ -52,11 +52,11 @@ def build(nodes):
 def run(nodes, repeats, out):
     best = None
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         xs, y, operations = build(nodes)
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         y.backward()
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         if best is None or (t2 - t0) < best[0] + best[1]:
             best = (t1 - t0, t2 - t1, y.data, sum(x.grad for x in xs), operations)
     forward, backward, output, gsum, operations = best

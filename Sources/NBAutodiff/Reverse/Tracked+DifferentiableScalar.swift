@@ -19,21 +19,25 @@ extension Tracked: DifferentiableScalar {
         return Tracked(value: value, index: index, tape: tape)
     }
 
+    /// Records `lhs + rhs` (partials 1, 1).
     @inlinable
     public static func + (lhs: Tracked, rhs: Tracked) -> Tracked {
         binary(lhs, rhs, value: lhs.value + rhs.value, Scalar(1), Scalar(1))
     }
 
+    /// Records `lhs - rhs` (partials 1, -1).
     @inlinable
     public static func - (lhs: Tracked, rhs: Tracked) -> Tracked {
         binary(lhs, rhs, value: lhs.value - rhs.value, Scalar(1), Scalar(-1))
     }
 
+    /// Records `lhs * rhs` (partials rhs, lhs).
     @inlinable
     public static func * (lhs: Tracked, rhs: Tracked) -> Tracked {
         binary(lhs, rhs, value: lhs.value * rhs.value, rhs.value, lhs.value)
     }
 
+    /// Records `lhs / rhs` (partials 1/rhs, -lhs/rhs²).
     @inlinable
     public static func / (lhs: Tracked, rhs: Tracked) -> Tracked {
         let reciprocal = Scalar(1) / rhs.value
@@ -41,6 +45,7 @@ extension Tracked: DifferentiableScalar {
         return binary(lhs, rhs, value: quotient, reciprocal, -quotient * reciprocal)
     }
 
+    /// Records `lhs - rhs` (partials 1, -1).
     @inlinable
     public static prefix func - (operand: Tracked) -> Tracked {
         unary(operand, value: -operand.value, Scalar(-1))
@@ -59,6 +64,7 @@ extension Tracked: DifferentiableScalar {
         return binary(base, exponent, value: value, dBase, value * Scalar.apply(.log, base.value))
     }
 
+    /// Records `f(operand)` with partial `f′(operand)`.
     @inlinable
     public static func apply(_ function: ElementaryFunction, _ operand: Tracked) -> Tracked {
         let value = Scalar.apply(function, operand.value)
