@@ -1,1 +1,2 @@
-print("nb: under construction")
+// The `nb` command line. Subcommands live in their own files and are listed in `NB.swift`.
+NB.runAndExit()

@@ -1,0 +1,56 @@
+/// The numbered bibliography of one page: every front-matter reference plus the BibTeX entries the
+/// page cites (in order of first citation), duplicates by URL merged. Resolves `[@id]` to numbers.
+public struct PageBibliography: Sendable, Equatable {
+    /// Entries in display order; entry `i` has number `i + 1`.
+    public private(set) var entries: [BibliographyEntry] = []
+    /// Citation key → index in `entries` (merged duplicates point at the kept entry).
+    public private(set) var index: [String: Int] = [:]
+    /// Duplicate keys and URLs, with the line of the later declaration.
+    public private(set) var diagnostics: [BibliographyDiagnostic] = []
+
+    /// Builds a page's bibliography.
+    /// - Parameters:
+    ///   - listed: entries always shown (front matter `references:`), in order.
+    ///   - library: entries shown only when cited (from `bibliography:` files).
+    ///   - cited: citation keys in the order they appear in the page.
+    public init(listed: [BibliographyEntry], library: [BibliographyEntry] = [], cited: [String] = []) {
+        var libraryByID: [String: BibliographyEntry] = [:]
+        for entry in library where libraryByID[entry.id] == nil { libraryByID[entry.id] = entry }
+        for entry in listed { add(entry) }
+        for key in cited where index[key] == nil {
+            if let entry = libraryByID[key] { add(entry) }
+        }
+    }
+
+    /// The 1-based number of the entry cited as `key`, if known.
+    public func number(of key: String) -> Int? { index[key].map { $0 + 1 } }
+
+    /// The entry cited as `key`, if known.
+    public func entry(for key: String) -> BibliographyEntry? { index[key].map { entries[$0] } }
+
+    private mutating func add(_ entry: BibliographyEntry) {
+        if let existing = index[entry.id] {
+            diagnostics.append(BibliographyDiagnostic(
+                message: "reference id '\(entry.id)' is declared twice; the first (line \(entries[existing].line)) is kept",
+                line: entry.line))
+            return
+        }
+        // Entries of the prose's link lists are numbered in place by the page, so two of them are
+        // never merged (that would shift the numbers); any other duplicate URL is merged.
+        if let url = entry.normalizedURL,
+           let existing = entries.firstIndex(where: { $0.normalizedURL == url && !($0.origin == .linkList && entry.origin == .linkList) }) {
+            diagnostics.append(BibliographyDiagnostic(
+                message: "reference '\(entry.id)' has the same URL as '\(entries[existing].id)' (line \(entries[existing].line)); merged into [\(existing + 1)]",
+                line: entry.line))
+            index[entry.id] = existing
+            var kept = entries[existing]
+            if kept.authors.isEmpty { kept.authors = entry.authors }
+            if kept.year == nil { kept.year = entry.year }
+            if kept.venue == nil { kept.venue = entry.venue }
+            entries[existing] = kept
+            return
+        }
+        index[entry.id] = entries.count
+        entries.append(entry)
+    }
+}

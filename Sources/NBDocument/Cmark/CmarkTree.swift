@@ -1,0 +1,95 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A parsed CommonMark tree, owned: the C nodes are freed when the tree goes away.
+///
+/// A class only because it owns a C allocation; it never leaves the pipeline.
+final class CmarkTree {
+    let root: CmarkNode
+    /// Options used for parsing, reused for rendering.
+    let options: Int32
+
+    /// Parses `markdown` with libcmark. `unsafe` keeps raw HTML and dangerous link schemes.
+    init(markdown: String, unsafe: Bool) {
+        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        self.options = options
+        var text = markdown
+        let pointer = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }
+        // cmark only returns NULL when out of memory; an empty document keeps the tree well-formed.
+        self.root = CmarkNode(pointer: pointer ?? cmark_node_new(CMARK_NODE_DOCUMENT))
+    }
+
+    deinit {
+        cmark_node_free(root.pointer)
+    }
+
+    /// cmark's HTML for one node and its descendants.
+    func html(_ node: CmarkNode) -> String {
+        guard let rendered = cmark_render_html(node.pointer, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}
+
+/// A borrowed reference to a node of a `CmarkTree`; valid while the tree lives.
+struct CmarkNode {
+    let pointer: OpaquePointer
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
+    var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+    var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
+
+    /// The node's children, in order.
+    var children: [CmarkNode] {
+        var result: [CmarkNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
+    }
+    var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+    }
+    var title: String? {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_title(pointer, newValue) }
+    }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
+    /// Visits this node and every descendant in document order, without recursion
+    /// (deeply nested input must not overflow the stack). `entering` is false on the way out of
+    /// a node that has children.
+    func walk(_ visit: (CmarkNode, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(CmarkNode(pointer: node), event == CMARK_EVENT_ENTER)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// TeX → MathML Core, server-side: the page needs no script and no CDN (SPEC §3).
+public enum MathML {
+    /// Converts a TeX formula to
+    /// `<math display="block"|"inline"><semantics>…<annotation encoding="application/x-tex">TEX</annotation></semantics></math>`.
+    ///
+    /// Unknown commands and malformed input become a visible `<merror>` plus a diagnostic (positions
+    /// relative to `tex`; see ``MathSpan/locate(_:)``). Never throws, never crashes, never drops input
+    /// silently; nesting deeper than 64 levels is shown unconverted. Output is deterministic.
+    /// `\\` and `&` outside an environment lay the formula out as gathered/aligned rows.
+    public static func render(_ tex: String, display: Bool) -> (mathML: String, diagnostics: [MathDiagnostic]) {
+        var source = tex
+        return source.withUTF8 { bytes in
+            var parser = TeXParser(bytes: bytes, display: display)
+            let tree = parser.parseFormula()
+            // Typical MathML is about eleven times the TeX, plus the wrapper.
+            var writer = MathMLWriter(capacity: bytes.count * 12 + 160)
+            writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
+            writer.writeSingle(tree)
+            writer.raw("<annotation encoding=\"application/x-tex\">")
+            writer.escaped(tex)
+            writer.raw("</annotation></semantics></math>")
+            return (writer.output, parser.allDiagnostics)
+        }
+    }
+
+    /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by
+    /// ``MathScanner/isDisplay(_:in:)``, diagnostics located in `markdown` (line and byte column).
+    public static func render(_ span: MathSpan, in markdown: String) -> (mathML: String, diagnostics: [MathDiagnostic]) {
+        let (mathML, diagnostics) = render(span.tex, display: MathScanner.isDisplay(span, in: markdown))
+        return (mathML, diagnostics.map(span.locate))
+    }
+}

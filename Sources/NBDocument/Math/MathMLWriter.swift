@@ -1,0 +1,300 @@
+/// Serializes a ``MathNode`` tree as MathML Core markup into a UTF-8 buffer. Text is escaped
+/// (`& < >`, and `"` in attributes); output is deterministic.
+struct MathMLWriter {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends trusted text (numbers, attribute values made by the converter) as is.
+    private mutating func trusted(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped (and NUL replaced).
+    mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in source.indices {
+                let replacement: StaticString
+                switch source[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0: replacement = "\u{FFFD}"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+        }
+    }
+
+    private mutating func element(_ open: StaticString, _ text: String, _ close: StaticString) {
+        raw(open)
+        escaped(text)
+        raw(close)
+    }
+
+    // MARK: Nodes
+
+    /// Writes `node` as exactly one element (a row of several becomes `<mrow>`).
+    mutating func writeSingle(_ node: MathNode) {
+        if case .row(let children) = node, children.count != 1 {
+            raw("<mrow>")
+            writeChildren(children)
+            raw("</mrow>")
+        } else {
+            write(node)
+        }
+    }
+
+    /// Writes the children of `node` inline (for elements that act as rows: `msqrt`, `mtd`, `mstyle`).
+    mutating func writeContents(_ node: MathNode) {
+        writeChildren(node.rowChildren)
+    }
+
+    mutating func write(_ node: MathNode) {
+        switch node {
+        case .identifier(let text, let upright):
+            raw(upright && text.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>")
+            escaped(text)
+            raw("</mi>")
+        case .number(let text):
+            element("<mn>", text, "</mn>")
+        case .op(let op):
+            write(op)
+        case .text(let text):
+            element("<mtext>", text, "</mtext>")
+        case .space(let width):
+            raw("<mspace width=\"")
+            escaped(width)
+            raw("\"/>")
+        case .row(let children):
+            if children.count == 1 {
+                write(children[0])
+            } else {
+                raw("<mrow>")
+                writeChildren(children)
+                raw("</mrow>")
+            }
+        case .operatorName(let name, _):
+            raw(name.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>")
+            escaped(name)
+            raw("</mi>")
+        case .fraction(let numerator, let denominator, let thickness, let displayStyle):
+            raw("<mfrac")
+            if let thickness {
+                raw(" linethickness=\"")
+                escaped(thickness)
+                raw("\"")
+            }
+            if let displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
+            raw(">")
+            writeSingle(numerator)
+            writeSingle(denominator)
+            raw("</mfrac>")
+        case .squareRoot(let radicand):
+            raw("<msqrt>")
+            writeContents(radicand)
+            raw("</msqrt>")
+        case .root(let radicand, let index):
+            raw("<mroot>")
+            writeSingle(radicand)
+            writeSingle(index)
+            raw("</mroot>")
+        case .scripts(let base, let sub, let sup):
+            raw(sub == nil ? "<msup>" : sup == nil ? "<msub>" : "<msubsup>")
+            writeSingle(base)
+            if let sub { writeSingle(sub) }
+            if let sup { writeSingle(sup) }
+            raw(sub == nil ? "</msup>" : sup == nil ? "</msub>" : "</msubsup>")
+        case .underOver(let base, let under, let over, let accent, let accentUnder):
+            raw(under == nil ? "<mover" : over == nil ? "<munder" : "<munderover")
+            if accent { raw(" accent=\"true\"") }
+            if accentUnder { raw(" accentunder=\"true\"") }
+            raw(">")
+            writeSingle(base)
+            if let under { writeSingle(under) }
+            if let over { writeSingle(over) }
+            raw(under == nil ? "</mover>" : over == nil ? "</munder>" : "</munderover>")
+        case .table(let table):
+            write(table)
+        case .style(let style, let content):
+            raw("<mstyle")
+            if let displayStyle = style.displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
+            if let level = style.scriptLevel {
+                raw(" scriptlevel=\"")
+                trusted(String(level))
+                raw("\"")
+            }
+            if let color = style.color {
+                raw(" mathcolor=\"")
+                escaped(color)
+                raw("\"")
+            }
+            raw(">")
+            writeContents(content)
+            raw("</mstyle>")
+        case .styled(let css, let content):
+            attribute("<mrow style=\"", css)
+            raw(">")
+            writeContents(content)
+            raw("</mrow>")
+        case .phantom(let content):
+            raw("<mphantom>")
+            writeContents(content)
+            raw("</mphantom>")
+        case .error(let text):
+            raw("<merror><mtext>")
+            escaped(text)
+            raw("</mtext></merror>")
+        }
+    }
+
+    private mutating func write(_ op: MathOperator) {
+        raw("<mo")
+        if let form = op.form {
+            switch form {
+            case .prefix: raw(" form=\"prefix\"")
+            case .infix: raw(" form=\"infix\"")
+            case .postfix: raw(" form=\"postfix\"")
+            }
+        }
+        if op.fence { raw(" fence=\"true\"") }
+        if let stretchy = op.stretchy { raw(stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"") }
+        if let lspace = op.lspace { attribute(" lspace=\"", lspace.css) }
+        if let rspace = op.rspace { attribute(" rspace=\"", rspace.css) }
+        if let size = op.size {
+            attribute(" minsize=\"", size.css)
+            attribute(" maxsize=\"", size.css)
+        }
+        if let movable = op.movableLimits { raw(movable ? " movablelimits=\"true\"" : " movablelimits=\"false\"") }
+        raw(">")
+        escaped(op.text)
+        raw("</mo>")
+    }
+
+    private mutating func attribute(_ start: StaticString, _ value: String) {
+        raw(start)
+        escaped(value)
+        raw("\"")
+    }
+
+    private mutating func write(_ table: MathTable) {
+        raw("<mtable")
+        if table.displayStyle { raw(" displaystyle=\"true\"") }
+        let columns = table.rows.map(\.count).max() ?? 0
+        if !(table.columnAlignments.allSatisfy { $0 == .center }) {
+            attribute(" columnalign=\"", (0..<max(columns, 1)).map { table.alignment(ofColumn: $0).rawValue }.joined(separator: " "))
+        }
+        raw(">")
+        for row in table.rows {
+            raw("<mtr>")
+            for (column, cell) in row.enumerated() {
+                raw(cellStart(table, column: column))
+                writeContents(cell)
+                raw("</mtd>")
+            }
+            raw("</mtr>")
+        }
+        raw("</mtable>")
+    }
+
+    /// MathML Core has no `columnalign`; alignment and the flush `&=` joints are set with CSS.
+    private func cellStart(_ table: MathTable, column: Int) -> StaticString {
+        let alignment = table.alignment(ofColumn: column)
+        if table.flushPairs {
+            return column % 2 == 0
+                ? (column == 0 ? "<mtd style=\"text-align:right;padding-right:0\">"
+                               : "<mtd style=\"text-align:right;padding-right:0;padding-left:1em\">")
+                : "<mtd style=\"text-align:left;padding-left:0\">"
+        }
+        switch alignment {
+        case .center: return "<mtd>"
+        case .left: return "<mtd style=\"text-align:left\">"
+        case .right: return "<mtd style=\"text-align:right\">"
+        }
+    }
+
+    // MARK: Rows and function spacing
+
+    /// Writes row children; function names (`sin`, `lim`) get the invisible function application
+    /// and TeX's thin spaces around them, which MathML does not add by itself.
+    mutating func writeChildren(_ nodes: [MathNode]) {
+        for index in nodes.indices {
+            let node = nodes[index]
+            let isFunction = node.isFunctionName
+            if isFunction && index > 0 && nodes[index - 1].isOrdinary {
+                raw("<mspace width=\"0.1667em\"/>")
+            }
+            write(node)
+            guard isFunction, index + 1 < nodes.count else { continue }
+            let next = nodes[index + 1]
+            if next.opensWithFence {
+                raw("<mo>&#x2061;</mo>")
+            } else if next.isOrdinary || next.isFunctionName {
+                raw("<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>")
+            }
+        }
+    }
+}
+
+extension MathNode {
+    /// A function name, possibly with limits or scripts (TeX's Op atom made of letters).
+    var isFunctionName: Bool {
+        switch self {
+        case .operatorName: true
+        case .scripts(let base, _, _), .underOver(let base, _, _, false, false): base.isFunctionName
+        default: false
+        }
+    }
+
+    /// TeX's Ord-like atoms: identifiers, numbers, fractions, radicals, closed groups.
+    var isOrdinary: Bool {
+        switch self {
+        case .identifier, .number, .fraction, .squareRoot, .root, .table: true
+        case .op(let op): op.form == .postfix && op.fence
+        case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
+        case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
+        case .style(_, let content): content.isOrdinary
+        case .styled: true
+        case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
+        default: false
+        }
+    }
+
+    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
+    /// than a closing fence (`= -1`, `(-x`, `, -y`).
+    var leavesSignUnary: Bool {
+        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
+        return false
+    }
+
+    var isClosingFence: Bool {
+        if case .op(let op) = self { return op.form == .postfix || [")", "]", "}", "|", "‖", "⟩"].contains(op.text) }
+        return false
+    }
+
+    /// Starts with an opening delimiter: `(`, `\left(`, `\{` …
+    var opensWithFence: Bool {
+        switch self {
+        case .op(let op): op.form == .prefix || ["(", "[", "{", "|", "‖", "⟨", "⌊", "⌈"].contains(op.text)
+        case .row(let children): children.first?.opensWithFence ?? false
+        case .scripts(let base, _, _): base.opensWithFence
+        default: false
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Parses TeX math into a ``MathNode`` tree.
+///
+/// Recursive descent with a nesting limit: past ``maximumDepth`` levels the rest of the formula is
+/// shown as an error instead of recursing further, so no input can overflow the stack. Every
+/// construct consumes at least one token, so parsing is linear in the input.
+struct TeXParser {
+    static let maximumDepth = 64
+    static let maximumDiagnostics = 20
+
+    var lexer: TeXLexer
+    private(set) var diagnostics: [MathDiagnostic] = []
+    private var suppressedDiagnostics = 0
+    var depth = 0
+    var font: MathFont = .automatic
+    /// Whether large operators currently take limits above/below (TeX display style).
+    var displayStyle: Bool
+    /// Set once the nesting limit is hit: the input has been consumed, enclosing groups stop quietly.
+    var abandoned = false
+    /// How many `{`, `\left` and `\begin` are open: a row stops at a closer that one of them owns.
+    var openGroups = 0
+    var openLeftRight = 0
+    var openEnvironments = 0
+
+    /// A parser over borrowed UTF-8; it must not outlive `bytes`.
+    init(bytes: UnsafeBufferPointer<UInt8>, display: Bool) {
+        lexer = TeXLexer(bytes: bytes)
+        displayStyle = display
+    }
+
+    // MARK: Entry point
+
+    /// The whole formula. `\\` and `&` outside any environment make the formula a table:
+    /// `gathered` (centred rows) without `&`, `aligned` with it.
+    mutating func parseFormula() -> MathNode {
+        let (first, stop) = parseRow(.topLevel)
+        guard stop == .ampersand || stop == .rowSeparator else { return first }
+        var rows: [[MathNode]] = [[]]
+        var sawAmpersand = false
+        var cell = first
+        var currentStop = stop
+        while true {
+            rows[rows.count - 1].append(cell)
+            switch currentStop {
+            case .ampersand:
+                sawAmpersand = true
+            case .rowSeparator:
+                rows.append([])
+            default:
+                return .table(Self.implicitTable(rows, aligned: sawAmpersand))
+            }
+            (cell, currentStop) = parseRow(.topLevel)
+        }
+    }
+
+    private static func implicitTable(_ rows: [[MathNode]], aligned: Bool) -> MathTable {
+        MathTable(rows: trimmingEmptyLastRow(rows), columnAlignments: aligned ? [.right, .left] : [.center],
+                  displayStyle: true, flushPairs: aligned)
+    }
+
+    static func trimmingEmptyLastRow(_ rows: [[MathNode]]) -> [[MathNode]] {
+        guard rows.count > 1, let last = rows.last, last.allSatisfy({ $0 == .row([]) }) else { return rows }
+        return Array(rows.dropLast())
+    }
+
+    // MARK: Diagnostics
+
+    mutating func report(_ message: String, at offset: Int) {
+        guard diagnostics.count < Self.maximumDiagnostics else {
+            suppressedDiagnostics += 1
+            return
+        }
+        let (line, column) = lexer.lineAndColumn(of: offset)
+        diagnostics.append(MathDiagnostic(message: message, line: line, column: column))
+    }
+
+    /// Diagnostics, with a final note when some were suppressed.
+    var allDiagnostics: [MathDiagnostic] {
+        guard suppressedDiagnostics > 0, let last = diagnostics.last else { return diagnostics }
+        return diagnostics + [MathDiagnostic(message: "\(suppressedDiagnostics) more errors in this formula not shown",
+                                             line: last.line, column: last.column)]
+    }
+
+    // MARK: Nesting
+
+    /// Enters one nesting level; past the limit, abandons the formula and returns the error to show.
+    mutating func enter(at offset: Int) -> MathNode? {
+        depth += 1
+        guard depth > Self.maximumDepth else { return nil }
+        report("formula nested more than \(Self.maximumDepth) levels deep; the rest is shown unconverted", at: offset)
+        let rest = lexer.text(offset..<lexer.bytes.count)
+        lexer.skipToEnd()
+        abandoned = true
+        return .error(rest)
+    }
+
+    mutating func leave() {
+        depth -= 1
+    }
+}

@@ -1,0 +1,276 @@
+import CCmark
+
+/// Turns the top-level nodes of a cmark tree into `Block`s: prose HTML with math put back,
+/// headings with anchors, cells with their positions and `output` blocks, bibliographies.
+struct BlockBuilder {
+    let source: SourceText
+    let protection: MathProtection
+    let tree: CmarkTree
+    let unsafe: Bool
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Line starts of the text cmark parsed.
+    private let transformedLineStarts: [Int]
+    /// MathML of each protected span, rendered once.
+    private var mathML: [String] = []
+    private var slugger = Slugger()
+    private var blocks: [Block] = []
+    private var cellCount = 0
+    private var referenceCount = 0
+    private var cellIDs: Set<String> = []
+
+    init(source: SourceText, protection: MathProtection, tree: CmarkTree, unsafe: Bool) {
+        self.source = source
+        self.protection = protection
+        self.tree = tree
+        self.unsafe = unsafe
+        self.transformedLineStarts = SourceText.lineStarts(of: protection.text.utf8)
+    }
+
+    mutating func build(stageDone: ((String) -> Void)? = nil) -> [Block] {
+        renderMath()
+        stageDone?("MathML")
+        restoreSourceOutsideProse()
+        warnAboutNestedCells()
+        var node = tree.root.firstChild
+        while let current = node {
+            node = addBlock(for: current).next
+        }
+        stageDone?("blocks")
+        return blocks
+    }
+
+    // MARK: Positions
+
+    /// Byte offset in the file of a cmark (line, byte column) position.
+    private func originalOffset(line: Int, column: Int) -> Int {
+        let index = max(0, min(line - 1, transformedLineStarts.count - 1))
+        let transformed = transformedLineStarts[index] + max(0, column - 1)
+        return protection.map.originalOffset(transformed)
+    }
+
+    private func location(of node: CmarkNode) -> TextLocation {
+        source.location(ofByte: originalOffset(line: node.startLine, column: node.startColumn))
+    }
+
+    // MARK: Math
+
+    private mutating func renderMath() {
+        mathML.reserveCapacity(protection.spans.count)
+        for span in protection.spans {
+            let rendered = MathML.render(span.tex, display: span.display)
+            mathML.append(rendered.mathML)
+            for diagnostic in rendered.diagnostics {
+                let line = span.location.line + diagnostic.line - 1
+                let column = diagnostic.line == 1 ? span.location.column + span.delimiterWidth + diagnostic.column - 1 : diagnostic.column
+                diagnostics.append(Diagnostic(.warning, diagnostic.message, at: TextLocation(line: line, column: column)))
+            }
+        }
+    }
+
+    /// Math is rendered only in text: in code, raw HTML, URLs and image descriptions the
+    /// placeholder goes back to the source as written.
+    private func restoreSourceOutsideProse() {
+        guard !protection.spans.isEmpty else { return }
+        var imageDepth = 0
+        tree.root.walk { node, entering in
+            switch node.type {
+            case CMARK_NODE_IMAGE:
+                imageDepth += entering ? 1 : -1
+                if entering { restoreAttributes(node) }
+            case CMARK_NODE_LINK:
+                if entering { restoreAttributes(node) }
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                restoreLiteral(node)
+            case CMARK_NODE_TEXT where imageDepth > 0:
+                restoreLiteral(node)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Cells run only at the top level (their byte ranges must be plain lines of the file); an
+    /// `nb` fence inside a list or quote is shown as code, with a warning.
+    private mutating func warnAboutNestedCells() {
+        var nested: [CmarkNode] = []
+        tree.root.walk { node, entering in
+            if entering, node.type == CMARK_NODE_CODE_BLOCK, let parent = node.parent,
+               parent.type != CMARK_NODE_DOCUMENT, CellOptions.isCell(info: node.fenceInfo) {
+                nested.append(node)
+            }
+        }
+        for node in nested {
+            diagnostics.append(Diagnostic(.warning, "an `nb` cell inside a list or quote is not run; move it to the top level",
+                                          at: location(of: node)))
+        }
+    }
+
+    private func restoreLiteral(_ node: CmarkNode) {
+        if let literal = node.literal, MathProtection.mayContainPlaceholder(literal) {
+            node.literal = protection.restoringSource(literal)
+        }
+    }
+
+    private func restoreAttributes(_ node: CmarkNode) {
+        if let url = node.url, MathProtection.mayContainPlaceholder(url) { node.url = protection.restoringSource(url) }
+        if let title = node.title, MathProtection.mayContainPlaceholder(title) { node.title = protection.restoringSource(title) }
+    }
+
+    /// cmark's HTML for `node` with MathML in place of the placeholders.
+    private func html(_ node: CmarkNode) -> String {
+        protection.substitute(in: tree.html(node)) { mathML[$0] }
+    }
+
+    /// Plain text with math as TeX (for slugs and titles).
+    private func plainText(_ node: CmarkNode) -> String {
+        protection.restoringTeX(node.plainText())
+    }
+
+    // MARK: Blocks
+
+    /// Adds the block(s) starting at `node`; returns the last node used.
+    private mutating func addBlock(for node: CmarkNode) -> CmarkNode {
+        switch node.type {
+        case CMARK_NODE_HEADING:
+            addHeading(node)
+        case CMARK_NODE_CODE_BLOCK:
+            addCodeBlock(node)
+        case CMARK_NODE_PARAGRAPH:
+            if let found = ReferenceDetector.entries(at: node, text: plainText) {
+                addReferences(found.entries)
+                return found.last
+            }
+            if let display = displayMath(node) {
+                blocks.append(.prose(Prose(html: "<div class=\"nb-math\">\(display)</div>\n", location: location(of: node))))
+            } else {
+                addProse(node)
+            }
+        case CMARK_NODE_LIST:
+            if let entries = ReferenceDetector.entries(inList: node, text: plainText) {
+                addReferences(entries)
+            } else {
+                addProse(node)
+            }
+        case CMARK_NODE_HTML_BLOCK where !unsafe:
+            break // dropped, like cmark's safe mode
+        default:
+            addProse(node)
+        }
+        return node
+    }
+
+    private mutating func addProse(_ node: CmarkNode) {
+        blocks.append(.prose(Prose(html: html(node), location: location(of: node))))
+    }
+
+    /// The MathML of a paragraph that is exactly one display-math placeholder.
+    private func displayMath(_ paragraph: CmarkNode) -> String? {
+        let children = paragraph.children
+        guard children.count == 1, children[0].type == CMARK_NODE_TEXT, let literal = children[0].literal,
+              MathProtection.mayContainPlaceholder(literal) else { return nil }
+        var index: Int?
+        let rest = protection.substitute(in: literal) { found in
+            index = found
+            return ""
+        }
+        guard rest.isEmpty, let index, protection.spans[index].display else { return nil }
+        return mathML[index]
+    }
+
+    private mutating func addHeading(_ node: CmarkNode) {
+        let text = plainText(node).trimmingSpaces
+        let id = slugger.unique(text)
+        var inner = html(node)
+        // cmark writes `<hN>…</hN>\n`; keep the inside.
+        if let open = inner.firstIndex(of: ">"), let close = inner.range(of: "</h", options: .backwards) {
+            inner = String(inner[inner.index(after: open)..<close.lowerBound])
+        }
+        blocks.append(.heading(Heading(level: node.headingLevel, text: text, id: id, html: inner, location: location(of: node))))
+    }
+
+    private mutating func addReferences(_ entries: [ReferenceDetector.Entry]) {
+        var references: [Reference] = []
+        for entry in entries {
+            referenceCount += 1
+            let url = unsafe || !LinkSafety.isDangerous(entry.url) ? entry.url : nil
+            references.append(Reference(id: String(referenceCount), title: entry.title, url: url,
+                                        location: location(of: entry.node)))
+        }
+        if case .bibliography(var bibliography)? = blocks.last {
+            bibliography.references += references
+            blocks[blocks.count - 1] = .bibliography(bibliography)
+        } else if let first = references.first {
+            blocks.append(.bibliography(Bibliography(references: references, location: first.location)))
+        }
+    }
+
+    // MARK: Code, cells, output
+
+    private mutating func addCodeBlock(_ node: CmarkNode) {
+        let info = node.fenceInfo
+        let code = node.literal ?? ""
+        let word = CellOptions.firstWord(info)
+        if word == "nb" {
+            addCell(node, info: info, code: code)
+        } else if word == "output", case .cell(var cell)? = blocks.last, cell.expectedOutput == nil {
+            let fence = fence(of: node)
+            cell.expectedOutput = ExpectedOutput(text: code, location: fence.location, bodyRange: fence.body,
+                                                 fenceRange: fence.whole, isClosed: fence.closed)
+            blocks[blocks.count - 1] = .cell(cell)
+        } else {
+            blocks.append(.code(CodeBlock(language: word.isEmpty ? nil : String(word), code: code, location: location(of: node))))
+        }
+    }
+
+    private mutating func addCell(_ node: CmarkNode, info: String, code: String) {
+        let fence = fence(of: node)
+        let parsed = CellOptions.parse(info: info, at: fence.location)
+        diagnostics += parsed.diagnostics
+        var id = parsed.options.id ?? String(cellCount + 1)
+        if cellIDs.contains(id) {
+            diagnostics.append(Diagnostic(.warning, "cell id `\(id)` is used twice; this one is renamed `\(id)-\(cellCount + 1)`",
+                                          at: fence.location))
+            id = "\(id)-\(cellCount + 1)"
+        }
+        cellIDs.insert(id)
+        slugger.reserve("cell-\(id)")
+        let sourceLocation = TextLocation(line: fence.location.line + 1, column: fence.location.column)
+        blocks.append(.cell(Cell(index: cellCount, id: id, options: parsed.options, source: code,
+                                 sourceLocation: sourceLocation, location: fence.location, fenceRange: fence.whole)))
+        cellCount += 1
+    }
+
+    private struct Fence {
+        var location: TextLocation
+        var whole: Range<Int>
+        var body: Range<Int>
+        var closed: Bool
+    }
+
+    /// Byte ranges of a fenced code block in the file.
+    private func fence(of node: CmarkNode) -> Fence {
+        let start = originalOffset(line: node.startLine, column: node.startColumn)
+        let openingLine = source.lineIndex(ofByte: start)
+        let utf8 = Array(source.slice(start..<source.lineContentEnd(ofLineIndex: openingLine)).utf8)
+        let character = utf8.first ?? UInt8(ascii: "`")
+        let length = utf8.prefix { $0 == character }.count
+        let lastLine = source.lineIndex(ofByte: originalOffset(line: node.endLine, column: 1))
+        let closed = lastLine > openingLine && isClosingFence(line: lastLine, character: character, length: length)
+        let total = source.text.utf8.count
+        let bodyStart = source.nextLineStart(afterLineIndex: openingLine)
+        let bodyEnd = closed ? source.lineStarts[lastLine] : total
+        let end = closed ? source.lineContentEnd(ofLineIndex: lastLine) : total
+        return Fence(location: source.location(ofByte: start), whole: start..<max(start, end),
+                     body: min(bodyStart, bodyEnd)..<bodyEnd, closed: closed)
+    }
+
+    private func isClosingFence(line: Int, character: UInt8, length: Int) -> Bool {
+        let bytes = Array(source.slice(source.lineStarts[line]..<source.lineContentEnd(ofLineIndex: line)).utf8)
+        var index = 0
+        while index < bytes.count, index < 3, bytes[index] == 0x20 { index += 1 }
+        var run = 0
+        while index < bytes.count, bytes[index] == character { run += 1; index += 1 }
+        return run >= length && bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import NBDocument
+import NBLanguage
+
+/// The on-disk cell-result cache (SPEC §7): `DIR/<hash of the document path>.json`.
+///
+/// A cell's result is reused when the engine version, the document's options, its own source, the
+/// sources of every cell before it and the contents of every data file read by it or by a cell
+/// before it are unchanged. Reading never fails: a missing, unreadable or foreign record is a miss.
+public struct CellResultCache: Sendable {
+    /// The cache folder (usually `<site source>/.nb-cache`).
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// Decides, cell by cell, what can be reused for `document` stored under `documentKey`
+    /// (normally the notebook's path relative to the site root).
+    public func plan(for document: CacheDocument, documentKey: String, fingerprint: FileFingerprinter) -> CachePlan {
+        CacheValidator.plan(document: document, record: load(documentKey), fingerprint: fingerprint)
+    }
+
+    /// Stores the outcomes of a full run of `document` (one outcome per cell, in order).
+    /// Data-file hashes are taken now, through `fingerprint`. Written atomically.
+    public func store(_ outcomes: [CellOutcome], for document: CacheDocument, documentKey: String,
+                      fingerprint: FileFingerprinter) throws {
+        let record = CacheValidator.record(document: document, outcomes: outcomes, fingerprint: fingerprint)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try AtomicFile.write(try encoder.encode(record), to: url(for: documentKey))
+    }
+
+    /// Removes the stored record of one document, if any.
+    public func remove(documentKey: String) {
+        try? FileManager.default.removeItem(at: url(for: documentKey))
+    }
+
+    func load(_ documentKey: String) -> CacheRecord? {
+        guard let data = try? Data(contentsOf: url(for: documentKey)),
+              let record = try? JSONDecoder().decode(CacheRecord.self, from: data),
+              record.format == CacheRecord.format else { return nil }
+        return record
+    }
+
+    private func url(for documentKey: String) -> URL {
+        directory.appendingPathComponent(String(SHA256.hex(documentKey).prefix(32)) + ".json")
+    }
+}

@@ -1,0 +1,117 @@
+import NBAutodiff
+
+/// Operators on values: numbers, tensors (broadcasting), dual numbers, strings and booleans.
+enum Arithmetic {
+    static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: ElementLimit,
+                       at location: SourceLocation) throws(LanguageError) -> Value {
+        // The common case first: two plain numbers.
+        if case .number(let a) = lhs, case .number(let b) = rhs {
+            switch op {
+            case .add: return .number(a + b)
+            case .subtract: return .number(a - b)
+            case .multiply: return .number(a * b)
+            case .divide: return .number(a / b)
+            case .power: return .number(Double.power(a, b))
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            case .greaterEqual: return .bool(a >= b)
+            case .matmul: throw mismatch(op, lhs, rhs, at: location, hint: "@ multiplies matrices; use * for numbers")
+            case .and, .or: throw mismatch(op, lhs, rhs, at: location)
+            }
+        }
+        switch (lhs, rhs) {
+        case (.dual, _), (_, .dual):
+            guard let a = dual(lhs), let b = dual(rhs) else { throw mismatch(op, lhs, rhs, at: location) }
+            return try dualOperation(op, a, b, lhs, rhs, at: location)
+        case (.string(let a), .string(let b)):
+            switch op {
+            case .add: return .string(a + b)
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            default: throw mismatch(op, lhs, rhs, at: location)
+            }
+        case (.bool(let a), .bool(let b)) where op == .equal || op == .notEqual:
+            return .bool((a == b) == (op == .equal))
+        default:
+            break
+        }
+        guard let a = numeric(lhs), let b = numeric(rhs) else { throw mismatch(op, lhs, rhs, at: location) }
+        if op == .matmul { return try tensorResult(at: location) { () throws(TensorError) in try TensorValue.matmul(a, b, limit: limit) } }
+        guard let operation = elementwise(op) else {
+            throw LanguageError(.runtime, "'\(op.rawValue)' compares numbers, not tensors", at: location,
+                                hint: "use close(a, b) to compare tensors")
+        }
+        return try tensorResult(at: location) { () throws(TensorError) in try TensorValue.zip(a, b, limit: limit, operation) }
+    }
+
+    private static func tensorResult(at location: SourceLocation, _ body: () throws(TensorError) -> TensorValue) throws(LanguageError) -> Value {
+        do { return Value.from(try body()) } catch {
+            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+        }
+    }
+
+    static func unary(_ op: UnaryOperator, _ operand: Value, at location: SourceLocation) throws(LanguageError) -> Value {
+        switch (op, operand) {
+        case (.negate, .number(let x)): return .number(-x)
+        case (.negate, .dual(let d)): return .dual(-d)
+        case (.negate, _):
+            if let t = numeric(operand) { return Value.from(t.map { -$0 }) }
+        case (.not, .bool(let b)): return .bool(!b)
+        default: break
+        }
+        throw LanguageError(.runtime, "'\(op.rawValue)' cannot be applied to a \(operand.typeName)", at: location)
+    }
+
+    /// Numbers, tensors and ranges as tensors (booleans are not numbers here).
+    private static func numeric(_ value: Value) -> TensorValue? {
+        switch value {
+        case .number, .tensor, .range: return value.asTensor
+        default: return nil
+        }
+    }
+
+    private static func dual(_ value: Value) -> DualNumber? {
+        switch value {
+        case .dual(let d): return d
+        case .number(let x): return DualNumber.constant(x)
+        default: return nil
+        }
+    }
+
+    private static func elementwise(_ op: BinaryOperator) -> ((Double, Double) -> Double)? {
+        switch op {
+        case .add: return (+)
+        case .subtract: return (-)
+        case .multiply: return (*)
+        case .divide: return (/)
+        case .power: return Double.power
+        default: return nil
+        }
+    }
+
+    private static func dualOperation(_ op: BinaryOperator, _ a: DualNumber, _ b: DualNumber, _ lhs: Value, _ rhs: Value,
+                                      at location: SourceLocation) throws(LanguageError) -> Value {
+        switch op {
+        case .add: return .dual(a + b)
+        case .subtract: return .dual(a - b)
+        case .multiply: return .dual(a * b)
+        case .divide: return .dual(a / b)
+        case .power: return .dual(DualNumber.power(a, b))
+        case .equal: return .bool(a.value == b.value && a.tangent == b.tangent)
+        case .notEqual: return .bool(!(a.value == b.value && a.tangent == b.tangent))
+        case .less: return .bool(a.value < b.value)
+        case .lessEqual: return .bool(a.value <= b.value)
+        case .greater: return .bool(a.value > b.value)
+        case .greaterEqual: return .bool(a.value >= b.value)
+        case .matmul, .and, .or: throw mismatch(op, lhs, rhs, at: location)
+        }
+    }
+
+    private static func mismatch(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: SourceLocation,
+                                 hint: String? = nil) -> LanguageError {
+        LanguageError(.runtime, "'\(op.rawValue)' cannot combine a \(lhs.typeName) and a \(rhs.typeName)", at: location, hint: hint)
+    }
+}

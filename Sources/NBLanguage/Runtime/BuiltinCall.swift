@@ -1,0 +1,175 @@
+import NBLearning
+
+/// One call of a builtin: its arguments, where it was written, and access to the running cell.
+public struct BuiltinCall {
+    public let builtin: Builtin
+    /// Unlabelled arguments in order.
+    public let positional: [Value]
+    /// Labelled arguments (`h: 1e-5`).
+    public let named: [String: Value]
+    /// Location of the call, and of each positional / named argument.
+    public let location: SourceLocation
+    let positionalLocations: [SourceLocation]
+    let namedLocations: [String: SourceLocation]
+    let interpreter: Interpreter
+
+    // MARK: Errors
+
+    /// An error about this call, with the builtin's usage as the hint.
+    public func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> LanguageError {
+        LanguageError(.runtime, "\(builtin.name): \(message)", at: location ?? self.location,
+                      hint: hint ?? "usage: \(builtin.usage)")
+    }
+
+    /// A limit error (element limit, file access) about this call.
+    public func limitError(_ message: String, hint: String? = nil) -> LanguageError {
+        LanguageError(.limit, "\(builtin.name): \(message)", at: location, hint: hint)
+    }
+
+    /// Checks the number of unlabelled arguments and that every label is known.
+    public func expect(_ count: ClosedRange<Int>, labels: Set<String> = []) throws(LanguageError) {
+        if !count.contains(positional.count) {
+            let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
+            throw error("expects \(expected) argument\(count.upperBound == 1 ? "" : "s"), got \(positional.count)")
+        }
+        for label in named.keys.sorted() where !labels.contains(label) {
+            let known = labels.isEmpty ? "it takes no labelled arguments" : "known labels: " + labels.sorted().map { "\($0):" }.joined(separator: ", ")
+            throw error("unknown argument label '\(label):' (\(known))", at: namedLocations[label])
+        }
+    }
+
+    public func expect(_ count: Int, labels: Set<String> = []) throws(LanguageError) {
+        try expect(count...count, labels: labels)
+    }
+
+    func location(of index: Int) -> SourceLocation {
+        index < positionalLocations.count ? positionalLocations[index] : location
+    }
+
+    // MARK: Typed access
+
+    /// The `index`-th unlabelled argument as a number.
+    public func number(_ index: Int, _ what: String) throws(LanguageError) -> Double {
+        try Self.number(positional[index], what: what, call: self, at: location(of: index))
+    }
+
+    /// A labelled number, or `defaultValue` when absent.
+    public func number(label: String, default defaultValue: Double) throws(LanguageError) -> Double {
+        guard let value = named[label] else { return defaultValue }
+        return try Self.number(value, what: "\(label):", call: self, at: namedLocations[label] ?? location)
+    }
+
+    /// A labelled number that may be absent.
+    public func optionalNumber(label: String) throws(LanguageError) -> Double? {
+        guard named[label] != nil else { return nil }
+        return try number(label: label, default: 0)
+    }
+
+    /// A whole number (an index, a count, a seed) in the `index`-th position.
+    public func integer(_ index: Int, _ what: String) throws(LanguageError) -> Int {
+        try Self.integer(number(index, what), what: what, call: self, at: location(of: index))
+    }
+
+    /// A labelled whole number that may be absent.
+    public func optionalInteger(label: String) throws(LanguageError) -> Int? {
+        guard let x = try optionalNumber(label: label) else { return nil }
+        return try Self.integer(x, what: "\(label):", call: self, at: namedLocations[label] ?? location)
+    }
+
+    /// A labelled string, or `defaultValue`.
+    public func string(label: String, default defaultValue: String) throws(LanguageError) -> String {
+        guard let value = named[label] else { return defaultValue }
+        guard case .string(let text) = value else {
+            throw error("\(label): must be a string, got a \(value.typeName)", at: namedLocations[label])
+        }
+        return text
+    }
+
+    /// The `index`-th argument as a string.
+    public func string(_ index: Int, _ what: String) throws(LanguageError) -> String {
+        guard case .string(let text) = positional[index] else {
+            throw error("\(what) must be a string, got a \(positional[index].typeName)", at: location(of: index))
+        }
+        return text
+    }
+
+    /// The `index`-th argument as a tensor (numbers are 0-d tensors, ranges and number lists 1-d).
+    public func tensor(_ index: Int, _ what: String) throws(LanguageError) -> TensorValue {
+        guard let tensor = positional[index].asTensor else {
+            throw error("\(what) must be a number or tensor, got a \(positional[index].typeName)", at: location(of: index))
+        }
+        return tensor
+    }
+
+    /// A labelled tensor argument that may be absent.
+    public func optionalTensor(label: String) throws(LanguageError) -> TensorValue? {
+        guard let value = named[label] else { return nil }
+        guard let tensor = value.asTensor else {
+            throw error("\(label): must be a number or tensor, got a \(value.typeName)", at: namedLocations[label])
+        }
+        return tensor
+    }
+
+    static func number(_ value: Value, what: String, call: BuiltinCall, at location: SourceLocation) throws(LanguageError) -> Double {
+        switch value {
+        case .number(let x): return x
+        case .tensor(let t) where t.count == 1: return t.elements[0]
+        default: throw call.error("\(what) must be a number, got a \(value.typeName)", at: location)
+        }
+    }
+
+    static func integer(_ x: Double, what: String, call: BuiltinCall, at location: SourceLocation) throws(LanguageError) -> Int {
+        guard x == x.rounded(), Swift.abs(x) < 1e15 else {
+            throw call.error("\(what) must be a whole number, got \(NumberFormat.format(x))", at: location)
+        }
+        return Int(x)
+    }
+
+    // MARK: The running cell
+
+    /// The cell's tensor element limit.
+    public var elementLimit: ElementLimit { interpreter.elementLimit }
+
+    /// Refuses a tensor of `shape` above the element limit, before it is allocated.
+    public func checkElements(_ shape: [Int]) throws(LanguageError) {
+        do { try elementLimit.check(shape) } catch { throw tensorError(error) }
+    }
+
+    /// Converts a tensor failure into an error at this call.
+    public func tensorError(_ error: TensorError) -> LanguageError {
+        error.isLimit ? limitError(error.message, hint: "work on smaller tensors") : self.error(error.message)
+    }
+
+    /// Shows an item now (before the call's own value).
+    public func emit(_ item: DisplayItem) { interpreter.items.append(item) }
+
+    /// Records a check for `nb test`.
+    public func record(_ kind: CheckRecord.Kind, passed: Bool, message: String) {
+        interpreter.checks.append(CheckRecord(kind: kind, passed: passed, message: message, location: location))
+    }
+
+    /// Notes that the cell read a data file (path relative to the notebook's folder).
+    public func noteFileRead(_ path: String) {
+        if !interpreter.filesRead.contains(path) { interpreter.filesRead.append(path) }
+    }
+
+    /// The session options.
+    public var options: SessionOptions { interpreter.options }
+
+    /// Draws from a generator seeded by `seed:` if given, otherwise from the session's stream.
+    public func withGenerator<T>(seed: Int?, _ body: (inout SeededGenerator) -> T) -> T {
+        if let seed {
+            var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)))
+            return body(&generator)
+        }
+        return body(&interpreter.generator)
+    }
+
+    /// Calls a function value (user function, lambda, builtin or symbolic function) with numbers.
+    public func call(_ function: Value, _ arguments: [Value]) throws(LanguageError) -> Value {
+        try interpreter.callValue(function, arguments: arguments, syntax: nil, at: location)
+    }
+
+    /// Checks the cell's deadline (for builtins with long loops).
+    public func checkTimeout() throws(LanguageError) { try interpreter.checkDeadline(at: location) }
+}

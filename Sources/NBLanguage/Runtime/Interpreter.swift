@@ -1,0 +1,388 @@
+import Foundation
+import NBLearning
+
+/// Runs the statements of one cell against a session's globals.
+///
+/// A tree-walking evaluator over resolved names: function parameters live in a frame array,
+/// everything else in a global slot read when used (so functions may call functions defined later).
+final class Interpreter {
+    var globals: Globals
+    /// Builtins and constants found for global slots that hold no value, filled on first use.
+    private var fallbacks: [Value?] = []
+    let registry: BuiltinRegistry
+    let options: SessionOptions
+    var generator: SeededGenerator
+    /// Names a failed earlier cell would have bound, with that cell's location.
+    let failedNames: [String: SourceLocation]
+
+    var items: [DisplayItem] = []
+    var checks: [CheckRecord] = []
+    var filesRead: [String] = []
+
+    let elementLimit: ElementLimit
+    private let deadline: UInt64
+    private let timeout: Double
+    private var ticks = 0
+    var callDepth = 0
+
+    init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
+         failedNames: [String: SourceLocation], timeout: Double) {
+        self.globals = globals
+        self.globals.reserveSlots()
+        self.registry = registry
+        self.options = options
+        self.generator = generator
+        self.failedNames = failedNames
+        self.elementLimit = ElementLimit(options.elementLimit)
+        self.timeout = timeout
+        let nanoseconds = timeout * 1e9
+        self.deadline = DispatchTime.now().uptimeNanoseconds &+ (nanoseconds.isFinite && nanoseconds < 1e18 ? UInt64(max(0, nanoseconds)) : UInt64.max / 2)
+    }
+
+    // MARK: Limits
+
+    /// Cheap cooperative timeout check: reads the clock every 256 ticks.
+    @inline(__always)
+    func tick(at location: SourceLocation) throws(LanguageError) {
+        ticks &+= 1
+        if ticks & 255 == 0 { try checkDeadline(at: location) }
+    }
+
+    func checkDeadline(at location: SourceLocation) throws(LanguageError) {
+        if DispatchTime.now().uptimeNanoseconds > deadline {
+            throw LanguageError(.limit, "the cell ran past its timeout of \(NumberFormat.format(timeout)) s", at: location,
+                                hint: "make the computation smaller or raise the limit with timeout=SECONDS on the cell")
+        }
+    }
+
+    // MARK: Statements
+
+    func run(_ instructions: [Instruction]) throws(LanguageError) {
+        for instruction in instructions { try execute(instruction) }
+    }
+
+    private func execute(_ instruction: Instruction) throws(LanguageError) {
+        switch instruction {
+        case .expression(let expr, let suppressed):
+            let value = try evaluate(expr, [])
+            if !suppressed, let item = value.displayItem { items.append(item) }
+        case .assign(let slot, let expr):
+            var value = try evaluate(expr, [])
+            if case .function(var function) = value, function.name == nil {
+                function.name = globals.symbols.names[slot]
+                value = .function(function)
+            }
+            globals.values[slot] = value
+        case .assignIndex(let slot, let name, let indexExprs, let expr, let location):
+            guard let current = globals.values[slot] else {
+                throw LanguageError(.runtime, "undefined name '\(name)'", at: location)
+            }
+            guard case .tensor(var tensor) = current else {
+                throw LanguageError(.runtime, "only tensor elements can be assigned, '\(name)' is a \(current.typeName)", at: location)
+            }
+            var indices: [Int] = []
+            for e in indexExprs { indices.append(try integerIndex(e, [])) }
+            guard let value = try evaluate(expr, []).asTensor else {
+                throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
+            }
+            globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
+            defer { globals.values[slot] = .tensor(tensor) }
+            do { try tensor.assign(indices, value, limit: elementLimit) } catch {
+                throw LanguageError(.runtime, error.message, at: location)
+            }
+        case .define(let slot, let function):
+            globals.values[slot] = .function(function)
+        case .forIn(let slot, let sequenceExpr, let body):
+            try runLoop(slot: slot, sequence: try evaluate(sequenceExpr, []), body: body, at: sequenceExpr.location)
+        case .ifElse(let conditionExpr, let then, let otherwise):
+            if try condition(conditionExpr, [], what: "if") {
+                try run(then)
+            } else if let otherwise {
+                try run(otherwise)
+            }
+        case .assert(let conditionExpr, let messageExpr, let location):
+            let passed = try condition(conditionExpr, [], what: "assert")
+            var message = conditionExpr.source
+            if let messageExpr { message = try evaluate(messageExpr, []).printText }
+            checks.append(CheckRecord(kind: .assertion, passed: passed, message: message, location: location))
+            if !passed {
+                throw LanguageError(.runtime, "assertion failed: \(message)", at: location)
+            }
+        }
+    }
+
+    private func runLoop(slot: Int, sequence: Value, body: [Instruction], at location: SourceLocation) throws(LanguageError) {
+        switch sequence {
+        case .range(let range):
+            let count = range.count
+            var k = 0
+            while k < count {
+                try tick(at: location)
+                globals.values[slot] = .number(range.lower + Double(k))
+                try run(body)
+                k += 1
+            }
+        case .tensor(let tensor):
+            guard let extent = tensor.shape.first else {
+                throw LanguageError(.runtime, "cannot iterate over a 0-d tensor", at: location)
+            }
+            for i in 0..<extent {
+                try tick(at: location)
+                let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed([i]) }
+                globals.values[slot] = Value.from(element)
+                try run(body)
+            }
+        case .list(let values):
+            for value in values {
+                try tick(at: location)
+                globals.values[slot] = value
+                try run(body)
+            }
+        default:
+            throw LanguageError(.runtime, "cannot iterate over a \(sequence.typeName)", at: location,
+                                hint: "loop over a range (1...3, 0..<n), a list or a tensor")
+        }
+    }
+
+    private func condition(_ expr: Expr, _ frame: [Value], what: String) throws(LanguageError) -> Bool {
+        let value = try evaluate(expr, frame)
+        guard case .bool(let b) = value else {
+            throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: expr.location,
+                                hint: "compare with ==, <, > …")
+        }
+        return b
+    }
+
+    // MARK: Expressions
+
+    func evaluate(_ expr: Expr, _ frame: [Value]) throws(LanguageError) -> Value {
+        switch expr.kind {
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .local(_, let index): return frame[index]
+        case .global(let name, let slot):
+            return try global(name, slot: slot, at: expr.location)
+        case .identifier(let name):
+            return try lookup(name, at: expr.location)
+        case .binary(let op, let lhs, let rhs):
+            if op == .and || op == .or {
+                let left = try condition(lhs, frame, what: "'\(op.rawValue)'")
+                if (op == .and && !left) || (op == .or && left) { return .bool(left) }
+                return .bool(try condition(rhs, frame, what: "'\(op.rawValue)'"))
+            }
+            let left = try evaluate(lhs, frame)
+            let right = try evaluate(rhs, frame)
+            return try Arithmetic.binary(op, left, right, limit: elementLimit, at: expr.location)
+        case .unary(let op, let operand):
+            return try Arithmetic.unary(op, try evaluate(operand, frame), at: expr.location)
+        case .call(let callee, let arguments):
+            return try evaluateCall(callee, arguments, frame, at: expr.location)
+        case .list(let items):
+            return try makeList(items, frame, at: expr.location)
+        case .tuple:
+            throw LanguageError(.runtime, "a parenthesized list (a, b) is only valid as lambda parameters", at: expr.location)
+        case .range(let lhs, let rhs, let closed):
+            let lower = try evaluate(lhs, frame), upper = try evaluate(rhs, frame)
+            guard case .number(let a) = lower, case .number(let b) = upper else {
+                throw LanguageError(.runtime, "range bounds must be numbers, got \(lower.typeName) and \(upper.typeName)", at: expr.location)
+            }
+            return .range(RangeValue(lower: a, upper: b, closed: closed))
+        case .index(let baseExpr, let indexExprs):
+            return try evaluateIndex(try evaluate(baseExpr, frame), indexExprs, frame, at: expr.location)
+        case .member(let baseExpr, let name):
+            return try member(try evaluate(baseExpr, frame), name, at: expr.location)
+        case .lambda(let parameters, let body):
+            return .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame, location: expr.location))
+        }
+    }
+
+    /// The value of a resolved global name.
+    @inline(__always)
+    func global(_ name: String, slot: Int, at location: SourceLocation) throws(LanguageError) -> Value {
+        if slot < globals.values.count, let value = globals.values[slot] { return value }
+        return try fallback(name, slot: slot, at: location)
+    }
+
+    /// A builtin or constant for a global slot without a value, or the undefined-name error.
+    private func fallback(_ name: String, slot: Int, at location: SourceLocation) throws(LanguageError) -> Value {
+        if slot < fallbacks.count, let value = fallbacks[slot] { return value }
+        let value = try lookup(name, at: location)
+        if fallbacks.count <= slot { fallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - fallbacks.count)) }
+        fallbacks[slot] = value
+        return value
+    }
+
+    /// A global, constant or builtin by name (for unresolved trees and the scalar evaluator).
+    func lookup(_ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
+        if let value = globals[name] { return value }
+        if let constant = registry.constants[name] { return .number(constant) }
+        if let builtin = registry[name] { return .builtin(builtin) }
+        var hint: String?
+        if let failed = failedNames[name] {
+            hint = "'\(name)' would have been defined by the cell at line \(failed.line), which failed; fix that cell first"
+        } else if let suggestion = Spelling.closest(to: name, among: globals.boundNames + registry.names) {
+            hint = "did you mean '\(suggestion)'?"
+        }
+        throw LanguageError(.runtime, "undefined name '\(name)'", at: location, hint: hint)
+    }
+
+    private func makeList(_ exprs: [Expr], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(exprs.count)
+        for e in exprs { values.append(try evaluate(e, frame)) }
+        return try ListBuilder.make(values, limit: elementLimit, at: location)
+    }
+
+    private func integerIndex(_ expr: Expr, _ frame: [Value]) throws(LanguageError) -> Int {
+        let value = try evaluate(expr, frame)
+        guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
+            throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: expr.location)
+        }
+        return Int(x)
+    }
+
+    private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+        var indices: [Int] = []
+        for e in indexExprs { indices.append(try integerIndex(e, frame)) }
+        switch base {
+        case .tensor(let tensor):
+            let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed(indices) }
+            return Value.from(part)
+        case .list(let values):
+            guard indices.count == 1, let i = indices.first, values.indices.contains(i) else {
+                throw LanguageError(.runtime, "list index \(indices.map(String.init).joined(separator: ", ")) is out of range 0..<\(values.count)", at: location)
+            }
+            return values[i]
+        case .range(let range):
+            guard indices.count == 1, let i = indices.first, i >= 0, i < range.count else {
+                throw LanguageError(.runtime, "range index is out of range 0..<\(range.count)", at: location)
+            }
+            return .number(range.lower + Double(i))
+        default:
+            throw LanguageError(.runtime, "a \(base.typeName) cannot be indexed", at: location)
+        }
+    }
+
+    private func member(_ base: Value, _ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
+        var fields: [String] = []
+        switch base {
+        case .record(let record):
+            if let value = record[name] { return value }
+            fields = record.fields.map(\.name)
+        case .dual(let d):
+            if name == "value" { return .number(d.value) }
+            if name == "tangent" || name == "derivative" { return .number(d.tangent) }
+            fields = ["value", "tangent"]
+        case .tensor(let t):
+            if name == "shape" { return .tensor(TensorValue(t.shape.map(Double.init))) }
+            if name == "count" { return .number(Double(t.count)) }
+            fields = ["shape", "count"]
+        case .symbolic(let s):
+            if name == "text" { return .string(s.text) }
+            fields = ["text"]
+        default:
+            break
+        }
+        let known = fields.isEmpty ? "it has no fields" : "its fields: " + fields.joined(separator: ", ")
+        throw LanguageError(.runtime, "a \(base.typeName) has no field '\(name)'", at: location, hint: known)
+    }
+
+    func tensorOperation<T>(at location: SourceLocation, _ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
+        do { return try body() } catch {
+            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+        }
+    }
+
+    // MARK: Calls
+
+    private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+        let function = try evaluate(callee, frame)
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(try evaluate(argument.value, frame)) }
+        return try callValue(function, arguments: values, syntax: arguments, at: location)
+    }
+
+    /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
+    /// nil for calls made by builtins.
+    func callValue(_ function: Value, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
+        switch function {
+        case .function(let f):
+            return try callFunction(f, arguments: arguments, syntax: syntax, at: location)
+        case .builtin(let builtin):
+            return try callBuiltin(builtin, arguments: arguments, labels: syntax?.map(\.label) ?? Array(repeating: nil, count: arguments.count),
+                                   locations: syntax?.map(\.location) ?? arguments.map { _ in location }, at: location)
+        case .symbolic(let s):
+            return try EngineBridge.callSymbolic(s, arguments: arguments, labels: syntax?.map(\.label) ?? [], at: location)
+        default:
+            throw LanguageError(.runtime, "a \(function.typeName) is not a function and cannot be called", at: location)
+        }
+    }
+
+    func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
+        let shown = f.name ?? "lambda"
+        guard arguments.count == f.parameters.count else {
+            throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
+                                at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
+        }
+        var ordered = arguments
+        if let syntax, syntax.contains(where: { $0.label != nil }) {
+            ordered = try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: syntax.map(\.label), at: location)
+        }
+        let frame = f.captured.isEmpty ? ordered : f.captured + ordered
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > options.recursionLimit {
+            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(shown))", at: location,
+                                hint: "a function that calls itself needs a base case")
+        }
+        try tick(at: location)
+        return try evaluate(f.body, frame)
+    }
+
+    /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).
+    static func bindByLabel(_ f: FunctionValue, shown: String, arguments: [Value], labels: [String?],
+                            at location: SourceLocation) throws(LanguageError) -> [Value] {
+        var bound: [Value?] = Array(repeating: nil, count: f.parameters.count)
+        for (value, label) in zip(arguments, labels) where label != nil {
+            guard let label, let index = f.parameters.firstIndex(of: label) else {
+                throw LanguageError(.runtime, "\(shown) has no parameter '\(label ?? "")'", at: location,
+                                    hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
+            }
+            if bound[index] != nil { throw LanguageError(.runtime, "\(shown): parameter '\(label)' given twice", at: location) }
+            bound[index] = value
+        }
+        var next = 0
+        for (value, label) in zip(arguments, labels) where label == nil {
+            while next < bound.count && bound[next] != nil { next += 1 }
+            bound[next] = value
+        }
+        return bound.map { $0 ?? .nothing }
+    }
+
+    func callBuiltin(_ builtin: Builtin, arguments: [Value], labels: [String?], locations: [SourceLocation],
+                     at location: SourceLocation) throws(LanguageError) -> Value {
+        var positional: [Value] = []
+        var positionalLocations: [SourceLocation] = []
+        var named: [String: Value] = [:]
+        var namedLocations: [String: SourceLocation] = [:]
+        for (i, value) in arguments.enumerated() {
+            let at = i < locations.count ? locations[i] : location
+            if let label = labels[i] {
+                if named[label] != nil {
+                    throw LanguageError(.runtime, "\(builtin.name): argument '\(label):' given twice", at: at, hint: "usage: \(builtin.usage)")
+                }
+                named[label] = value
+                namedLocations[label] = at
+            } else {
+                positional.append(value)
+                positionalLocations.append(at)
+            }
+        }
+        try tick(at: location)
+        let call = BuiltinCall(builtin: builtin, positional: positional, named: named, location: location,
+                               positionalLocations: positionalLocations, namedLocations: namedLocations, interpreter: self)
+        return try builtin.body(call)
+    }
+}

@@ -1,0 +1,36 @@
+/// Turns the values of a list literal into a tensor (numbers, or equal-shaped tensors, stacked)
+/// or, when they are not all numeric, a plain list.
+enum ListBuilder {
+    static func make(_ values: [Value], limit: ElementLimit, at location: SourceLocation) throws(LanguageError) -> Value {
+        if values.isEmpty { return .tensor(TensorValue([])) }
+        var numbers: [Double] = []
+        numbers.reserveCapacity(values.count)
+        var allNumbers = true
+        for value in values {
+            guard case .number(let x) = value else { allNumbers = false; break }
+            numbers.append(x)
+        }
+        if allNumbers { return .tensor(TensorValue(numbers)) }
+        var tensors: [TensorValue] = []
+        for value in values {
+            switch value {
+            case .tensor(let t): tensors.append(t)
+            case .number(let x): tensors.append(TensorValue(shape: [], elements: [x]))
+            case .range(let r):
+                do { try limit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: location) }
+                tensors.append(TensorValue(r.elements))
+            default: return .list(values)
+            }
+        }
+        let shape = tensors[0].shape
+        guard tensors.allSatisfy({ $0.shape == shape }) else {
+            let shapes = tensors.map { TensorValue.describe($0.shape) }.joined(separator: ", ")
+            throw LanguageError(.runtime, "nested lists must be rectangular, got rows of shapes \(shapes)", at: location)
+        }
+        let newShape = [tensors.count] + shape
+        do { try limit.check(newShape) } catch {
+            throw LanguageError(.limit, error.message, at: location)
+        }
+        return .tensor(TensorValue(shape: newShape, elements: tensors.flatMap(\.elements)))
+    }
+}

@@ -1,0 +1,134 @@
+/// An expression node with its source location.
+///
+/// `height` is the depth of the tree below this node; the parser refuses trees deeper than its
+/// nesting limit, so evaluating any parsed tree never overflows the stack.
+public struct Expr: Sendable {
+    public indirect enum Kind: Sendable {
+        case number(Double)
+        case string(String)
+        case bool(Bool)
+        case identifier(String)
+        /// `[a, b, c]`; nested lists of numbers become tensors.
+        case list([Expr])
+        /// `(a, b)`: only valid as the parameter list of a lambda.
+        case tuple([Expr])
+        case unary(UnaryOperator, Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        /// `a...b` (closed) or `a..<b` (half-open).
+        case range(Expr, Expr, closed: Bool)
+        case call(Expr, [Argument])
+        case index(Expr, [Expr])
+        case member(Expr, String)
+        case lambda(parameters: [String], body: Expr)
+        /// A name resolved to a slot of the session's globals (produced by the resolver, not the parser).
+        case global(String, slot: Int)
+        /// A name resolved to a position in the running function's frame (produced by the resolver).
+        case local(String, index: Int)
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+    public let height: Int
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+        self.height = 1 + Expr.childHeight(kind)
+    }
+
+    private static func childHeight(_ kind: Kind) -> Int {
+        switch kind {
+        case .number, .string, .bool, .identifier, .global, .local: return 0
+        case .list(let items), .tuple(let items): return items.map(\.height).max() ?? 0
+        case .unary(_, let operand): return operand.height
+        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return max(lhs.height, rhs.height)
+        case .call(let callee, let arguments): return max(callee.height, arguments.map(\.value.height).max() ?? 0)
+        case .index(let base, let indices): return max(base.height, indices.map(\.height).max() ?? 0)
+        case .member(let base, _): return base.height
+        case .lambda(_, let body): return body.height
+        }
+    }
+}
+
+/// One argument of a call: `x` or `h: 1e-5`.
+public struct Argument: Sendable {
+    public var label: String?
+    public var value: Expr
+    public var location: SourceLocation
+    public init(label: String?, value: Expr, location: SourceLocation) {
+        self.label = label; self.value = value; self.location = location
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-", not = "!"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", matmul = "@"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and = "&&", or = "||"
+
+    /// Binding strength, loosest first (SPEC §4); used by the printer to place parentheses.
+    public var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 3
+        case .add, .subtract: return 5
+        case .multiply, .divide, .matmul: return 6
+        case .power: return 8
+        }
+    }
+}
+
+/// A statement with its location. `suppressed` is set when it ends with `;`.
+public struct Statement: Sendable {
+    public enum Kind: Sendable {
+        case expression(Expr)
+        case assign(name: String, value: Expr)
+        /// `t[i, j] = v`
+        case assignIndex(name: String, indices: [Expr], value: Expr)
+        /// `f(x, y) = body`
+        case define(name: String, parameters: [String], body: Expr)
+        case forIn(variable: String, sequence: Expr, body: [Statement])
+        case ifElse(condition: Expr, then: [Statement], else: [Statement]?)
+        case assert(condition: Expr, message: Expr?)
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+    public var suppressed: Bool
+
+    public init(_ kind: Kind, at location: SourceLocation, suppressed: Bool = false) {
+        self.kind = kind; self.location = location; self.suppressed = suppressed
+    }
+
+    /// Names this statement (and the statements inside it) would bind at top level.
+    public var boundNames: [String] {
+        switch kind {
+        case .expression, .assert, .assignIndex: return []
+        case .assign(let name, _), .define(let name, _, _): return [name]
+        case .forIn(let variable, _, let body): return [variable] + body.flatMap(\.boundNames)
+        case .ifElse(_, let then, let otherwise): return then.flatMap(\.boundNames) + (otherwise ?? []).flatMap(\.boundNames)
+        }
+    }
+}
+
+extension Expr {
+    /// Whether the expression reads a frame position at or above `index` (a parameter of the
+    /// function being evaluated, rather than a captured value).
+    func usesLocal(from index: Int) -> Bool {
+        switch kind {
+        case .local(_, let i): return i >= index
+        case .number, .string, .bool, .identifier, .global: return false
+        case .list(let items), .tuple(let items): return items.contains { $0.usesLocal(from: index) }
+        case .unary(_, let operand): return operand.usesLocal(from: index)
+        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return lhs.usesLocal(from: index) || rhs.usesLocal(from: index)
+        case .call(let callee, let arguments): return callee.usesLocal(from: index) || arguments.contains { $0.value.usesLocal(from: index) }
+        case .index(let base, let indices): return base.usesLocal(from: index) || indices.contains { $0.usesLocal(from: index) }
+        case .member(let base, _): return base.usesLocal(from: index)
+        case .lambda(_, let body): return body.usesLocal(from: index)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+extension TensorValue {
+    /// NumPy broadcasting of two shapes.
+    public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
+        let rank = max(a.count, b.count)
+        var result = Array(repeating: 0, count: rank)
+        for i in 0..<rank {
+            let x = i < rank - a.count ? 1 : a[i - (rank - a.count)]
+            let y = i < rank - b.count ? 1 : b[i - (rank - b.count)]
+            if x == y || y == 1 { result[i] = x } else if x == 1 { result[i] = y } else {
+                throw TensorError("shapes \(describe(a)) and \(describe(b)) cannot be broadcast together")
+            }
+        }
+        return result
+    }
+
+    /// Elementwise `operation` with broadcasting.
+    public static func zip(_ a: TensorValue, _ b: TensorValue, limit: ElementLimit,
+                           _ operation: (Double, Double) -> Double) throws(TensorError) -> TensorValue {
+        if a.shape == b.shape {
+            var out = a.elements
+            for i in out.indices { out[i] = operation(out[i], b.elements[i]) }
+            return TensorValue(shape: a.shape, elements: out)
+        }
+        let shape = try broadcastShape(a.shape, b.shape)
+        try limit.check(shape)
+        let aStrides = broadcastStrides(a.shape, to: shape)
+        let bStrides = broadcastStrides(b.shape, to: shape)
+        let total = shape.reduce(1, *)
+        var out = [Double](repeating: 0, count: total)
+        var index = Array(repeating: 0, count: shape.count)
+        var aOffset = 0, bOffset = 0
+        for k in 0..<total {
+            out[k] = operation(a.elements[aOffset], b.elements[bOffset])
+            // Odometer increment.
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                aOffset += aStrides[axis]
+                bOffset += bStrides[axis]
+                if index[axis] < shape[axis] { break }
+                aOffset -= aStrides[axis] * shape[axis]
+                bOffset -= bStrides[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return TensorValue(shape: shape, elements: out)
+    }
+
+    /// Strides that walk `shape` as if it had been broadcast to `target` (0 on stretched axes).
+    private static func broadcastStrides(_ shape: [Int], to target: [Int]) -> [Int] {
+        let own = strides(of: shape)
+        let offset = target.count - shape.count
+        return target.indices.map { i in
+            i < offset || shape[i - offset] == 1 ? 0 : own[i - offset]
+        }
+    }
+
+    /// Applies `operation` to every element.
+    public func map(_ operation: (Double) -> Double) -> TensorValue {
+        TensorValue(shape: shape, elements: elements.map(operation))
+    }
+
+    /// Matrix product: 2-d @ 2-d, 1-d @ 2-d, 2-d @ 1-d; 1-d @ 1-d is the dot product (a 0-d tensor).
+    public static func matmul(_ a: TensorValue, _ b: TensorValue, limit: ElementLimit) throws(TensorError) -> TensorValue {
+        guard (1...2).contains(a.rank), (1...2).contains(b.rank) else {
+            throw TensorError("@ needs vectors or matrices, got shapes \(describe(a.shape)) and \(describe(b.shape))")
+        }
+        let (m, k) = a.rank == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
+        let (k2, n) = b.rank == 2 ? (b.shape[0], b.shape[1]) : (b.shape[0], 1)
+        guard k == k2 else {
+            throw TensorError("@ needs matching inner dimensions, got shapes \(describe(a.shape)) and \(describe(b.shape))")
+        }
+        var outShape: [Int] = []
+        if a.rank == 2 { outShape.append(m) }
+        if b.rank == 2 { outShape.append(n) }
+        try limit.check(outShape)
+        var out = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for p in 0..<k {
+                let x = a.elements[i * k + p]
+                for j in 0..<n { out[i * n + j] += x * b.elements[p * n + j] }
+            }
+        }
+        return TensorValue(shape: outShape, elements: out)
+    }
+}

@@ -1,0 +1,94 @@
+/// A value of the cell language (SPEC §4).
+public enum Value: Sendable {
+    case number(Double)
+    case bool(Bool)
+    case string(String)
+    /// An n-d array of Doubles; nested number lists evaluate to tensors.
+    case tensor(TensorValue)
+    /// A list of values that are not all numbers (strings, functions, …).
+    indirect case list([Value])
+    /// `a...b` or `a..<b`; iterated without allocating.
+    indirect case range(RangeValue)
+    /// `a + bε` with ε² = 0.
+    case dual(DualNumber)
+    /// A user function (`f(x) = …`) or lambda (`x -> …`).
+    indirect case function(FunctionValue)
+    /// A builtin used as a value (`grad(sin, [1])`).
+    indirect case builtin(Builtin)
+    /// A symbolic function: a formula that can also be called.
+    indirect case symbolic(SymbolicValue)
+    /// Named fields (results of builtins such as `hsweep`), optionally displayed as an item.
+    indirect case record(RecordValue)
+    /// A table, plot or image grid.
+    indirect case display(DisplayItem)
+    /// The result of statements and calls that produce nothing (`print`); never displayed.
+    case nothing
+
+    /// The name of this value's type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .number: return "number"
+        case .bool: return "boolean"
+        case .string: return "string"
+        case .tensor: return "tensor"
+        case .list: return "list"
+        case .range: return "range"
+        case .dual: return "dual number"
+        case .function, .builtin: return "function"
+        case .symbolic: return "symbolic function"
+        case .record: return "record"
+        case .display(let item):
+            switch item {
+            case .table: return "table"
+            case .plot: return "plot"
+            case .images: return "images"
+            default: return "display"
+            }
+        case .nothing: return "nothing"
+        }
+    }
+}
+
+/// A closed (`a...b`) or half-open (`a..<b`) range of numbers with step 1.
+public struct RangeValue: Sendable, Equatable {
+    public var lower: Double
+    public var upper: Double
+    public var closed: Bool
+
+    /// How many numbers the range holds.
+    public var count: Int {
+        let n = closed ? (upper - lower).rounded(.down) + 1 : (upper - lower).rounded(.up)
+        guard n.isFinite, n > 0 else { return 0 }
+        return n >= 1e15 ? 1_000_000_000_000_000 : Int(n)
+    }
+
+    public var elements: [Double] { (0..<count).map { lower + Double($0) } }
+}
+
+/// A user function or lambda. Globals are looked up when it runs; `captured` holds the frame of
+/// the enclosing function at the time a lambda was created (its body's names were resolved
+/// against that frame followed by its own parameters).
+public struct FunctionValue: Sendable {
+    /// The name it was defined or first bound under, if any.
+    public var name: String?
+    public var parameters: [String]
+    public var body: Expr
+    public var captured: [Value]
+    public var location: SourceLocation
+
+    public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: SourceLocation) {
+        self.name = name; self.parameters = parameters; self.body = body; self.captured = captured; self.location = location
+    }
+}
+
+/// A record: ordered named fields, displayed as `display` when set.
+public struct RecordValue: Sendable {
+    public var fields: [(name: String, value: Value)]
+    public var display: DisplayItem?
+
+    public init(fields: [(name: String, value: Value)], display: DisplayItem? = nil) {
+        self.fields = fields; self.display = display
+    }
+
+    public subscript(name: String) -> Value? { fields.first { $0.name == name }?.value }
+}

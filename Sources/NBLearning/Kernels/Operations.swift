@@ -1,0 +1,54 @@
+/// An elementwise function of one tensor.
+public enum UnaryOperation: Sendable, Hashable {
+    case negate, exp, log, sqrt, abs, tanh, sigmoid, relu, softplus
+    case sin, cos, tan, asin, acos, atan
+    /// x².
+    case square
+    /// 1 / x.
+    case reciprocal
+    /// −1, 0 or 1 (nan stays nan).
+    case sign
+    /// 1 where x > 0, else 0 (the derivative of `relu`).
+    case positiveIndicator
+    /// x · c for a constant c.
+    case scale(Double)
+    /// x + c for a constant c.
+    case shift(Double)
+    /// x ^ c for a constant exponent c.
+    case powerConstant(Double)
+}
+
+/// An elementwise function of two broadcast tensors.
+public enum BinaryOperation: Sendable, Hashable {
+    case add, subtract, multiply, divide, power
+    /// The larger value; nan if either is nan.
+    case maximum
+    /// The smaller value; nan if either is nan.
+    case minimum
+    /// `rhs > 0 ? lhs : 0` — passes a gradient through where an activation was positive.
+    case gateByPositive
+    /// 1 where lhs == rhs, else 0.
+    case equal
+    /// 1 where lhs > rhs, else 0.
+    case greater
+}
+
+/// A reduction over one axis.
+public enum ReductionOperation: Sendable, Hashable {
+    case sum
+    /// The largest value; nan if any is nan.
+    case max
+    /// The smallest value; nan if any is nan.
+    case min
+}
+
+/// How two operands map onto a broadcast result: the result shape and, per operand, the stride
+/// (in elements) of each result axis — zero along an axis the operand is broadcast over.
+/// Adjacent axes that are contiguous in both operands are merged, so the innermost loop is as
+/// long as possible.
+public struct BroadcastLayout: Sendable, Equatable {
+    public let shape: [Int]
+    public let lhsStrides: [Int]
+    public let rhsStrides: [Int]
+    public let count: Int
+}

@@ -1,0 +1,58 @@
+import COpenBLAS
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
+extension Double: TensorScalar {
+    @inline(__always) public static func exponential(_ x: Double) -> Double { exp(x) }
+    @inline(__always) public static func logarithm(_ x: Double) -> Double { log(x) }
+    @inline(__always) public static func logarithmOnePlus(_ x: Double) -> Double { log1p(x) }
+    @inline(__always) public static func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
+    @inline(__always) public static func sine(_ x: Double) -> Double { sin(x) }
+    @inline(__always) public static func cosine(_ x: Double) -> Double { cos(x) }
+    @inline(__always) public static func tangent(_ x: Double) -> Double { tan(x) }
+    @inline(__always) public static func arcsine(_ x: Double) -> Double { asin(x) }
+    @inline(__always) public static func arccosine(_ x: Double) -> Double { acos(x) }
+    @inline(__always) public static func arctangent(_ x: Double) -> Double { atan(x) }
+    @inline(__always) public static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Double, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+
+    public static func unaryKernel(
+        _ operation: UnaryOperation, _ input: UnsafeBufferPointer<Double>, _ output: UnsafeMutablePointer<Double>
+    ) { Kernels.unary(operation, input, output) }
+
+    public static func binaryKernel(
+        _ operation: BinaryOperation, _ layout: BroadcastLayout,
+        _ lhs: UnsafePointer<Double>, _ rhs: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>
+    ) { Kernels.binary(operation, layout, lhs, rhs, output) }
+
+    public static func reductionKernel(
+        _ operation: ReductionOperation, outer: Int, length: Int, inner: Int,
+        _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>
+    ) { Kernels.reduce(operation, outer: outer, length: length, inner: inner, input, output) }
+
+    public static func sgdKernel(
+        _ parameter: UnsafeMutableBufferPointer<Double>, _ gradient: UnsafeBufferPointer<Double>,
+        _ velocity: UnsafeMutableBufferPointer<Double>?, learningRate: Double, momentum: Double, weightDecay: Double
+    ) {
+        Kernels.sgd(parameter, gradient, velocity, learningRate: learningRate, momentum: momentum,
+                    weightDecay: weightDecay)
+    }
+
+    public static func adamKernel(
+        _ parameter: UnsafeMutableBufferPointer<Double>, _ gradient: UnsafeBufferPointer<Double>,
+        _ firstMoment: UnsafeMutableBufferPointer<Double>, _ secondMoment: UnsafeMutableBufferPointer<Double>,
+        hyperparameters: AdamStep<Double>
+    ) { Kernels.adam(parameter, gradient, firstMoment, secondMoment, hyperparameters) }
+}

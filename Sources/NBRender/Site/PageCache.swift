@@ -1,0 +1,51 @@
+import Foundation
+import NBExecution
+
+/// Rendered notebooks kept between builds (`.nb-cache/pages/`), so that a rebuild with nothing
+/// changed neither parses Markdown nor runs cells. An entry is reused when the engine version, the
+/// notebook's text and every file it depends on (BibTeX files, data files its cells read) are
+/// unchanged. Anything unreadable is a miss.
+struct PageCache: Sendable {
+    let directory: URL
+
+    struct Entry: Codable, Sendable {
+        static let format = 1
+        var format: Int
+        var engineVersion: String
+        var sourceHash: String
+        /// Site-relative paths and content hashes.
+        var dependencies: [Dependency]
+        /// Source lines of the cells (for `--explain` on a hit).
+        var cellLines: [Int]
+        var render: NotebookRender
+    }
+
+    struct Dependency: Codable, Sendable, Equatable {
+        var path: String
+        var hash: String
+    }
+
+    /// The stored render of `path` when still valid.
+    func lookup(_ path: String, engineVersion: String, sourceHash: String, root: URL) -> Entry? {
+        guard let data = try? Data(contentsOf: url(for: path)),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              entry.format == Entry.format, entry.engineVersion == engineVersion, entry.sourceHash == sourceHash
+        else { return nil }
+        for dependency in entry.dependencies {
+            guard let bytes = try? Data(contentsOf: root.appendingPathComponent(dependency.path)),
+                  SHA256.hex(bytes) == dependency.hash else { return nil }
+        }
+        return entry
+    }
+
+    func store(_ entry: Entry, for path: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(entry) else { return }
+        try? AtomicFile.write(data, to: url(for: path))
+    }
+
+    private func url(for path: String) -> URL {
+        directory.appendingPathComponent(String(SHA256.hex(path).prefix(32)) + ".json")
+    }
+}

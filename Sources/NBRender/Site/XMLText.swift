@@ -1,0 +1,22 @@
+/// Escaping for XML and HTML text and attribute values, dropping characters XML 1.0 forbids.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(c)
+            default:
+                let v = c.value
+                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,4 @@
+/// The version `nb --version` prints.
+enum NBVersion {
+    static let string = "0.1.0"
+}

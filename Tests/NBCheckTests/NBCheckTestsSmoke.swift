@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBCheckTestsModuleBuilds() {
-    #expect(Bool(true))
-}

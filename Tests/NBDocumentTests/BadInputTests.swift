@@ -1,0 +1,68 @@
+import Testing
+@testable import NBDocument
+
+@Suite struct BadInputTests {
+    @Test func invalidUTF8IsRepairedWithAWarning() throws {
+        var bytes = Array("# Title\n\nok \u{4E2D} ".utf8)
+        bytes += [0xFF, 0xC3, 0x28, 0x80]
+        bytes += Array(" end\n".utf8)
+        let document = try DocumentParser.parse(bytes: bytes)
+        #expect(!document.source.isLossless)
+        #expect(document.source.text.contains("\u{FFFD}"))
+        #expect(!document.diagnostics.isEmpty)
+        #expect(document.diagnostics.allSatisfy { $0.location.line == 3 && $0.message.contains("UTF-8") })
+        #expect(document.diagnostics.first?.location.column == 6)
+    }
+
+    @Test func unterminatedDisplayMathStaysTextWithAWarning() throws {
+        let document = try DocumentParser.parse("Intro.\n\n$$x + 1\n\nMore.\n")
+        #expect(document.diagnostics.contains { $0.location.line == 3 && $0.severity == .warning })
+        guard case .prose(let prose) = document.blocks[1] else { Issue.record("prose expected"); return }
+        #expect(prose.html.contains("$$x + 1"))
+        #expect(!prose.html.contains("<math"))
+    }
+
+    @Test func deeplyNestedQuotesAndBrackets() throws {
+        let quotes = String(repeating: ">", count: 10_000) + " deep\n"
+        #expect(try DocumentParser.parse(quotes).blocks.count == 1)
+        let brackets = String(repeating: "[", count: 10_000) + "x" + String(repeating: "]", count: 10_000) + "\n"
+        #expect(try DocumentParser.parse(brackets).blocks.count == 1)
+        let braces = "$$" + String(repeating: "{", count: 10_000) + "$$\n"
+        #expect(try DocumentParser.parse(braces).blocks.count == 1)
+        let lists = String((0..<2_000).map { _ in "- " }.joined()) + "x\n"
+        #expect(try DocumentParser.parse(lists).blocks.count == 1)
+    }
+
+    @Test func largeFile() throws {
+        let paragraph = "Prose with *emphasis*, `code`, a [link](https://example.com), 中文 and $x^2$ math.\n\n"
+        let text = String(repeating: paragraph, count: 60_000) // ≈ 5 MB
+        let document = try DocumentParser.parse(text)
+        #expect(document.blocks.count == 60_000)
+        #expect(document.blocks.last?.location.line == 119_999)
+    }
+
+    @Test func emptyAndOddInputs() throws {
+        #expect(try DocumentParser.parse("").blocks.isEmpty)
+        #expect(try DocumentParser.parse("\n\n\n").blocks.isEmpty)
+        #expect(try DocumentParser.parse("---").blocks.count == 1)
+        #expect(try DocumentParser.parse("\u{E000}\u{E010}\u{E001} lookalike\n").blocks.count == 1)
+        #expect(try DocumentParser.parse("```nb").cells.count == 1)
+        #expect(try DocumentParser.parse("\r\r\r```nb\r```\r").cells.first?.location.line == 4)
+    }
+
+    @Test func missingFileAndDirectory() {
+        do {
+            _ = try DocumentParser.parse(contentsOfFile: "/nonexistent/nb/file.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .unreadable)
+        }
+        do {
+            _ = try DocumentParser.parse(contentsOfFile: "/tmp")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .unreadable)
+            #expect(error.message.contains("directory"))
+        }
+    }
+}

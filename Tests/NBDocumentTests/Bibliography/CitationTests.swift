@@ -1,0 +1,98 @@
+import Testing
+@testable import NBDocument
+
+@Suite struct CitationTests {
+    let frontMatter = """
+    title: x
+    references:
+      - id: baydin
+        title: "Automatic Differentiation in Machine Learning: a Survey"
+        url: https://arxiv.org/abs/1502.05767
+        author: [A. G. Baydin, B. A. Pearlmutter]
+        year: 2018
+      - id: karpathy
+        title: micrograd
+        url: https://github.com/karpathy/micrograd
+        author: Andrej Karpathy
+      - id: same
+        title: The survey again
+        url: http://arxiv.org/abs/1502.05767/
+      - title: no id
+    bibliography: refs.bib
+    """
+
+    @Test func frontMatterReferences() {
+        let parsed = FrontMatterReferences.parse(yaml: frontMatter, firstLine: 2)
+        #expect(parsed.references.map(\.id) == ["baydin", "karpathy", "same"])
+        #expect(parsed.references[0].authors == ["A. G. Baydin", "B. A. Pearlmutter"])
+        #expect(parsed.references[0].year == "2018")
+        #expect(parsed.references[0].line == 4)
+        #expect(parsed.references[1].authors == ["Andrej Karpathy"])
+        #expect(parsed.references[1].host == "github.com")
+        #expect(parsed.bibliographyFiles == ["refs.bib"])
+        #expect(parsed.diagnostics.count == 1 && parsed.diagnostics[0].line == 16)
+    }
+
+    @Test func duplicateURLsMergeWithAWarning() {
+        let parsed = FrontMatterReferences.parse(yaml: frontMatter)
+        let bibliography = PageBibliography(listed: parsed.references)
+        #expect(bibliography.entries.map(\.id) == ["baydin", "karpathy"])
+        #expect(bibliography.number(of: "same") == 1)
+        #expect(bibliography.diagnostics.count == 1)
+        #expect(bibliography.diagnostics[0].message.contains("same URL as 'baydin'"))
+    }
+
+    @Test func libraryEntriesAppearWhenCitedInCitationOrder() {
+        let library = BibTeXParser.parse("""
+        @misc{a, title = {A}, url = {https://a.example}}
+        @misc{b, title = {B}, url = {https://b.example}}
+        @misc{c, title = {C}, url = {https://c.example}}
+        """).entries.map(\.bibliographyEntry)
+        let listed = [BibliographyEntry(id: "x", title: "X", url: "https://x.example", origin: .frontMatter, line: 3)]
+        let bibliography = PageBibliography(listed: listed, library: library, cited: ["c", "x", "a", "c"])
+        #expect(bibliography.entries.map(\.id) == ["x", "c", "a"])
+    }
+
+    @Test func scannerFindsGroupsAndIgnoresOtherBrackets() {
+        let matches = CitationScanner.scan("See [@baydin] and [@a; @b:c.d], not [a link], [@ space], [@x y] or email@x.org; [@end.]")
+        #expect(matches.map(\.keys) == [["baydin"], ["a", "b:c.d"], ["end"]])
+    }
+
+    @Test func linkerRewritesProseOnly() {
+        let bibliography = PageBibliography(listed: [
+            BibliographyEntry(id: "baydin", title: "Survey", url: "https://arxiv.org/abs/1502.05767", origin: .frontMatter, line: 3),
+            BibliographyEntry(id: "karpathy", title: "micrograd", url: "https://github.com/karpathy/micrograd", origin: .frontMatter, line: 7),
+        ])
+        let html = "<p>As shown [@karpathy; @baydin], see <code>[@baydin]</code> and <a href=\"x\">[@baydin]</a> but not [@nobody].</p>"
+        let result = CitationLinker.link(html, line: 12, bibliography: bibliography)
+        #expect(result.html == "<p>As shown <a class=\"nb-cite\" href=\"#ref-karpathy\">[2]</a><a class=\"nb-cite\" href=\"#ref-baydin\">[1]</a>, see <code>[@baydin]</code> and <a href=\"x\">[@baydin]</a> but not <span class=\"nb-cite-missing\" title=\"unknown reference\">[@nobody?]</span>.</p>")
+        #expect(result.cited == ["karpathy", "baydin", "nobody"])
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics[0].line == 12)
+        #expect(result.diagnostics[0].message.contains("[@nobody]"))
+        #expect(CitationLinker.citedKeys(in: html) == ["karpathy", "baydin", "nobody"])
+    }
+
+    @Test func mergedDuplicateCitesTheKeptEntry() {
+        let bibliography = PageBibliography(listed: [
+            BibliographyEntry(id: "a", title: "A", url: "https://e.org/x", origin: .frontMatter, line: 3),
+            BibliographyEntry(id: "b", title: "B", url: "https://E.org/x/", origin: .frontMatter, line: 6),
+        ])
+        let result = CitationLinker.link("<p>[@b]</p>", line: 1, bibliography: bibliography)
+        #expect(result.html == "<p><a class=\"nb-cite\" href=\"#ref-a\">[1]</a></p>")
+    }
+
+    @Test func bibliographyHTMLShowsTitleHostAuthorsYear() {
+        let html = BibliographyHTML.list([
+            BibliographyEntry(id: "k", title: "A <b> & c", url: "https://www.example.org/p", authors: ["X", "Y"], year: "2019", origin: .bibtex, line: 1),
+            BibliographyEntry(id: "j", title: "Evil", url: "javascript:alert(1)", origin: .frontMatter, line: 2),
+        ])
+        #expect(html == """
+        <ol class="nb-bibliography">
+        <li id="ref-k"><a class="nb-ref-title" href="https://www.example.org/p">A &lt;b&gt; &amp; c</a> <span class="nb-ref-host">example.org</span> <span class="nb-ref-byline"><span class="nb-ref-authors">X, Y</span>, <span class="nb-ref-year">2019</span></span></li>
+        <li id="ref-j"><span class="nb-ref-title">Evil</span></li>
+        </ol>
+
+        """)
+    }
+}

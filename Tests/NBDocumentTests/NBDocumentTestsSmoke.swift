@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBDocumentTestsModuleBuilds() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBLanguageTestsModuleBuilds() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBLearningTestsModuleBuilds() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBRenderTestsModuleBuilds() {
-    #expect(Bool(true))
-}
