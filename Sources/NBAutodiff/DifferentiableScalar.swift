@@ -42,11 +42,11 @@ public protocol DifferentiableScalar {
 
 extension DifferentiableScalar {
     /// Default: `x / abs(x)`; nan at 0. Engine types provide exact versions.
-    public static func sign(_ operand: Self) -> Self { operand / apply(.abs, operand) }
+    @inlinable public static func sign(_ operand: Self) -> Self { operand / apply(.abs, operand) }
     /// Default: `false`, so no term is ever skipped.
-    public var isZero: Bool { false }
+    @inlinable public var isZero: Bool { false }
     /// Default: `(sign² + sign)/2`, i.e. 1 for positive, 0 otherwise.
-    public static func step(_ operand: Self) -> Self {
+    @inlinable public static func step(_ operand: Self) -> Self {
         let s = sign(operand)
         return (s * s + s) * Self(0.5)
     }
