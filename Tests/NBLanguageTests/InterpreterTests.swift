@@ -312,3 +312,22 @@ import Testing
         #expect(transcript("f(x) = x^3\ndf = derivative(f)\nk(x) = df(x) * x\ngrad(k, 1)\ngradcheck(k, 1.5)") == "9\ntrue")
     }
 }
+
+@Suite struct SwellAndDualClosenessTests {
+    @Test func swellCountsTreeAndDAGNodes() throws {
+        // p(x) = sin(x)*cos(x): the tree *, sin, x, cos, x has 5 nodes; the DAG shares x: 4.
+        let outcome = run("p(x) = sin(x)*cos(x)\nswell([p, sin])")[0]
+        #expect(outcome.error == nil)
+        guard case .table(let table) = try #require(outcome.items.first) else { Issue.record("table"); return }
+        #expect(table.columns == ["function", "f tree", "f DAG", "f' tree", "f' DAG"])
+        #expect(Array(table.rows[0].prefix(3)) == ["p", "5", "4"])
+        let derivative = table.rows[0].dropFirst(3).compactMap { Int($0) }
+        #expect(derivative.count == 2 && derivative[0] >= derivative[1] && derivative[1] > 4)
+        #expect(table.rows[1] == ["sin", "2", "2", "2", "2"])
+        #expect(errorMessage("swell(3)") == "swell: expects a list of functions, got a number")
+    }
+
+    @Test func closeComparesBothPartsOfDualNumbers() {
+        #expect(transcript("a = dual(3, 1)\nclose(1 / a, dual(1/3, -1/9))\nclose(a, dual(3, 1.1))\nclose(dual(2, 0), 2)") == "true\nfalse\ntrue")
+    }
+}
