@@ -331,3 +331,28 @@ import Testing
         #expect(transcript("a = dual(3, 1)\nclose(1 / a, dual(1/3, -1/9))\nclose(a, dual(3, 1.1))\nclose(dual(2, 0), 2)") == "true\nfalse\ntrue")
     }
 }
+
+@Suite struct DisplaySampleTests {
+    @Test func samplesCoverEveryKindAndKeepMarkupAsText() {
+        let items = DisplaySamples.items()
+        #expect(items.count == 10)
+        #expect(items[0] == .printed("<script>alert('x') & \"quoted\"</script>"))
+        #expect(items[1] == .value("\"<b>bold</b> & <script>\""))
+        guard case .formula(let text, _) = items[4], case .table(let table) = items[5], case .plot(let plot) = items[6] else {
+            Issue.record("kinds"); return
+        }
+        #expect(text == "f'(x) = 3*x^2 + 2")
+        #expect(table.kind == .gradient)
+        #expect(plot.title == "<script>plot</script>")
+        let transcript = items.map(\.transcript).joined(separator: "\n")
+        #expect(transcript.contains("<plot: <script>plot</script>, 1 series, 5 points>"))
+        #expect(transcript.contains("[[1, 2], [3, 4.5]]\n6 + 2ε"))
+    }
+
+    @Test func tableTranscriptAlignsColumns() {
+        let table = DisplayTable(caption: "t", columns: ["a", "long name"], rows: [["1234", "x"], ["1", "yy"]])
+        #expect(table.transcript == "t\na     long name\n----  ---------\n1234  x\n1     yy")
+        #expect(DisplayItem.plot(PlotSpec(title: "p", series: [.init(name: "s", xs: [1, 2], ys: [3, 4])])).transcript == "<plot: p, 1 series, 2 points>")
+        #expect(CellOutcome(items: [.value("1")], error: CellError(message: "boom", location: SourceLocation(line: 3, column: 1))).transcript == "1\nerror: boom (line 3)")
+    }
+}
