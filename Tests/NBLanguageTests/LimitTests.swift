@@ -115,3 +115,22 @@ import Testing
         #expect(errorMessage("load(\"data\")", options: options) == "load: 'data' is not a file")
     }
 }
+
+@Suite struct RunawayValueTests {
+    @Test func deepBodiesTimesDeepRecursionStopCleanly() {
+        // A body of height ~1000 recursing: the stack guard stops it before the stack runs out.
+        let body = Array(repeating: "x", count: 900).joined(separator: " + ")
+        let outcome = run("f(x) = \(body) + f(x)\nf(1)", "2")
+        #expect(outcome[0].error?.message.hasPrefix("recursion deeper than") == true)
+        #expect(outcome[1].transcript == "2")
+    }
+
+    @Test func doublingStringsAndListsStayBounded() {
+        let strings = run("s = \"ab\"\nfor i in 1...80 { s = s + s }", options: SessionOptions(elementLimit: 1_000_000))[0]
+        #expect(strings.error?.message == "a string longer than 1000000 bytes")
+        let lists = run("l = [\"a\"]\nfor i in 1...200 { l = [l, l] }\nl")[0]
+        #expect(lists.error == nil)
+        #expect(lists.transcript.utf8.count < 200_000)
+        #expect(lists.transcript.hasSuffix("]"))
+    }
+}

@@ -12,24 +12,23 @@ public enum CoreBuiltins {
             try call.expect(2)
             return .dual(DualNumber(try call.number(0, "the value a"), tangent: try call.number(1, "the derivative part b")))
         },
-        Builtin("close", usage: "close(a, b, rtol: 1e-9, atol: 0)  # numbers, tensors or dual numbers") { call throws(LanguageError) in
+        Builtin("close", usage: "close(a, b, rtol: 1e-9, atol: 0)") { call throws(LanguageError) in
             try call.expect(2, labels: ["rtol", "atol"])
             let rtol = try call.number(label: "rtol", default: 1e-9)
             let atol = try call.number(label: "atol", default: 0)
-            func near(_ x: Double, _ y: Double) -> Bool {
-                (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) && !x.isNaN && !y.isNaN
-            }
-            // Dual numbers: both parts must be close (a plain number is a dual with tangent 0).
-            switch (call.positional[0], call.positional[1]) {
-            case (.dual(let x), .dual(let y)): return .bool(near(x.value, y.value) && near(x.tangent, y.tangent))
-            case (.dual(let x), .number(let y)): return .bool(near(x.value, y) && near(x.tangent, 0))
-            case (.number(let x), .dual(let y)): return .bool(near(x, y.value) && near(0, y.tangent))
-            default: break
+            if let duals = dualPair(call.positional[0], call.positional[1]) {
+                // Dual numbers are close when both parts are.
+                func near(_ x: Double, _ y: Double) -> Bool {
+                    !x.isNaN && !y.isNaN && (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y))
+                }
+                return .bool(near(duals.0.value, duals.1.value) && near(duals.0.tangent, duals.1.tangent))
             }
             let a = try call.tensor(0, "a"), b = try call.tensor(1, "b")
             let verdicts: TensorValue
             do throws(TensorError) {
-                verdicts = try TensorValue.zip(a, b, limit: call.elementLimit) { x, y in near(x, y) ? 1 : 0 }
+                verdicts = try TensorValue.zip(a, b, limit: call.elementLimit) { x, y in
+                    (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) && !x.isNaN && !y.isNaN ? 1 : 0
+                }
             } catch {
                 throw call.tensorError(error)
             }
@@ -42,4 +41,21 @@ public enum CoreBuiltins {
             return try CSVTable.parse(text, path: path, call: call)
         },
     ]
+
+    /// Both values as dual numbers when at least one is dual and the other a number or dual.
+    private static func dualPair(_ a: Value, _ b: Value) -> (DualNumber, DualNumber)? {
+        func dual(_ v: Value) -> DualNumber? {
+            switch v {
+            case .dual(let d): return d
+            case .number(let x): return DualNumber.constant(x)
+            default: return nil
+            }
+        }
+        guard case .dual = a else {
+            guard case .dual = b, let x = dual(a), let y = dual(b) else { return nil }
+            return (x, y)
+        }
+        guard let x = dual(a), let y = dual(b) else { return nil }
+        return (x, y)
+    }
 }

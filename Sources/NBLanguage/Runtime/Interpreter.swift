@@ -24,9 +24,14 @@ final class Interpreter {
     private let timeout: Double
     private var ticks = 0
     var callDepth = 0
+    /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
+    private let stackBase: Int
+    private let stackBudget: Int
 
     init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
-         failedNames: [String: SourceLocation], timeout: Double) {
+         failedNames: [String: SourceLocation], timeout: Double, stackBudget: Int = 256 << 10) {
+        self.stackBase = Interpreter.stackAddress()
+        self.stackBudget = stackBudget
         self.globals = globals
         self.globals.reserveSlots()
         self.registry = registry
@@ -40,6 +45,24 @@ final class Interpreter {
     }
 
     // MARK: Limits
+
+    /// Enters a user-function call: counts it against the recursion limit and checks that the
+    /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
+    func enterCall(_ name: String, at location: SourceLocation) throws(LanguageError) {
+        callDepth += 1
+        if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
+            callDepth -= 1
+            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name))", at: location,
+                                hint: "a function that calls itself needs a base case")
+        }
+        try tick(at: location)
+    }
+
+    @inline(never)
+    static func stackAddress() -> Int {
+        var marker = 0
+        return withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
+    }
 
     /// Cheap cooperative timeout check: reads the clock every 256 ticks.
     @inline(__always)
@@ -331,13 +354,8 @@ final class Interpreter {
             ordered = try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: syntax.map(\.label), at: location)
         }
         let frame = f.captured.isEmpty ? ordered : f.captured + ordered
-        callDepth += 1
+        try enterCall(shown, at: location)
         defer { callDepth -= 1 }
-        if callDepth > options.recursionLimit {
-            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(shown))", at: location,
-                                hint: "a function that calls itself needs a base case")
-        }
-        try tick(at: location)
         return try evaluate(f.body, frame)
     }
 

@@ -20,13 +20,8 @@ struct ScalarEvaluator<S: DifferentiableScalar> {
             throw LanguageError(.runtime, "\(shown) expects \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
                                 at: location, hint: "\(shown)(\(function.parameters.joined(separator: ", ")))")
         }
-        interpreter.callDepth += 1
+        try interpreter.enterCall(shown, at: location)
         defer { interpreter.callDepth -= 1 }
-        if interpreter.callDepth > interpreter.options.recursionLimit {
-            throw LanguageError(.limit, "recursion deeper than \(interpreter.options.recursionLimit) calls (in \(shown))", at: location,
-                                hint: "a function that calls itself needs a base case")
-        }
-        try interpreter.tick(at: location)
         return try evaluate(function.body, arguments, captured: function.captured)
     }
 

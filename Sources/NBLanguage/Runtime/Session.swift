@@ -61,7 +61,7 @@ public final class Session {
         let instructions = resolver.resolve(statements)
         globals.symbols = resolver.symbols
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
-                                      failedNames: failedNames, timeout: timeout)
+                                      failedNames: failedNames, timeout: timeout, stackBudget: Session.stackSize - (8 << 20))
         globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
         do {
