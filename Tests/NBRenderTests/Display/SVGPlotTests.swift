@@ -9,7 +9,7 @@ import Testing
 
     @Test func rootElementAndAccessibleTitle() {
         let svg = SVGPlot.render(DisplayDemo.lines)
-        #expect(svg.hasPrefix("<svg class=\"nb-plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 560 "))
+        #expect(svg.hasPrefix("<svg class=\"nb-plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 500 "))
         #expect(svg.contains("role=\"img\""))
         #expect(svg.contains("\n<title>Activation functions</title>\n<desc>4 series; 480 points; 12 not shown (nan or inf); "))
         #expect(svg.hasSuffix("</svg>\n"))
@@ -245,7 +245,7 @@ import Testing
                     let numbers = numberPattern.matches(in: value, range: NSRange(value.startIndex..., in: value))
                         .compactMap { Range($0.range, in: value).flatMap { Double(value[$0]) } }
                     for number in numbers {
-                        #expect(number >= -1 && number <= max(560, height) + 1, "round \(round): \(attribute)=\(value)")
+                        #expect(number >= -1 && number <= max(PlotLayout.width, height) + 1, "round \(round): \(attribute)=\(value)")
                     }
                 }
             }
