@@ -43,13 +43,13 @@ let package = Package(
             "NBRender", "NBCheck", "NBExecution", "NBDocument", "NBServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
+        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"]),
         .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe"]),
-        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"]),
+        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "NBCLITests", dependencies: []),
     ]
 )

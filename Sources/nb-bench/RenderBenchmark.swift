@@ -24,10 +24,10 @@ enum RenderBenchmark {
                 let document = try? DocumentParser.parse(corpus)
                 pageBytes = document.map { HTMLPage.render($0).utf8.count } ?? 0
             }
-            let parseOnly = best(of: repeats) { _ = try? DocumentParser.parse(corpus) }
-            print(String(format: "%@: %.1f MB in, %.1f MB out | cmark %.1f MB/s | nb %.1f MB/s = %.0f%% of cmark (parse+blocks %.2f s, page %.2f s)",
+            print(String(format: "%@: %.1f MB in, %.1f MB out | cmark %.1f MB/s | nb %.1f MB/s = %.0f%% of cmark",
                          name, size, Double(pageBytes) / 1_000_000, size / cmark, size / pipeline,
-                         100 * cmark / pipeline, parseOnly, pipeline - parseOnly))
+                         100 * cmark / pipeline))
+            print("  stages (s): " + stages(corpus).map { String(format: "%@ %.3f", $0.0, $0.1) }.joined(separator: ", "))
         }
     }
 
@@ -36,15 +36,41 @@ enum RenderBenchmark {
         return arguments[index + 1]
     }
 
-    /// Seconds of the fastest of `count` runs.
+    /// CPU seconds of this thread (robust on a machine shared with other builds).
+    private static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// CPU seconds of the fastest of `count` runs.
     private static func best(of count: Int, _ body: () -> Void) -> Double {
         var fastest = Double.infinity
         for _ in 0..<max(1, count) {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = cpuSeconds()
             body()
-            fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            fastest = min(fastest, cpuSeconds() - start)
         }
         return fastest
+    }
+
+    /// CPU seconds of each pipeline stage, in order.
+    private static func stages(_ corpus: String) -> [(String, Double)] {
+        var result: [(String, Double)] = []
+        var last = cpuSeconds()
+        let mark: (String) -> Void = { name in
+            let now = cpuSeconds()
+            result.append((name, now - last))
+            last = now
+        }
+        let source = SourceText(corpus)
+        mark("decode")
+        guard let document = try? DocumentParser.parse(source, stageDone: mark) else { return result }
+        _ = HTMLPage.body(document)
+        mark("page body")
+        _ = HTMLPage.render(document)
+        mark("page")
+        return result
     }
 
     private static func plainCmark(_ text: String) -> Int {

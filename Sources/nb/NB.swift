@@ -11,6 +11,8 @@ struct NB: ParsableCommand {
         // Add a subcommand: one line here, its type in its own file.
         subcommands: [
             RenderCommand.self,
+            RunCommand.self,
+            TestCommand.self,
             BuildCommand.self,
             ServeCommand.self,
         ]

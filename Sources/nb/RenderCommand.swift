@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import NBDocument
-import NBLanguage
+import NBExecution
 import NBRender
 
 /// `nb render FILE.md [-o OUT.html]` (SPEC §2).
@@ -31,32 +31,22 @@ struct RenderCommand: ParsableCommand {
         }
         Terminal.report(document.diagnostics, file: file)
 
-        // Cells are not run yet: the cell language lands separately; each shows its source.
-        let outcomes: [CellOutcome?] = []
-        let page = HTMLPage.render(document, outcomes: outcomes)
+        let result = NotebookExecution(document: document, path: file).run()
+        let page = HTMLPage.render(document, outcomes: result.outcomes)
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {
-            try AtomicFile.write(page, to: destination)
+            try AtomicFile.write(page, to: URL(fileURLWithPath: destination))
         } catch {
-            Terminal.error(error.description)
+            Terminal.error("\(destination): error: cannot write the page: \(error.localizedDescription)")
             throw ExitCode(2)
         }
         print(destination)
-        if RenderCommand.anyCellFailed(document.cells, outcomes: outcomes) { throw ExitCode(1) }
+        if result.failed { throw ExitCode(1) }
     }
 
     /// `site/<name>.html`, `<name>` being the file name without its extension.
     static func defaultOutput(for file: String) -> String {
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return "site/\(name).html"
-    }
-
-    /// A cell failed when it stopped with an error it was not expected to have, or when an
-    /// `error=true` cell did not fail.
-    static func anyCellFailed(_ cells: [Cell], outcomes: [CellOutcome?]) -> Bool {
-        zip(cells, outcomes).contains { cell, outcome in
-            guard let outcome else { return false }
-            return (outcome.error != nil) != cell.options.error || outcome.checks.contains { !$0.passed }
-        }
     }
 }

@@ -69,3 +69,13 @@ struct JUnitReportTests {
         #expect(TestSummary(results).line == "1 passed, 1 failed, 1 skipped")
     }
 }
+
+struct AcceptInsertionTests {
+    @Test func insertionAtTheEndOfAFenceLineSkipsItsLineEnding() {
+        let text = "```nb\r\nf(2)\r\n```\r\nprose\r\n"
+        let fenceEnd = 17 // just before the CRLF after the closing fence
+        let out = String(decoding: AcceptRewriter.apply([OutputEdit(placement: .insertBlock(at: fenceEnd), transcript: "12")],
+                                                        to: Array(text.utf8)), as: UTF8.self)
+        #expect(out == "```nb\r\nf(2)\r\n```\r\n```output\r\n12\r\n```\r\nprose\r\n")
+    }
+}

@@ -32,3 +32,30 @@ func reprinted(_ source: String) throws -> String {
     guard statements.count == 1, case .expression(let expr) = statements[0].kind else { return "<not one expression>" }
     return expr.source
 }
+
+/// A fully parenthesized S-expression of an expression, to test tree shape.
+func tree(_ expr: Expr) -> String {
+    switch expr.kind {
+    case .number(let x): return NumberFormat.format(x)
+    case .string(let s): return "\"\(s)\""
+    case .bool(let b): return b ? "true" : "false"
+    case .identifier(let name), .global(let name, _), .local(let name, _): return name
+    case .list(let items): return "[" + items.map(tree).joined(separator: " ") + "]"
+    case .tuple(let items): return "(tuple " + items.map(tree).joined(separator: " ") + ")"
+    case .unary(let op, let operand): return "(\(op.rawValue) \(tree(operand)))"
+    case .binary(let op, let lhs, let rhs): return "(\(op.rawValue) \(tree(lhs)) \(tree(rhs)))"
+    case .range(let lhs, let rhs, let closed): return "(\(closed ? "..." : "..<") \(tree(lhs)) \(tree(rhs)))"
+    case .call(let callee, let arguments):
+        return "(call \(tree(callee))" + arguments.map { " " + ($0.label.map { "\($0): " } ?? "") + tree($0.value) }.joined() + ")"
+    case .index(let base, let indices): return "(index \(tree(base)) " + indices.map(tree).joined(separator: " ") + ")"
+    case .member(let base, let name): return "(. \(tree(base)) \(name))"
+    case .lambda(let parameters, let body): return "(-> (\(parameters.joined(separator: " "))) \(tree(body)))"
+    }
+}
+
+/// The tree of a one-expression source.
+func tree(_ source: String) throws -> String {
+    let statements = try Parser.parse(source)
+    guard statements.count == 1, case .expression(let expr) = statements[0].kind else { return "<not one expression>" }
+    return tree(expr)
+}

@@ -1,4 +1,5 @@
 import ComplexModule
+import Foundation
 
 /// `Complex<Double>` as a scalar, for the complex-step derivative `f′(x) ≈ Im f(x + ih) / h`.
 ///
@@ -37,12 +38,12 @@ extension Complex: DifferentiableScalar where RealType == Double {
         case .tan: return .tan(z)
         case .asin: return .asin(z)
         case .acos: return .acos(z)
-        case .atan: return .atan(z)
+        case .atan: return arctangent(z)
         case .exp: return .exp(z)
         case .log: return .log(z)
         case .sqrt: return .sqrt(z)
         case .abs: return sign(z) * z
-        case .tanh: return .tanh(z)
+        case .tanh: return hyperbolicTangent(z)
         case .sigmoid:
             if z.real >= 0 { return Complex(1.0) / (Complex(1.0) + .exp(-z)) }
             let e = Complex.exp(z)
@@ -54,6 +55,28 @@ extension Complex: DifferentiableScalar where RealType == Double {
             if z.real > 0 { return z + .log(onePlus: .exp(-z)) }
             return .log(onePlus: .exp(z))
         }
+    }
+
+    /// `atan(x + iy)` with `Re = atan2(2x, 1 − x² − y²)/2` and
+    /// `Im = log1p(4y / (x² + (1 − y)²))/4`, accurate for tiny `y` (swift-numerics goes
+    /// through `log(1 + iz) − log(1 − iz)`, which cancels the imaginary part away).
+    private static func arctangent(_ z: Complex) -> Complex {
+        let x = z.real, y = z.imaginary
+        let real = Foundation.atan2(2 * x, (1 - x) * (1 + x) - y * y) / 2
+        let imaginary = Foundation.log1p(4 * y / (x * x + (1 - y) * (1 - y))) / 4
+        return Complex(real, imaginary)
+    }
+
+    /// `tanh(x + iy) = (sinh 2x + i·sin 2y) / (cosh 2x + cos 2y)`, componentwise accurate
+    /// (swift-numerics divides `sinh(z)/cosh(z)`, which blurs a tiny imaginary part).
+    private static func hyperbolicTangent(_ z: Complex) -> Complex {
+        let x = z.real, y = z.imaginary
+        if Swift.abs(x) > 20 {
+            // cosh 2x ≈ e^{2|x|}/2 dominates the denominator.
+            return Complex(Foundation.tanh(x), 2 * Foundation.sin(2 * y) * Foundation.exp(-2 * Swift.abs(x)))
+        }
+        let denominator = Foundation.cosh(2 * x) + Foundation.cos(2 * y)
+        return Complex(Foundation.sinh(2 * x) / denominator, Foundation.sin(2 * y) / denominator)
     }
 
     /// The operand with the larger real part (ties: `lhs`); nan if either real part is nan.

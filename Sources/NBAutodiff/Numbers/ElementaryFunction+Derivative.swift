@@ -6,8 +6,16 @@ extension ElementaryFunction {
     ///
     /// Kinks (documented choices): `abs′(0) = 0` (the subgradient `sign`), `relu′(0) = 0`
     /// (the Heaviside step with `step(0) = 0`). nan and inf propagate as IEEE arithmetic does.
+    ///
+    /// On `Double`, tanh′ and sigmoid′ are computed from `a` (`1/cosh²a`, `e/(1+e)²`) rather
+    /// than from the rounded value, so they keep full relative precision where the functions
+    /// saturate (`1 − tanh²a` cancels to 0 there). Other scalars use the value-based forms,
+    /// which print as the textbook `1 - tanh(x)^2`.
     @inlinable
     public func derivative<S: DifferentiableScalar>(at a: S, value fa: S) -> S {
+        if let x = a as? Double, let exact = Self.saturationSafeDerivative(self, at: x) as? S {
+            return exact
+        }
         switch self {
         case .sin: return S.apply(.cos, a)
         case .cos: return -S.apply(.sin, a)
@@ -25,4 +33,20 @@ extension ElementaryFunction {
         case .softplus: return S.apply(.sigmoid, a)
         }
     }
+
+    @inlinable
+    static func saturationSafeDerivative(_ function: ElementaryFunction, at x: Double) -> Double? {
+        switch function {
+        case .tanh:
+            let c = Foundation.cosh(x)
+            return 1 / (c * c)
+        case .sigmoid:
+            let e = Foundation.exp(-Swift.abs(x))
+            return e / ((1 + e) * (1 + e))
+        default:
+            return nil
+        }
+    }
 }
+
+import Foundation

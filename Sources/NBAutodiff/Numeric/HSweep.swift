@@ -12,9 +12,11 @@ public struct HSweep: Sendable, Equatable {
     public var scheme: DifferenceScheme
     /// Steps from 1e-16 to 1, four per decade (65 points), ascending.
     public var points: [Point]
-    /// The step with the smallest error (the first one at a tie; nan errors never win).
+    /// The step with the smallest error. The sampled error is jagged where rounding dominates
+    /// (single steps can be lucky), so this is the centre of the three neighbouring steps with
+    /// the smallest geometric-mean error; nan errors never win, the first wins a tie.
     public var bestStep: Double
-    /// The error at `bestStep`.
+    /// The (raw) error at `bestStep`.
     public var bestError: Double
     /// The exact gradient (reverse mode) the errors are measured against.
     public var exactGradient: [Double]
@@ -27,7 +29,6 @@ public func hSweep(
 ) throws -> HSweep {
     let exact = try gradient(of: f, at: point)
     var points = [HSweep.Point]()
-    var best: HSweep.Point?
     for k in 0...64 {
         let h = Foundation.pow(10, -16 + Double(k) / 4)
         let numeric = try numericGradient(of: f, at: point, step: h, scheme: scheme)
@@ -37,9 +38,18 @@ public func hSweep(
             if e.isNaN { error = .nan; break }
             error = Swift.max(error, e)
         }
-        let p = HSweep.Point(step: h, error: error)
-        points.append(p)
-        if !error.isNaN, error < best?.error ?? .infinity { best = p }
+        points.append(HSweep.Point(step: h, error: error))
+    }
+    var best: HSweep.Point?
+    var bestScore = Double.infinity
+    for i in points.indices {
+        let window = points[Swift.max(0, i - 1)...Swift.min(points.count - 1, i + 1)]
+        // log of the geometric mean; an exact zero error counts as 1e-300.
+        let score = window.map { Foundation.log(Swift.max($0.error, 1e-300)) }.reduce(0, +) / Double(window.count)
+        if !score.isNaN, score < bestScore {
+            bestScore = score
+            best = points[i]
+        }
     }
     return HSweep(scheme: scheme, points: points, bestStep: best?.step ?? .nan,
                   bestError: best?.error ?? .nan, exactGradient: exact)

@@ -36,7 +36,7 @@ enum LaTeXForm {
         case .divide: return "\\frac{\(render(c[0]))}{\(render(c[1]))}"
         case .power:
             let base = c[0].precedence < 5 || c[0].operation == .divide ? "\\left(\(render(c[0]))\\right)" : render(c[0])
-            return "{\(base)}^{\(render(c[1]))}"
+            return "\(base)^{\(render(c[1]))}"
         case .negate: return "-" + operand(c[0], 4)
         case .function(.sqrt): return "\\sqrt{\(render(c[0]))}"
         case .function(.abs): return "\\left|\(render(c[0]))\\right|"

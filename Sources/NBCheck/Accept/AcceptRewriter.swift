@@ -4,7 +4,7 @@ public enum AcceptRewriter {
     /// Returns the new file contents. Edits may come in any order; they must not overlap.
     public static func apply(_ edits: [OutputEdit], to bytes: [UInt8]) -> [UInt8] {
         let eol = lineEnding(of: bytes)
-        let sorted = edits.sorted { start(of: $0) < start(of: $1) }
+        let sorted = edits.map { normalized($0, in: bytes) }.sorted { start(of: $0) < start(of: $1) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.transcript.utf8.count + 16 })
         var cursor = 0
@@ -28,6 +28,14 @@ public enum AcceptRewriter {
         }
         out.append(contentsOf: bytes[min(cursor, bytes.count)...])
         return out
+    }
+
+    /// An insertion at the end of a fence line moves past that line's ending.
+    private static func normalized(_ edit: OutputEdit, in bytes: [UInt8]) -> OutputEdit {
+        guard case .insertBlock(var at) = edit.placement else { return edit }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "\r") { at += 1 }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "\n") { at += 1 }
+        return OutputEdit(placement: .insertBlock(at: at), transcript: edit.transcript)
     }
 
     private static func start(of edit: OutputEdit) -> Int {

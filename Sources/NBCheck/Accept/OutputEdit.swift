@@ -8,8 +8,8 @@ public struct OutputEdit: Sendable, Equatable {
         /// Replace exactly these bytes: the body of an existing output block, from the first byte
         /// after its opening fence line to the first byte of its closing fence line.
         case replaceBody(Range<Int>)
-        /// Insert a whole new block at this offset: the first byte after the cell's closing fence
-        /// line (the file's length when the fence ends the file).
+        /// Insert a whole new block after the cell: at the end of its closing fence line (before
+        /// or after that line's ending; the file's length when the fence ends the file).
         case insertBlock(at: Int)
     }
 

@@ -24,12 +24,14 @@ struct MarkdownBlockScan {
         var regionEnd = 0
         var fence: Fence? = nil
         var listIndents: [Int] = []
+        var openMath = DisplayMathState.none
         let count = bytes.count
         var lineStart = 0
 
         func flush() {
             if let start = regionStart, start < regionEnd { regions.append(start..<regionEnd) }
             regionStart = nil
+            openMath = .none
         }
 
         while lineStart < count {
@@ -49,6 +51,13 @@ struct MarkdownBlockScan {
             }
             if first == contentEnd {
                 flush()
+                openMath = .none
+                continue
+            }
+            if regionStart != nil && openMath != .none {
+                // Inside `$$…$$` or `\[…\]` a line is formula text, whatever it starts with.
+                regionEnd = contentEnd
+                openMath = displayMath(from: first, to: contentEnd, state: openMath)
                 continue
             }
             if regionStart == nil {
@@ -80,9 +89,56 @@ struct MarkdownBlockScan {
             }
             if regionStart == nil { regionStart = contentStart }
             regionEnd = contentEnd
+            openMath = displayMath(from: contentStart, to: contentEnd, state: .none)
         }
         flush()
         return regions
+    }
+
+    /// Display math left open at the end of a line: the next line continues the formula, so it is
+    /// not a list item, heading or fence even if it looks like one.
+    enum DisplayMathState {
+        case none, doubleDollar, bracket
+    }
+
+    /// The display-math state after the line `start..<end`, skipping escapes and code spans.
+    private func displayMath(from start: Int, to end: Int, state: DisplayMathState) -> DisplayMathState {
+        var state = state
+        var position = start
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\\") {
+                if position + 1 < end {
+                    let next = bytes[position + 1]
+                    if next == UInt8(ascii: "[") && state == .none { state = .bracket }
+                    if next == UInt8(ascii: "]") && state == .bracket { state = .none }
+                }
+                position += 2
+            } else if byte == UInt8(ascii: "$") && position + 1 < end && bytes[position + 1] == UInt8(ascii: "$") {
+                if state == .none { state = .doubleDollar } else if state == .doubleDollar { state = .none }
+                position += 2
+            } else if byte == UInt8(ascii: "`") && state == .none {
+                position = endOfCodeSpan(at: position, lineEnd: end)
+            } else {
+                position += 1
+            }
+        }
+        return state
+    }
+
+    /// The end of a code span starting at `start` on this line, or just past its backticks.
+    private func endOfCodeSpan(at start: Int, lineEnd end: Int) -> Int {
+        var position = start
+        while position < end && bytes[position] == UInt8(ascii: "`") { position += 1 }
+        let length = position - start
+        let afterOpener = position
+        while position < end {
+            guard bytes[position] == UInt8(ascii: "`") else { position += 1; continue }
+            let runStart = position
+            while position < end && bytes[position] == UInt8(ascii: "`") { position += 1 }
+            if position - runStart == length { return position }
+        }
+        return afterOpener
     }
 
     /// Skips `>` block-quote markers (each with up to three spaces before and one after).

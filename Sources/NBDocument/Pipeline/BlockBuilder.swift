@@ -27,13 +27,16 @@ struct BlockBuilder {
         self.transformedLineStarts = SourceText.lineStarts(of: protection.text.utf8)
     }
 
-    mutating func build() -> [Block] {
+    mutating func build(stageDone: ((String) -> Void)? = nil) -> [Block] {
         renderMath()
+        stageDone?("MathML")
         restoreSourceOutsideProse()
+        warnAboutNestedCells()
         var node = tree.root.firstChild
         while let current = node {
             node = addBlock(for: current).next
         }
+        stageDone?("blocks")
         return blocks
     }
 
@@ -84,6 +87,22 @@ struct BlockBuilder {
             default:
                 break
             }
+        }
+    }
+
+    /// Cells run only at the top level (their byte ranges must be plain lines of the file); an
+    /// `nb` fence inside a list or quote is shown as code, with a warning.
+    private mutating func warnAboutNestedCells() {
+        var nested: [CmarkNode] = []
+        tree.root.walk { node, entering in
+            if entering, node.type == CMARK_NODE_CODE_BLOCK, let parent = node.parent,
+               parent.type != CMARK_NODE_DOCUMENT, CellOptions.isCell(info: node.fenceInfo) {
+                nested.append(node)
+            }
+        }
+        for node in nested {
+            diagnostics.append(Diagnostic(.warning, "an `nb` cell inside a list or quote is not run; move it to the top level",
+                                          at: location(of: node)))
         }
     }
 
@@ -160,7 +179,7 @@ struct BlockBuilder {
     }
 
     private mutating func addHeading(_ node: CmarkNode) {
-        let text = plainText(node).trimmedOfWhitespace
+        let text = plainText(node).trimmingSpaces
         let id = slugger.unique(text)
         var inner = html(node)
         // cmark writes `<hN>…</hN>\n`; keep the inside.

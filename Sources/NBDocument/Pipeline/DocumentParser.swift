@@ -35,16 +35,20 @@ public enum DocumentParser {
     }
 
     /// Parses a notebook.
-    public static func parse(_ source: SourceText) throws(DocumentError) -> Document {
+    /// - Parameter stageDone: called with a stage's name as each stage ends (for benchmarks).
+    public static func parse(_ source: SourceText, stageDone: ((String) -> Void)? = nil) throws(DocumentError) -> Document {
         var diagnostics = repairWarnings(source)
         let front = try FrontMatterParser.parse(source)
         diagnostics += front.diagnostics
+        stageDone?("front matter")
         let protection = MathProtection(source: source, bodyStart: front.bodyStart)
         diagnostics += protection.diagnostics
+        stageDone?("math scan")
         let tree = CmarkTree(markdown: protection.text, unsafe: front.frontMatter.options.unsafeHTML)
+        stageDone?("cmark parse")
         var builder = BlockBuilder(source: source, protection: protection, tree: tree,
                                    unsafe: front.frontMatter.options.unsafeHTML)
-        let blocks = builder.build()
+        let blocks = builder.build(stageDone: stageDone)
         diagnostics += builder.diagnostics
         diagnostics.sort { $0.location < $1.location }
         return Document(source: source, frontMatter: front.frontMatter, blocks: blocks, diagnostics: diagnostics)

@@ -89,37 +89,51 @@ struct MathProtection {
 
     /// Replaces each placeholder in `text` by `replacement(index)`. Text that only looks like a
     /// placeholder (an index out of range, a malformed sequence) is left as it is.
+    ///
+    /// Works on UTF-8 bytes: U+E000 is `EE 80 80`, U+E001 `EE 80 81`, digit d `EE 80 (90+d)`.
     func substitute(in text: String, _ replacement: (Int) -> String) -> String {
         guard MathProtection.mayContainPlaceholder(text) else { return text }
-        var result = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars[...]
-        while let start = scalars.firstIndex(of: MathProtection.open) {
-            result.append(contentsOf: scalars[..<start])
-            var index = 0
-            var cursor = scalars.index(after: start)
-            var digits = 0
-            var matched = false
-            while cursor < scalars.endIndex, digits <= 8 {
-                let scalar = scalars[cursor]
-                if scalar == MathProtection.close {
-                    matched = digits > 0 && index < spans.count
-                    break
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count * 2)
+            var copied = 0
+            var position = 0
+            let count = bytes.count
+            while position + 2 < count {
+                guard bytes[position] == 0xEE, bytes[position + 1] == 0x80, bytes[position + 2] == 0x80 else {
+                    position += 1
+                    continue
                 }
-                guard scalar.value >= MathProtection.digitBase, scalar.value < MathProtection.digitBase + 16 else { break }
-                index = index * 16 + Int(scalar.value - MathProtection.digitBase)
-                digits += 1
-                cursor = scalars.index(after: cursor)
+                var cursor = position + 3
+                var index = 0
+                var digits = 0
+                var matched = false
+                while cursor + 2 < count, digits <= 8, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80 {
+                    let last = bytes[cursor + 2]
+                    if last == 0x81 {
+                        matched = digits > 0 && index < spans.count
+                        break
+                    }
+                    guard last >= 0x90, last <= 0x9F else { break }
+                    index = index * 16 + Int(last - 0x90)
+                    digits += 1
+                    cursor += 3
+                }
+                guard matched else {
+                    position += 3
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<position]))
+                var replaced = replacement(index)
+                replaced.withUTF8 { output.append(contentsOf: $0) }
+                position = cursor + 3
+                copied = position
             }
-            if matched {
-                result.append(contentsOf: replacement(index).unicodeScalars)
-                scalars = scalars[scalars.index(after: cursor)...]
-            } else {
-                result.append(scalars[start])
-                scalars = scalars[scalars.index(after: start)...]
-            }
+            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+            return String(decoding: output, as: UTF8.self)
         }
-        result.append(contentsOf: scalars)
-        return String(result)
     }
 
     /// `text` with every placeholder put back as the math source it replaced.

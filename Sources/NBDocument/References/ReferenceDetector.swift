@@ -26,7 +26,7 @@ enum ReferenceDetector {
         var last = node
         if let next = node.next, next.type == CMARK_NODE_PARAGRAPH, bareURLs(in: next) == nil,
            isPlainSingleLine(next) {
-            let title = text(next).trimmedOfWhitespace
+            let title = text(next).trimmingSpaces
             if !title.isEmpty && title.count <= maximumTitleLength {
                 entries[entries.count - 1].title = title
                 last = next
@@ -43,12 +43,12 @@ enum ReferenceDetector {
             let blocks = item.children
             guard blocks.count == 1, blocks[0].type == CMARK_NODE_PARAGRAPH else { return nil }
             let inlines = blocks[0].children.filter {
-                !($0.type == CMARK_NODE_TEXT && ($0.literal ?? "").trimmedOfWhitespace.isEmpty)
+                !($0.type == CMARK_NODE_TEXT && ($0.literal ?? "").trimmingSpaces.isEmpty)
             }
             guard inlines.count == 1, inlines[0].type == CMARK_NODE_LINK, let url = inlines[0].url, !url.isEmpty else {
                 return nil
             }
-            let title = text(inlines[0]).trimmedOfWhitespace
+            let title = text(inlines[0]).trimmingSpaces
             entries.append(Entry(url: url, title: title.isEmpty || title == url ? nil : title, node: item))
         }
         return entries.isEmpty ? nil : entries
@@ -71,7 +71,7 @@ enum ReferenceDetector {
                 return nil
             }
         }
-        let urls = lines.map(\.trimmedOfWhitespace)
+        let urls = lines.map(\.trimmingSpaces)
         return urls.allSatisfy(isBareURL) ? urls : nil
     }
 
@@ -92,15 +92,5 @@ enum ReferenceDetector {
             }
         }
         return plain
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces, tabs and line endings.
-    var trimmedOfWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NBDocument
 import NBLanguage
 
 /// The on-disk cell-result cache (SPEC §7): `DIR/<hash of the document path>.json`.

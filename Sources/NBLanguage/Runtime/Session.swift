@@ -1,4 +1,5 @@
 import Foundation
+import NBAutodiff
 import NBLearning
 
 /// One document's environment: cells run one after another and share their bindings.
@@ -8,7 +9,7 @@ import NBLearning
 public final class Session {
     public let options: SessionOptions
     public private(set) var registry: BuiltinRegistry
-    private var globals: [String: Value] = [:]
+    private var globals = Globals()
     private var generator: SeededGenerator
     private var failedNames: [String: SourceLocation] = [:]
 
@@ -26,6 +27,15 @@ public final class Session {
 
     /// The current binding of a global name.
     public func value(of name: String) -> Value? { globals[name] }
+
+    /// A user function or lambda bound to `name`, as the engine's `ScalarFunction`: its body runs
+    /// on any scalar interpretation, against this session's current globals.
+    public func scalarFunction(named name: String) -> (any ScalarFunction)? {
+        guard case .function(let function)? = globals[name] else { return nil }
+        let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
+                                      failedNames: failedNames, timeout: options.timeout)
+        return UserScalarFunction(function: function, interpreter: interpreter, location: function.location)
+    }
 
     /// Runs one cell. `origin` is the Markdown position of the cell's first source character;
     /// `timeout` (seconds) overrides the session default.
@@ -47,19 +57,22 @@ public final class Session {
         } catch {
             return CellOutcome(error: error.cellError)
         }
+        var resolver = Resolver(symbols: globals.symbols)
+        let instructions = resolver.resolve(statements)
+        globals.symbols = resolver.symbols
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
                                       failedNames: failedNames, timeout: timeout)
-        globals = [:] // the interpreter holds the only reference while it runs
+        globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
         do {
-            try interpreter.run(statements)
+            try interpreter.run(instructions)
         } catch {
             failure = error
         }
         globals = interpreter.globals
         generator = interpreter.generator
         if let failure {
-            let assigned = interpreter.globals
+            let assigned = globals
             for statement in statements {
                 for name in statement.boundNames where assigned[name] == nil { failedNames[name] = statement.location }
             }

@@ -157,17 +157,42 @@ public struct Lexer {
     }
 
     private mutating func lexSymbol() -> Token.Symbol? {
-        // Longest match first.
-        for length in [3, 2, 1] {
-            guard index + length <= scalars.count else { continue }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[index..<index + length])
-            if let symbol = Token.Symbol(rawValue: text) {
-                index += length
-                return symbol
-            }
+        guard let c = peek() else { return nil }
+        let next = peek(1)
+        func take(_ length: Int, _ symbol: Token.Symbol) -> Token.Symbol {
+            index += length
+            return symbol
         }
-        return nil
+        switch c {
+        case "(": return take(1, .leftParen)
+        case ")": return take(1, .rightParen)
+        case "[": return take(1, .leftBracket)
+        case "]": return take(1, .rightBracket)
+        case "{": return take(1, .leftBrace)
+        case "}": return take(1, .rightBrace)
+        case ",": return take(1, .comma)
+        case ":": return take(1, .colon)
+        case ";": return take(1, .semicolon)
+        case "+": return take(1, .plus)
+        case "*": return take(1, .star)
+        case "/": return take(1, .slash)
+        case "^": return take(1, .caret)
+        case "@": return take(1, .at)
+        case "-": return next == ">" ? take(2, .arrow) : take(1, .minus)
+        case "!": return next == "=" ? take(2, .notEqual) : take(1, .bang)
+        case "=": return next == "=" ? take(2, .equal) : take(1, .assign)
+        case "<": return next == "=" ? take(2, .lessEqual) : take(1, .less)
+        case ">": return next == "=" ? take(2, .greaterEqual) : take(1, .greater)
+        case "&": return next == "&" ? take(2, .and) : nil
+        case "|": return next == "|" ? take(2, .or) : nil
+        case ".":
+            if next == ".", let third = peek(2) {
+                if third == "." { return take(3, .closedRange) }
+                if third == "<" { return take(3, .halfOpenRange) }
+            }
+            return take(1, .dot)
+        default: return nil
+        }
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }

@@ -15,7 +15,7 @@ extension Value {
         case .range(let r): return NumberFormat.format(r.lower) + (r.closed ? "..." : "..<") + NumberFormat.format(r.upper)
         case .dual(let d): return d.description
         case .function(let f): return f.text
-        case .builtin(let name): return "<builtin \(name)>"
+        case .builtin(let builtin): return "<builtin \(builtin.name)>"
         case .symbolic(let s): return s.formula
         case .record(let r):
             if let display = r.display { return display.transcript }

@@ -6,21 +6,21 @@ public enum Value: Sendable {
     /// An n-d array of Doubles; nested number lists evaluate to tensors.
     case tensor(TensorValue)
     /// A list of values that are not all numbers (strings, functions, …).
-    case list([Value])
+    indirect case list([Value])
     /// `a...b` or `a..<b`; iterated without allocating.
-    case range(RangeValue)
+    indirect case range(RangeValue)
     /// `a + bε` with ε² = 0.
     case dual(DualNumber)
     /// A user function (`f(x) = …`) or lambda (`x -> …`).
-    case function(FunctionValue)
+    indirect case function(FunctionValue)
     /// A builtin used as a value (`grad(sin, [1])`).
-    case builtin(String)
+    indirect case builtin(Builtin)
     /// A symbolic function: a formula that can also be called.
-    case symbolic(SymbolicValue)
+    indirect case symbolic(SymbolicValue)
     /// Named fields (results of builtins such as `hsweep`), optionally displayed as an item.
-    case record(RecordValue)
+    indirect case record(RecordValue)
     /// A table, plot or image grid.
-    case display(DisplayItem)
+    indirect case display(DisplayItem)
     /// The result of statements and calls that produce nothing (`print`); never displayed.
     case nothing
 
@@ -65,17 +65,18 @@ public struct RangeValue: Sendable, Equatable {
     public var elements: [Double] { (0..<count).map { lower + Double($0) } }
 }
 
-/// A user function or lambda. Globals are looked up when it runs; `captured` holds the parameters
-/// of the enclosing function at the time a lambda was created.
+/// A user function or lambda. Globals are looked up when it runs; `captured` holds the frame of
+/// the enclosing function at the time a lambda was created (its body's names were resolved
+/// against that frame followed by its own parameters).
 public struct FunctionValue: Sendable {
     /// The name it was defined or first bound under, if any.
     public var name: String?
     public var parameters: [String]
     public var body: Expr
-    public var captured: [String: Value]
+    public var captured: [Value]
     public var location: SourceLocation
 
-    public init(name: String?, parameters: [String], body: Expr, captured: [String: Value] = [:], location: SourceLocation) {
+    public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: SourceLocation) {
         self.name = name; self.parameters = parameters; self.body = body; self.captured = captured; self.location = location
     }
 }

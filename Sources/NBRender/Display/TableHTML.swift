@@ -3,8 +3,9 @@ import NBLanguage
 
 /// `<table class="nb-table">` (or `nb-gradtable` for gradient tables) from a `DisplayTable`.
 ///
-/// Columns whose cells are all numbers (`1e-8`, `-3`, `nan`, `inf`) are right-aligned with tabular
-/// figures (class `nb-num`). The verdict column is the one whose cells are all `✓`/`✗`; if the
+/// Columns whose filled cells are all numbers (`1e-8`, `-3`, `nan`, `inf`; `—` counts as empty) are
+/// right-aligned with tabular
+/// figures (class `nb-num`). The verdict column is the last one whose filled cells are all `✓`/`✗`; if the
 /// table has verdicts but no such column, one is appended. Verdict cells get `nb-verdict` and
 /// `nb-pass`/`nb-fail`, and a ✗ row gets `nb-row-fail`. Ragged rows are padded with empty cells.
 enum TableHTML {
@@ -54,11 +55,15 @@ enum TableHTML {
         }
     }
 
-    /// Whether every non-empty cell is a number, and at least one is.
+    /// Whether every filled cell is a number, and at least one is; empty cells and placeholders
+    /// (`—`, `–`, `-`, `n/a`) do not count.
     static func isNumericColumn(_ cells: [String]) -> Bool {
-        let filled = cells.map(trimmed).filter { !$0.isEmpty }
+        let filled = cells.map(trimmed).filter { !placeholders.contains($0) }
         return !filled.isEmpty && filled.allSatisfy(isNumber)
     }
+
+    /// Cell texts meaning "no value".
+    static let placeholders: Set<String> = ["", "—", "–", "-", "n/a"]
 
     /// A number as the transcript prints it: decimal or exponent form, `nan`, `inf`, `-inf`
     /// (also with a `−` minus sign).

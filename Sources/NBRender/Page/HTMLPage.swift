@@ -39,6 +39,7 @@ public enum HTMLPage {
     /// The article's content alone (blocks and cells), for embedding in another layout.
     public static func body(_ document: Document, outcomes: [CellOutcome?] = []) -> String {
         var html = ""
+        html.reserveCapacity(document.source.text.utf8.count * 3 / 2)
         for block in document.blocks {
             switch block {
             case .prose(let prose):

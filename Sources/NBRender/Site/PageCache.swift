@@ -1,4 +1,5 @@
 import Foundation
+import NBDocument
 import NBExecution
 
 /// Rendered notebooks kept between builds (`.nb-cache/pages/`), so that a rebuild with nothing

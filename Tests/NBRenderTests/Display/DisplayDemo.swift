@@ -47,12 +47,13 @@ enum DisplayDemo {
                         series: [PlotSpec.Series(name: "points", xs: xs, ys: ys, style: .scatter, groups: groups)])
     }
 
+    /// Shaped like the language's `gradtable` (columns, `—` for a missing symbolic value, `ok`).
     static var gradTable: DisplayTable {
         DisplayTable(kind: .gradient, caption: "gradtable(f, [1, 2])",
-                     columns: ["input", "symbolic", "forward", "reverse", "numeric", "rel. error", "✓/✗"],
+                     columns: ["input", "symbolic", "forward", "reverse", "numeric", "max rel diff", "ok"],
                      rows: [["x", "6", "6", "6", "6.000000000", "1.1e-11", "✓"],
                             ["y", "-0.4161468365", "-0.4161468365", "-0.4161468365", "-0.4161468353", "2.9e-9", "✓"],
-                            ["z", "1e+20", "nan", "1e+20", "inf", "inf", "✗"]],
+                            ["z", "—", "nan", "1e+20", "inf", "nan", "✗"]],
                      verdicts: [true, true, false])
     }
 

@@ -91,7 +91,8 @@ extension PlotAxis {
         if mantissa == 10 { mantissa = 1; exponent += 1 }
         let step = mantissa * power(exponent)
         func value(_ k: Double) -> Double {
-            exponent < 0 ? k * mantissa / power(-exponent) : k * mantissa * power(exponent)
+            // Dividing by an exact 10ⁿ gives the correctly rounded decimal (0.3, not 0.30000000000000004).
+            (-22..<0).contains(exponent) ? k * mantissa / power(-exponent) : k * mantissa * power(exponent)
         }
         let firstIndex = Foundation.floor(low / step + 1e-9)
         let lastIndex = Foundation.ceil(high / step - 1e-9)
@@ -149,7 +150,14 @@ extension PlotAxis {
                 for m in 2...9 { minor.append(Double(m) * power(d)) }
             }
         }
-        var lower = power(low), upper = power(high)
+        if decades == 1 {
+            // One decade has only two labels; 2 and 5 times the power of ten are labelled too.
+            let inner = [2.0, 5.0].map { $0 * power(low) }
+            minor.removeAll { inner.contains($0) }
+            major.insert(contentsOf: inner.map { Tick(value: $0, label: TickLabel.general($0)) }, at: 1)
+        }
+        // The clamps above can leave the extreme Doubles just outside the decades.
+        var lower = min(power(low), min(a, b)), upper = max(power(high), max(a, b))
         let dataLow = Foundation.log10(min(a, b)), dataHigh = Foundation.log10(max(a, b))
         let room = (dataHigh - dataLow) * max(margin, 0)
         if room > 0 {
@@ -167,7 +175,12 @@ extension PlotAxis {
 
     /// 10ⁿ as a Double, exact for the integer powers a Double can hold.
     static func power(_ n: Int) -> Double {
-        n >= 0 ? Foundation.pow(10, Double(n)) : 1 / Foundation.pow(10, Double(-n))
+        // Up to 10²², 10ⁿ is exact and 1 / 10ⁿ correctly rounded; beyond, libm's pow (which also
+        // reaches the subnormal 10⁻³²³).
+        if (0...22).contains(n.magnitude) {
+            return n >= 0 ? Foundation.pow(10, Double(n)) : 1 / Foundation.pow(10, Double(-n))
+        }
+        return Foundation.pow(10, Double(n))
     }
 
     /// `value` × 10ⁿ without overflowing or underflowing the intermediate power.

@@ -25,26 +25,57 @@ enum TextMetrics {
         return kept + "…"
     }
 
-    /// Splits `text` at spaces into at most `maxLines` lines no wider than `available`; the last
-    /// line is shortened with `…` if the text does not fit.
+    /// Splits `text` into at most `maxLines` lines no wider than `available`, breaking at spaces and
+    /// between CJK characters; the last line is shortened with `…` if the text does not fit.
     static func wrap(_ text: String, in available: Double, fontSize: Double, maxLines: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)[...]
-        while let word = words.first {
-            let candidate = current.isEmpty ? word : current + " " + word
+        var pieces = breakPieces(text)[...]
+        while let piece = pieces.first, lines.count < maxLines - 1 {
+            let candidate = current.isEmpty ? piece.text : current + (piece.spaced ? " " : "") + piece.text
             if width(candidate, fontSize: fontSize) <= available || current.isEmpty {
                 current = candidate
-                words.removeFirst()
+                pieces.removeFirst()
             } else {
                 lines.append(current)
                 current = ""
-                if lines.count == maxLines - 1 { break }
             }
         }
-        let rest = ([current] + words).filter { !$0.isEmpty }.joined(separator: " ")
-        if !rest.isEmpty { lines.append(fit(rest, in: available, fontSize: fontSize)) }
+        var rest = current
+        for piece in pieces { rest += (rest.isEmpty || !piece.spaced ? "" : " ") + piece.text }
+        if !rest.isEmpty { lines.append(rest) }
         return lines.map { fit($0, in: available, fontSize: fontSize) }
+    }
+
+    /// Words and single CJK characters, each with whether a space came before it.
+    private static func breakPieces(_ text: String) -> [(text: String, spaced: Bool)] {
+        var pieces: [(text: String, spaced: Bool)] = []
+        var word = "", spaced = false, pendingSpace = false
+        func flush() {
+            if !word.isEmpty { pieces.append((word, spaced)); word = "" }
+        }
+        for character in text {
+            if character == " " {
+                flush()
+                pendingSpace = true
+            } else if character.unicodeScalars.first.map(isCJK) == true {
+                flush()
+                pieces.append((String(character), pendingSpace))
+                pendingSpace = false
+            } else {
+                if word.isEmpty { spaced = pendingSpace; pendingSpace = false }
+                word.append(character)
+            }
+        }
+        flush()
+        return pieces
+    }
+
+    private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFF60: return true
+        default: return false
+        }
     }
 
     /// Advance width of one character in ems, after DejaVu Sans (wider than most sans-serif fonts,
@@ -60,7 +91,7 @@ enum TextMetrics {
         case 0x30...0x39: return 0.64                                          // digits
         case 0x2070...0x209F, 0xB2, 0xB3, 0xB9: return 0.42                    // super-/subscripts
         case 0x2212, 0xD7, 0x2B, 0x3D, 0x3C, 0x3E, 0x2248: return 0.84         // − × + = < > ≈
-        case 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFF60: return 1.0  // CJK, Hangul, fullwidth
+        case _ where isCJK(scalar): return 1.0                                 // CJK, Hangul, fullwidth
         case 0x1F000...0x1FAFF: return 1.2                                     // emoji
         default: return 0.62
         }

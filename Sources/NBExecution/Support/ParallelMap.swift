@@ -3,7 +3,7 @@ import Synchronization
 
 /// Maps `items` on up to `jobs` threads, keeping the input order in the result (deterministic
 /// output whatever the scheduling).
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R] {
     let workers = max(1, min(jobs, items.count))
     if workers == 1 { return items.map(body) }
     let results = Mutex<[R?]>(Array(repeating: nil, count: items.count))

@@ -1,0 +1,94 @@
+import Foundation
+import NBDocument
+import NBLanguage
+
+/// Runs a document's cells, top to bottom in one shared environment (SPEC §3), optionally through
+/// the cell-result cache (SPEC §7).
+public struct NotebookExecution {
+    /// Changes whenever a change to nb may change a cell's results; part of every cache key.
+    public static let engineVersion = "nb-0.1.0+engine-1"
+
+    /// The result of running one document.
+    public struct Result: Sendable {
+        /// One outcome per cell, in document order.
+        public var outcomes: [CellOutcome]
+        /// Indices of the cells that were executed for their outcome (all of them without a cache).
+        public var ran: [Int]
+        /// Per executed cell, why it ran (`--explain`); empty without a cache.
+        public var explanation: [String]
+        /// Indices of cells whose outcome is a failure (SPEC §2 exit 1).
+        public var failedCells: [Int]
+        public var failed: Bool { !failedCells.isEmpty }
+    }
+
+    public var document: Document
+    /// Path of the notebook file; its folder is the root of what cells may read.
+    public var path: String
+
+    public init(document: Document, path: String) {
+        self.document = document
+        self.path = path
+    }
+
+    /// Session options from the document's front matter (`nb:`), with the notebook's folder as the
+    /// root for file access.
+    public var sessionOptions: SessionOptions {
+        let o = document.frontMatter.options
+        var options = SessionOptions()
+        if let seed = o.seed { options.seed = seed }
+        if let timeout = o.timeout { options.timeout = timeout }
+        if let rtol = o.rtol { options.rtol = rtol }
+        if let atol = o.atol { options.atol = atol }
+        options.rootDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        return options
+    }
+
+    /// Runs every cell. With a cache, only the cells whose inputs changed (and those after them)
+    /// run; the earlier ones are replayed to rebuild the environment.
+    public func run(cache: CellResultCache? = nil) -> Result {
+        var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions))
+        guard let cache else {
+            let outcomes = document.cells.indices.map { runner.run(cellAt: $0) }
+            return Result(outcomes: outcomes, ran: Array(document.cells.indices), explanation: [],
+                          failedCells: Self.failedCells(document.cells, outcomes))
+        }
+        let cacheDocument = CacheDocument(
+            engineVersion: Self.engineVersion,
+            options: canonicalOptions,
+            cells: document.cells.map { CacheCell(source: $0.source, line: $0.sourceLocation.line) })
+        let root = sessionOptions.rootDirectory ?? "."
+        let cached = CachedExecution.execute(
+            cacheDocument, documentKey: URL(fileURLWithPath: path).standardizedFileURL.path, cache: cache,
+            fingerprint: FileFingerprints.sha256(relativeTo: URL(fileURLWithPath: root)), runner: &runner)
+        return Result(outcomes: cached.outcomes, ran: cached.ran,
+                      explanation: cached.plan.explanation(cells: cacheDocument.cells),
+                      failedCells: Self.failedCells(document.cells, cached.outcomes))
+    }
+
+    /// The options that change results, in a fixed text form.
+    var canonicalOptions: String {
+        let o = sessionOptions
+        return "seed=\(o.seed);timeout=\(o.timeout);rtol=\(o.rtol);atol=\(o.atol);limit=\(o.elementLimit)"
+    }
+
+    /// A cell failed when it stopped with an error it was not expected to have, when an
+    /// `error=true` cell did not fail, or when one of its checks failed.
+    public static func failedCells(_ cells: [Cell], _ outcomes: [CellOutcome]) -> [Int] {
+        zip(cells, outcomes).compactMap { cell, outcome in
+            let failed = (outcome.error != nil) != cell.options.error || outcome.checks.contains { !$0.passed }
+            return failed ? cell.index : nil
+        }
+    }
+}
+
+/// Feeds a document's cells to one `Session`.
+struct SessionRunner: CellRunning {
+    let cells: [Cell]
+    let session: Session
+
+    mutating func run(cellAt index: Int) -> CellOutcome {
+        let cell = cells[index]
+        let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import NBDocument
+import NBExecution
+
+/// `nb run FILE.md` (SPEC §2): run the cells and print the text transcript (SPEC §5).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a notebook's cells and print their text transcript.",
+        discussion: """
+        Prints each cell's output (values, print output, tables as aligned text, plots as one \
+        summary line, errors as `error: MESSAGE (line L)`) one after another on stdout. Exit status: \
+        0 ok, 1 a cell failed, 2 usage or unreadable input.
+        """
+    )
+
+    @Argument(help: "The Markdown notebook to run.")
+    var file: String
+
+    func run() throws {
+        let document: Document
+        do {
+            document = try DocumentParser.parse(contentsOfFile: file)
+        } catch {
+            Terminal.error(error.formatted(file: file))
+            throw ExitCode(2)
+        }
+        Terminal.report(document.diagnostics, file: file)
+        let result = NotebookExecution(document: document, path: file).run()
+        for outcome in result.outcomes {
+            let text = outcome.transcript
+            if !text.isEmpty { print(text) }
+        }
+        if result.failed { throw ExitCode(1) }
+    }
+}

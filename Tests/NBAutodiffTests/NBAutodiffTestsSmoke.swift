@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBAutodiffTestsModuleBuilds() {
-    #expect(Bool(true))
-}

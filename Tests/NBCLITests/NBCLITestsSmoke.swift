@@ -1,5 +1,0 @@
-import Testing
-
-@Test func NBCLITestsModuleBuilds() {
-    #expect(Bool(true))
-}
