@@ -9,7 +9,7 @@ import NBExecution
 struct PageCache: Sendable {
     let directory: URL
 
-    struct Entry: Codable, Sendable {
+    struct Entry: Sendable, Equatable {
         static let format = 1
         var format: Int
         var engineVersion: String
@@ -21,7 +21,7 @@ struct PageCache: Sendable {
         var render: NotebookRender
     }
 
-    struct Dependency: Codable, Sendable, Equatable {
+    struct Dependency: Sendable, Equatable {
         var path: String
         var hash: String
     }
@@ -29,8 +29,7 @@ struct PageCache: Sendable {
     /// The stored render of `path` when still valid.
     func lookup(_ path: String, engineVersion: String, sourceHash: String, root: URL) -> Entry? {
         guard let data = try? Data(contentsOf: url(for: path)),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.format == Entry.format, entry.engineVersion == engineVersion, entry.sourceHash == sourceHash
+              let entry = PageCacheCodec.decode([UInt8](data)), entry.engineVersion == engineVersion, entry.sourceHash == sourceHash
         else { return nil }
         for dependency in entry.dependencies {
             guard let bytes = try? Data(contentsOf: root.appendingPathComponent(dependency.path)),
@@ -40,13 +39,10 @@ struct PageCache: Sendable {
     }
 
     func store(_ entry: Entry, for path: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(entry) else { return }
-        try? AtomicFile.write(data, to: url(for: path))
+        try? AtomicFile.write(Data(PageCacheCodec.encode(entry)), to: url(for: path))
     }
 
     private func url(for path: String) -> URL {
-        directory.appendingPathComponent(String(SHA256.hex(path).prefix(32)) + ".json")
+        directory.appendingPathComponent(String(SHA256.hex(path).prefix(32)) + ".page")
     }
 }

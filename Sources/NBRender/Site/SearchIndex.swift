@@ -31,6 +31,10 @@ public enum SearchIndex {
     }
 
     static func quote(_ text: String) -> String {
+        // Fast path: nothing to escape (no controls, quotes, backslashes, `<`, or U+2028/9's lead byte).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for c in text.unicodeScalars {
             switch c {

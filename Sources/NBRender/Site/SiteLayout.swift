@@ -91,7 +91,7 @@ public struct SiteLayout: Sendable {
     /// The site-wide bibliography.
     public func bibliographyPage(_ bibliography: SiteBibliography) -> String {
         var body = "<section class=\"nb-site-bibliography\">\n<h1>Bibliography</h1>\n"
-        body += "<p class=\"nb-meta\">\(bibliography.items.count) references cited across the site.</p>\n"
+        body += "<p class=\"nb-meta\">\(bibliography.items.count) references across the site.</p>\n"
         body += bibliography.html
         body += "</section>\n"
         return shell(path: "bibliography.html", title: "Bibliography", body: body)
