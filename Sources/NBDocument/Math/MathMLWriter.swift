@@ -216,6 +216,9 @@ struct MathMLWriter {
     /// MathML Core has no `columnalign`; alignment and the flush `&=` joints are set with CSS.
     private func cellStart(_ table: MathTable, column: Int) -> StaticString {
         let alignment = table.alignment(ofColumn: column)
+        if table.compact {
+            return "<mtd style=\"padding:0\">"
+        }
         if table.flushPairs {
             return column % 2 == 0
                 ? (column == 0 ? "<mtd style=\"text-align:right;padding-right:0\">"
@@ -248,53 +251,6 @@ struct MathMLWriter {
             } else if next.isOrdinary || next.isFunctionName {
                 raw("<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>")
             }
-        }
-    }
-}
-
-extension MathNode {
-    /// A function name, possibly with limits or scripts (TeX's Op atom made of letters).
-    var isFunctionName: Bool {
-        switch self {
-        case .operatorName: true
-        case .scripts(let base, _, _), .underOver(let base, _, _, false, false): base.isFunctionName
-        default: false
-        }
-    }
-
-    /// TeX's Ord-like atoms: identifiers, numbers, fractions, radicals, closed groups.
-    var isOrdinary: Bool {
-        switch self {
-        case .identifier, .number, .fraction, .squareRoot, .root, .table: true
-        case .op(let op): op.form == .postfix && op.fence
-        case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
-        case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
-        case .style(_, let content): content.isOrdinary
-        case .styled: true
-        case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
-        default: false
-        }
-    }
-
-    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
-    /// than a closing fence (`= -1`, `(-x`, `, -y`).
-    var leavesSignUnary: Bool {
-        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
-        return false
-    }
-
-    var isClosingFence: Bool {
-        if case .op(let op) = self { return op.form == .postfix || [")", "]", "}", "|", "‖", "⟩"].contains(op.text) }
-        return false
-    }
-
-    /// Starts with an opening delimiter: `(`, `\left(`, `\{` …
-    var opensWithFence: Bool {
-        switch self {
-        case .op(let op): op.form == .prefix || ["(", "[", "{", "|", "‖", "⟨", "⌊", "⌈"].contains(op.text)
-        case .row(let children): children.first?.opensWithFence ?? false
-        case .scripts(let base, _, _): base.opensWithFence
-        default: false
         }
     }
 }

@@ -174,6 +174,9 @@ struct MathMLTests {
         Case("\\begin{aligned} a &= b \\\\ &= c \\end{aligned}", "<mtable displaystyle=\"true\" columnalign=\"right left\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>b</mi></mtd></mtr><mtr><mtd style=\"text-align:right;padding-right:0\"></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>c</mi></mtd></mtr></mtable>"),
         Case("a \\\\ b", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>", display: true),
         Case("a &= b \\\\ &= c", "<mtable displaystyle=\"true\" columnalign=\"right left\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>b</mi></mtd></mtr><mtr><mtd style=\"text-align:right;padding-right:0\"></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>c</mi></mtd></mtr></mtable>", display: true),
+        Case("a \\\\[2pt] b", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>", display: true),
+        Case("a \\\\ [x]", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mo stretchy=\"false\">[</mo><mi>x</mi><mo stretchy=\"false\">]</mo></mtd></mtr></mtable>", display: true),
+        Case("\\sum_{\\substack{i<j \\\\ j<k}}", "<munder><mo movablelimits=\"false\">∑</mo><mtable><mtr><mtd style=\"padding:0\"><mi>i</mi><mo>&lt;</mo><mi>j</mi></mtd></mtr><mtr><mtd style=\"padding:0\"><mi>j</mi><mo>&lt;</mo><mi>k</mi></mtd></mtr></mtable></munder>", display: true),
         Case("\\begin{array}{lr} a & b \\end{array}", "<mtable columnalign=\"left right\"><mtr><mtd style=\"text-align:left\"><mi>a</mi></mtd><mtd style=\"text-align:right\"><mi>b</mi></mtd></mtr></mtable>"),
     ]
 
