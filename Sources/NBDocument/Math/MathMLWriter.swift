@@ -148,6 +148,11 @@ struct MathMLWriter {
             raw(">")
             writeContents(content)
             raw("</mstyle>")
+        case .styled(let css, let content):
+            attribute("<mrow style=\"", css)
+            raw(">")
+            writeContents(content)
+            raw("</mrow>")
         case .phantom(let content):
             raw("<mphantom>")
             writeContents(content)
@@ -170,11 +175,11 @@ struct MathMLWriter {
         }
         if op.fence { raw(" fence=\"true\"") }
         if let stretchy = op.stretchy { raw(stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"") }
-        if let lspace = op.lspace { attribute(" lspace=\"", lspace) }
-        if let rspace = op.rspace { attribute(" rspace=\"", rspace) }
+        if let lspace = op.lspace { attribute(" lspace=\"", lspace.css) }
+        if let rspace = op.rspace { attribute(" rspace=\"", rspace.css) }
         if let size = op.size {
-            attribute(" minsize=\"", size)
-            attribute(" maxsize=\"", size)
+            attribute(" minsize=\"", size.css)
+            attribute(" maxsize=\"", size.css)
         }
         if let movable = op.movableLimits { raw(movable ? " movablelimits=\"true\"" : " movablelimits=\"false\"") }
         raw(">")
@@ -265,9 +270,17 @@ extension MathNode {
         case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
         case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
         case .style(_, let content): content.isOrdinary
+        case .styled: true
         case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
         default: false
         }
+    }
+
+    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
+    /// than a closing fence (`= -1`, `(-x`, `, -y`).
+    var leavesSignUnary: Bool {
+        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
+        return false
     }
 
     var isClosingFence: Bool {

@@ -179,7 +179,10 @@ extension TeXParser {
                     pending = PendingAtom(base: .row([]), limits: .never)
                 }
                 let argument = parseArgument(for: isSuperscript ? "^" : "_", at: located.start)
-                if isSuperscript {
+                if isSuperscript, let count = Self.primeCount(argument), pending?.sup.isEmpty == true {
+                    // `f^\prime` is `f'`.
+                    pending?.primes += count
+                } else if isSuperscript {
                     pending?.sup.append(argument)
                     pending?.hasSuperscript = true
                 } else {
@@ -202,7 +205,13 @@ extension TeXParser {
 
             case .atom:
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
-                let atom = parseAtom(single: false)
+                var atom = parseAtom(single: false)
+                if case .op(var op) = atom.node, op.form == nil, Self.signs.contains(op.text),
+                   let previous = nodes.last, previous.leavesSignUnary {
+                    // `= -1`, `(-x`: a sign after an operator or opening fence is unary (TeX's rule).
+                    op.form = .prefix
+                    atom.node = .op(op)
+                }
                 pending = PendingAtom(base: atom.node, limits: atom.limits)
             }
         }
@@ -262,8 +271,18 @@ extension TeXParser {
         return .underOver(base, under: atom.sub, over: sup, accent: false, accentUnder: false)
     }
 
+    /// How many primes a superscript consists of, if it is only primes (`^\prime`, `^{\prime\prime}`).
+    static func primeCount(_ node: MathNode) -> Int? {
+        var count = 0
+        for child in node.rowChildren {
+            guard case .identifier("′", _) = child else { return nil }
+            count += 1
+        }
+        return count > 0 ? count : nil
+    }
+
     static func prime(_ count: Int) -> MathNode {
-        .op(MathOperator(primes(count), lspace: "0", rspace: "0"))
+        .op(MathOperator(primes(count), lspace: .zero, rspace: .zero))
     }
 
     static func primes(_ count: Int) -> String {
@@ -275,6 +294,8 @@ extension TeXParser {
         default: String(repeating: "′", count: count)
         }
     }
+
+    static let signs: Set<String> = ["+", "−", "±", "∓"]
 
     /// What a token means to the row loop.
     enum RowToken {

@@ -46,6 +46,7 @@ public struct BuiltinRegistry: Sendable {
         registry.register(TensorBuiltins.all)
         registry.register(PlotBuiltins.all)
         registry.register(DifferentiationBuiltins.all)
+        registry.register(SwellBuiltin.all)
         return registry
     }()
 }

@@ -21,6 +21,11 @@ import Testing
                 == "<div class=\"nb-formula\">\(math)</div>\n")
     }
 
+    @Test func formulaWithoutMathMLShowsItsText() {
+        #expect(DisplayHTML.render(.formula(text: "f'(x) = 3*x^2 <2>", mathML: " \n"))
+                == "<pre class=\"nb-text\">f&#39;(x) = 3*x^2 &lt;2&gt;</pre>\n")
+    }
+
     @Test func plotIsAFigureWithTheSVG() {
         let html = DisplayHTML.render(.plot(DisplayDemo.lines))
         #expect(html.hasPrefix("<figure class=\"nb-figure\">\n<svg class=\"nb-plot\""))
@@ -31,7 +36,7 @@ import Testing
         let error = CellError(message: Self.evil, location: SourceLocation(line: 12, column: 5), hint: Self.evil)
         let html = DisplayHTML.render(error)
         #expect(html == """
-        <div class="nb-error" role="alert">
+        <div class="nb-error" data-line="12">
         <p class="nb-error-message"><span class="nb-error-label">error:</span> \(Self.escapedEvil)</p>
         <p class="nb-error-location">line 12, column 5</p>
         <p class="nb-error-hint">hint: \(Self.escapedEvil)</p>

@@ -123,19 +123,26 @@ public enum SVGPlot {
         }
     }
 
-    /// Circles for `points`; `slotOf` gives a palette slot, `nil` for the unlabelled colour.
+    /// Circles for `points`, one `<g class="nb-dots nb-sK">` per colour (unlabelled first, then
+    /// by slot); `slotOf` gives a palette slot, `nil` for the unlabelled colour.
     private static func drawDots(_ points: [PlotData.Point], slotOf: (PlotData.Point) -> Int?, radius: Double,
                                  _ layout: PlotLayout, into svg: inout SVGWriter) {
-        // A dot drawn exactly over an identical one (same place at the written precision, same
-        // colour) changes nothing; large scatter plots of few distinct values stay small.
-        var drawn = Set<String>()
-        for p in points {
-            let slot = slotOf(p)
-            let (cls, colour) = slot.map { ("nb-dot nb-s\($0)", PlotPalette.colours[$0].light) }
-                ?? ("nb-dot nb-unlabelled", PlotPalette.unlabelled.light)
-            let cx = n(layout.px(p.x)), cy = n(layout.py(p.y))
-            guard drawn.insert(cls + " " + cx + " " + cy).inserted else { continue }
-            svg.empty("circle", [("class", cls), ("cx", cx), ("cy", cy), ("r", n(radius)), ("fill", colour)])
+        var buckets = Array(repeating: [PlotData.Point](), count: PlotPalette.colours.count + 1)
+        for p in points { buckets[slotOf(p).map { $0 + 1 } ?? 0].append(p) }
+        for (index, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            let slot = index == 0 ? nil : Optional(index - 1)
+            let (cls, colour) = slot.map { ("nb-dots nb-s\($0)", PlotPalette.colours[$0].light) }
+                ?? ("nb-dots nb-unlabelled", PlotPalette.unlabelled.light)
+            svg.open("g", [("class", cls), ("fill", colour)])
+            // A dot drawn exactly over an identical one changes nothing; big scatters of few
+            // distinct values stay small.
+            var drawn = Set<String>()
+            for p in bucket {
+                let cx = n(layout.px(p.x)), cy = n(layout.py(p.y))
+                guard drawn.insert(cx + " " + cy).inserted else { continue }
+                svg.empty("circle", [("cx", cx), ("cy", cy), ("r", n(radius))])
+            }
+            svg.close("g")
         }
     }
 
