@@ -40,10 +40,10 @@ final class Interpreter {
         self.options = options
         self.generator = generator
         self.failedNames = failedNames
-        self.elementLimit = ElementLimit(options.elementLimit)
         self.timeout = timeout
         let nanoseconds = timeout * 1e9
         self.deadline = DispatchTime.now().uptimeNanoseconds &+ (nanoseconds.isFinite && nanoseconds < 1e18 ? UInt64(max(0, nanoseconds)) : UInt64.max / 2)
+        self.elementLimit = ElementLimit(options.elementLimit, deadline: deadline, timeout: timeout)
     }
 
     // MARK: Limits
