@@ -10,6 +10,7 @@ let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)]
     ("learning", "MLP step, SGEMM, micrograd moons demo vs peers", LearningBenchmark.run),
     ("site", "nb build of a generated site: cold, warm, workers", SiteBenchmark.run),
     ("test", "nb test vs nb run overhead", CheckBenchmark.run),
+    ("math", "math scan + TeX → MathML vs plain cmark (MB/s)", MathBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

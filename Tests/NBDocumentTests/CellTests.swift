@@ -106,8 +106,9 @@ import Testing
 
     @Test func columnsCountCharacters() throws {
         let document = try DocumentParser.parse("> 引用 ```x```\n>\n> ```nb\n> y\n> ```\n")
-        // Nested fences are shown as code; top-level cells only.
+        // Nested fences are shown as code, with a warning; top-level cells only.
         #expect(document.cells.isEmpty)
+        #expect(document.diagnostics.map(\.location) == [TextLocation(line: 3, column: 3)])
         let source = SourceText("数学 $x$")
         #expect(source.location(ofByte: 7) == TextLocation(line: 1, column: 4))
     }

@@ -63,6 +63,7 @@ struct InlineMathScan {
         let next = bytes[position + 1]
         if next == UInt8(ascii: "(") && !noParenthesisCloser {
             if let closer = escapedCloser(UInt8(ascii: ")"), from: position + 2) {
+                guard hasNonWhitespace(position + 2..<closer) else { return position + 2 }
                 found.append(Found(start: position, contentStart: position + 2, contentEnd: closer,
                                    end: closer + 2, delimiter: .parenthesis))
                 return closer + 2
@@ -70,6 +71,7 @@ struct InlineMathScan {
             noParenthesisCloser = true
         } else if next == UInt8(ascii: "[") && !noBracketCloser {
             if let closer = escapedCloser(UInt8(ascii: "]"), from: position + 2) {
+                guard hasNonWhitespace(position + 2..<closer) else { return position + 2 }
                 found.append(Found(start: position, contentStart: position + 2, contentEnd: closer,
                                    end: closer + 2, delimiter: .bracket))
                 return closer + 2

@@ -20,7 +20,7 @@ enum MathFont: Sendable, Equatable {
         let value = scalar.value
         let isLatin = (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         let isGreek = (0x391...0x3A9).contains(value) || (0x3B1...0x3C9).contains(value)
-            || MathFont.greekVariants.contains(scalar)
+            || MathFont.greekVariants.contains(scalar) || scalar == "∇"
         let isCapitalGreek = (0x391...0x3A9).contains(value)
         switch self {
         case .automatic:
@@ -98,6 +98,8 @@ enum MathFont: Sendable, Equatable {
             mapped = blockBase + value - 0x391
         } else if (0x3B1...0x3C9).contains(value) {
             mapped = blockBase + 26 + value - 0x3B1
+        } else if scalar == "∇" {
+            mapped = blockBase + 25
         } else if let index = greekVariants.firstIndex(of: scalar) {
             mapped = blockBase + 51 + UInt32(index)
         } else {

@@ -8,14 +8,25 @@ public enum MathML {
     /// silently; nesting deeper than 64 levels is shown unconverted. Output is deterministic.
     /// `\\` and `&` outside an environment lay the formula out as gathered/aligned rows.
     public static func render(_ tex: String, display: Bool) -> (mathML: String, diagnostics: [MathDiagnostic]) {
-        var parser = TeXParser(tex, display: display)
-        let tree = parser.parseFormula()
-        var writer = MathMLWriter(capacity: tex.utf8.count * 8 + 128)
-        writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
-        writer.writeSingle(tree)
-        writer.raw("<annotation encoding=\"application/x-tex\">")
-        writer.escaped(tex)
-        writer.raw("</annotation></semantics></math>")
-        return (writer.output, parser.allDiagnostics)
+        var source = tex
+        return source.withUTF8 { bytes in
+            var parser = TeXParser(bytes: bytes, display: display)
+            let tree = parser.parseFormula()
+            // Typical MathML is about eleven times the TeX, plus the wrapper.
+            var writer = MathMLWriter(capacity: bytes.count * 12 + 160)
+            writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
+            writer.writeSingle(tree)
+            writer.raw("<annotation encoding=\"application/x-tex\">")
+            writer.escaped(tex)
+            writer.raw("</annotation></semantics></math>")
+            return (writer.output, parser.allDiagnostics)
+        }
+    }
+
+    /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by
+    /// ``MathScanner/isDisplay(_:in:)``, diagnostics located in `markdown` (line and byte column).
+    public static func render(_ span: MathSpan, in markdown: String) -> (mathML: String, diagnostics: [MathDiagnostic]) {
+        let (mathML, diagnostics) = render(span.tex, display: MathScanner.isDisplay(span, in: markdown))
+        return (mathML, diagnostics.map(span.locate))
     }
 }

@@ -1,44 +1,51 @@
-/// Serializes a ``MathNode`` tree as MathML Core markup. Text is escaped (`& < >`, and `"` in
-/// attributes); output is deterministic.
+/// Serializes a ``MathNode`` tree as MathML Core markup into a UTF-8 buffer. Text is escaped
+/// (`& < >`, and `"` in attributes); output is deterministic.
 struct MathMLWriter {
-    private(set) var output = ""
+    private var bytes: [UInt8] = []
 
     init(capacity: Int = 256) {
-        output.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
-    mutating func raw(_ text: String) {
-        output += text
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` with `&`, `<`, `>` and `"` escaped.
+    /// Appends trusted text (numbers, attribute values made by the converter) as is.
+    private mutating func trusted(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped (and NUL replaced).
     mutating func escaped(_ text: String) {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == 0 {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "\u{0}": output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in source.indices {
+                let replacement: StaticString
+                switch source[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0: replacement = "\u{FFFD}"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 
-    private mutating func element(_ name: String, _ text: String) {
-        output += "<" + name + ">"
+    private mutating func element(_ open: StaticString, _ text: String, _ close: StaticString) {
+        raw(open)
         escaped(text)
-        output += "</" + name + ">"
+        raw(close)
     }
 
     // MARK: Nodes
@@ -46,9 +53,9 @@ struct MathMLWriter {
     /// Writes `node` as exactly one element (a row of several becomes `<mrow>`).
     mutating func writeSingle(_ node: MathNode) {
         if case .row(let children) = node, children.count != 1 {
-            output += "<mrow>"
+            raw("<mrow>")
             writeChildren(children)
-            output += "</mrow>"
+            raw("</mrow>")
         } else {
             write(node)
         }
@@ -62,128 +69,152 @@ struct MathMLWriter {
     mutating func write(_ node: MathNode) {
         switch node {
         case .identifier(let text, let upright):
-            output += upright && text.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
+            raw(upright && text.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>")
             escaped(text)
-            output += "</mi>"
+            raw("</mi>")
         case .number(let text):
-            element("mn", text)
+            element("<mn>", text, "</mn>")
         case .op(let op):
             write(op)
         case .text(let text):
-            element("mtext", text)
+            element("<mtext>", text, "</mtext>")
         case .space(let width):
-            output += "<mspace width=\""
+            raw("<mspace width=\"")
             escaped(width)
-            output += "\"/>"
+            raw("\"/>")
         case .row(let children):
             if children.count == 1 {
                 write(children[0])
             } else {
-                output += "<mrow>"
+                raw("<mrow>")
                 writeChildren(children)
-                output += "</mrow>"
+                raw("</mrow>")
             }
         case .operatorName(let name, _):
-            output += name.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
+            raw(name.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>")
             escaped(name)
-            output += "</mi>"
+            raw("</mi>")
         case .fraction(let numerator, let denominator, let thickness, let displayStyle):
-            output += "<mfrac"
-            if let thickness { output += " linethickness=\"" + thickness + "\"" }
-            if let displayStyle { output += displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"" }
-            output += ">"
+            raw("<mfrac")
+            if let thickness {
+                raw(" linethickness=\"")
+                escaped(thickness)
+                raw("\"")
+            }
+            if let displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
+            raw(">")
             writeSingle(numerator)
             writeSingle(denominator)
-            output += "</mfrac>"
+            raw("</mfrac>")
         case .squareRoot(let radicand):
-            output += "<msqrt>"
+            raw("<msqrt>")
             writeContents(radicand)
-            output += "</msqrt>"
+            raw("</msqrt>")
         case .root(let radicand, let index):
-            output += "<mroot>"
+            raw("<mroot>")
             writeSingle(radicand)
             writeSingle(index)
-            output += "</mroot>"
+            raw("</mroot>")
         case .scripts(let base, let sub, let sup):
-            let name = sub == nil ? "msup" : sup == nil ? "msub" : "msubsup"
-            output += "<" + name + ">"
+            raw(sub == nil ? "<msup>" : sup == nil ? "<msub>" : "<msubsup>")
             writeSingle(base)
             if let sub { writeSingle(sub) }
             if let sup { writeSingle(sup) }
-            output += "</" + name + ">"
+            raw(sub == nil ? "</msup>" : sup == nil ? "</msub>" : "</msubsup>")
         case .underOver(let base, let under, let over, let accent, let accentUnder):
-            let name = under == nil ? "mover" : over == nil ? "munder" : "munderover"
-            output += "<" + name
-            if accent { output += " accent=\"true\"" }
-            if accentUnder { output += " accentunder=\"true\"" }
-            output += ">"
+            raw(under == nil ? "<mover" : over == nil ? "<munder" : "<munderover")
+            if accent { raw(" accent=\"true\"") }
+            if accentUnder { raw(" accentunder=\"true\"") }
+            raw(">")
             writeSingle(base)
             if let under { writeSingle(under) }
             if let over { writeSingle(over) }
-            output += "</" + name + ">"
+            raw(under == nil ? "</mover>" : over == nil ? "</munder>" : "</munderover>")
         case .table(let table):
             write(table)
         case .style(let style, let content):
-            output += "<mstyle"
-            if let displayStyle = style.displayStyle { output += displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"" }
-            if let level = style.scriptLevel { output += " scriptlevel=\"\(level)\"" }
-            if let color = style.color {
-                output += " mathcolor=\""
-                escaped(color)
-                output += "\""
+            raw("<mstyle")
+            if let displayStyle = style.displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
+            if let level = style.scriptLevel {
+                raw(" scriptlevel=\"")
+                trusted(String(level))
+                raw("\"")
             }
-            output += ">"
+            if let color = style.color {
+                raw(" mathcolor=\"")
+                escaped(color)
+                raw("\"")
+            }
+            raw(">")
             writeContents(content)
-            output += "</mstyle>"
+            raw("</mstyle>")
+        case .styled(let css, let content):
+            attribute("<mrow style=\"", css)
+            raw(">")
+            writeContents(content)
+            raw("</mrow>")
         case .phantom(let content):
-            output += "<mphantom>"
+            raw("<mphantom>")
             writeContents(content)
-            output += "</mphantom>"
+            raw("</mphantom>")
         case .error(let text):
-            output += "<merror><mtext>"
+            raw("<merror><mtext>")
             escaped(text)
-            output += "</mtext></merror>"
+            raw("</mtext></merror>")
         }
     }
 
     private mutating func write(_ op: MathOperator) {
-        output += "<mo"
-        if let form = op.form { output += " form=\"" + form.rawValue + "\"" }
-        if op.fence { output += " fence=\"true\"" }
-        if let stretchy = op.stretchy { output += stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"" }
-        if let lspace = op.lspace { output += " lspace=\"" + lspace + "\"" }
-        if let rspace = op.rspace { output += " rspace=\"" + rspace + "\"" }
-        if let size = op.size { output += " minsize=\"" + size + "\" maxsize=\"" + size + "\"" }
-        if let movable = op.movableLimits { output += movable ? " movablelimits=\"true\"" : " movablelimits=\"false\"" }
-        output += ">"
+        raw("<mo")
+        if let form = op.form {
+            switch form {
+            case .prefix: raw(" form=\"prefix\"")
+            case .infix: raw(" form=\"infix\"")
+            case .postfix: raw(" form=\"postfix\"")
+            }
+        }
+        if op.fence { raw(" fence=\"true\"") }
+        if let stretchy = op.stretchy { raw(stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"") }
+        if let lspace = op.lspace { attribute(" lspace=\"", lspace.css) }
+        if let rspace = op.rspace { attribute(" rspace=\"", rspace.css) }
+        if let size = op.size {
+            attribute(" minsize=\"", size.css)
+            attribute(" maxsize=\"", size.css)
+        }
+        if let movable = op.movableLimits { raw(movable ? " movablelimits=\"true\"" : " movablelimits=\"false\"") }
+        raw(">")
         escaped(op.text)
-        output += "</mo>"
+        raw("</mo>")
+    }
+
+    private mutating func attribute(_ start: StaticString, _ value: String) {
+        raw(start)
+        escaped(value)
+        raw("\"")
     }
 
     private mutating func write(_ table: MathTable) {
-        output += "<mtable"
-        if table.displayStyle { output += " displaystyle=\"true\"" }
+        raw("<mtable")
+        if table.displayStyle { raw(" displaystyle=\"true\"") }
         let columns = table.rows.map(\.count).max() ?? 0
         if !(table.columnAlignments.allSatisfy { $0 == .center }) {
-            output += " columnalign=\""
-            output += (0..<max(columns, 1)).map { table.alignment(ofColumn: $0).rawValue }.joined(separator: " ")
-            output += "\""
+            attribute(" columnalign=\"", (0..<max(columns, 1)).map { table.alignment(ofColumn: $0).rawValue }.joined(separator: " "))
         }
-        output += ">"
+        raw(">")
         for row in table.rows {
-            output += "<mtr>"
+            raw("<mtr>")
             for (column, cell) in row.enumerated() {
-                output += cellStart(table, column: column)
+                raw(cellStart(table, column: column))
                 writeContents(cell)
-                output += "</mtd>"
+                raw("</mtd>")
             }
-            output += "</mtr>"
+            raw("</mtr>")
         }
-        output += "</mtable>"
+        raw("</mtable>")
     }
 
     /// MathML Core has no `columnalign`; alignment and the flush `&=` joints are set with CSS.
-    private func cellStart(_ table: MathTable, column: Int) -> String {
+    private func cellStart(_ table: MathTable, column: Int) -> StaticString {
         let alignment = table.alignment(ofColumn: column)
         if table.flushPairs {
             return column % 2 == 0
@@ -207,15 +238,15 @@ struct MathMLWriter {
             let node = nodes[index]
             let isFunction = node.isFunctionName
             if isFunction && index > 0 && nodes[index - 1].isOrdinary {
-                output += "<mspace width=\"0.1667em\"/>"
+                raw("<mspace width=\"0.1667em\"/>")
             }
             write(node)
             guard isFunction, index + 1 < nodes.count else { continue }
             let next = nodes[index + 1]
             if next.opensWithFence {
-                output += "<mo>&#x2061;</mo>"
+                raw("<mo>&#x2061;</mo>")
             } else if next.isOrdinary || next.isFunctionName {
-                output += "<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>"
+                raw("<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>")
             }
         }
     }
@@ -239,9 +270,17 @@ extension MathNode {
         case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
         case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
         case .style(_, let content): content.isOrdinary
+        case .styled: true
         case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
         default: false
         }
+    }
+
+    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
+    /// than a closing fence (`= -1`, `(-x`, `, -y`).
+    var leavesSignUnary: Bool {
+        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
+        return false
     }
 
     var isClosingFence: Bool {

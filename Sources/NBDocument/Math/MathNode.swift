@@ -1,6 +1,6 @@
 /// The presentation tree a TeX formula is parsed into; each case is one MathML Core element
-/// (see `MathNode+MathML.swift`).
-indirect enum MathNode: Sendable, Equatable {
+/// (see `MathMLWriter.swift`). Only the cases that nest are `indirect`, so leaves are not boxed.
+enum MathNode: Sendable, Equatable {
     /// `<mi>`; `upright` asks for `mathvariant="normal"` on a single character.
     case identifier(String, upright: Bool)
     /// `<mn>`
@@ -16,21 +16,23 @@ indirect enum MathNode: Sendable, Equatable {
     /// A function name such as `sin` or `\operatorname{argmax}`: `<mi>` with function-application spacing.
     case operatorName(String, limits: Bool)
     /// `<mfrac>`; `lineThickness` "0" for `\binom`, `displayStyle` set by `\dfrac`/`\tfrac`.
-    case fraction(MathNode, MathNode, lineThickness: String?, displayStyle: Bool?)
+    indirect case fraction(MathNode, MathNode, lineThickness: String?, displayStyle: Bool?)
     /// `<msqrt>`
-    case squareRoot(MathNode)
+    indirect case squareRoot(MathNode)
     /// `<mroot>`
-    case root(MathNode, index: MathNode)
+    indirect case root(MathNode, index: MathNode)
     /// `<msub>`, `<msup>`, `<msubsup>`
-    case scripts(MathNode, sub: MathNode?, sup: MathNode?)
+    indirect case scripts(MathNode, sub: MathNode?, sup: MathNode?)
     /// `<munder>`, `<mover>`, `<munderover>`; `accent` marks `over` as an accent, `accentUnder` the `under`.
-    case underOver(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
+    indirect case underOver(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
     /// `<mtable>`
     case table(MathTable)
     /// `<mstyle>`
-    case style(MathStyle, MathNode)
+    indirect case style(MathStyle, MathNode)
+    /// `<mrow style="…">`: drawing MathML Core has no element for (`\overline`, `\boxed`).
+    indirect case styled(String, MathNode)
     /// `<mphantom>`
-    case phantom(MathNode)
+    indirect case phantom(MathNode)
     /// `<merror>`: visible error text (the offending source).
     case error(String)
 
@@ -55,15 +57,15 @@ struct MathOperator: Sendable, Equatable {
     var fence: Bool = false
     var stretchy: Bool? = nil
     /// Fixed size (`minsize` = `maxsize`) for `\big` and friends.
-    var size: String? = nil
-    var lspace: String? = nil
-    var rspace: String? = nil
+    var size: MathLength? = nil
+    var lspace: MathLength? = nil
+    var rspace: MathLength? = nil
     var movableLimits: Bool? = nil
     /// Large operators (∑ ∏ …) take limits above/below in display style; integrals do not.
     var prefersLimits: Bool = false
 
     init(_ text: String, form: Form? = nil, fence: Bool = false, stretchy: Bool? = nil,
-         lspace: String? = nil, rspace: String? = nil, prefersLimits: Bool = false) {
+         lspace: MathLength? = nil, rspace: MathLength? = nil, prefersLimits: Bool = false) {
         self.text = text
         self.form = form
         self.fence = fence
@@ -71,6 +73,24 @@ struct MathOperator: Sendable, Equatable {
         self.lspace = lspace
         self.rspace = rspace
         self.prefersLimits = prefersLimits
+    }
+}
+
+/// The few lengths operators use (a byte each, keeping nodes small): TeX's spaces and `\big` sizes.
+enum MathLength: UInt8, Sendable {
+    case zero, thin, medium, thick, big, Big, bigg, Bigg
+
+    var css: String {
+        switch self {
+        case .zero: "0"
+        case .thin: "0.1667em"
+        case .medium: "0.2222em"
+        case .thick: "0.2778em"
+        case .big: "1.2em"
+        case .Big: "1.623em"
+        case .bigg: "2.047em"
+        case .Bigg: "2.470em"
+        }
     }
 }
 

@@ -29,19 +29,19 @@ enum MathSymbols {
         for (name, text) in integrals { table[name] = .largeOperator(text, limits: false) }
         for name in functions { table[name] = .function(name, limits: false) }
         for (name, text) in limitFunctions { table[name] = .function(text, limits: true) }
-        table["ldots"] = .op(MathOperator("…", lspace: "0", rspace: "0"))
+        table["ldots"] = .op(MathOperator("…", lspace: .zero, rspace: .zero))
         table["dots"] = table["ldots"]
         table["dotsc"] = table["ldots"]
         table["dotso"] = table["ldots"]
-        table["cdots"] = .op(MathOperator("⋯", lspace: "0", rspace: "0"))
+        table["cdots"] = .op(MathOperator("⋯", lspace: .zero, rspace: .zero))
         table["dotsb"] = .op(MathOperator("⋯"))
         table["dotsm"] = table["cdots"]
         table["dotsi"] = table["cdots"]
-        table["vdots"] = .op(MathOperator("⋮", lspace: "0", rspace: "0"))
-        table["ddots"] = .op(MathOperator("⋱", lspace: "0", rspace: "0"))
-        table["mid"] = .op(MathOperator("∣", lspace: "0.2778em", rspace: "0.2778em"))
-        table["colon"] = .op(MathOperator(":", lspace: "0", rspace: "0.1667em"))
-        table["iff"] = .op(MathOperator("⟺", lspace: "0.2778em", rspace: "0.2778em"))
+        table["vdots"] = .op(MathOperator("⋮", lspace: .zero, rspace: .zero))
+        table["ddots"] = .op(MathOperator("⋱", lspace: .zero, rspace: .zero))
+        table["mid"] = .op(MathOperator("∣", lspace: .thick, rspace: .thick))
+        table["colon"] = .op(MathOperator(":", lspace: .zero, rspace: .thin))
+        table["iff"] = .op(MathOperator("⟺", lspace: .thick, rspace: .thick))
         return table
     }()
 

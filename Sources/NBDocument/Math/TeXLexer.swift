@@ -18,12 +18,13 @@ struct TeXLexer {
         var end: Int
     }
 
-    let bytes: [UInt8]
+    /// The TeX's UTF-8, borrowed for the duration of one conversion (see ``MathML/render(_:display:)``).
+    let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     private var lookahead: Located? = nil
 
-    init(_ tex: String) {
-        bytes = Array(tex.utf8)
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
     mutating func peek() -> Located {
@@ -71,7 +72,7 @@ struct TeXLexer {
             guard index < bytes.count else { return Located(token: .command(""), start: start, end: index) }
             if isASCIILetter(bytes[index]) {
                 while index < bytes.count && isASCIILetter(bytes[index]) { index += 1 }
-                let name = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self)
                 return Located(token: .command(name), start: start, end: index)
             }
             let (scalar, length) = decodeScalar(at: index)
@@ -179,11 +180,11 @@ struct TeXLexer {
             }
         }
         position = index
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private func skipSpaces(from start: Int) -> Int {

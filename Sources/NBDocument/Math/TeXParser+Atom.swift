@@ -43,19 +43,19 @@ extension TeXParser {
             return .op(MathOperator(String(Character(scalar)), stretchy: false))
         case "|":
             // TeX's `|` is an ordinary symbol: no operator spacing in the middle of a row.
-            return .op(MathOperator("|", stretchy: false, lspace: "0", rspace: "0"))
+            return .op(MathOperator("|", stretchy: false, lspace: .zero, rspace: .zero))
         case "-":
             return .op(MathOperator("−"))
         case "*":
             return .op(MathOperator("∗"))
         case ".":
-            return .op(MathOperator(".", lspace: "0", rspace: "0"))
+            return .op(MathOperator(".", lspace: .zero, rspace: .zero))
         case "/":
-            return .op(MathOperator("/", stretchy: false, lspace: "0", rspace: "0"))
+            return .op(MathOperator("/", stretchy: false, lspace: .zero, rspace: .zero))
         case "~":
             return .space(width: "0.3333em")
         case "'":
-            return .op(MathOperator("′", lspace: "0", rspace: "0"))
+            return .op(MathOperator("′", lspace: .zero, rspace: .zero))
         case "#", "$", "\\":
             report("unexpected \(scalar) in math", at: located.start)
             return .error(String(Character(scalar)))
@@ -107,12 +107,16 @@ extension TeXParser {
             let (text, upright) = font.identifier(scalar)
             return Atom(node: .identifier(text, upright: upright))
         case .ordinary(let text, let upright):
+            if font != .automatic && font != .upright, text == "∇" || text == "∂" {
+                let (styled, _) = font.identifier(text == "∇" ? "∇" : "∂")
+                return Atom(node: .identifier(styled, upright: false))
+            }
             return Atom(node: .identifier(text, upright: upright))
         case .op(let op):
             return Atom(node: .op(op))
         case .fence(let text):
             let isBar = text == "|" || text == "‖"
-            return Atom(node: .op(MathOperator(text, stretchy: false, lspace: isBar ? "0" : nil, rspace: isBar ? "0" : nil)))
+            return Atom(node: .op(MathOperator(text, stretchy: false, lspace: isBar ? .zero : nil, rspace: isBar ? .zero : nil)))
         case .largeOperator(let text, let limits):
             return Atom(node: .op(MathOperator(text, prefersLimits: limits)), limits: limits ? .displayOnly : .never)
         case .function(let name, let limits):

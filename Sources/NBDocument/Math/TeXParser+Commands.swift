@@ -9,7 +9,7 @@ extension TeXParser {
             return Atom(node: parseFraction(name, at: offset))
         case "sqrt":
             if let indexRange = lexer.readRawOptional() {
-                var indexParser = TeXParser(lexer.text(indexRange), display: false)
+                var indexParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[indexRange]), display: false)
                 indexParser.depth = depth + 1
                 let index = indexParser.parseFormula()
                 for diagnostic in indexParser.diagnostics { report(diagnostic.message, at: indexRange.lowerBound) }
@@ -20,8 +20,8 @@ extension TeXParser {
             return Atom(node: parseLeftRight(at: offset))
         case "big", "Big", "bigg", "Bigg", "bigl", "Bigl", "biggl", "Biggl",
              "bigr", "Bigr", "biggr", "Biggr", "bigm", "Bigm", "biggm", "Biggm":
-            let size = name.hasPrefix("bigg") ? "2.047em" : name.hasPrefix("Bigg") ? "2.470em"
-                : name.hasPrefix("Big") ? "1.623em" : "1.2em"
+            let size: MathLength = name.hasPrefix("bigg") ? .bigg : name.hasPrefix("Bigg") ? .Bigg
+                : name.hasPrefix("Big") ? .Big : .big
             let form: MathOperator.Form? = name.hasSuffix("l") ? .prefix : name.hasSuffix("r") ? .postfix : nil
             return Atom(node: parseSizedDelimiter(command: name, at: offset, size: size, form: form))
         case "begin":
@@ -69,6 +69,19 @@ extension TeXParser {
             return Atom(node: parseArgument(for: command, at: offset, font: .sansSerif))
         case "mathtt":
             return Atom(node: parseArgument(for: command, at: offset, font: .monospace))
+        case "xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow", "xmapsto":
+            let arrow = ["xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒",
+                         "xLeftarrow": "⇐", "xmapsto": "↦"][name] ?? "→"
+            var below: MathNode? = nil
+            if let range = lexer.readRawOptional() {
+                var belowParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[range]), display: false)
+                belowParser.depth = depth + 1
+                below = belowParser.parseFormula()
+                for diagnostic in belowParser.diagnostics { report(diagnostic.message, at: range.lowerBound) }
+            }
+            let above = parseArgument(for: command, at: offset)
+            let op = MathNode.op(MathOperator(arrow, stretchy: true, lspace: .thick, rspace: .thick))
+            return Atom(node: .underOver(op, under: below, over: above, accent: false, accentUnder: false))
         case "overset", "underset", "stackrel":
             let annotation = parseArgument(for: command, at: offset)
             let base = parseArgument(for: command, at: offset)
@@ -84,9 +97,15 @@ extension TeXParser {
                 : .underOver(base, under: brace, over: nil, accent: false, accentUnder: false)
             return Atom(node: node, limits: .always)
         case "underline", "underbar":
+            // U+0332 is the low line math fonts give horizontal variants; `_` does not stretch.
             let base = parseArgument(for: command, at: offset)
-            return Atom(node: .underOver(base, under: .op(MathOperator("_", stretchy: true)), over: nil,
+            return Atom(node: .underOver(base, under: .op(MathOperator("\u{332}", stretchy: true)), over: nil,
                                          accent: false, accentUnder: true))
+        case "overline":
+            // Math fonts rarely stretch an overline character; a border always spans the base.
+            return Atom(node: .styled(Self.overlineStyle, parseArgument(for: command, at: offset)))
+        case "boxed", "fbox":
+            return Atom(node: .styled(Self.boxedStyle, parseArgument(for: command, at: offset)))
         case "phantom", "hphantom", "vphantom":
             return Atom(node: .phantom(parseArgument(for: command, at: offset)))
         case "textcolor":
@@ -103,7 +122,7 @@ extension TeXParser {
             nodes += [argument, .op(MathOperator(")", stretchy: false))]
             return Atom(node: .row(nodes))
         case "bmod":
-            return Atom(node: .op(MathOperator("mod", lspace: "0.2222em", rspace: "0.2222em")))
+            return Atom(node: .op(MathOperator("mod", lspace: .medium, rspace: .medium)))
         case "mod":
             return Atom(node: .row([.space(width: "1em"), .operatorName("mod", limits: false), .space(width: "0.3333em")]))
         case "mathbin", "mathrel", "mathpunct", "mathord", "mathopen", "mathclose", "mathinner":
@@ -279,7 +298,7 @@ extension TeXParser {
         }
         let negated = parseAtom(single: true).node
         guard case .op(var op) = negated else {
-            return .row([.op(MathOperator("̸", lspace: "0", rspace: "0")), negated])
+            return .row([.op(MathOperator("̸", lspace: .zero, rspace: .zero)), negated])
         }
         op.text = Self.negations[op.text] ?? (op.text + "\u{338}")
         return .op(op)
@@ -293,19 +312,19 @@ extension TeXParser {
 
     /// `\mathrel{…}` and friends: the content with the spacing of that class.
     private func classed(_ name: String, _ content: MathNode) -> MathNode {
-        let (left, right): (String, String) = switch name {
-        case "mathbin": ("0.2222em", "0.2222em")
-        case "mathrel": ("0.2778em", "0.2778em")
-        case "mathpunct": ("0", "0.1667em")
-        default: ("0", "0")
+        let (left, right): (MathLength, MathLength) = switch name {
+        case "mathbin": (.medium, .medium)
+        case "mathrel": (.thick, .thick)
+        case "mathpunct": (.zero, .thin)
+        default: (.zero, .zero)
         }
         if case .op(var op) = content {
             op.lspace = left
             op.rspace = right
             return .op(op)
         }
-        guard left != "0" || right != "0" else { return content }
-        return .row([.space(width: left), content, .space(width: right)])
+        guard left != .zero || right != .zero else { return content }
+        return .row([.space(width: left.css), content, .space(width: right.css)])
     }
 
     // MARK: Spacing
@@ -351,7 +370,7 @@ extension TeXParser {
         }
         switch unit {
         case "mu": return .space(width: Self.formatEm(value / 18))
-        case "bp": return .space(width: Self.formatEm(value / 72) .replacingEm(with: "in"))
+        case "bp": return .space(width: (number.hasPrefix("+") ? String(number.dropFirst()) : number) + "pt")
         default: return .space(width: (number.hasPrefix("+") ? String(number.dropFirst()) : number) + unit)
         }
     }
@@ -364,17 +383,14 @@ extension TeXParser {
     }
 }
 
-private extension String {
-    func replacingEm(with unit: String) -> String {
-        hasSuffix("em") ? String(dropLast(2)) + unit : self
-    }
-}
-
 extension TeXParser {
+    static let overlineStyle = "border-top:0.06em solid;padding-top:0.12em"
+    static let boxedStyle = "border:0.06em solid;padding:0.2em"
+
     /// Accent commands: the accent character and whether it stretches over its base.
     static let accents: [String: (String, Bool)] = [
-        "hat": ("^", false), "widehat": ("^", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
-        "tilde": ("~", false), "widetilde": ("~", true), "bar": ("¯", false), "overline": ("‾", true),
+        "hat": ("^", false), "widehat": ("\u{302}", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
+        "tilde": ("~", false), "widetilde": ("~", true), "bar": ("¯", false),
         "vec": ("→", false), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false), "dddot": ("⃛", false),
         "acute": ("´", false), "grave": ("`", false), "breve": ("˘", false), "mathring": ("˚", false),

@@ -25,13 +25,13 @@ extension TeXParser {
     }
 
     /// `\big(`, `\middle|`: one delimiter of a fixed size (or stretchy for `\middle`).
-    mutating func parseSizedDelimiter(command: String, at offset: Int, size: String?, form: MathOperator.Form?) -> MathNode {
+    mutating func parseSizedDelimiter(command: String, at offset: Int, size: MathLength?, form: MathOperator.Form?) -> MathNode {
         let text = readDelimiter(after: "\\" + command, at: offset)
         var op = MathOperator(text, form: form, fence: true, stretchy: true)
         op.size = size
         if command.hasSuffix("m") || command == "middle" {
-            op.lspace = "0.2778em"
-            op.rspace = "0.2778em"
+            op.lspace = .thick
+            op.rspace = .thick
         }
         return text.isEmpty ? .row([]) : .op(op)
     }

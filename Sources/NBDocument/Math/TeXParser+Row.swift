@@ -60,12 +60,12 @@ extension TeXParser {
 
         loop: while true {
             let located = lexer.peek()
-            switch located.token {
+            switch Self.classify(located.token) {
             case .end:
                 stop = .end
                 break loop
 
-            case .character("}"):
+            case .closeBrace:
                 if context == .group {
                     lexer.next()
                     stop = .closeBrace
@@ -80,7 +80,7 @@ extension TeXParser {
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 nodes.append(.error("}"))
 
-            case .character("&"):
+            case .ampersand:
                 lexer.next()
                 if context == .environment || context == .topLevel {
                     stop = .ampersand
@@ -91,7 +91,7 @@ extension TeXParser {
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 nodes.append(.error("&"))
 
-            case .command("\\"), .command("cr"), .command("newline"):
+            case .lineBreak:
                 lexer.next()
                 _ = lexer.readRawOptional()
                 if context == .environment || context == .topLevel {
@@ -103,7 +103,7 @@ extension TeXParser {
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 nodes.append(.error("\\\\"))
 
-            case .command("right"):
+            case .right:
                 if context == .leftRight {
                     stop = .right
                     break loop
@@ -118,7 +118,7 @@ extension TeXParser {
                 let delimiter = lexer.next()
                 nodes.append(.error(lexer.text(located.start..<delimiter.end)))
 
-            case .command("end"):
+            case .endEnvironment:
                 if openEnvironments > 0 {
                     stop = .endEnvironment
                     break loop
@@ -129,52 +129,49 @@ extension TeXParser {
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 nodes.append(.error(lexer.text(located.start..<(name.map { $0.content.upperBound + 1 } ?? located.end))))
 
-            case .command("middle"):
+            case .middle:
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 if openLeftRight == 0 { report("\\middle outside \\left … \\right", at: located.start) }
                 nodes.append(parseSizedDelimiter(command: "middle", at: located.start, size: nil, form: nil))
 
-            case .command("over"), .command("atop"), .command("choose"), .command("brace"), .command("brack"):
+            case .over(let name):
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 if overSplit != nil {
                     report("ambiguous fraction: more than one \\over in the same group", at: located.start)
                     nodes.append(.error(lexer.text(located.start..<located.end)))
-                } else if case .command(let name) = located.token {
+                } else {
                     overSplit = (nodes.count, name)
                 }
 
-            case .command("limits"), .command("nolimits"), .command("displaylimits"):
+            case .limits(let placement):
                 lexer.next()
                 if pending != nil && pending?.sub == nil && pending?.sup.isEmpty == true {
-                    pending?.limits = located.token == .command("limits") ? .always
-                        : located.token == .command("nolimits") ? .never : .displayOnly
+                    pending?.limits = placement
                 } else {
                     report("\\limits and \\nolimits must follow an operator", at: located.start)
                 }
 
-            case .command(let name) where Self.styleSwitches[name] != nil:
+            case .style(let style, let display):
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
-                guard let (style, display) = Self.styleSwitches[name] else { break }
                 displayStyle = display
                 styleMarks.append((nodes.count, style))
 
-            case .command(let name) where Self.fontSwitches[name] != nil:
+            case .font(let newFont):
                 lexer.next()
-                font = Self.fontSwitches[name] ?? .automatic
+                font = newFont
 
-            case .command("color"):
+            case .color:
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 if let color = readColor(for: "\\color", at: located.start) {
                     styleMarks.append((nodes.count, MathStyle(color: color)))
                 }
 
-            case .character("^"), .character("_"):
+            case .script(let isSuperscript):
                 lexer.next()
-                let isSuperscript = located.token == .character("^")
                 if pending == nil { pending = PendingAtom(base: .row([]), limits: .never) }
                 if isSuperscript ? pending?.hasSuperscript == true : pending?.sub != nil {
                     report(isSuperscript ? "double superscript" : "double subscript", at: located.start)
@@ -182,14 +179,17 @@ extension TeXParser {
                     pending = PendingAtom(base: .row([]), limits: .never)
                 }
                 let argument = parseArgument(for: isSuperscript ? "^" : "_", at: located.start)
-                if isSuperscript {
+                if isSuperscript, let count = Self.primeCount(argument), pending?.sup.isEmpty == true {
+                    // `f^\prime` is `f'`.
+                    pending?.primes += count
+                } else if isSuperscript {
                     pending?.sup.append(argument)
                     pending?.hasSuperscript = true
                 } else {
                     pending?.sub = argument
                 }
 
-            case .character("'"):
+            case .prime:
                 var count = 0
                 while lexer.peek().token == .character("'") {
                     lexer.next()
@@ -203,9 +203,15 @@ extension TeXParser {
                 }
                 pending?.primes += count
 
-            default:
+            case .atom:
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
-                let atom = parseAtom(single: false)
+                var atom = parseAtom(single: false)
+                if case .op(var op) = atom.node, op.form == nil, Self.signs.contains(op.text),
+                   let previous = nodes.last, previous.leavesSignUnary {
+                    // `= -1`, `(-x`: a sign after an operator or opening fence is unary (TeX's rule).
+                    op.form = .prefix
+                    atom.node = .op(op)
+                }
                 pending = PendingAtom(base: atom.node, limits: atom.limits)
             }
         }
@@ -265,8 +271,18 @@ extension TeXParser {
         return .underOver(base, under: atom.sub, over: sup, accent: false, accentUnder: false)
     }
 
+    /// How many primes a superscript consists of, if it is only primes (`^\prime`, `^{\prime\prime}`).
+    static func primeCount(_ node: MathNode) -> Int? {
+        var count = 0
+        for child in node.rowChildren {
+            guard case .identifier("′", _) = child else { return nil }
+            count += 1
+        }
+        return count > 0 ? count : nil
+    }
+
     static func prime(_ count: Int) -> MathNode {
-        .op(MathOperator(primes(count), lspace: "0", rspace: "0"))
+        .op(MathOperator(primes(count), lspace: .zero, rspace: .zero))
     }
 
     static func primes(_ count: Int) -> String {
@@ -278,6 +294,47 @@ extension TeXParser {
         default: String(repeating: "′", count: count)
         }
     }
+
+    static let signs: Set<String> = ["+", "−", "±", "∓"]
+
+    /// What a token means to the row loop.
+    enum RowToken {
+        case end, closeBrace, ampersand, lineBreak, right, endEnvironment, middle, color, prime, atom
+        case over(String)
+        case limits(LimitsPlacement)
+        case style(MathStyle, Bool)
+        case font(MathFont)
+        case script(superscript: Bool)
+    }
+
+    /// One switch on characters, one table lookup for commands.
+    static func classify(_ token: TeXLexer.Token) -> RowToken {
+        switch token {
+        case .end: .end
+        case .character(let scalar):
+            switch scalar {
+            case "}": .closeBrace
+            case "&": .ampersand
+            case "^": .script(superscript: true)
+            case "_": .script(superscript: false)
+            case "'": .prime
+            default: .atom
+            }
+        case .command(let name): rowCommands[name] ?? .atom
+        }
+    }
+
+    static let rowCommands: [String: RowToken] = {
+        var table: [String: RowToken] = [
+            "\\": .lineBreak, "cr": .lineBreak, "newline": .lineBreak, "right": .right, "end": .endEnvironment,
+            "middle": .middle, "color": .color, "limits": .limits(.always), "nolimits": .limits(.never),
+            "displaylimits": .limits(.displayOnly),
+        ]
+        for name in ["over", "atop", "choose", "brace", "brack"] { table[name] = .over(name) }
+        for (name, (style, display)) in styleSwitches { table[name] = .style(style, display) }
+        for (name, font) in fontSwitches { table[name] = .font(font) }
+        return table
+    }()
 
     /// `\displaystyle` and friends: the `<mstyle>` for the rest of the group and the new display flag.
     static let styleSwitches: [String: (MathStyle, Bool)] = [

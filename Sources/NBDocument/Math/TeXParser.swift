@@ -21,8 +21,9 @@ struct TeXParser {
     var openLeftRight = 0
     var openEnvironments = 0
 
-    init(_ tex: String, display: Bool) {
-        lexer = TeXLexer(tex)
+    /// A parser over borrowed UTF-8; it must not outlive `bytes`.
+    init(bytes: UnsafeBufferPointer<UInt8>, display: Bool) {
+        lexer = TeXLexer(bytes: bytes)
         displayStyle = display
     }
 

@@ -39,6 +39,7 @@ struct MathScannerTests {
         Case(markdown: "$a\\$b$", expected: ["a\\$b"]),
         Case(markdown: "\\\\$x$", expected: ["x"]),
         Case(markdown: "\\\\(x\\\\)", expected: []),
+        Case(markdown: "\\(\\) \\[ \\] $x$", expected: ["x"]),
         // Math is protected from emphasis and escapes
         Case(markdown: "*emphasis* $a*b*c$ *more*", expected: ["a*b*c"]),
         Case(markdown: "$a_1$ and $b_2$", expected: ["a_1", "b_2"]),
@@ -63,6 +64,9 @@ struct MathScannerTests {
         Case(markdown: "1. item\n\n   ```\n   $x$\n   ```\n   $y$", expected: ["y"]),
         Case(markdown: "> quote $x$\n> ```\n> $y$\n> ```", expected: ["x"]),
         Case(markdown: "# Title $x$\n$y$", expected: ["x", "y"]),
+        Case(markdown: "> $$a\n> + b\n>> c$$", expected: ["a\n+ b\n> c"]),
+        Case(markdown: "> > $$a\n> > b$$", expected: ["a\nb"]),
+        Case(markdown: "$$a\n> b$$", expected: ["a\n> b"]),
         // A paragraph ends at a blank line
         Case(markdown: "$a\n\nb$", expected: []),
         Case(markdown: "$$a\n\nb$$", expected: []),
@@ -79,7 +83,10 @@ struct MathScannerTests {
         }
         for span in spans {
             let source = String(example.markdown[span.range])
-            #expect(source == span.delimiter.opening + span.tex + span.delimiter.closing)
+            #expect(source.hasPrefix(span.delimiter.opening) && source.hasSuffix(span.delimiter.closing))
+            if !example.markdown.hasPrefix(">") {
+                #expect(source == span.delimiter.opening + span.tex + span.delimiter.closing)
+            }
         }
     }
 
@@ -148,6 +155,16 @@ struct MathScannerTests {
         #expect(second.map { spans[1].locate($0) } == [MathDiagnostic(message: "unknown command \\bad", line: 5, column: 3)])
     }
 
+    @Test func renderSpanDecidesDisplayAndLocatesDiagnostics() throws {
+        let markdown = "Intro.\n\n$$\\sum_i \\oops$$\n\nInline $$x$$ here."
+        let spans = MathScanner.scan(markdown).spans
+        try #require(spans.count == 2)
+        let (block, diagnostics) = MathML.render(spans[0], in: markdown)
+        #expect(block.hasPrefix("<math display=\"block\">"))
+        #expect(diagnostics == [MathDiagnostic(message: "unknown command \\oops", line: 3, column: 10)])
+        #expect(MathML.render(spans[1], in: markdown).mathML.hasPrefix("<math display=\"inline\">"))
+    }
+
     @Test func seedPostMath() throws {
         guard let seed = SeedFile.autodiffPost else { return }
         let (spans, diagnostics) = MathScanner.scan(seed)
@@ -158,6 +175,42 @@ struct MathScannerTests {
         // Three formulas sit inside Chinese sentences and stay inline.
         #expect(display.count == 9)
         #expect(spans.first?.tex == "f'(x)=\\lim_{h\\to 0}{f(x+h)-f(x)\\over h}")
+    }
+
+    /// Random Markdown soup: spans are ordered, disjoint, delimited, and diagnostics point at `$$`.
+    @Test func randomMarkdownGivesConsistentSpans() {
+        let pieces = ["$", "$$", "\\", "\\(", "\\)", "\\[", "\\]", "`", "``", "```", "~~~", "\n", "\n\n", "    ",
+                      "> ", "- ", "1. ", "# ", "x", "5", " ", "中", "\r\n", "<http://a/$", ">", "\t", "*"]
+        var state: UInt64 = 0xD1B5_4A32_D192_ED03
+        for _ in 0..<500 {
+            var markdown = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<(Int(state >> 57) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                markdown += pieces[Int(state >> 33) % pieces.count]
+            }
+            let (spans, diagnostics) = MathScanner.scan(markdown)
+            var previousEnd = markdown.startIndex
+            for span in spans {
+                #expect(span.range.lowerBound >= previousEnd, "\(markdown.debugDescription)")
+                previousEnd = span.range.upperBound
+                let source = markdown[span.range]
+                #expect(source.hasPrefix(span.delimiter.opening) && source.hasSuffix(span.delimiter.closing),
+                        "\(markdown.debugDescription)")
+                #expect(source.utf8.count >= span.delimiter.opening.utf8.count + span.delimiter.closing.utf8.count + 1)
+                _ = MathScanner.isStandalone(span, in: markdown)
+            }
+            let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            for diagnostic in diagnostics {
+                #expect(diagnostic.line <= lines.count)
+                guard diagnostic.line <= lines.count else { continue }
+                let line = Array(lines[diagnostic.line - 1])
+                #expect(line.count >= diagnostic.column + 1, "\(markdown.debugDescription)")
+                if line.count >= diagnostic.column + 1 {
+                    #expect(line[diagnostic.column - 1] == UInt8(ascii: "$") && line[diagnostic.column] == UInt8(ascii: "$"))
+                }
+            }
+        }
     }
 
     @Test func largeInputIsScannedLinearly() {
