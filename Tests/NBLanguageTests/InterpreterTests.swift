@@ -46,6 +46,8 @@ import Testing
         ("relu(-2) + softplus(0) - log(2)", "0"),
         ("sigmoid(0)", "0.5"),
         ("tanh(0) + atan(1)*4", "3.141592654"),
+        ("θ = 2\nθ^2 + θ", "6"),
+        ("x = 1 # a comment\nx # another", "1"),
     ])
     func textForm(source: String, expected: String) {
         let out = transcript(source)
