@@ -11,6 +11,7 @@ public enum AutodiffError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A step size that is not a positive finite number.
     case invalidStep(Double)
 
+    /// A one-line message for `error: MESSAGE (line L)`.
     public var description: String {
         switch self {
         case let .argumentCount(expected, got):

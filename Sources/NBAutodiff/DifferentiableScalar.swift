@@ -35,15 +35,18 @@ public protocol DifferentiableScalar {
     /// Lets derivative rules skip terms whose tangent is structurally zero (so `x^2` at 0 has
     /// derivative 0, not `0 * log(0) = nan`). Defaults to `false` (never skip).
     var isZero: Bool { get }
+    /// The Heaviside step with `step(0) = 0` (the derivative of relu); its derivative is zero.
+    /// Added by the engine with a default built from `sign`.
+    static func step(_ operand: Self) -> Self
 }
 
 extension DifferentiableScalar {
     /// Default: `x / abs(x)`; nan at 0. Engine types provide exact versions.
-    public static func sign(_ operand: Self) -> Self { operand / apply(.abs, operand) }
+    @inlinable public static func sign(_ operand: Self) -> Self { operand / apply(.abs, operand) }
     /// Default: `false`, so no term is ever skipped.
-    public var isZero: Bool { false }
-    /// The Heaviside step with `step(0) = 0`: 1 for positive, 0 otherwise (the derivative of relu).
-    public static func step(_ operand: Self) -> Self {
+    @inlinable public var isZero: Bool { false }
+    /// Default: `(sign² + sign)/2`, i.e. 1 for positive, 0 otherwise.
+    @inlinable public static func step(_ operand: Self) -> Self {
         let s = sign(operand)
         return (s * s + s) * Self(0.5)
     }

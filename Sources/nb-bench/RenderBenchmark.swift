@@ -66,6 +66,10 @@ enum RenderBenchmark {
         let source = SourceText(corpus)
         mark("decode")
         guard let document = try? DocumentParser.parse(source, stageDone: mark) else { return result }
+        _ = HTMLPage.body(document)
+        mark("page body")
+        _ = HTMLPage.body(document)
+        mark("page body again")
         _ = HTMLPage.render(document)
         mark("page")
         return result

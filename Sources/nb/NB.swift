@@ -13,6 +13,8 @@ struct NB: ParsableCommand {
             RenderCommand.self,
             RunCommand.self,
             TestCommand.self,
+            BuildCommand.self,
+            ServeCommand.self,
         ]
     )
 

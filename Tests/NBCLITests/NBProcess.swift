@@ -56,3 +56,12 @@ final class ReadAll: @unchecked Sendable {
         return data
     }
 }
+
+extension NBProcess {
+    /// A fresh empty folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nb-cli-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -94,6 +94,12 @@ import Testing
         }
     }
 
+    @Test func byteOrderMarkBeforeFrontMatter() throws {
+        let document = try DocumentParser.parse("\u{FEFF}---\ntitle: BOM\n---\ntext\n")
+        #expect(document.frontMatter.title == "BOM")
+        #expect(document.blocks.count == 1)
+    }
+
     @Test func crlfFrontMatter() throws {
         let document = try DocumentParser.parse("---\r\ntitle: Windows\r\n---\r\nbody\r\n")
         #expect(document.frontMatter.title == "Windows")

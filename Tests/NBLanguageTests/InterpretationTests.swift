@@ -79,3 +79,50 @@ import NBAutodiff
         #expect(try number("grad(x -> a*x^2, 2)") == 12)
     }
 }
+
+/// `grad(f, at)` where f takes one tensor: the engine sees a function of the elements.
+@Suite struct TensorArgumentTests {
+    @Test func leastSquaresGradientMatchesTheClosedForm() throws {
+        // loss(w) = Σ (X w − y)², ∇ = 2 Xᵀ (X w − y).
+        let X: [[Double]] = [[1, 2], [3, 4], [5, 7]], y: [Double] = [1, -1, 2], w: [Double] = [0.5, -0.25]
+        let residual = X.indices.map { i in X[i][0] * w[0] + X[i][1] * w[1] - y[i] }
+        let expected = (0..<2).map { j in 2 * X.indices.reduce(0) { $0 + X[$1][j] * residual[$1] } }
+        let outcome = run("""
+        X = [[1, 2], [3, 4], [5, 7]]
+        y = [1, -1, 2]
+        loss(w) = sum((X @ w - y)^2)
+        grad(loss, [0.5, -0.25])
+        close(grad(loss, [0.5, -0.25]), numgrad(loss, [0.5, -0.25]), rtol: 1e-8)
+        gradcheck(loss, [0.5, -0.25])
+        """)[0]
+        #expect(outcome.error == nil)
+        #expect(outcome.items.dropFirst().map(\.transcript) == ["true", "true"])
+        guard case .value(let text) = outcome.items[0] else { Issue.record("gradient"); return }
+        let numbers = text.dropFirst().dropLast().split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        #expect(numbers.count == 2)
+        for (a, b) in zip(numbers, expected) { #expect(Swift.abs(a - b) <= 1e-9 * Swift.abs(b)) }
+    }
+
+    @Test func shapesIndexingAndSecondDerivatives() {
+        #expect(transcript("grad(w -> sum(w^2), [1, 2, 3])") == "[2, 4, 6]")
+        #expect(transcript("grad(W -> sum(W @ [1, 2]), [[1, 2], [3, 4]])") == "[[1, 2], [1, 2]]")
+        #expect(transcript("grad(w -> w[0]*w[1] + mean(exp(0*w)), [2, 3])") == "[3, 2]")
+        #expect(transcript("hessian(w -> sum(w^2), [1, 2])") == "[[2, 0], [0, 2]]")
+        #expect(transcript("jvp(w -> sum(w^2), [1, 2], [1, 1])") == "6")
+        #expect(transcript("grad(x -> x^2, [3])") == "[6]")
+    }
+
+    @Test func gradtableNamesTensorElements() throws {
+        let outcome = run("gradtable(W -> sum(W^3), [[1, 2], [3, 4]])")[0]
+        #expect(outcome.error == nil)
+        guard case .table(let table) = try #require(outcome.items.first) else { Issue.record("table"); return }
+        #expect(table.rows.map { $0[0] } == ["W[0, 0]", "W[0, 1]", "W[1, 0]", "W[1, 1]"])
+        #expect(table.rows.map { $0[3] } == ["3", "12", "27", "48"])
+    }
+
+    @Test func mistakesInTensorFunctionsAreExplained() {
+        #expect(errorMessage("grad(w -> w, [1, 2])") == "the function must return a number here, got shape (2,)")
+        #expect(errorMessage("grad(w -> w[w[0]], [0, 1])") == "an index in a differentiated function cannot depend on the function's parameters")
+        #expect(errorMessage("grad(w -> sum(w + [1, 2, 3]), [1, 2])") == "'+' cannot combine shape (2,) and shape (3,)")
+    }
+}

@@ -46,6 +46,8 @@ import Testing
         ("relu(-2) + softplus(0) - log(2)", "0"),
         ("sigmoid(0)", "0.5"),
         ("tanh(0) + atan(1)*4", "3.141592654"),
+        ("θ = 2\nθ^2 + θ", "6"),
+        ("x = 1 # a comment\nx # another", "1"),
     ])
     func textForm(source: String, expected: String) {
         let out = transcript(source)
@@ -166,7 +168,7 @@ import Testing
         #expect(errorMessage("numgrad(x -> x, 1, step: 2)") == "numgrad: unknown argument label 'step:' (known labels: h:, scheme:)")
         #expect(errorMessage("zeros(\"a\")") == "zeros: a dimension must be a number, got a string")
         #expect(errorMessage("numgrad(x -> x, 1, scheme: \"backward\")")?.contains("scheme: must be") == true)
-        #expect(errorMessage("grad(x -> x, [1, 2])") == "grad: at has 2 numbers but the function takes 1 (x)")
+        #expect(errorMessage("grad((x, y) -> x, [1, 2, 3])") == "grad: at has 3 numbers but the function takes 2 (x, y)")
         #expect(errorMessage("grad(1, 2)")?.contains("must be a function") == true)
         #expect(errorMessage("grad(x -> x < 1, 2)")?.contains("cannot be used in a function that is differentiated") == true)
         #expect(run("sin(1, 2)")[0].error?.location == SourceLocation(line: 1, column: 1))
@@ -243,7 +245,7 @@ import Testing
         #expect(outcome.checks.map(\.kind) == [.gradtable] && outcome.checks[0].passed)
         guard case .table(let table) = try #require(outcome.items.first) else { Issue.record("table"); return }
         #expect(table.kind == .gradient)
-        #expect(table.columns == ["input", "symbolic", "forward", "reverse", "numeric", "max rel diff", "ok"])
+        #expect(table.columns == ["input", "symbolic", "forward", "reverse", "numeric", "max rel. diff", ""])
         #expect(table.rows.map { $0[0] } == ["x", "y"])
         #expect(table.rows[1][2] == "1" && table.rows[1][3] == "1")
         #expect(table.verdicts == [true, true])
@@ -286,5 +288,73 @@ import Testing
     @Test func derivativeExplainsWhatItNeeds() {
         #expect(errorMessage("g(x, y) = x*y\nderivative(g)")?.contains("has several parameters") == true)
         #expect(errorMessage("g(x, y) = x*y\nderivative(g, \"z\")") == "derivative: g has no parameter 'z' (parameters: x, y)")
+    }
+}
+
+@Suite struct SymbolicTests {
+    @Test func derivativeDisplaysAFormulaAndIsCallable() throws {
+        let outcome = run("f(x) = x^3 + 2*x\ndf = derivative(f)\ndf\ndf(2)\nderivative(df)\ndf(dual(2, 1))")[0]
+        #expect(outcome.error == nil)
+        #expect(outcome.transcript == "f'(x) = 3*x^2 + 2\n14\nf''(x) = 6*x\n14 + 12ε")
+        guard case .formula(let text, let mathML) = outcome.items[0] else { Issue.record("formula"); return }
+        #expect(text == "f'(x) = 3*x^2 + 2")
+        #expect(mathML.hasPrefix("<math"))
+        #expect(mathML.contains("<mi>f&apos;</mi>") || mathML.contains("<mi>f'</mi>"))
+        #expect(mathML.contains("<mo>=</mo>"))
+    }
+
+    @Test func partialDerivativesAndAnonymousFunctions() {
+        #expect(transcript("g(x, y) = x*y + sin(x)\nderivative(g, \"y\")") == "∂g/∂y(x, y) = x")
+        #expect(transcript("derivative(x -> x^2)") == "x -> 2*x")
+        #expect(transcript("h = t -> exp(2*t)\nderivative(h)(0)") == "2")
+    }
+
+    @Test func symbolicFunctionsCanBeUsedInsideDifferentiatedFunctions() {
+        // d/dx of f'(x)·x at 1 for f = x^3: f'(x) x = 3x^3 → 9x^2 = 9.
+        #expect(transcript("f(x) = x^3\ndf = derivative(f)\nk(x) = df(x) * x\ngrad(k, 1)\ngradcheck(k, 1.5)") == "9\ntrue")
+    }
+}
+
+@Suite struct SwellAndDualClosenessTests {
+    @Test func swellCountsTreeAndDAGNodes() throws {
+        // p(x) = sin(x)*cos(x): the tree *, sin, x, cos, x has 5 nodes; the DAG shares x: 4.
+        let outcome = run("p(x) = sin(x)*cos(x)\nswell([p, sin])")[0]
+        #expect(outcome.error == nil)
+        guard case .table(let table) = try #require(outcome.items.first) else { Issue.record("table"); return }
+        #expect(table.columns == ["function", "f tree", "f DAG", "f' tree", "f' DAG"])
+        #expect(Array(table.rows[0].prefix(3)) == ["p", "5", "4"])
+        let derivative = table.rows[0].dropFirst(3).compactMap { Int($0) }
+        #expect(derivative.count == 2 && derivative[0] >= derivative[1] && derivative[1] > 4)
+        #expect(table.rows[1] == ["sin", "2", "2", "2", "2"])
+        #expect(errorMessage("swell(3)") == "swell: expects a list of functions, got a number")
+    }
+
+    @Test func closeComparesBothPartsOfDualNumbers() {
+        #expect(transcript("a = dual(3, 1)\nclose(1 / a, dual(1/3, -1/9))\nclose(a, dual(3, 1.1))\nclose(dual(2, 0), 2)") == "true\nfalse\ntrue")
+    }
+}
+
+@Suite struct DisplaySampleTests {
+    @Test func samplesCoverEveryKindAndKeepMarkupAsText() {
+        let items = DisplaySamples.items()
+        #expect(items.count == 10)
+        #expect(items[0] == .printed("<script>alert('x') & \"quoted\"</script>"))
+        #expect(items[1] == .value("\"<b>bold</b> & <script>\""))
+        guard case .formula(let text, _) = items[4], case .table(let table) = items[5], case .plot(let plot) = items[6] else {
+            Issue.record("kinds"); return
+        }
+        #expect(text == "f'(x) = 3*x^2 + 2")
+        #expect(table.kind == .gradient)
+        #expect(plot.title == "<script>plot</script>")
+        let transcript = items.map(\.transcript).joined(separator: "\n")
+        #expect(transcript.contains("<plot: <script>plot</script>, 1 series, 5 points>"))
+        #expect(transcript.contains("[[1, 2], [3, 4.5]]\n6 + 2ε"))
+    }
+
+    @Test func tableTranscriptAlignsColumns() {
+        let table = DisplayTable(caption: "t", columns: ["a", "long name"], rows: [["1234", "x"], ["1", "yy"]])
+        #expect(table.transcript == "t\na     long name\n----  ---------\n1234  x\n1     yy")
+        #expect(DisplayItem.plot(PlotSpec(title: "p", series: [.init(name: "s", xs: [1, 2], ys: [3, 4])])).transcript == "<plot: p, 1 series, 2 points>")
+        #expect(CellOutcome(items: [.value("1")], error: CellError(message: "boom", location: SourceLocation(line: 3, column: 1))).transcript == "1\nerror: boom (line 3)")
     }
 }

@@ -39,7 +39,7 @@ func tree(_ expr: Expr) -> String {
     case .number(let x): return NumberFormat.format(x)
     case .string(let s): return "\"\(s)\""
     case .bool(let b): return b ? "true" : "false"
-    case .identifier(let name): return name
+    case .identifier(let name), .global(let name, _), .local(let name, _): return name
     case .list(let items): return "[" + items.map(tree).joined(separator: " ") + "]"
     case .tuple(let items): return "(tuple " + items.map(tree).joined(separator: " ") + ")"
     case .unary(let op, let operand): return "(\(op.rawValue) \(tree(operand)))"

@@ -16,6 +16,8 @@ The algorithms (nb's Sources/NBLearning/Proximal follows the same definitions):
   ISTA:  w_k = S_{alpha/L}(w_{k-1} - grad f(w_{k-1}) / L), w_0 = 0.
   FISTA: w_k = S_{alpha/L}(z_k - grad f(z_k) / L), t_{k+1} = (1 + sqrt(1 + 4 t_k^2)) / 2,
          z_{k+1} = w_k + (t_k - 1)/t_{k+1} (w_k - w_{k-1}), z_1 = w_0 = 0, t_1 = 1.
+  FISTA with restart (O'Donoghue & Candes 2015, gradient scheme): when (z_k - w_k).(w_k - w_{k-1}) > 0,
+         t_{k+1} = 1 and z_{k+1} = w_k instead.
   Backtracking (Beck & Teboulle 2009): L starts at trace(Xc^T Xc / n) / p (a lower bound of the
   largest eigenvalue); in each iteration L is doubled until
   f(p) <= f(z) + grad f(z).(p - z) + L/2 ||p - z||^2 for p = S_{alpha/L}(z - grad f(z)/L);
@@ -67,7 +69,7 @@ class Problem:
         return self.objective(w) - dual
 
 
-def run(problem, lipschitz, accelerated, backtracking, tolerance, max_iterations=100000):
+def run(problem, lipschitz, accelerated, backtracking, tolerance, max_iterations=100000, restart=False):
     p = problem.p
     w = np.zeros(p)
     z = w.copy()
@@ -87,7 +89,10 @@ def run(problem, lipschitz, accelerated, backtracking, tolerance, max_iterations
             if Xd @ Xd / problem.n <= L * (d @ d):
                 break
             L *= 2
-        if accelerated:
+        if accelerated and restart and (z - candidate) @ (candidate - w) > 0:
+            t = 1.0
+            z = candidate
+        elif accelerated:
             t_next = (1 + np.sqrt(1 + 4 * t * t)) / 2
             z = candidate + (t - 1) / t_next * (candidate - w)
             t = t_next
@@ -110,10 +115,11 @@ def main():
     problem = Problem(X, y, ALPHA)
     lipschitz = float(np.linalg.eigvalsh(problem.Xc.T @ problem.Xc / n).max())
     runs = {}
-    for name, accelerated, backtracking in (("ista", False, False), ("fista", True, False),
-                                            ("ista_backtracking", False, True),
-                                            ("fista_backtracking", True, True)):
-        k, wk, objectives, L = run(problem, lipschitz, accelerated, backtracking, GAP_TOLERANCE)
+    for name, accelerated, backtracking, restart in (("ista", False, False, False), ("fista", True, False, False),
+                                                     ("ista_backtracking", False, True, False),
+                                                     ("fista_backtracking", True, True, False),
+                                                     ("fista_restart", True, False, True)):
+        k, wk, objectives, L = run(problem, lipschitz, accelerated, backtracking, GAP_TOLERANCE, restart=restart)
         assert abs(objectives[-1] - F) < 1e-5
         runs[name] = {"iterations_to_gap": k, "final_lipschitz": float(L),
                       "objective_head": [float(v) for v in objectives[:20]]}

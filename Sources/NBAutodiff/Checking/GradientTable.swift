@@ -29,8 +29,9 @@ public struct GradientTable: Sendable, Equatable {
     public var value: Double
     /// One row per parameter, in parameter order.
     public var rows: [Row]
-    /// The tolerances used.
+    /// The relative tolerance used for the verdicts.
     public var rtol: Double
+    /// The absolute tolerance used for the verdicts.
     public var atol: Double
 
     /// True when every row agrees (a ✗ fails the cell).

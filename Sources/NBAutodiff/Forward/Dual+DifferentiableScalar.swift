@@ -11,6 +11,7 @@ extension Dual: DifferentiableScalar {
         Dual(lhs.value + rhs.value, tangent: lhs.tangent + rhs.tangent)
     }
 
+    /// Difference rule: `(a − c) + (b − d)ε`.
     @inlinable
     public static func - (lhs: Dual, rhs: Dual) -> Dual {
         Dual(lhs.value - rhs.value, tangent: lhs.tangent - rhs.tangent)
@@ -30,6 +31,7 @@ extension Dual: DifferentiableScalar {
         return Dual(quotient, tangent: (lhs.tangent - quotient * rhs.tangent) / rhs.value)
     }
 
+    /// Difference rule: `(a − c) + (b − d)ε`.
     @inlinable
     public static prefix func - (operand: Dual) -> Dual {
         Dual(-operand.value, tangent: -operand.tangent)

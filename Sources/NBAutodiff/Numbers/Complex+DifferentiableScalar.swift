@@ -12,6 +12,7 @@ import Foundation
 /// - `sigmoid`/`softplus` use the overflow-safe branch chosen by the sign of `Re z`,
 /// - `z^n` for an integer real exponent uses repeated multiplication (exact branch, no `log`).
 extension Complex: DifferentiableScalar where RealType == Double {
+    /// `z^w`: repeated multiplication for integer real exponents, else `exp(w·log z)`.
     public static func power(_ base: Complex, _ exponent: Complex) -> Complex {
         if exponent.imaginary == 0, exponent.real == exponent.real.rounded(), Swift.abs(exponent.real) <= 1024 {
             return integerPower(base, Int(exponent.real))
@@ -31,6 +32,7 @@ extension Complex: DifferentiableScalar where RealType == Double {
         return n < 0 ? Complex(1.0) / result : result
     }
 
+    /// The analytic continuation of each elementary function (kinks: see the type's notes).
     public static func apply(_ function: ElementaryFunction, _ z: Complex) -> Complex {
         switch function {
         case .sin: return .sin(z)

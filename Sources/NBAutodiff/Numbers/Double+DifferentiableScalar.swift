@@ -50,4 +50,10 @@ extension Double: DifferentiableScalar {
     public static func sign(_ x: Double) -> Double {
         x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0))
     }
+
+    /// 1 for positive, 0 otherwise (nan for nan).
+    @inlinable
+    public static func step(_ x: Double) -> Double {
+        x > 0 ? 1 : (x.isNaN ? x : 0)
+    }
 }

@@ -34,7 +34,7 @@ public final class Tape<Scalar: DifferentiableScalar> {
     }
 
     /// The number of recorded entries (the sink included).
-    public var entryCount: Int { count }
+    @inlinable public var entryCount: Int { count }
 
     /// Records a node with partials `da` = ∂node/∂a and `db` = ∂node/∂b; returns its index.
     @inlinable
@@ -75,14 +75,15 @@ public final class Tape<Scalar: DifferentiableScalar> {
     /// A new independent variable (a leaf) with the given value.
     @inlinable
     public func variable(_ value: Scalar) -> Tracked<Scalar> {
-        Tracked(value: value, index: record(0, Scalar(0), 0, Scalar(0)), tape: self)
+        Tracked(value: value, index: record(0, Scalar(0), 0, Scalar(0)), tape: Unmanaged.passUnretained(self))
     }
 
     /// One backward sweep from `output`: the adjoint ∂output/∂node of every entry, indexed by
     /// entry. `seed` is the adjoint of the output (1 for a gradient).
+    @inlinable
     public func adjoints(of output: Tracked<Scalar>, seed: Scalar = Scalar(1)) -> [Scalar] {
         var adjoint = [Scalar](repeating: Scalar(0), count: count)
-        guard output.tape === self, output.index > 0 else { return adjoint }
+        guard output.isRecorded(on: self), output.index > 0 else { return adjoint }
         adjoint.withUnsafeMutableBufferPointer { buffer in
             guard let g = buffer.baseAddress else { return }
             g[Int(output.index)] = seed
@@ -100,8 +101,9 @@ public final class Tape<Scalar: DifferentiableScalar> {
     }
 
     /// The gradient of `output` with respect to `inputs` (one backward sweep).
+    @inlinable
     public func gradient(of output: Tracked<Scalar>, withRespectTo inputs: [Tracked<Scalar>]) -> [Scalar] {
         let adjoint = adjoints(of: output)
-        return inputs.map { $0.tape === self && $0.index > 0 ? adjoint[Int($0.index)] : Scalar(0) }
+        return inputs.map { $0.isRecorded(on: self) && $0.index > 0 ? adjoint[Int($0.index)] : Scalar(0) }
     }
 }

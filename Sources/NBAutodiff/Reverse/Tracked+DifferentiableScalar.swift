@@ -8,30 +8,36 @@ extension Tracked: DifferentiableScalar {
     @inlinable
     static func binary(_ lhs: Tracked, _ rhs: Tracked, value: Scalar, _ da: Scalar, _ db: Scalar) -> Tracked {
         guard let tape = sharedTape(lhs, rhs) else { return Tracked(value: value, index: 0, tape: nil) }
-        return Tracked(value: value, index: tape.record(lhs.index, da, rhs.index, db), tape: tape)
+        let index = tape._withUnsafeGuaranteedRef { $0.record(lhs.index, da, rhs.index, db) }
+        return Tracked(value: value, index: index, tape: tape)
     }
 
     @inlinable
     static func unary(_ operand: Tracked, value: Scalar, _ partial: @autoclosure () -> Scalar) -> Tracked {
-        guard let tape = operand.tape else { return Tracked(value: value, index: 0, tape: nil) }
-        return Tracked(value: value, index: tape.record(operand.index, partial(), 0, Scalar(0)), tape: tape)
+        guard let tape = operand.tapeReference else { return Tracked(value: value, index: 0, tape: nil) }
+        let index = tape._withUnsafeGuaranteedRef { $0.record(operand.index, partial(), 0, Scalar(0)) }
+        return Tracked(value: value, index: index, tape: tape)
     }
 
+    /// Records `lhs + rhs` (partials 1, 1).
     @inlinable
     public static func + (lhs: Tracked, rhs: Tracked) -> Tracked {
         binary(lhs, rhs, value: lhs.value + rhs.value, Scalar(1), Scalar(1))
     }
 
+    /// Records `lhs - rhs` (partials 1, -1).
     @inlinable
     public static func - (lhs: Tracked, rhs: Tracked) -> Tracked {
         binary(lhs, rhs, value: lhs.value - rhs.value, Scalar(1), Scalar(-1))
     }
 
+    /// Records `lhs * rhs` (partials rhs, lhs).
     @inlinable
     public static func * (lhs: Tracked, rhs: Tracked) -> Tracked {
         binary(lhs, rhs, value: lhs.value * rhs.value, rhs.value, lhs.value)
     }
 
+    /// Records `lhs / rhs` (partials 1/rhs, -lhs/rhs²).
     @inlinable
     public static func / (lhs: Tracked, rhs: Tracked) -> Tracked {
         let reciprocal = Scalar(1) / rhs.value
@@ -39,6 +45,7 @@ extension Tracked: DifferentiableScalar {
         return binary(lhs, rhs, value: quotient, reciprocal, -quotient * reciprocal)
     }
 
+    /// Records `lhs - rhs` (partials 1, -1).
     @inlinable
     public static prefix func - (operand: Tracked) -> Tracked {
         unary(operand, value: -operand.value, Scalar(-1))
@@ -48,15 +55,16 @@ extension Tracked: DifferentiableScalar {
     @inlinable
     public static func power(_ base: Tracked, _ exponent: Tracked) -> Tracked {
         let value = Scalar.power(base.value, exponent.value)
-        if exponent.tape == nil {
+        if exponent.tapeReference == nil {
             return unary(base, value: value,
                          exponent.value * Scalar.power(base.value, exponent.value - Scalar(1)))
         }
-        let dBase = base.tape == nil ? Scalar(0)
+        let dBase = base.tapeReference == nil ? Scalar(0)
             : exponent.value * Scalar.power(base.value, exponent.value - Scalar(1))
         return binary(base, exponent, value: value, dBase, value * Scalar.apply(.log, base.value))
     }
 
+    /// Records `f(operand)` with partial `f′(operand)`.
     @inlinable
     public static func apply(_ function: ElementaryFunction, _ operand: Tracked) -> Tracked {
         let value = Scalar.apply(function, operand.value)
@@ -85,5 +93,5 @@ extension Tracked: DifferentiableScalar {
 
     /// True for a constant zero.
     @inlinable
-    public var isZero: Bool { tape == nil && value.isZero }
+    public var isZero: Bool { tapeReference == nil && value.isZero }
 }

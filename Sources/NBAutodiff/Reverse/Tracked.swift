@@ -1,7 +1,7 @@
 /// A value recorded on a reverse-mode `Tape`.
 ///
-/// A tracked value refers to its tape without owning it (`unowned(unsafe)`, no reference
-/// counting in the hot path): it is valid only while the tape lives. The entry points
+/// A tracked value refers to its tape without owning it (an unretained reference, so the hot
+/// path does no reference counting): it is valid only while the tape lives. The entry points
 /// (`gradient(of:at:)` …) keep their tape alive for the whole call, so values must not be
 /// kept after the function body returns. A value made by `init(_:)` is a constant with no tape.
 public struct Tracked<Scalar: DifferentiableScalar> {
@@ -9,24 +9,37 @@ public struct Tracked<Scalar: DifferentiableScalar> {
     public let value: Scalar
     /// The tape entry; 0 for a constant.
     @usableFromInline let index: Int32
-    @usableFromInline unowned(unsafe) let tape: Tape<Scalar>?
+    @usableFromInline let tapeReference: Unmanaged<Tape<Scalar>>?
 
     @inlinable
-    init(value: Scalar, index: Int32, tape: Tape<Scalar>?) {
+    init(value: Scalar, index: Int32, tape: Unmanaged<Tape<Scalar>>?) {
         self.value = value
         self.index = index
-        self.tape = tape
+        self.tapeReference = tape
     }
 
+    /// The tape this value is recorded on; nil for a constant.
+    @inlinable
+    var tape: Tape<Scalar>? { tapeReference?.takeUnretainedValue() }
+
     /// True when the value is a constant (not recorded on any tape).
-    public var isConstant: Bool { tape == nil }
+    @inlinable
+    public var isConstant: Bool { tapeReference == nil }
+
+    /// True when `tape` is the tape this value is recorded on.
+    @inlinable
+    public func isRecorded(on tape: Tape<Scalar>) -> Bool {
+        tapeReference?.toOpaque() == Unmanaged.passUnretained(tape).toOpaque()
+    }
 
     /// The tape shared by two operands; mixing values of two different tapes is a programming
     /// error (nested reverse mode nests the type instead: `Tracked<Tracked<Double>>`).
     @inlinable
-    static func sharedTape(_ lhs: Tracked, _ rhs: Tracked) -> Tape<Scalar>? {
-        guard let l = lhs.tape else { return rhs.tape }
-        if let r = rhs.tape { precondition(l === r, "values from two different tapes were combined") }
+    static func sharedTape(_ lhs: Tracked, _ rhs: Tracked) -> Unmanaged<Tape<Scalar>>? {
+        guard let l = lhs.tapeReference else { return rhs.tapeReference }
+        if let r = rhs.tapeReference {
+            precondition(l.toOpaque() == r.toOpaque(), "values from two different tapes were combined")
+        }
         return l
     }
 }

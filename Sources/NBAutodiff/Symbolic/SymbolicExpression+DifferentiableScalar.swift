@@ -17,38 +17,47 @@ extension SymbolicExpression: DifferentiableScalar {
         return SymbolicExpression(build(b)(lhs.node, rhs.node), interner: b.interner)
     }
 
+    /// The simplified sum node.
     public static func + (lhs: SymbolicExpression, rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.add)
     }
 
+    /// The simplified difference node.
     public static func - (lhs: SymbolicExpression, rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.subtract)
     }
 
+    /// The simplified product node.
     public static func * (lhs: SymbolicExpression, rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.multiply)
     }
 
+    /// The simplified quotient node.
     public static func / (lhs: SymbolicExpression, rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.divide)
     }
 
+    /// The simplified difference node.
     public static prefix func - (operand: SymbolicExpression) -> SymbolicExpression {
         SymbolicExpression(operand.builder.negate(operand.node), interner: operand.interner)
     }
 
+    /// The simplified power node.
     public static func power(_ base: SymbolicExpression, _ exponent: SymbolicExpression) -> SymbolicExpression {
         binary(base, exponent, ExpressionBuilder.power)
     }
 
+    /// The function node (folded when the operand is a number).
     public static func apply(_ function: ElementaryFunction, _ operand: SymbolicExpression) -> SymbolicExpression {
         SymbolicExpression(operand.builder.function(function, operand.node), interner: operand.interner)
     }
 
+    /// The `max` node (ties: the derivative follows `lhs`).
     public static func maximum(_ lhs: SymbolicExpression, _ rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.maximum)
     }
 
+    /// The `min` node (ties: the derivative follows `lhs`).
     public static func minimum(_ lhs: SymbolicExpression, _ rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.minimum)
     }

@@ -73,6 +73,7 @@ extension SymbolicExpression: Hashable {
         lhs.isStructurallyEqual(to: rhs)
     }
 
+    /// Hashes the structure (consistent with `==`).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(node.structuralHash)
     }

@@ -25,6 +25,7 @@ public struct SymbolicFunction: ScalarFunction, Sendable, CustomStringConvertibl
         try self.init(name: name, parameterNames: f.parameterNames, expression: symbolicExpression(of: f))
     }
 
+    /// Evaluates the body on any scalar (numbers, duals, tapes, complex numbers, symbols).
     public func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
         try checkArity(parameterNames, arguments.count)
         return program.evaluate(arguments)

@@ -2,9 +2,9 @@ import Foundation
 
 /// A reference that can be cited and listed: from a link list in the prose, front matter
 /// `references:`, or a BibTeX file. Plain text (no LaTeX, no HTML); renderers escape it.
-public struct BibliographyEntry: Sendable, Equatable, Hashable {
+public struct BibliographyEntry: Sendable, Equatable, Hashable, Codable {
     /// Where an entry was declared.
-    public enum Origin: String, Sendable, Hashable { case linkList, frontMatter, bibtex }
+    public enum Origin: String, Sendable, Hashable, Codable { case linkList, frontMatter, bibtex }
 
     /// Citation key (`[@id]`); for link-list entries a generated one.
     public var id: String

@@ -10,8 +10,9 @@ public enum BibliographyHTML {
     }
 
     /// The `<ol>` for `entries`, numbered from 1. `backlinks[i]` (optional) lists pages citing entry i.
-    public static func list(_ entries: [BibliographyEntry], backlinks: [[Backlink]] = []) -> String {
-        var out = "<ol class=\"nb-bibliography\">\n"
+    /// `start` is the number of the first entry (when the page has earlier numbered entries).
+    public static func list(_ entries: [BibliographyEntry], backlinks: [[Backlink]] = [], start: Int = 1) -> String {
+        var out = start == 1 ? "<ol class=\"nb-bibliography\">\n" : "<ol class=\"nb-bibliography\" start=\"\(start)\">\n"
         for (i, entry) in entries.enumerated() {
             out += item(entry, backlinks: i < backlinks.count ? backlinks[i] : [])
         }

@@ -35,8 +35,10 @@ public struct PageBibliography: Sendable, Equatable {
                 line: entry.line))
             return
         }
+        // Entries of the prose's link lists are numbered in place by the page, so two of them are
+        // never merged (that would shift the numbers); any other duplicate URL is merged.
         if let url = entry.normalizedURL,
-           let existing = entries.firstIndex(where: { $0.normalizedURL == url }) {
+           let existing = entries.firstIndex(where: { $0.normalizedURL == url && !($0.origin == .linkList && entry.origin == .linkList) }) {
             diagnostics.append(BibliographyDiagnostic(
                 message: "reference '\(entry.id)' has the same URL as '\(entries[existing].id)' (line \(entries[existing].line)); merged into [\(existing + 1)]",
                 line: entry.line))

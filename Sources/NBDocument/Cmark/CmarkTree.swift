@@ -63,6 +63,12 @@ struct CmarkNode {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
     }
+    /// `true` when the literal starts with `prefix` (ASCII), without copying the literal.
+    func literalHasPrefix(_ prefix: StaticString) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return strncmp(literal, UnsafeRawPointer(prefix.utf8Start).assumingMemoryBound(to: CChar.self), prefix.utf8CodeUnitCount) == 0
+    }
+
     var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }

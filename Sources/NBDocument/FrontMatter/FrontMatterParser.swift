@@ -54,6 +54,7 @@ public enum FrontMatterParser {
         let end = source.lineContentEnd(ofLineIndex: line)
         guard end - start >= 3 else { return false }
         var text = source.slice(start..<end)
+        if line == 0, text.hasPrefix("\u{FEFF}") { text = text.dropFirst() } // a byte order mark
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
         return text == "---" || (allowDots && text == "...")
     }

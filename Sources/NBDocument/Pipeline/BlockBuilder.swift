@@ -30,7 +30,7 @@ struct BlockBuilder {
     mutating func build(stageDone: ((String) -> Void)? = nil) -> [Block] {
         renderMath()
         stageDone?("MathML")
-        restoreSourceOutsideProse()
+        prepareTree()
         var node = tree.root.firstChild
         while let current = node {
             node = addBlock(for: current).next
@@ -67,25 +67,38 @@ struct BlockBuilder {
         }
     }
 
-    /// Math is rendered only in text: in code, raw HTML, URLs and image descriptions the
-    /// placeholder goes back to the source as written.
-    private func restoreSourceOutsideProse() {
-        guard !protection.spans.isEmpty else { return }
+    /// One pass over the tree before blocks are made:
+    /// - math is rendered only in text: in code, raw HTML, URLs and image descriptions the
+    ///   placeholder goes back to the source as written;
+    /// - cells run only at the top level (their byte ranges must be plain lines of the file); an
+    ///   `nb` fence inside a list or quote is shown as code, with a warning.
+    private mutating func prepareTree() {
+        let hasMath = !protection.spans.isEmpty
         var imageDepth = 0
+        var nestedCells: [CmarkNode] = []
         tree.root.walk { node, entering in
             switch node.type {
-            case CMARK_NODE_IMAGE:
+            case CMARK_NODE_IMAGE where hasMath:
                 imageDepth += entering ? 1 : -1
                 if entering { restoreAttributes(node) }
-            case CMARK_NODE_LINK:
+            case CMARK_NODE_LINK where hasMath:
                 if entering { restoreAttributes(node) }
-            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_CODE_BLOCK:
+                if hasMath { restoreLiteral(node) }
+                if let parent = node.parent, parent.type != CMARK_NODE_DOCUMENT, CellOptions.isCell(info: node.fenceInfo) {
+                    nestedCells.append(node)
+                }
+            case CMARK_NODE_CODE where hasMath, CMARK_NODE_HTML_BLOCK where hasMath, CMARK_NODE_HTML_INLINE where hasMath:
                 restoreLiteral(node)
             case CMARK_NODE_TEXT where imageDepth > 0:
                 restoreLiteral(node)
             default:
                 break
             }
+        }
+        for node in nestedCells {
+            diagnostics.append(Diagnostic(.warning, "an `nb` cell inside a list or quote is not run; move it to the top level",
+                                          at: location(of: node)))
         }
     }
 
@@ -102,7 +115,8 @@ struct BlockBuilder {
 
     /// cmark's HTML for `node` with MathML in place of the placeholders.
     private func html(_ node: CmarkNode) -> String {
-        protection.substitute(in: tree.html(node)) { mathML[$0] }
+        let html = tree.html(node)
+        return protection.spans.isEmpty ? html : protection.substitute(in: html) { mathML[$0] }
     }
 
     /// Plain text with math as TeX (for slugs and titles).
@@ -149,8 +163,8 @@ struct BlockBuilder {
 
     /// The MathML of a paragraph that is exactly one display-math placeholder.
     private func displayMath(_ paragraph: CmarkNode) -> String? {
-        let children = paragraph.children
-        guard children.count == 1, children[0].type == CMARK_NODE_TEXT, let literal = children[0].literal,
+        guard !protection.spans.isEmpty, let child = paragraph.firstChild, child.next == nil,
+              child.type == CMARK_NODE_TEXT, let literal = child.literal,
               MathProtection.mayContainPlaceholder(literal) else { return nil }
         var index: Int?
         let rest = protection.substitute(in: literal) { found in

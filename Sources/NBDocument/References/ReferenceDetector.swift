@@ -56,6 +56,12 @@ enum ReferenceDetector {
 
     /// The URLs of a paragraph made only of bare URLs, one per line.
     static func bareURLs(in paragraph: CmarkNode) -> [String]? {
+        guard let first = paragraph.firstChild else { return nil }
+        if first.type == CMARK_NODE_TEXT {
+            guard first.literalHasPrefix("http") || first.literalHasPrefix("HTTP") || first.literalHasPrefix("Http") else { return nil }
+        } else if first.type != CMARK_NODE_LINK {
+            return nil
+        }
         var lines: [String] = [""]
         for inline in paragraph.children {
             switch inline.type {

@@ -22,14 +22,27 @@ public struct SHA256: Sendable {
 
     /// Appends bytes to the message.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { process($0) }
+        if handled == nil { Array(bytes).withUnsafeBufferPointer { process($0) } }
+    }
+
+    private mutating func process(_ input: UnsafeBufferPointer<UInt8>) {
+        guard let base = input.baseAddress, !input.isEmpty else { return }
+        length &+= UInt64(input.count)
+        var offset = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+            offset = take
+            guard buffer.count == 64 else { return }
+            buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            buffer.removeAll(keepingCapacity: true)
         }
+        while offset + 64 <= input.count {
+            compress(base + offset)
+            offset += 64
+        }
+        if offset < input.count { buffer.append(contentsOf: UnsafeBufferPointer(start: base + offset, count: input.count - offset)) }
     }
 
     /// Appends the UTF-8 bytes of `text`, preceded by its length so that fields never run together.
@@ -48,12 +61,10 @@ public struct SHA256: Sendable {
         let used = (copy.buffer.count + 1) % 64
         tail += [UInt8](repeating: 0, count: used <= 56 ? 56 - used : 120 - used)
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for byte in tail {
-            copy.buffer.append(byte)
-            if copy.buffer.count == 64 {
-                copy.compress(copy.buffer)
-                copy.buffer.removeAll(keepingCapacity: true)
-            }
+        tail.withUnsafeBufferPointer { pointer in
+            let lengthBefore = copy.length
+            copy.process(pointer)
+            copy.length = lengthBefore
         }
         let s = copy.state
         var out: [UInt8] = []
@@ -88,21 +99,36 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+        withUnsafeMutableBytes(of: &w) { raw in
+            let words = raw.bindMemory(to: UInt32.self)
+            for i in 0..<16 {
+                words[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        // The message schedule, kept as a rolling window of 16 words.
+        withUnsafeMutableBytes(of: &w) { raw in
+            let w = raw.bindMemory(to: UInt32.self)
+            compressRounds(w)
         }
+    }
+
+    private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
         var (a, b, c, d, e, f, g, h) = state
         for i in 0..<64 {
+            let word: UInt32
+            if i < 16 { word = w[i] } else {
+                let w15 = w[(i - 15) & 15], w2 = w[(i - 2) & 15]
+                let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+                let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+                word = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
+                w[i & 15] = word
+            }
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
+            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ word
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority

@@ -16,6 +16,13 @@ public enum CoreBuiltins {
             try call.expect(2, labels: ["rtol", "atol"])
             let rtol = try call.number(label: "rtol", default: 1e-9)
             let atol = try call.number(label: "atol", default: 0)
+            if let duals = dualPair(call.positional[0], call.positional[1]) {
+                // Dual numbers are close when both parts are.
+                func near(_ x: Double, _ y: Double) -> Bool {
+                    !x.isNaN && !y.isNaN && (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y))
+                }
+                return .bool(near(duals.0.value, duals.1.value) && near(duals.0.tangent, duals.1.tangent))
+            }
             let a = try call.tensor(0, "a"), b = try call.tensor(1, "b")
             let verdicts: TensorValue
             do throws(TensorError) {
@@ -34,4 +41,21 @@ public enum CoreBuiltins {
             return try CSVTable.parse(text, path: path, call: call)
         },
     ]
+
+    /// Both values as dual numbers when at least one is dual and the other a number or dual.
+    private static func dualPair(_ a: Value, _ b: Value) -> (DualNumber, DualNumber)? {
+        func dual(_ v: Value) -> DualNumber? {
+            switch v {
+            case .dual(let d): return d
+            case .number(let x): return DualNumber.constant(x)
+            default: return nil
+            }
+        }
+        guard case .dual = a else {
+            guard case .dual = b, let x = dual(a), let y = dual(b) else { return nil }
+            return (x, y)
+        }
+        guard let x = dual(a), let y = dual(b) else { return nil }
+        return (x, y)
+    }
 }

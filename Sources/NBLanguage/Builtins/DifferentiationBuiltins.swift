@@ -15,41 +15,32 @@ public enum DifferentiationBuiltins {
             guard f.parameterNames.contains(parameter) else {
                 throw call.error("\(call.functionName(0)) has no parameter '\(parameter)' (parameters: \(f.parameterNames.joined(separator: ", ")))")
             }
-            let name = call.functionName(0)
-            guard let symbolic = try call.engine({ try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) }) else {
-                throw call.error("symbolic differentiation is not available in this build yet",
-                                 hint: "use grad(f, at) or jvp(f, at, v) for derivative values")
-            }
-            return .symbolic(symbolic)
+            let name = call.derivativeBaseName(0)
+            return .symbolic(try call.engine { try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) })
         },
         Builtin("grad", usage: "grad(f, at)  # reverse mode; at: a number or [x, y, …]") { call throws(LanguageError) in
             try call.expect(2)
-            let f = try call.scalarFunction(0)
-            let point = try call.point(1, for: f)
-            return call.gradientValue(try call.engine { try EngineBridge.gradient(f, at: point) }, scalar: call.isScalarPoint(1))
+            let p = try call.problem()
+            return p.gradientValue(try call.engine { try EngineBridge.gradient(p.function, at: p.point) })
         },
         Builtin("jvp", usage: "jvp(f, at, v)  # forward mode ∇f(at)·v") { call throws(LanguageError) in
             try call.expect(3)
-            let f = try call.scalarFunction(0)
-            let point = try call.point(1, for: f)
-            let direction = try call.point(2, for: f, what: "the direction v")
-            return .number(try call.engine { try EngineBridge.jvp(f, at: point, direction: direction) })
+            let p = try call.problem()
+            let direction = try call.vector(2, like: p, what: "the direction v")
+            return .number(try call.engine { try EngineBridge.jvp(p.function, at: p.point, direction: direction) })
         },
         Builtin("numgrad", usage: "numgrad(f, at, h: 1e-5, scheme: \"central\")  # or \"forward\", \"complex\"") { call throws(LanguageError) in
             try call.expect(2, labels: ["h", "scheme"])
-            let f = try call.scalarFunction(0)
-            let point = try call.point(1, for: f)
+            let p = try call.problem()
             let step = try call.optionalNumber(label: "h")
             let scheme = try call.scheme(default: "central")
-            let g = try call.engine { try EngineBridge.numericGradient(f, at: point, step: step, scheme: scheme) }
-            return call.gradientValue(g, scalar: call.isScalarPoint(1))
+            return p.gradientValue(try call.engine { try EngineBridge.numericGradient(p.function, at: p.point, step: step, scheme: scheme) })
         },
         Builtin("hessian", usage: "hessian(f, at)") { call throws(LanguageError) in
             try call.expect(2)
-            let f = try call.scalarFunction(0)
-            let point = try call.point(1, for: f)
-            let h = try call.engine { try EngineBridge.hessian(f, at: point) }
-            if call.isScalarPoint(1) && h.count == 1 { return .number(h[0][0]) }
+            let p = try call.problem()
+            let h = try call.engine { try EngineBridge.hessian(p.function, at: p.point) }
+            if p.isScalar && h.count == 1 { return .number(h[0][0]) }
             return .tensor(TensorValue(shape: [h.count, h.count], elements: h.flatMap { $0 }))
         },
         Builtin("jacobian", usage: "jacobian(f, at)  # f(x, y) = [f1, f2, …]") { call throws(LanguageError) in
@@ -58,8 +49,10 @@ public enum DifferentiationBuiltins {
                 throw call.error("the first argument must be a function returning a list, got a \(call.positional[0].typeName)")
             }
             let f = UserVectorFunction(function: function, interpreter: call.interpreter, location: call.location)
-            let scalarView = UserScalarFunction(function: function, interpreter: call.interpreter, location: call.location)
-            let point = try call.point(1, for: scalarView)
+            guard let tensor = call.positional[1].asTensor, tensor.rank <= 1, tensor.count == function.parameters.count else {
+                throw call.error("at must have one number per parameter (\(function.parameters.joined(separator: ", ")))", at: call.location(of: 1))
+            }
+            let point = tensor.elements
             let j = try call.engine { try EngineBridge.jacobian(f, at: point) }
             return .tensor(TensorValue(shape: [j.count, point.count], elements: j.flatMap { $0 }))
         },
@@ -82,12 +75,31 @@ public enum DifferentiationBuiltins {
             call.record(.gradcheck, passed: comparison.passed, message: comparison.summary)
             return .bool(comparison.passed)
         },
+        Builtin("swell", usage: "swell([f1, f2, …])  # expression size of each function and its derivative") { call throws(LanguageError) in
+            try call.expect(1)
+            let functions: [Value]
+            switch call.positional[0] {
+            case .list(let values): functions = values
+            case let single where single.isCallable: functions = [single]
+            default: throw call.error("expects a list of functions, got a \(call.positional[0].typeName)")
+            }
+            var rows: [[String]] = []
+            for value in functions {
+                let single = BuiltinCall(builtin: call.builtin, positional: [value], named: [:], location: call.location,
+                                         positionalLocations: [call.location(of: 0)], namedLocations: [:], interpreter: call.interpreter)
+                let f = try single.scalarFunction(0)
+                let sizes = try call.engine { try EngineBridge.swell(f) }
+                let name = single.functionName(0)
+                rows.append([name, String(sizes.tree), String(sizes.dag), String(sizes.derivativeTree), String(sizes.derivativeDAG)])
+            }
+            return .display(.table(DisplayTable(caption: "expression swell (nodes)",
+                                                columns: ["function", "f tree", "f DAG", "f' tree", "f' DAG"], rows: rows)))
+        },
         Builtin("hsweep", usage: "hsweep(f, at, scheme: \"central\")") { call throws(LanguageError) in
             try call.expect(2, labels: ["scheme"])
-            let f = try call.scalarFunction(0)
-            let point = try call.point(1, for: f)
+            let p = try call.problem()
             let scheme = try call.scheme(default: "central")
-            let sweep = try call.engine { try EngineBridge.hSweep(f, at: point, scheme: scheme) }
+            let sweep = try call.engine { try EngineBridge.hSweep(p.function, at: p.point, scheme: scheme) }
             let shown = sweep.points.filter { $0.error > 0 && $0.error.isFinite }
             let name = scheme == .complexStep ? "complex" : scheme.rawValue
             var markers: [PlotSpec.Marker] = []

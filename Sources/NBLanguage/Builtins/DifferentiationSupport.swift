@@ -10,12 +10,9 @@ extension BuiltinCall {
             return UserScalarFunction(function: f, interpreter: interpreter, location: location)
         case .symbolic(let s):
             return s.function
-        case .builtin(let name) where ElementaryFunction(rawValue: name) != nil:
-            let at = self.location(of: index)
-            let x = Expr(.identifier("x"), at: at)
-            let body = Expr(.call(Expr(.identifier(name), at: at), [Argument(label: nil, value: x, location: at)]), at: at)
-            return UserScalarFunction(function: FunctionValue(name: name, parameters: ["x"], body: body, location: at),
-                                      interpreter: interpreter, location: location)
+        case .builtin(let builtin):
+            if let elementary = ElementaryFunction(rawValue: builtin.name) { return ElementaryScalarFunction(function: elementary) }
+            throw error("the builtin '\(builtin.name)' is not a function of numbers that can be differentiated", at: self.location(of: index))
         default:
             throw error("the first argument must be a function of numbers, got a \(value.typeName)", at: self.location(of: index))
         }
@@ -26,20 +23,46 @@ extension BuiltinCall {
         switch positional[index] {
         case .function(let f): return f.name ?? "lambda"
         case .symbolic(let s): return s.name
-        case .builtin(let name): return name
+        case .builtin(let builtin): return builtin.name
         default: return "f"
         }
     }
 
-    /// A point: a number for a one-parameter function, or a list of the scalar arguments.
-    func point(_ index: Int, for f: any ScalarFunction, what: String = "at") throws(LanguageError) -> [Double] {
-        let value = positional[index]
-        guard let tensor = value.asTensor, tensor.rank <= 1 else {
-            throw error("\(what) must be a number or a list of numbers (one per parameter), got a \(value.typeName)",
-                        at: location(of: index))
+    /// The name a derivative of the function argument is built from (empty when anonymous).
+    func derivativeBaseName(_ index: Int) -> String {
+        switch positional[index] {
+        case .function(let f): return f.name ?? ""
+        case .symbolic(let s): return s.function.name
+        default: return functionName(index)
         }
-        guard tensor.count == f.parameterNames.count else {
-            throw error("\(what) has \(tensor.count) number\(tensor.count == 1 ? "" : "s") but the function takes \(f.parameterNames.count) (\(f.parameterNames.joined(separator: ", ")))",
+    }
+
+    /// The function and point of a differentiation builtin: `f` with `at` a number, a list with one
+    /// number per parameter, or — for a one-parameter function — a tensor argument, in which case
+    /// the engine sees a function of the tensor's elements and results take the tensor's shape.
+    func problem(function functionIndex: Int = 0, point pointIndex: Int = 1) throws(LanguageError) -> DifferentiationProblem {
+        let f = try scalarFunction(functionIndex)
+        let value = positional[pointIndex]
+        guard let tensor = value.asTensor else {
+            throw error("at must be a number, a list of numbers (one per parameter) or a tensor, got a \(value.typeName)",
+                        at: location(of: pointIndex))
+        }
+        if case .function(let function) = positional[functionIndex], function.parameters.count == 1,
+           tensor.rank >= 2 || (tensor.rank == 1 && tensor.count != 1) {
+            let wrapped = TensorArgumentFunction(function: function, shape: tensor.shape, interpreter: interpreter, location: location)
+            return DifferentiationProblem(function: wrapped, point: tensor.elements, shape: tensor.shape, isScalar: false)
+        }
+        guard tensor.rank <= 1, tensor.count == f.parameterNames.count else {
+            throw error("at has \(tensor.count) number\(tensor.count == 1 ? "" : "s") but the function takes \(f.parameterNames.count) (\(f.parameterNames.joined(separator: ", ")))",
+                        at: location(of: pointIndex))
+        }
+        return DifferentiationProblem(function: f, point: tensor.elements, shape: nil, isScalar: tensor.rank == 0)
+    }
+
+    /// A direction or second point matching `problem`'s point.
+    func vector(_ index: Int, like problem: DifferentiationProblem, what: String) throws(LanguageError) -> [Double] {
+        guard let tensor = positional[index].asTensor, tensor.count == problem.point.count else {
+            throw error("\(what) must have \(problem.point.count) number\(problem.point.count == 1 ? "" : "s"), like the point",
                         at: location(of: index))
         }
         return tensor.elements
@@ -68,13 +91,32 @@ extension BuiltinCall {
         }
     }
 
-    /// A gradient as a value: a number for one parameter when `at` was a number, else a tensor.
-    func gradientValue(_ gradient: [Double], scalar: Bool) -> Value {
-        scalar && gradient.count == 1 ? .number(gradient[0]) : .tensor(TensorValue(gradient))
-    }
+}
 
-    func isScalarPoint(_ index: Int) -> Bool {
-        if case .number = positional[index] { return true }
-        return false
+/// What a differentiation builtin works on: a scalar function of `point.count` numbers.
+struct DifferentiationProblem {
+    let function: any ScalarFunction
+    let point: [Double]
+    /// The tensor argument's shape, when the function takes one tensor.
+    let shape: [Int]?
+    /// `at` was a plain number.
+    let isScalar: Bool
+
+    /// A gradient as a value: a number for a number `at`, the tensor's shape for a tensor argument,
+    /// otherwise a list with one entry per parameter.
+    func gradientValue(_ gradient: [Double]) -> Value {
+        if isScalar && gradient.count == 1 { return .number(gradient[0]) }
+        if let shape { return .tensor(TensorValue(shape: shape, elements: gradient)) }
+        return .tensor(TensorValue(gradient))
+    }
+}
+
+/// An elementary builtin (`sin`, `exp`, …) passed where a function is expected: `grad(sin, 0)`.
+struct ElementaryScalarFunction: ScalarFunction {
+    let function: ElementaryFunction
+    var parameterNames: [String] { ["x"] }
+
+    func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
+        S.apply(function, arguments[0])
     }
 }

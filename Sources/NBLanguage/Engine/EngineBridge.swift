@@ -6,11 +6,6 @@ import NBAutodiff
 /// one file. Errors come back as the engine's `AutodiffError` or as the function body's own
 /// `LanguageError`.
 enum EngineBridge {
-    /// Plain evaluation.
-    static func value(_ f: any ScalarFunction, at point: [Double]) throws -> Double {
-        try f.evaluate(point)
-    }
-
     /// Reverse mode.
     static func gradient(_ f: any ScalarFunction, at point: [Double]) throws -> [Double] {
         try NBAutodiff.gradient(of: f, at: point)
@@ -42,10 +37,23 @@ enum EngineBridge {
         try NBAutodiff.hSweep(of: f, at: point, scheme: scheme)
     }
 
-    /// The symbolic derivative of `f` with respect to `parameter`, or nil while the engine has no
-    /// symbolic interpretation.
-    static func symbolicDerivative(_ f: any ScalarFunction, name: String, withRespectTo parameter: String) throws -> SymbolicValue? {
-        nil
+    /// The symbolic derivative of `f` with respect to `parameter`, simplified; named after `name`.
+    static func symbolicDerivative(_ f: any ScalarFunction, name: String, withRespectTo parameter: String) throws -> SymbolicValue {
+        let base = try (f as? SymbolicFunction) ?? SymbolicFunction(of: f, name: name)
+        return SymbolicValue(try base.derivative(withRespectTo: parameter))
+    }
+
+    /// Sizes of `f` and its derivative as trees (shared subexpressions written out) and as DAGs.
+    static func swell(_ f: any ScalarFunction) throws -> (tree: Int, dag: Int, derivativeTree: Int, derivativeDAG: Int) {
+        let symbolic = try (f as? SymbolicFunction) ?? SymbolicFunction(of: f)
+        let derivative = try symbolic.derivative()
+        return (symbolic.expression.treeNodeCount, symbolic.expression.nodeCount,
+                derivative.expression.treeNodeCount, derivative.expression.nodeCount)
+    }
+
+    /// Every method's gradient at `point`, compared against central differences.
+    static func gradientTable(_ f: any ScalarFunction, at point: [Double], rtol: Double, atol: Double) throws -> GradientTable {
+        try NBAutodiff.gradientTable(of: f, at: point, rtol: rtol, atol: atol)
     }
 
     /// Calls a symbolic function with numbers or dual numbers.
@@ -54,19 +62,21 @@ enum EngineBridge {
             throw LanguageError(.runtime, "\(s.name) expects \(s.parameters.count) argument\(s.parameters.count == 1 ? "" : "s") without labels, got \(arguments.count)",
                                 at: location, hint: "\(s.name)(\(s.parameters.joined(separator: ", ")))")
         }
-        var duals: [DualNumber] = []
-        var anyDual = false
-        for argument in arguments {
-            switch argument {
-            case .number(let x): duals.append(DualNumber.constant(x))
-            case .dual(let d): duals.append(d); anyDual = true
-            default:
-                throw LanguageError(.runtime, "\(s.name) takes numbers or dual numbers, got a \(argument.typeName)", at: location)
-            }
-        }
         do {
-            let result = try s.function.evaluate(duals)
-            return anyDual ? .dual(result) : .number(result.value)
+            if arguments.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
+                let numbers = arguments.map { if case .number(let x) = $0 { return x } else { return 0 } }
+                return .number(try s.function.evaluate(numbers))
+            }
+            var duals: [DualNumber] = []
+            for argument in arguments {
+                switch argument {
+                case .number(let x): duals.append(DualNumber.constant(x))
+                case .dual(let d): duals.append(d)
+                default:
+                    throw LanguageError(.runtime, "\(s.name) takes numbers or dual numbers, got a \(argument.typeName)", at: location)
+                }
+            }
+            return .dual(try s.function.evaluate(duals))
         } catch let error as LanguageError {
             throw error
         } catch {

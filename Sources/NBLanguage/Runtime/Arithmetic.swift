@@ -28,7 +28,11 @@ enum Arithmetic {
             return try dualOperation(op, a, b, lhs, rhs, at: location)
         case (.string(let a), .string(let b)):
             switch op {
-            case .add: return .string(a + b)
+            case .add:
+                guard a.utf8.count + b.utf8.count <= limit.maximum else {
+                    throw LanguageError(.limit, "a string longer than \(limit.maximum) bytes", at: location)
+                }
+                return .string(a + b)
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
             default: throw mismatch(op, lhs, rhs, at: location)

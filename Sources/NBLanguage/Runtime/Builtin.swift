@@ -46,6 +46,9 @@ public struct BuiltinRegistry: Sendable {
         registry.register(TensorBuiltins.all)
         registry.register(PlotBuiltins.all)
         registry.register(DifferentiationBuiltins.all)
+        registry.register(SwellBuiltin.all)
+        registry.register(DataBuiltins.all)
+        registry.register(ProximalBuiltins.all)
         return registry
     }()
 }

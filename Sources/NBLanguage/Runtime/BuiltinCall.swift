@@ -167,7 +167,7 @@ public struct BuiltinCall {
 
     /// Calls a function value (user function, lambda, builtin or symbolic function) with numbers.
     public func call(_ function: Value, _ arguments: [Value]) throws(LanguageError) -> Value {
-        try interpreter.callValue(function, arguments: arguments, labels: arguments.map { _ in nil }, at: location)
+        try interpreter.callValue(function, arguments: arguments, syntax: nil, at: location)
     }
 
     /// Checks the cell's deadline (for builtins with long loops).

@@ -3,10 +3,14 @@ import NBLearning
 
 /// Runs the statements of one cell against a session's globals.
 ///
-/// A tree-walking evaluator. Function parameters live in a frame dictionary; everything else is a
-/// global looked up when used (so functions may call functions defined later).
+/// A tree-walking evaluator over resolved names: function parameters live in a frame array,
+/// everything else in a global slot read when used (so functions may call functions defined later).
 final class Interpreter {
-    var globals: [String: Value]
+    // The interpreter runs on one thread and never holds overlapping accesses to these hot
+    // properties, so the dynamic exclusivity checks (a fifth of a loop iteration) are skipped.
+    @exclusivity(unchecked) var globals: Globals
+    /// Builtins and constants found for global slots that hold no value, filled on first use.
+    private var fallbacks: [Value?] = []
     let registry: BuiltinRegistry
     let options: SessionOptions
     var generator: SeededGenerator
@@ -20,23 +24,47 @@ final class Interpreter {
     let elementLimit: ElementLimit
     private let deadline: UInt64
     private let timeout: Double
-    private var ticks = 0
-    var callDepth = 0
+    @exclusivity(unchecked) private var ticks = 0
+    @exclusivity(unchecked) var callDepth = 0
+    /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
+    private let stackBase: Int
+    private let stackBudget: Int
 
-    init(globals: [String: Value], registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
-         failedNames: [String: SourceLocation], timeout: Double) {
+    init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
+         failedNames: [String: SourceLocation], timeout: Double, stackBudget: Int = 256 << 10) {
+        self.stackBase = Interpreter.stackAddress()
+        self.stackBudget = stackBudget
         self.globals = globals
+        self.globals.reserveSlots()
         self.registry = registry
         self.options = options
         self.generator = generator
         self.failedNames = failedNames
-        self.elementLimit = ElementLimit(options.elementLimit)
         self.timeout = timeout
         let nanoseconds = timeout * 1e9
         self.deadline = DispatchTime.now().uptimeNanoseconds &+ (nanoseconds.isFinite && nanoseconds < 1e18 ? UInt64(max(0, nanoseconds)) : UInt64.max / 2)
+        self.elementLimit = ElementLimit(options.elementLimit, deadline: deadline, timeout: timeout)
     }
 
     // MARK: Limits
+
+    /// Enters a user-function call: counts it against the recursion limit and checks that the
+    /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
+    func enterCall(_ name: String, at location: SourceLocation) throws(LanguageError) {
+        callDepth += 1
+        if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
+            callDepth -= 1
+            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name))", at: location,
+                                hint: "a function that calls itself needs a base case")
+        }
+        try tick(at: location)
+    }
+
+    @inline(never)
+    static func stackAddress() -> Int {
+        var marker = 0
+        return withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
+    }
 
     /// Cheap cooperative timeout check: reads the clock every 256 ticks.
     @inline(__always)
@@ -54,65 +82,68 @@ final class Interpreter {
 
     // MARK: Statements
 
-    func run(_ statements: [Statement]) throws(LanguageError) {
-        for statement in statements { try execute(statement) }
+    func run(_ instructions: [Instruction]) throws(LanguageError) {
+        for instruction in instructions { try execute(instruction) }
     }
 
-    private func execute(_ statement: Statement) throws(LanguageError) {
-        switch statement.kind {
-        case .expression(let expr):
-            let value = try evaluate(expr, nil)
-            if !statement.suppressed, let item = value.displayItem { items.append(item) }
-        case .assign(let name, let expr):
-            var value = try evaluate(expr, nil)
+    private func execute(_ instruction: Instruction) throws(LanguageError) {
+        switch instruction {
+        case .expression(let expr, let suppressed):
+            let value = try evaluate(expr, [])
+            if !suppressed, let item = value.displayItem { items.append(item) }
+        case .assign(let slot, let expr):
+            var value = try evaluate(expr, [])
             if case .function(var function) = value, function.name == nil {
-                function.name = name
+                function.name = globals.symbols.names[slot]
                 value = .function(function)
             }
-            globals[name] = value
-        case .assignIndex(let name, let indexExprs, let expr):
-            guard case .tensor(var tensor)? = globals[name] else {
-                throw LanguageError(.runtime, globals[name] == nil ? "undefined name '\(name)'" : "only tensor elements can be assigned, '\(name)' is a \(globals[name]!.typeName)", at: statement.location)
+            globals.values[slot] = value
+        case .assignIndex(let slot, let name, let indexExprs, let expr, let location):
+            guard let current = globals.values[slot] else {
+                throw LanguageError(.runtime, "undefined name '\(name)'", at: location)
             }
-            let indices = try indexExprs.map { (e: Expr) throws(LanguageError) -> Int in try integerIndex(e, nil) }
-            guard let value = try evaluate(expr, nil).asTensor else {
+            guard case .tensor(var tensor) = current else {
+                throw LanguageError(.runtime, "only tensor elements can be assigned, '\(name)' is a \(current.typeName)", at: location)
+            }
+            var indices: [Int] = []
+            for e in indexExprs { indices.append(try integerIndex(e, [])) }
+            guard let value = try evaluate(expr, []).asTensor else {
                 throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
             }
-            globals[name] = nil // keep the tensor's storage uniquely referenced while writing
+            globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
+            defer { globals.values[slot] = .tensor(tensor) }
             do { try tensor.assign(indices, value, limit: elementLimit) } catch {
-                globals[name] = .tensor(tensor)
-                throw LanguageError(.runtime, error.message, at: statement.location)
+                throw LanguageError(.runtime, error.message, at: location)
             }
-            globals[name] = .tensor(tensor)
-        case .define(let name, let parameters, let body):
-            globals[name] = .function(FunctionValue(name: name, parameters: parameters, body: body, location: statement.location))
-        case .forIn(let variable, let sequenceExpr, let body):
-            try runLoop(variable: variable, sequence: try evaluate(sequenceExpr, nil), body: body, at: sequenceExpr.location)
+        case .define(let slot, let function):
+            globals.values[slot] = .function(function)
+        case .forIn(let slot, let sequenceExpr, let body):
+            try runLoop(slot: slot, sequence: try evaluate(sequenceExpr, []), body: body, at: sequenceExpr.location)
         case .ifElse(let conditionExpr, let then, let otherwise):
-            if try condition(conditionExpr, nil, what: "if") {
+            if try condition(conditionExpr, [], what: "if") {
                 try run(then)
             } else if let otherwise {
                 try run(otherwise)
             }
-        case .assert(let conditionExpr, let messageExpr):
-            let passed = try condition(conditionExpr, nil, what: "assert")
+        case .assert(let conditionExpr, let messageExpr, let location):
+            let passed = try condition(conditionExpr, [], what: "assert")
             var message = conditionExpr.source
-            if let messageExpr { message = try evaluate(messageExpr, nil).printText }
-            checks.append(CheckRecord(kind: .assertion, passed: passed, message: message, location: statement.location))
+            if let messageExpr { message = try evaluate(messageExpr, []).printText }
+            checks.append(CheckRecord(kind: .assertion, passed: passed, message: message, location: location))
             if !passed {
-                throw LanguageError(.runtime, "assertion failed: \(message)", at: statement.location)
+                throw LanguageError(.runtime, "assertion failed: \(message)", at: location)
             }
         }
     }
 
-    private func runLoop(variable: String, sequence: Value, body: [Statement], at location: SourceLocation) throws(LanguageError) {
+    private func runLoop(slot: Int, sequence: Value, body: [Instruction], at location: SourceLocation) throws(LanguageError) {
         switch sequence {
         case .range(let range):
             let count = range.count
             var k = 0
             while k < count {
                 try tick(at: location)
-                globals[variable] = .number(range.lower + Double(k))
+                globals.values[slot] = .number(range.lower + Double(k))
                 try run(body)
                 k += 1
             }
@@ -123,13 +154,13 @@ final class Interpreter {
             for i in 0..<extent {
                 try tick(at: location)
                 let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed([i]) }
-                globals[variable] = Value.from(element)
+                globals.values[slot] = Value.from(element)
                 try run(body)
             }
         case .list(let values):
             for value in values {
                 try tick(at: location)
-                globals[variable] = value
+                globals.values[slot] = value
                 try run(body)
             }
         default:
@@ -138,7 +169,7 @@ final class Interpreter {
         }
     }
 
-    private func condition(_ expr: Expr, _ frame: [String: Value]?, what: String) throws(LanguageError) -> Bool {
+    private func condition(_ expr: Expr, _ frame: [Value], what: String) throws(LanguageError) -> Bool {
         let value = try evaluate(expr, frame)
         guard case .bool(let b) = value else {
             throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: expr.location,
@@ -149,12 +180,16 @@ final class Interpreter {
 
     // MARK: Expressions
 
-    func evaluate(_ expr: Expr, _ frame: [String: Value]?) throws(LanguageError) -> Value {
+    func evaluate(_ expr: Expr, _ frame: [Value]) throws(LanguageError) -> Value {
         switch expr.kind {
         case .number(let x): return .number(x)
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
-        case .identifier(let name): return try lookup(name, frame, at: expr.location)
+        case .local(_, let index): return frame[index]
+        case .global(let name, let slot):
+            return try global(name, slot: slot, at: expr.location)
+        case .identifier(let name):
+            return try lookup(name, at: expr.location)
         case .binary(let op, let lhs, let rhs):
             if op == .and || op == .or {
                 let left = try condition(lhs, frame, what: "'\(op.rawValue)'")
@@ -183,37 +218,48 @@ final class Interpreter {
         case .member(let baseExpr, let name):
             return try member(try evaluate(baseExpr, frame), name, at: expr.location)
         case .lambda(let parameters, let body):
-            return .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame ?? [:], location: expr.location))
+            return .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame, location: expr.location))
         }
     }
 
-    func lookup(_ name: String, _ frame: [String: Value]?, at location: SourceLocation) throws(LanguageError) -> Value {
-        if let frame, let value = frame[name] { return value }
-        if let value = globals[name] { return value }
-        if let constant = registry.constants[name] { return .number(constant) }
-        if registry[name] != nil { return .builtin(name) }
-        throw undefined(name, frame, at: location)
+    /// The value of a resolved global name.
+    @inline(__always)
+    func global(_ name: String, slot: Int, at location: SourceLocation) throws(LanguageError) -> Value {
+        if slot < globals.values.count, let value = globals.values[slot] { return value }
+        return try fallback(name, slot: slot, at: location)
     }
 
-    private func undefined(_ name: String, _ frame: [String: Value]?, at location: SourceLocation) -> LanguageError {
+    /// A builtin or constant for a global slot without a value, or the undefined-name error.
+    private func fallback(_ name: String, slot: Int, at location: SourceLocation) throws(LanguageError) -> Value {
+        if slot < fallbacks.count, let value = fallbacks[slot] { return value }
+        let value = try lookup(name, at: location)
+        if fallbacks.count <= slot { fallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - fallbacks.count)) }
+        fallbacks[slot] = value
+        return value
+    }
+
+    /// A global, constant or builtin by name (for unresolved trees and the scalar evaluator).
+    func lookup(_ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
+        if let value = globals[name] { return value }
+        if let constant = registry.constants[name] { return .number(constant) }
+        if let builtin = registry[name] { return .builtin(builtin) }
         var hint: String?
         if let failed = failedNames[name] {
             hint = "'\(name)' would have been defined by the cell at line \(failed.line), which failed; fix that cell first"
-        } else {
-            let candidates = Array(globals.keys) + Array(frame?.keys ?? [:].keys) + registry.names
-            if let suggestion = Spelling.closest(to: name, among: candidates) { hint = "did you mean '\(suggestion)'?" }
+        } else if let suggestion = Spelling.closest(to: name, among: globals.boundNames + registry.names) {
+            hint = "did you mean '\(suggestion)'?"
         }
-        return LanguageError(.runtime, "undefined name '\(name)'", at: location, hint: hint)
+        throw LanguageError(.runtime, "undefined name '\(name)'", at: location, hint: hint)
     }
 
-    private func makeList(_ exprs: [Expr], _ frame: [String: Value]?, at location: SourceLocation) throws(LanguageError) -> Value {
+    private func makeList(_ exprs: [Expr], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
         var values: [Value] = []
         values.reserveCapacity(exprs.count)
         for e in exprs { values.append(try evaluate(e, frame)) }
         return try ListBuilder.make(values, limit: elementLimit, at: location)
     }
 
-    private func integerIndex(_ expr: Expr, _ frame: [String: Value]?) throws(LanguageError) -> Int {
+    private func integerIndex(_ expr: Expr, _ frame: [Value]) throws(LanguageError) -> Int {
         let value = try evaluate(expr, frame)
         guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
             throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: expr.location)
@@ -221,7 +267,7 @@ final class Interpreter {
         return Int(x)
     }
 
-    private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: [String: Value]?, at location: SourceLocation) throws(LanguageError) -> Value {
+    private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
         var indices: [Int] = []
         for e in indexExprs { indices.append(try integerIndex(e, frame)) }
         switch base {
@@ -275,73 +321,64 @@ final class Interpreter {
 
     // MARK: Calls
 
-    private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: [String: Value]?, at location: SourceLocation) throws(LanguageError) -> Value {
+    private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
         let function = try evaluate(callee, frame)
         var values: [Value] = []
-        var labels: [String?] = []
-        var locations: [SourceLocation] = []
         values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            values.append(try evaluate(argument.value, frame))
-            labels.append(argument.label)
-            locations.append(argument.location)
-        }
-        return try callValue(function, arguments: values, labels: labels, locations: locations, at: location)
+        for argument in arguments { values.append(try evaluate(argument.value, frame)) }
+        return try callValue(function, arguments: values, syntax: arguments, at: location)
     }
 
-    func callValue(_ function: Value, arguments: [Value], labels: [String?], locations: [SourceLocation]? = nil,
-                   at location: SourceLocation) throws(LanguageError) -> Value {
+    /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
+    /// nil for calls made by builtins.
+    func callValue(_ function: Value, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
         switch function {
         case .function(let f):
-            return try callFunction(f, arguments: arguments, labels: labels, at: location)
-        case .builtin(let name):
-            guard let builtin = registry[name] else {
-                throw LanguageError(.runtime, "unknown builtin '\(name)'", at: location)
-            }
-            return try callBuiltin(builtin, arguments: arguments, labels: labels,
-                                   locations: locations ?? arguments.map { _ in location }, at: location)
+            return try callFunction(f, arguments: arguments, syntax: syntax, at: location)
+        case .builtin(let builtin):
+            return try callBuiltin(builtin, arguments: arguments, labels: syntax?.map(\.label) ?? Array(repeating: nil, count: arguments.count),
+                                   locations: syntax?.map(\.location) ?? arguments.map { _ in location }, at: location)
         case .symbolic(let s):
-            return try EngineBridge.callSymbolic(s, arguments: arguments, labels: labels, at: location)
+            return try EngineBridge.callSymbolic(s, arguments: arguments, labels: syntax?.map(\.label) ?? [], at: location)
         default:
             throw LanguageError(.runtime, "a \(function.typeName) is not a function and cannot be called", at: location)
         }
     }
 
-    func callFunction(_ f: FunctionValue, arguments: [Value], labels: [String?], at location: SourceLocation) throws(LanguageError) -> Value {
+    func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
         let shown = f.name ?? "lambda"
         guard arguments.count == f.parameters.count else {
             throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
                                 at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
         }
-        var frame = f.captured
-        var bound = Set<String>()
-        var positionalIndex = 0
-        for (value, label) in zip(arguments, labels) {
-            let parameter: String
-            if let label {
-                guard f.parameters.contains(label) else {
-                    throw LanguageError(.runtime, "\(shown) has no parameter '\(label)'", at: location,
-                                        hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
-                }
-                parameter = label
-            } else {
-                while positionalIndex < f.parameters.count && bound.contains(f.parameters[positionalIndex]) { positionalIndex += 1 }
-                parameter = f.parameters[min(positionalIndex, f.parameters.count - 1)]
-            }
-            if bound.contains(parameter) {
-                throw LanguageError(.runtime, "\(shown): parameter '\(parameter)' given twice", at: location)
-            }
-            bound.insert(parameter)
-            frame[parameter] = value
+        var ordered = arguments
+        if let syntax, syntax.contains(where: { $0.label != nil }) {
+            ordered = try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: syntax.map(\.label), at: location)
         }
-        callDepth += 1
+        let frame = f.captured.isEmpty ? ordered : f.captured + ordered
+        try enterCall(shown, at: location)
         defer { callDepth -= 1 }
-        if callDepth > options.recursionLimit {
-            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(shown))", at: location,
-                                hint: "a function that calls itself needs a base case")
-        }
-        try tick(at: location)
         return try evaluate(f.body, frame)
+    }
+
+    /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).
+    static func bindByLabel(_ f: FunctionValue, shown: String, arguments: [Value], labels: [String?],
+                            at location: SourceLocation) throws(LanguageError) -> [Value] {
+        var bound: [Value?] = Array(repeating: nil, count: f.parameters.count)
+        for (value, label) in zip(arguments, labels) where label != nil {
+            guard let label, let index = f.parameters.firstIndex(of: label) else {
+                throw LanguageError(.runtime, "\(shown) has no parameter '\(label ?? "")'", at: location,
+                                    hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
+            }
+            if bound[index] != nil { throw LanguageError(.runtime, "\(shown): parameter '\(label)' given twice", at: location) }
+            bound[index] = value
+        }
+        var next = 0
+        for (value, label) in zip(arguments, labels) where label == nil {
+            while next < bound.count && bound[next] != nil { next += 1 }
+            bound[next] = value
+        }
+        return bound.map { $0 ?? .nothing }
     }
 
     func callBuiltin(_ builtin: Builtin, arguments: [Value], labels: [String?], locations: [SourceLocation],

@@ -16,6 +16,9 @@ enum ListBuilder {
             switch value {
             case .tensor(let t): tensors.append(t)
             case .number(let x): tensors.append(TensorValue(shape: [], elements: [x]))
+            case .range(let r):
+                do { try limit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: location) }
+                tensors.append(TensorValue(r.elements))
             default: return .list(values)
             }
         }

@@ -9,7 +9,7 @@ import NBLearning
 public final class Session {
     public let options: SessionOptions
     public private(set) var registry: BuiltinRegistry
-    private var globals: [String: Value] = [:]
+    private var globals = Globals()
     private var generator: SeededGenerator
     private var failedNames: [String: SourceLocation] = [:]
 
@@ -57,19 +57,22 @@ public final class Session {
         } catch {
             return CellOutcome(error: error.cellError)
         }
+        var resolver = Resolver(symbols: globals.symbols)
+        let instructions = resolver.resolve(statements)
+        globals.symbols = resolver.symbols
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
-                                      failedNames: failedNames, timeout: timeout)
-        globals = [:] // the interpreter holds the only reference while it runs
+                                      failedNames: failedNames, timeout: timeout, stackBudget: Session.stackSize - (8 << 20))
+        globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
         do {
-            try interpreter.run(statements)
+            try interpreter.run(instructions)
         } catch {
             failure = error
         }
         globals = interpreter.globals
         generator = interpreter.generator
         if let failure {
-            let assigned = interpreter.globals
+            let assigned = globals
             for statement in statements {
                 for name in statement.boundNames where assigned[name] == nil { failedNames[name] = statement.location }
             }

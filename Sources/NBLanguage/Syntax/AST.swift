@@ -20,6 +20,10 @@ public struct Expr: Sendable {
         case index(Expr, [Expr])
         case member(Expr, String)
         case lambda(parameters: [String], body: Expr)
+        /// A name resolved to a slot of the session's globals (produced by the resolver, not the parser).
+        case global(String, slot: Int)
+        /// A name resolved to a position in the running function's frame (produced by the resolver).
+        case local(String, index: Int)
     }
 
     public var kind: Kind
@@ -34,7 +38,7 @@ public struct Expr: Sendable {
 
     private static func childHeight(_ kind: Kind) -> Int {
         switch kind {
-        case .number, .string, .bool, .identifier: return 0
+        case .number, .string, .bool, .identifier, .global, .local: return 0
         case .list(let items), .tuple(let items): return items.map(\.height).max() ?? 0
         case .unary(_, let operand): return operand.height
         case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return max(lhs.height, rhs.height)
@@ -107,6 +111,24 @@ public struct Statement: Sendable {
         case .assign(let name, _), .define(let name, _, _): return [name]
         case .forIn(let variable, _, let body): return [variable] + body.flatMap(\.boundNames)
         case .ifElse(_, let then, let otherwise): return then.flatMap(\.boundNames) + (otherwise ?? []).flatMap(\.boundNames)
+        }
+    }
+}
+
+extension Expr {
+    /// Whether the expression reads a frame position at or above `index` (a parameter of the
+    /// function being evaluated, rather than a captured value).
+    func usesLocal(from index: Int) -> Bool {
+        switch kind {
+        case .local(_, let i): return i >= index
+        case .number, .string, .bool, .identifier, .global: return false
+        case .list(let items), .tuple(let items): return items.contains { $0.usesLocal(from: index) }
+        case .unary(_, let operand): return operand.usesLocal(from: index)
+        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return lhs.usesLocal(from: index) || rhs.usesLocal(from: index)
+        case .call(let callee, let arguments): return callee.usesLocal(from: index) || arguments.contains { $0.value.usesLocal(from: index) }
+        case .index(let base, let indices): return base.usesLocal(from: index) || indices.contains { $0.usesLocal(from: index) }
+        case .member(let base, _): return base.usesLocal(from: index)
+        case .lambda(_, let body): return body.usesLocal(from: index)
         }
     }
 }

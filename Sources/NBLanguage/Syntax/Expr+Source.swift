@@ -25,7 +25,7 @@ extension Expr {
         case .number(let value): return NumberFormat.format(value)
         case .string(let text): return Expr.quote(text)
         case .bool(let value): return value ? "true" : "false"
-        case .identifier(let name): return name
+        case .identifier(let name), .global(let name, _), .local(let name, _): return name
         case .list(let items): return "[" + items.map { $0.render(context: 0) }.joined(separator: ", ") + "]"
         case .tuple(let items): return "(" + items.map { $0.render(context: 0) }.joined(separator: ", ") + ")"
         case .unary(let op, let operand): return op.rawValue + operand.render(context: 7)

@@ -2,6 +2,8 @@ import NBAutodiff
 
 /// Largest tensor printed in full; bigger ones show their first and last three entries per axis.
 let tensorSummaryThreshold = 1000
+/// Longest text a list is written out to.
+let listTextBudget = 100_000
 
 extension Value {
     /// The SPEC §5 text form of the value (`12`, `[[1, 2], [3, 4]]`, `6 + 2ε`, `"text"`).
@@ -11,11 +13,14 @@ extension Value {
         case .bool(let b): return b ? "true" : "false"
         case .string(let s): return Expr.quote(s)
         case .tensor(let t): return t.text
-        case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .list:
+            var out = ""
+            appendText(to: &out)
+            return out
         case .range(let r): return NumberFormat.format(r.lower) + (r.closed ? "..." : "..<") + NumberFormat.format(r.upper)
         case .dual(let d): return d.description
         case .function(let f): return f.text
-        case .builtin(let name): return "<builtin \(name)>"
+        case .builtin(let builtin): return "<builtin \(builtin.name)>"
         case .symbolic(let s): return s.formula
         case .record(let r):
             if let display = r.display { return display.transcript }
@@ -23,6 +28,25 @@ extension Value {
         case .display(let item): return item.transcript
         case .nothing: return ""
         }
+    }
+
+    /// Appends the text form, stopping with `…` once the text passes `listTextBudget` characters
+    /// (lists can share sublists, so their written-out form can be astronomically long).
+    private func appendText(to out: inout String) {
+        guard case .list(let items) = self else {
+            out += text
+            return
+        }
+        out += "["
+        for (i, item) in items.enumerated() {
+            if out.utf8.count > listTextBudget {
+                out += "…"
+                break
+            }
+            if i > 0 { out += ", " }
+            item.appendText(to: &out)
+        }
+        out += "]"
     }
 
     /// Text used by `print`: strings without quotes, everything else as displayed.

@@ -14,7 +14,7 @@ public enum Value: Sendable {
     /// A user function (`f(x) = …`) or lambda (`x -> …`).
     indirect case function(FunctionValue)
     /// A builtin used as a value (`grad(sin, [1])`).
-    case builtin(String)
+    indirect case builtin(Builtin)
     /// A symbolic function: a formula that can also be called.
     indirect case symbolic(SymbolicValue)
     /// Named fields (results of builtins such as `hsweep`), optionally displayed as an item.
@@ -65,17 +65,18 @@ public struct RangeValue: Sendable, Equatable {
     public var elements: [Double] { (0..<count).map { lower + Double($0) } }
 }
 
-/// A user function or lambda. Globals are looked up when it runs; `captured` holds the parameters
-/// of the enclosing function at the time a lambda was created.
+/// A user function or lambda. Globals are looked up when it runs; `captured` holds the frame of
+/// the enclosing function at the time a lambda was created (its body's names were resolved
+/// against that frame followed by its own parameters).
 public struct FunctionValue: Sendable {
     /// The name it was defined or first bound under, if any.
     public var name: String?
     public var parameters: [String]
     public var body: Expr
-    public var captured: [String: Value]
+    public var captured: [Value]
     public var location: SourceLocation
 
-    public init(name: String?, parameters: [String], body: Expr, captured: [String: Value] = [:], location: SourceLocation) {
+    public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: SourceLocation) {
         self.name = name; self.parameters = parameters; self.body = body; self.captured = captured; self.location = location
     }
 }

@@ -21,12 +21,33 @@ public struct Dataset: Sendable, Equatable {
     /// The number of classes for a classification set, `nil` for regression.
     public let classCount: Int?
 
-    /// Creates a data set; the counts must agree with the arrays.
+    /// Creates a data set, checking that the counts agree with the arrays, that there is one name
+    /// per feature, and that a classification set's targets are labels in `0..<classCount`.
     public init(name: String, sampleCount: Int, featureCount: Int, features: [Double], targets: [Double],
-                featureNames: [String]? = nil, classCount: Int? = nil) {
-        precondition(sampleCount >= 0 && featureCount >= 0, "counts must be non-negative")
-        precondition(features.count == sampleCount * featureCount, "features must hold sampleCount × featureCount values")
-        precondition(targets.count == sampleCount, "one target per sample")
+                featureNames: [String]? = nil, classCount: Int? = nil) throws(DatasetError) {
+        guard sampleCount >= 0, featureCount >= 0,
+              featureCount == 0 || sampleCount <= Int.max / featureCount,
+              features.count == sampleCount * featureCount else {
+            throw DatasetError("expected \(sampleCount) × \(featureCount) feature values, got \(features.count)")
+        }
+        guard targets.count == sampleCount else {
+            throw DatasetError("expected one target per sample (\(sampleCount)), got \(targets.count)")
+        }
+        if let featureNames, featureNames.count != featureCount {
+            throw DatasetError("expected \(featureCount) feature names, got \(featureNames.count)")
+        }
+        if let classCount {
+            guard classCount >= 1, targets.allSatisfy({ $0 >= 0 && $0 < Double(classCount) && $0 == $0.rounded() }) else {
+                throw DatasetError("class labels must be whole numbers in 0..<\(classCount)")
+            }
+        }
+        self.init(validName: name, sampleCount: sampleCount, featureCount: featureCount, features: features,
+                  targets: targets, featureNames: featureNames, classCount: classCount)
+    }
+
+    /// The unchecked initialiser for the library's own generators, whose arrays agree by construction.
+    init(validName name: String, sampleCount: Int, featureCount: Int, features: [Double], targets: [Double],
+         featureNames: [String]? = nil, classCount: Int? = nil) {
         self.name = name
         self.sampleCount = sampleCount
         self.featureCount = featureCount
@@ -54,12 +75,15 @@ public struct Dataset: Sendable, Equatable {
         (0..<sampleCount).map { features[$0 * featureCount + feature] }
     }
 
-    /// The samples at `indices`, in that order (indices may repeat).
-    public func subset(_ indices: [Int]) -> Dataset {
+    /// The samples at `indices`, in that order (indices may repeat; each must be in `0..<sampleCount`).
+    public func subset(_ indices: [Int]) throws(DatasetError) -> Dataset {
+        if let bad = indices.first(where: { $0 < 0 || $0 >= sampleCount }) {
+            throw DatasetError("sample index \(bad) is out of range 0..<\(sampleCount)")
+        }
         var values: [Double] = []
         values.reserveCapacity(indices.count * featureCount)
         for index in indices { values.append(contentsOf: row(index)) }
-        return Dataset(name: name, sampleCount: indices.count, featureCount: featureCount, features: values,
+        return Dataset(validName: name, sampleCount: indices.count, featureCount: featureCount, features: values,
                        targets: indices.map { targets[$0] }, featureNames: featureNames, classCount: classCount)
     }
 }

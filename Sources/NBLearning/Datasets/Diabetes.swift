@@ -45,7 +45,7 @@ public enum Diabetes {
             features.append(contentsOf: table.values[(row * width)..<(row * width + featureNames.count)])
             targets.append(table.values[row * width + featureNames.count])
         }
-        return Dataset(name: "diabetes", sampleCount: table.rowCount, featureCount: featureNames.count,
+        return Dataset(validName: "diabetes", sampleCount: table.rowCount, featureCount: featureNames.count,
                        features: features, targets: targets, featureNames: featureNames)
     }
 }

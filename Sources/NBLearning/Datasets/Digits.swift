@@ -37,7 +37,7 @@ public enum Digits {
         }
         precondition(labels.count == sampleCount && pixels.count == sampleCount * pixelCount,
                      "the embedded digits data is corrupt")
-        return Dataset(name: "digits", sampleCount: labels.count, featureCount: pixelCount, features: pixels,
+        return Dataset(validName: "digits", sampleCount: labels.count, featureCount: pixelCount, features: pixels,
                        targets: labels,
                        featureNames: (0..<pixelCount).map { "pixel_\($0 / 8)_\($0 % 8)" }, classCount: 10)
     }

@@ -25,7 +25,7 @@ enum SyntheticSupport {
         for index in order {
             features.append(contentsOf: points[(index * featureCount)..<((index + 1) * featureCount)])
         }
-        return Dataset(name: name, sampleCount: labels.count, featureCount: featureCount, features: features,
+        return Dataset(validName: name, sampleCount: labels.count, featureCount: featureCount, features: features,
                        targets: order.map { Double(labels[$0]) }, classCount: classCount)
     }
 }

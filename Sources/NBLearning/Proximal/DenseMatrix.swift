@@ -1,55 +1,43 @@
-/// A small row-major matrix of doubles with the two products the proximal solvers need.
+/// A row-major matrix of doubles with the two products the proximal solvers need, A·v and Aᵀ·v.
 ///
-/// Kept internal and deliberately plain: the loops run in a fixed order, so results are
-/// bit-identical on every machine (BLAS kernels may change summation order between CPUs).
+/// A thin view of a rank-2 `Tensor<Double>`: the products go through the tensor engine's GEMM
+/// (OpenBLAS), so the solvers share the one matrix kernel of the library.
 struct DenseMatrix: Sendable, Equatable {
-    let rows: Int
-    let columns: Int
-    /// Row-major values: element (i, j) is `values[i * columns + j]`.
-    var values: [Double]
+    /// The matrix, shape `[rows, columns]`.
+    let tensor: Tensor<Double>
 
+    var rows: Int { tensor.shape[0] }
+    var columns: Int { tensor.shape[1] }
+    /// Row-major values: element (i, j) is `values[i * columns + j]`.
+    var values: [Double] { tensor.scalars }
+
+    /// `values` must hold `rows × columns` entries (checked by the callers, which validate input).
     init(rows: Int, columns: Int, values: [Double]) {
-        precondition(values.count == rows * columns, "values must hold rows × columns entries")
-        self.rows = rows
-        self.columns = columns
-        self.values = values
+        precondition(rows >= 0 && columns >= 0 && values.count == rows * columns,
+                     "values must hold rows × columns entries")
+        tensor = Tensor(validShape: [rows, columns], scalars: values)
     }
 
-    subscript(row: Int, column: Int) -> Double { values[row * columns + column] }
+    subscript(row: Int, column: Int) -> Double { tensor.scalars[row * columns + column] }
 
     /// A v, for v with `columns` entries.
     func times(_ vector: [Double]) -> [Double] {
         precondition(vector.count == columns)
-        var result = [Double](repeating: 0, count: rows)
-        values.withUnsafeBufferPointer { a in
-            vector.withUnsafeBufferPointer { v in
-                for i in 0..<rows {
-                    var sum = 0.0
-                    let base = i * columns
-                    for j in 0..<columns { sum += a[base + j] * v[j] }
-                    result[i] = sum
-                }
-            }
-        }
-        return result
+        return product(transposed: false, vector)
     }
 
     /// Aᵀ v, for v with `rows` entries.
     func transposeTimes(_ vector: [Double]) -> [Double] {
         precondition(vector.count == rows)
-        var result = [Double](repeating: 0, count: columns)
-        values.withUnsafeBufferPointer { a in
-            vector.withUnsafeBufferPointer { v in
-                result.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<rows {
-                        let vi = v[i]
-                        let base = i * columns
-                        for j in 0..<columns { out[j] += a[base + j] * vi }
-                    }
-                }
-            }
-        }
-        return result
+        return product(transposed: true, vector)
+    }
+
+    private func product(transposed: Bool, _ vector: [Double]) -> [Double] {
+        let (m, k) = transposed ? (columns, rows) : (rows, columns)
+        let column = Tensor<Double>(validShape: [k, 1], scalars: vector)
+        return Tensor<Double>(validShape: [m], count: m) { result in
+            Tensor<Double>.gemm(tensor, transposed, column, false, m: m, n: 1, k: k, into: result, beta: 0)
+        }.scalars
     }
 
     /// The column means.
@@ -60,11 +48,11 @@ struct DenseMatrix: Sendable, Equatable {
 
     /// The matrix with `offsets[j]` subtracted from every entry of column j.
     func subtractingFromColumns(_ offsets: [Double]) -> DenseMatrix {
-        var copy = self
+        var values = tensor.scalars
         for i in 0..<rows {
-            for j in 0..<columns { copy.values[i * columns + j] -= offsets[j] }
+            for j in 0..<columns { values[i * columns + j] -= offsets[j] }
         }
-        return copy
+        return DenseMatrix(rows: rows, columns: columns, values: values)
     }
 }
 

@@ -68,26 +68,30 @@ public struct LassoProblem: Sendable {
     }
 
     /// The optimal intercept for given coefficients, b(w) = ȳ − x̄ᵀw.
-    public func intercept(for coefficients: [Double]) -> Double {
-        targetMean - Vector.dot(featureMeans, coefficients)
+    public func intercept(for coefficients: [Double]) throws(LassoError) -> Double {
+        try check(coefficients)
+        return optimalIntercept(coefficients)
     }
 
     /// F(w, b) on the original (uncentred) data.
-    public func objective(coefficients: [Double], intercept: Double) -> Double {
+    public func objective(coefficients: [Double], intercept: Double) throws(LassoError) -> Double {
+        try check(coefficients)
         let residual = residuals(coefficients: coefficients, intercept: intercept)
         return Vector.dot(residual, residual) / (2 * Double(sampleCount)) + alpha * Vector.norm1(coefficients)
     }
 
     /// F(w, b(w)) = f(w) + α‖w‖₁, the objective with the intercept minimised out.
-    public func objective(coefficients: [Double]) -> Double {
-        smoothPart(coefficients) + alpha * Vector.norm1(coefficients)
+    public func objective(coefficients: [Double]) throws(LassoError) -> Double {
+        try check(coefficients)
+        return smoothPart(coefficients) + alpha * Vector.norm1(coefficients)
     }
 
     /// A duality gap G(w) ≥ F(w, b(w)) − F*: the primal objective minus the dual objective at the
     /// rescaled residual θ = s·r/n, r = y_c − X_c w, s = min(1, α / ‖X_cᵀr/n‖∞), where the dual is
     /// D(θ) = (1/2n)‖y_c‖² − (n/2)‖θ − y_c/n‖² subject to ‖X_cᵀθ‖∞ ≤ α. Zero exactly at the optimum.
-    public func dualityGap(coefficients: [Double]) -> Double {
-        evaluate(coefficients).gap
+    public func dualityGap(coefficients: [Double]) throws(LassoError) -> Double {
+        try check(coefficients)
+        return evaluate(coefficients).gap
     }
 
     /// F(w, b(w)) and the duality gap G(w), sharing one residual.
@@ -107,7 +111,8 @@ public struct LassoProblem: Sendable {
     }
 
     /// The optimality (KKT) conditions at (w, b) on the original data; see `LassoKKT`.
-    public func kkt(coefficients: [Double], intercept: Double) -> LassoKKT {
+    public func kkt(coefficients: [Double], intercept: Double) throws(LassoError) -> LassoKKT {
+        try check(coefficients)
         let residual = residuals(coefficients: coefficients, intercept: intercept)
         let n = Double(sampleCount)
         // Xᵀr = X_cᵀr + x̄ Σr; use the centred matrix plus the mean term to avoid a second copy.
@@ -127,6 +132,18 @@ public struct LassoProblem: Sendable {
     }
 
     // MARK: Pieces for the solvers
+
+    /// Throws unless `coefficients` has one entry per feature.
+    func check(_ coefficients: [Double]) throws(LassoError) {
+        guard coefficients.count == featureCount else {
+            throw .invalidOption("expected \(featureCount) coefficients, got \(coefficients.count)")
+        }
+    }
+
+    /// b(w) = ȳ − x̄ᵀw.
+    func optimalIntercept(_ coefficients: [Double]) -> Double {
+        targetMean - Vector.dot(featureMeans, coefficients)
+    }
 
     /// y − Xw − b on the original data.
     func residuals(coefficients: [Double], intercept: Double) -> [Double] {
@@ -157,25 +174,5 @@ public struct LassoProblem: Sendable {
     func curvature(along direction: [Double]) -> Double {
         let image = centred.times(direction)
         return Vector.dot(image, image) / Double(sampleCount)
-    }
-}
-
-/// Invalid data or parameters for a Lasso problem.
-public enum LassoError: Error, Equatable, Sendable, CustomStringConvertible {
-    case emptyData
-    case shapeMismatch(features: Int, targets: Int, sampleCount: Int, featureCount: Int)
-    case nonFiniteData
-    case invalidAlpha(Double)
-    case invalidOption(String)
-
-    public var description: String {
-        switch self {
-        case .emptyData: "the Lasso needs at least one sample and one feature"
-        case let .shapeMismatch(features, targets, n, p):
-            "expected \(n)×\(p) = \(n * p) feature values and \(n) targets, got \(features) and \(targets)"
-        case .nonFiniteData: "the features and targets must be finite numbers (found nan or inf)"
-        case let .invalidAlpha(alpha): "alpha must be a finite number ≥ 0, got \(alpha)"
-        case let .invalidOption(message): message
-        }
     }
 }

@@ -25,6 +25,9 @@ public struct LabelSpreading: Sendable, Equatable {
     /// The ℓ₁ change of the scores below which the iteration stops.
     public var tolerance: Double
 
+    /// The most samples `fit` accepts (the dense graph then takes 128 MB).
+    public static let maximumSamples = 4096
+
     public init(gamma: Double = 20, alpha: Double = 0.2, maxIterations: Int = 30, tolerance: Double = 1e-3) {
         self.gamma = gamma
         self.alpha = alpha
@@ -48,8 +51,8 @@ public struct LabelSpreading: Sendable, Equatable {
               labels.count == sampleCount else {
             throw .invalidParameter("expected \(sampleCount) samples of \(featureCount) features and one label each")
         }
-        guard sampleCount <= 20_000 else {
-            throw .invalidParameter("label spreading builds a dense graph; at most 20000 samples, got \(sampleCount)")
+        guard sampleCount <= Self.maximumSamples else {
+            throw .invalidParameter("label spreading builds a dense sampleCount² graph; at most \(Self.maximumSamples) samples, got \(sampleCount)")
         }
         guard features.allSatisfy(\.isFinite) else { throw .invalidParameter("the features must be finite numbers") }
         // The classes are the distinct labels present, in increasing order.
@@ -101,7 +104,7 @@ public struct LabelSpreading: Sendable, Equatable {
     }
 
     /// S = D^{−1/2} W D^{−1/2} with zero diagonal; isolated samples (degree 0) keep zero rows.
-    private func normalisedAffinity(features: [Double], sampleCount n: Int, featureCount p: Int) -> [Double] {
+    private func normalisedAffinity(features: [Double], sampleCount n: Int, featureCount p: Int) -> Tensor<Double> {
         var weights = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in (i + 1)..<n {
@@ -123,48 +126,17 @@ public struct LabelSpreading: Sendable, Equatable {
         for i in 0..<n {
             for j in 0..<n { weights[i * n + j] *= scale[i] * scale[j] }
         }
-        return weights
+        return Tensor(validShape: [n, n], scalars: weights)
     }
 
-    /// α S F + clamp.
-    private func propagate(graph: [Double], scores: [Double], sampleCount n: Int, classCount k: Int,
+    /// α S F + clamp, the product through the tensor engine's GEMM.
+    private func propagate(graph: Tensor<Double>, scores: [Double], sampleCount n: Int, classCount k: Int,
                            clamp: [Double]) -> [Double] {
-        var next = [Double](repeating: 0, count: n * k)
-        for i in 0..<n {
-            for j in 0..<n {
-                let weight = graph[i * n + j]
-                if weight == 0 { continue }
-                for c in 0..<k { next[i * k + c] += weight * scores[j * k + c] }
-            }
-            for c in 0..<k { next[i * k + c] = alpha * next[i * k + c] + clamp[i * k + c] }
-        }
+        let current = Tensor<Double>(validShape: [n, k], scalars: scores)
+        var next = Tensor<Double>(validShape: [n, k], count: n * k) { result in
+            Tensor<Double>.gemm(graph, false, current, false, m: n, n: k, k: n, into: result, beta: 0)
+        }.scalars
+        for index in next.indices { next[index] = alpha * next[index] + clamp[index] }
         return next
-    }
-}
-
-/// What label spreading found.
-public struct LabelSpreadingResult: Sendable, Equatable {
-    /// The classes, in increasing order (the columns of `distributions`).
-    public let classes: [Int]
-    /// Per sample, the normalised class scores, row-major (sampleCount × classes.count).
-    public let distributions: [Double]
-    /// Per sample, the class with the largest score (labelled samples included).
-    public let transduction: [Int]
-    /// The propagation steps taken.
-    public let iterations: Int
-    /// Whether the scores settled before `maxIterations`.
-    public let converged: Bool
-}
-
-/// Invalid input for label spreading.
-public enum LabelSpreadingError: Error, Equatable, Sendable, CustomStringConvertible {
-    case invalidParameter(String)
-    case noLabels
-
-    public var description: String {
-        switch self {
-        case let .invalidParameter(message): message
-        case .noLabels: "label spreading needs at least one labelled sample"
-        }
     }
 }

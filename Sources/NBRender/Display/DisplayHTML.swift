@@ -10,7 +10,9 @@ public enum DisplayHTML {
         switch item {
         case .printed(let text), .value(let text):
             return preformatted(text)
-        case .formula(_, let mathML):
+        case .formula(let text, let mathML):
+            // Without MathML (a printer that could not typeset it), the text form still shows.
+            guard mathML.contains(where: { !$0.isWhitespace }) else { return preformatted(text) }
             return "<div class=\"nb-formula\">" + mathML + "</div>\n"
         case .table(let table):
             return TableHTML.render(table)
@@ -21,9 +23,10 @@ public enum DisplayHTML {
         }
     }
 
-    /// HTML for a cell error: `<div class="nb-error">…</div>` with message, location and hint.
+    /// HTML for a cell error: `<div class="nb-error" data-line="L">…</div>` with message, location
+    /// and hint.
     public static func render(_ error: CellError) -> String {
-        var html = "<div class=\"nb-error\" role=\"alert\">\n"
+        var html = "<div class=\"nb-error\" data-line=\"\(error.location.line)\">\n"
         html += "<p class=\"nb-error-message\"><span class=\"nb-error-label\">error:</span> "
             + HTMLEscaping.escape(error.message) + "</p>\n"
         html += "<p class=\"nb-error-location\">line \(error.location.line), column \(error.location.column)</p>\n"

@@ -29,9 +29,9 @@ extension DisplayHTML {
     tr.nb-row-fail { background: rgba(207, 34, 46, .1); }
     tr.nb-row-fail td:first-child { box-shadow: inset 3px 0 0 #c4232b; }
     .nb-figure { margin: .8em 0; }
-    .nb-plot { display: block; width: 100%; max-width: 36rem; height: auto; overflow: visible; }
+    .nb-plot { display: block; width: 100%; max-width: 33rem; height: auto; overflow: visible; }
     .nb-plot .nb-line { stroke: var(--nb-c); }
-    .nb-plot .nb-dot { fill: var(--nb-c); }
+    .nb-plot .nb-dot, .nb-plot .nb-dots { fill: var(--nb-c); }
     .nb-plot .nb-unlabelled { --nb-c: #a8a8a8; }
     .nb-plot .nb-halo { paint-order: stroke; stroke: Canvas; stroke-width: 4px; stroke-linejoin: round; }
     .nb-imagegrid { margin: .8em 0; }

@@ -1,6 +1,6 @@
 import NBLanguage
 
-/// A grid of small grayscale images, each an inline SVG with one `<rect>` per pixel.
+/// A grid of small grayscale images, each an inline SVG of crisp 1 × 1 `<rect>` pixels.
 ///
 /// Pixel values are clamped to 0…1 and drawn as grey levels, 0 black and 1 white; a missing or
 /// non-finite pixel is drawn in a muted red so it cannot pass for data. Images are laid out by CSS
@@ -27,22 +27,38 @@ enum ImageGridHTML {
         return html + "</div>\n</figure>\n"
     }
 
+    /// Largest image drawn, in pixels (512 × 512); bigger ones are named, not drawn.
+    static let maxPixels = 512 * 512
+
     /// One image as SVG; `pixels` row-major, `width × height`.
+    ///
+    /// The most common grey is one background rectangle; every other pixel is a 1 × 1 `<rect>`
+    /// (a mostly black digit costs a few hundred bytes, not one element per pixel).
     static func image(_ pixels: [Double], width: Int, height: Int, title: String) -> String {
-        guard width > 0, height > 0, width.multipliedReportingOverflow(by: height).overflow == false else {
-            return "<span class=\"nb-image-invalid\">" + HTMLEscaping.escape("\(width)×\(height) image") + "</span>"
+        let (area, overflow) = width.multipliedReportingOverflow(by: height)
+        guard width > 0, height > 0, !overflow, area <= maxPixels else {
+            return "<span class=\"nb-image-invalid\">" + HTMLEscaping.escape("\(width)×\(height) image not shown") + "</span>"
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width * 8)\""
-            + " height=\"\(height * 8)\" shape-rendering=\"crispEdges\" role=\"img\"><title>"
+        let fills = (0..<area).map { $0 < pixels.count ? grey(pixels[$0]) : invalidPixel }
+        let background = mostCommon(fills)
+        // Natural size when the page's CSS is absent: about 96 px on the longer side.
+        let scale = max(1, 96 / max(width, height))
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width * scale)\""
+            + " height=\"\(height * scale)\" shape-rendering=\"crispEdges\" role=\"img\"><title>"
             + HTMLEscaping.escape(title) + "</title>"
-        for row in 0..<height {
-            for column in 0..<width {
-                let index = row * width + column
-                let fill = index < pixels.count ? grey(pixels[index]) : invalidPixel
-                svg += "<rect x=\"\(column)\" y=\"\(row)\" width=\"1\" height=\"1\" fill=\"\(fill)\"/>"
-            }
+        svg += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"\(background)\"/>"
+        for (index, fill) in fills.enumerated() where fill != background {
+            svg += "<rect x=\"\(index % width)\" y=\"\(index / width)\" width=\"1\" height=\"1\" fill=\"\(fill)\"/>"
         }
         return svg + "</svg>"
+    }
+
+    /// The most frequent colour; ties go to the smallest string, so the choice never depends on
+    /// hashing order.
+    static func mostCommon(_ fills: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for fill in fills { counts[fill, default: 0] += 1 }
+        return counts.min { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }?.key ?? "#000000"
     }
 
     /// `#rrggbb` grey for a value in 0…1 (clamped), or the invalid colour.

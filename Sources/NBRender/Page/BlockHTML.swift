@@ -12,7 +12,7 @@ enum BlockHTML {
     /// A code block that is shown and not run.
     static func code(_ code: CodeBlock) -> String {
         let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
-        return "<pre class=\"nb-code\"><code\(language)>\(HTMLEscaping.escape(code.code))</code></pre>\n"
+        return "<pre class=\"nb-code\"><code\(language)>\(HTMLEscaping.escape(CellHTML.trimmingFinalNewline(code.code)))</code></pre>\n"
     }
 
     /// `<ol class="nb-bibliography">` with `<li id="ref-N">`: the title linked, the host shown.

@@ -13,15 +13,15 @@ public struct NotebookSource: Sendable, Equatable {
 }
 
 /// A piece of a page's article HTML with the source line it came from (for warnings about it).
-public struct HTMLBlock: Sendable, Equatable {
+public struct HTMLBlock: Sendable, Equatable, Codable {
     public var html: String
     public var line: Int
     public init(html: String, line: Int) { self.html = html; self.line = line }
 }
 
 /// A warning or error about a notebook, at `file:line:col`.
-public struct SiteDiagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+public struct SiteDiagnostic: Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable { case warning, error }
     public var file: String
     public var line: Int
     public var column: Int
@@ -34,7 +34,7 @@ public struct SiteDiagnostic: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Everything the site needs from one rendered notebook.
-public struct NotebookRender: Sendable, Equatable {
+public struct NotebookRender: Sendable, Equatable, Codable {
     public var title: String
     public var date: SiteDate?
     public var category: String?
@@ -51,13 +51,15 @@ public struct NotebookRender: Sendable, Equatable {
     public var diagnostics: [SiteDiagnostic]
     /// True when a cell failed (the page is still written, the error shown in place).
     public var failed: Bool
+    /// Per cell, whether it came from the cache or ran and why (`nb build --explain`).
+    public var cacheExplanation: [String]
 
     public init(title: String, date: SiteDate? = nil, category: String? = nil, tags: [String] = [], blocks: [HTMLBlock],
                 references: [BibliographyEntry] = [], summary: String = "", searchText: String = "",
-                diagnostics: [SiteDiagnostic] = [], failed: Bool = false) {
+                diagnostics: [SiteDiagnostic] = [], failed: Bool = false, cacheExplanation: [String] = []) {
         self.title = title; self.date = date; self.category = category; self.tags = tags; self.blocks = blocks
         self.references = references; self.summary = summary; self.searchText = searchText
-        self.diagnostics = diagnostics; self.failed = failed
+        self.diagnostics = diagnostics; self.failed = failed; self.cacheExplanation = cacheExplanation
     }
 }
 

@@ -31,6 +31,10 @@ public enum SearchIndex {
     }
 
     static func quote(_ text: String) -> String {
+        // Fast path: nothing to escape (no controls, quotes, backslashes, `<`, or U+2028/9's lead byte).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for c in text.unicodeScalars {
             switch c {
@@ -58,8 +62,8 @@ public enum SearchIndex {
     (function () {
       var box = document.getElementById("nb-search"), input = box && box.querySelector("input"), list = box && box.querySelector("ol");
       if (!box || !window.fetch) return;
-      box.hidden = false;
       fetch("search.json").then(function (r) { return r.json(); }).then(function (pages) {
+        box.hidden = false;
         input.addEventListener("input", function () {
           var q = input.value.trim().toLowerCase(); list.textContent = "";
           if (!q) return;

@@ -1,6 +1,7 @@
 import Foundation
 import NBDocument
 import NBExecution
+import Synchronization
 
 /// Builds a static site (SPEC §7): a page per notebook (folders kept), `index.html`,
 /// `style.css`, `sitemap.xml`, `feed.xml`, `bibliography.html`, `search.json` + `search.js`,
@@ -30,9 +31,12 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let notebookPaths = sources.notebooks.filter { $0 != "index.md" }
         let root = options.source
         let renderer = self.renderer
+        let progress = options.progress
+        let done = Atomic<Int>(0)
 
         // 1. Render every notebook (in parallel; results in path order).
         let rendered: [Rendered] = parallelMap(notebookPaths, jobs: options.jobs) { path in
+            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, notebookPaths.count) }
             let url = root.appendingPathComponent(path)
             guard let data = try? Data(contentsOf: url) else {
                 return Rendered(source: NotebookSource(relativePath: path, text: ""),
@@ -136,8 +140,9 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
 
         let failed = rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath)
         let broken = rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath)
+        let explanation = rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }
         return SiteBuildReport(pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
-                               failedNotebooks: failed, brokenNotebooks: broken)
+                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation)
     }
 
     /// `site.yml` first, else the root `index.md`'s front matter. The index's body (rendered)

@@ -1,6 +1,6 @@
 /// A front-matter date (`2019-07-01`, `2019-07-01 10:20:30 +0800`, `2019-07-01T10:20:30Z`), kept
 /// as calendar fields for sorting and printing without a time-zone database.
-public struct SiteDate: Sendable, Equatable, Hashable, Comparable {
+public struct SiteDate: Sendable, Equatable, Hashable, Comparable, Codable {
     public var year: Int, month: Int, day: Int
     public var hour: Int, minute: Int, second: Int
     /// Offset from UTC in minutes, when given.

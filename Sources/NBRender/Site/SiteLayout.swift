@@ -22,13 +22,13 @@ public struct SiteLayout: Sendable {
         out += "<header class=\"nb-site-header\"><a class=\"nb-site-title\" href=\"\(root)index.html\">\(e(config.title))</a>"
         out += "<nav><a href=\"\(root)index.html\">Index</a> <a href=\"\(root)bibliography.html\">Bibliography</a> "
         out += "<a href=\"\(root)feed.xml\">Feed</a></nav></header>\n"
-        out += "<main class=\"nb-main\">\n" + body + "</main>\n</body>\n</html>\n"
+        out += "<main class=\"nb-page\">\n" + body + "</main>\n</body>\n</html>\n"
         return out
     }
 
     /// A notebook page.
     public func notebookPage(path: String, render: NotebookRender, content: String, index: SiteIndex) -> String {
-        var body = "<article class=\"nb-page\">\n<header class=\"nb-page-header\">\n<h1>\(e(render.title))</h1>\n"
+        var body = "<article class=\"nb-article\">\n<header class=\"nb-header\">\n<h1 class=\"nb-title\">\(e(render.title))</h1>\n"
         body += meta(date: render.date, category: render.category, tags: render.tags, root: SitePaths.rootPrefix(of: path))
         body += "</header>\n" + content + "</article>\n"
         let (previous, next) = index.neighbours(of: path)
@@ -91,7 +91,7 @@ public struct SiteLayout: Sendable {
     /// The site-wide bibliography.
     public func bibliographyPage(_ bibliography: SiteBibliography) -> String {
         var body = "<section class=\"nb-site-bibliography\">\n<h1>Bibliography</h1>\n"
-        body += "<p class=\"nb-meta\">\(bibliography.items.count) references cited across the site.</p>\n"
+        body += "<p class=\"nb-meta\">\(bibliography.items.count) references across the site.</p>\n"
         body += bibliography.html
         body += "</section>\n"
         return shell(path: "bibliography.html", title: "Bibliography", body: body)
@@ -99,7 +99,7 @@ public struct SiteLayout: Sendable {
 
     /// The page written for a notebook that could not be rendered.
     public func errorPage(path: String, source: String, error: String) -> String {
-        let body = "<article class=\"nb-page\">\n<h1>\(e(source))</h1>\n<div class=\"nb-error\"><p>This notebook could not be rendered:</p>\n<pre>\(e(error))</pre></div>\n</article>\n"
+        let body = "<article class=\"nb-article\">\n<h1 class=\"nb-title\">\(e(source))</h1>\n<div class=\"nb-error\"><p>This notebook could not be rendered:</p>\n<pre>\(e(error))</pre></div>\n</article>\n"
         return shell(path: path, title: source, body: body)
     }
 

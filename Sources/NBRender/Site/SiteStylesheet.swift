@@ -19,17 +19,19 @@ public enum SiteStylesheet {
     .nb-site-title { font-weight: 700; font-size: 1.1rem; color: var(--nb-site-fg); text-decoration: none; }
     .nb-site-header nav a { margin-left: 1rem; color: var(--nb-site-muted); text-decoration: none; }
     .nb-site-header nav a:hover, .nb-site-title:hover { color: var(--nb-site-accent); }
-    .nb-main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-    .nb-page-header h1, .nb-index h1, .nb-site-bibliography h1 { line-height: 1.25; margin: 1rem 0 .5rem; }
-    .nb-meta { color: var(--nb-site-muted); font-size: .9rem; margin: 0 0 1.5rem; }
+    .nb-index h1, .nb-site-bibliography h1 { line-height: 1.25; margin: 0 0 .5rem; }
+    .nb-index .nb-description, .nb-site-bibliography .nb-meta { color: var(--nb-site-muted); margin: 0 0 1.5rem; }
     .nb-tag { display: inline-block; padding: 0 .5rem; border-radius: 999px; background: var(--nb-site-chip);
               color: var(--nb-site-muted); text-decoration: none; font-size: .85rem; }
     .nb-index h2 { margin-top: 2rem; padding-bottom: .25rem; border-bottom: 1px solid var(--nb-site-rule); font-size: 1.2rem; }
     .nb-index-list { list-style: none; padding: 0; }
     .nb-index-list li { display: flex; gap: 1rem; padding: .25rem 0; }
+    .nb-index-list a, .nb-tag-list a { text-decoration: none; }
+    .nb-index-list a:hover, .nb-tag-list a:hover { text-decoration: underline; }
     .nb-index-list time, .nb-site-bibliography time { color: var(--nb-site-muted); font-variant-numeric: tabular-nums; flex: none; }
     .nb-tag-list dt { font-weight: 600; margin-top: .5rem; }
     .nb-tag-list dd { margin-left: 1rem; }
+    .nb-site-header + .nb-page { padding-top: 1.5rem; }
     .nb-prevnext { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem;
                    border-top: 1px solid var(--nb-site-rule); }
     .nb-prevnext a[rel=next] { text-align: right; margin-left: auto; }

@@ -68,11 +68,49 @@ private func fnv1a64<S: Sequence>(_ values: S) -> String where S.Element == Doub
         #expect(decoded.labels.allSatisfy { $0 == 7 })
     }
 
-    @Test func subsetPicksRowsInOrder() {
-        let picked = digits.subset([3, 0, 3])
+    @Test func subsetPicksRowsInOrder() throws {
+        let picked = try digits.subset([3, 0, 3])
+        #expect(throws: DatasetError.self) { try digits.subset([0, 1797]) }
         #expect(picked.sampleCount == 3)
         #expect(Array(picked.row(0)) == Array(digits.row(3)))
         #expect(Array(picked.row(1)) == Array(digits.row(0)))
         #expect(picked.labels == [digits.labels[3], digits.labels[0], digits.labels[3]])
+    }
+}
+
+@Suite struct DatasetTensorTests {
+    @Test func tensorsHaveTheDatasetsShapeAndValues() throws {
+        let blobs = try Dataset.blobs(samples: 7, centers: 2, features: 3, seed: 4)
+        let features = blobs.featureTensor
+        #expect(features.shape == [7, 3])
+        #expect(try features.element(at: [5, 2]) == blobs[5, 2])
+        #expect(blobs.targetTensor.shape == [7])
+        #expect(blobs.targetTensor.scalars == blobs.targets)
+    }
+}
+
+@Suite struct DatasetValidationTests {
+    @Test func inconsistentArraysAreErrors() {
+        #expect(throws: DatasetError.self) {
+            try Dataset(name: "x", sampleCount: 2, featureCount: 2, features: [1, 2, 3], targets: [0, 1])
+        }
+        #expect(throws: DatasetError.self) {
+            try Dataset(name: "x", sampleCount: 1, featureCount: 1, features: [1], targets: [0, 1])
+        }
+        #expect(throws: DatasetError.self) {
+            try Dataset(name: "x", sampleCount: 1, featureCount: 1, features: [1], targets: [2], classCount: 2)
+        }
+        #expect(throws: DatasetError.self) {
+            try Dataset(name: "x", sampleCount: 1, featureCount: 1, features: [1], targets: [0], featureNames: ["a", "b"])
+        }
+        #expect(throws: DatasetError.self) {
+            try Dataset(name: "x", sampleCount: Int.max, featureCount: 2, features: [], targets: [])
+        }
+    }
+
+    @Test func consistentArraysMakeADataset() throws {
+        let data = try Dataset(name: "x", sampleCount: 2, featureCount: 1, features: [1, 2], targets: [1, 0], classCount: 2)
+        #expect(data.labels == [1, 0])
+        #expect(data.featureNames == ["x0"])
     }
 }

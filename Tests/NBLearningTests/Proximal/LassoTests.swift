@@ -19,8 +19,8 @@ import Testing
         let fit = try problem.solve(ProximalGradientOptions(method: method, tolerance: 1e-11, maxIterations: 20_000))
         #expect(fit.converged)
         #expect(abs(fit.objective - reference.objective) <= 1e-4 * reference.objective)
-        #expect(abs(problem.objective(coefficients: fit.coefficients, intercept: fit.intercept) - reference.objective)
-                <= 1e-9 * reference.objective)
+        let objective = try problem.objective(coefficients: fit.coefficients, intercept: fit.intercept)
+        #expect(abs(objective - reference.objective) <= 1e-9 * reference.objective)
         for (ours, theirs) in zip(fit.coefficients, reference.coefficients) {
             if theirs == 0 {
                 #expect(ours == 0)
@@ -29,24 +29,28 @@ import Testing
             }
         }
         #expect(abs(fit.intercept - reference.intercept) <= 1e-4 * abs(reference.intercept))
-        let kkt = problem.kkt(coefficients: fit.coefficients, intercept: fit.intercept)
+        let kkt = try problem.kkt(coefficients: fit.coefficients, intercept: fit.intercept)
         #expect(kkt.isSatisfied(tolerance: 1e-8), "KKT residual \(kkt.residual)")
     }
 
-    @Test func kktFailsAwayFromTheOptimum() {
+    @Test func kktFailsAwayFromTheOptimum() throws {
         var w = reference.coefficients
-        let atOptimum = problem.kkt(coefficients: w, intercept: reference.intercept)
+        let atOptimum = try problem.kkt(coefficients: w, intercept: reference.intercept)
         #expect(atOptimum.residual < 1e-6)
         w[0] = 1  // a zero coefficient made non-zero
-        #expect(problem.kkt(coefficients: w, intercept: reference.intercept).residual > 1e-3)
-        #expect(problem.kkt(coefficients: reference.coefficients, intercept: reference.intercept + 1).residual >= 1 - 1e-6)
+        let moved = try problem.kkt(coefficients: w, intercept: reference.intercept)
+        #expect(moved.residual > 1e-3)
+        let shifted = try problem.kkt(coefficients: reference.coefficients, intercept: reference.intercept + 1)
+        #expect(shifted.residual >= 1 - 1e-6)
+        #expect(throws: LassoError.self) { try problem.kkt(coefficients: [1, 2], intercept: 0) }
     }
 
-    @Test(arguments: ["ista", "fista", "ista_backtracking", "fista_backtracking"])
+    @Test(arguments: ["ista", "fista", "ista_backtracking", "fista_backtracking", "fista_restart"])
     func iterationCountsAndObjectivesMatchTheNumpyPeer(run name: String) throws {
         let run = try #require(reference.runs[name])
         let options = ProximalGradientOptions(method: name.hasPrefix("fista") ? .fista : .ista,
                                               backtracking: name.hasSuffix("backtracking"),
+                                              restart: name.hasSuffix("restart"),
                                               tolerance: reference.gap_tolerance)
         let fit = try problem.solve(options)
         #expect(fit.converged)
@@ -60,7 +64,9 @@ import Testing
     @Test func fistaNeedsFewerIterationsThanIsta() throws {
         let ista = try problem.solve(ProximalGradientOptions(method: .ista, tolerance: 1e-6))
         let fista = try problem.solve(ProximalGradientOptions(method: .fista, tolerance: 1e-6))
+        let restarted = try problem.solve(ProximalGradientOptions(method: .fista, restart: true, tolerance: 1e-6))
         #expect(fista.iterations < ista.iterations)
+        #expect(restarted.iterations < fista.iterations && restarted.restarts > 0)
         #expect(try #require(reference.runs["fista"]).iterations_to_gap
                 < (try #require(reference.runs["ista"])).iterations_to_gap)
     }
@@ -79,9 +85,11 @@ import Testing
         #expect(fit.iterations(toGap: -1) == nil)
     }
 
-    @Test func dualityGapVanishesAtTheOptimumOnly() {
-        #expect(problem.dualityGap(coefficients: reference.coefficients) < 1e-7)
-        #expect(problem.dualityGap(coefficients: [Double](repeating: 0, count: 10)) > 100)
+    @Test func dualityGapVanishesAtTheOptimumOnly() throws {
+        #expect(try problem.dualityGap(coefficients: reference.coefficients) < 1e-7)
+        #expect(try problem.dualityGap(coefficients: [Double](repeating: 0, count: 10)) > 100)
+        #expect(throws: LassoError.self) { try problem.dualityGap(coefficients: []) }
+        #expect(throws: LassoError.self) { try problem.objective(coefficients: [0]) }
     }
 
     @Test func degenerateAndInvalidInput() throws {

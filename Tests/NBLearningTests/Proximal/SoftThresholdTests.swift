@@ -23,3 +23,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ProximalTensorTests {
+    @Test func softThresholdOnTensorsKeepsTheShape() throws {
+        let t = try Tensor<Double>(shape: [2, 2], scalars: [2, -0.2, -3, 0.5])
+        let shrunk = Proximal.softThreshold(t, threshold: 0.5)
+        #expect(shrunk.shape == [2, 2])
+        #expect(shrunk.scalars == [1.5, 0, -2.5, 0])
+    }
+
+    @Test func lassoFromTensorsEqualsLassoFromArrays() throws {
+        let data = try Diabetes.load(path: Fixtures.diabetesPath)
+        let fromTensors = try LassoProblem(features: data.featureTensor, targets: data.targetTensor, alpha: 0.1)
+        let fromArrays = try LassoProblem(dataset: data, alpha: 0.1)
+        let options = ProximalGradientOptions(restart: true, tolerance: 1e-6)
+        #expect(try fromTensors.solve(options) == fromArrays.solve(options))
+        #expect(throws: LassoError.self) {
+            try LassoProblem(features: data.targetTensor, targets: data.targetTensor, alpha: 0.1)
+        }
+    }
+}

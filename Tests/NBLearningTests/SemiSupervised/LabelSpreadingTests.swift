@@ -18,7 +18,7 @@ private struct LabelSpreadingReference: Decodable {
 @Suite struct LabelSpreadingTests {
     @Test func reproducesScikitLearnsDigitsExample() throws {
         let reference = try Fixtures.load("digits_labelspreading.json", as: LabelSpreadingReference.self)
-        let data = Digits.load().subset(reference.indices)
+        let data = try Digits.load().subset(reference.indices)
         #expect(data.labels == reference.labels)
         let known = zip(data.labels, reference.labelled).map { $1 ? $0 : nil }
         let model = LabelSpreading(gamma: reference.gamma, alpha: reference.alpha,

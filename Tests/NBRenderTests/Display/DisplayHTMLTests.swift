@@ -21,6 +21,11 @@ import Testing
                 == "<div class=\"nb-formula\">\(math)</div>\n")
     }
 
+    @Test func formulaWithoutMathMLShowsItsText() {
+        #expect(DisplayHTML.render(.formula(text: "f'(x) = 3*x^2 <2>", mathML: " \n"))
+                == "<pre class=\"nb-text\">f&#39;(x) = 3*x^2 &lt;2&gt;</pre>\n")
+    }
+
     @Test func plotIsAFigureWithTheSVG() {
         let html = DisplayHTML.render(.plot(DisplayDemo.lines))
         #expect(html.hasPrefix("<figure class=\"nb-figure\">\n<svg class=\"nb-plot\""))
@@ -31,7 +36,7 @@ import Testing
         let error = CellError(message: Self.evil, location: SourceLocation(line: 12, column: 5), hint: Self.evil)
         let html = DisplayHTML.render(error)
         #expect(html == """
-        <div class="nb-error" role="alert">
+        <div class="nb-error" data-line="12">
         <p class="nb-error-message"><span class="nb-error-label">error:</span> \(Self.escapedEvil)</p>
         <p class="nb-error-location">line 12, column 5</p>
         <p class="nb-error-hint">hint: \(Self.escapedEvil)</p>
@@ -116,28 +121,49 @@ import Testing
 
     // MARK: Images
 
-    @Test func imagesHaveOneRectPerPixel() {
-        let grid = ImageGrid(title: "digits", width: 3, height: 2, pixels: [[0, 0.5, 1, 0.25, .nan, 2]],
-                             captions: ["first"])
+    @Test func imagePixelsAreCrispGreyRects() throws {
+        let pixels: [Double] = [0, 0.5, 1, 0.25, .nan, 2]
+        let grid = ImageGrid(title: "digits", width: 3, height: 2, pixels: [pixels], captions: ["first"])
         let html = DisplayHTML.render(.images(grid))
-        #expect(html.components(separatedBy: "<rect ").count - 1 == 6)
-        #expect(html.contains("fill=\"#000000\"") && html.contains("fill=\"#808080\"") && html.contains("fill=\"#ffffff\""))
-        #expect(html.contains("fill=\"#404040\""))
-        #expect(html.contains("fill=\"\(ImageGridHTML.invalidPixel)\""))
+        let expected = ["#000000", "#808080", "#ffffff", "#404040", ImageGridHTML.invalidPixel, "#ffffff"]
+        #expect(try paint(html, width: 3, height: 2) == expected)
         #expect(html.contains("shape-rendering=\"crispEdges\""))
         #expect(html.contains("viewBox=\"0 0 3 2\""))
         #expect(html.contains("<figcaption>digits</figcaption>") && html.contains("<figcaption>first</figcaption>"))
         #expect(XMLCheck.isWellFormed(html))
     }
 
-    @Test func imageWithTooFewPixelsOrBadSizeStillRenders() {
+    @Test func backgroundIsOneRectAndOtherPixelsOneEach() throws {
+        // A 28 × 28 "digit": black except a white bar.
+        let pixels = (0..<784).map { i in (i % 28 == 14 && i / 28 > 3 && i / 28 < 24) ? 1.0 : 0.0 }
+        let html = DisplayHTML.render(.images(ImageGrid(title: "", width: 28, height: 28, pixels: [pixels])))
+        #expect(html.components(separatedBy: "<rect ").count - 1 == 1 + 20)
+        #expect(try paint(html, width: 28, height: 28) == pixels.map { $0 == 1 ? "#ffffff" : "#000000" })
+    }
+
+    @Test func imageWithTooFewPixelsOrBadSizeStillRenders() throws {
         let short = DisplayHTML.render(.images(ImageGrid(title: "", width: 2, height: 2, pixels: [[1]])))
-        #expect(short.components(separatedBy: "<rect ").count - 1 == 4)
-        #expect(short.components(separatedBy: ImageGridHTML.invalidPixel).count - 1 == 3)
-        let bad = DisplayHTML.render(.images(ImageGrid(title: "", width: -1, height: Int.max, pixels: [[1]])))
-        #expect(bad.contains("nb-image-invalid") && !bad.contains("<rect"))
+        let invalid = ImageGridHTML.invalidPixel
+        #expect(try paint(short, width: 2, height: 2) == ["#ffffff", invalid, invalid, invalid])
+        for (w, h) in [(-1, 3), (3, 0), (Int.max, 2), (1000, 1000)] {
+            let bad = DisplayHTML.render(.images(ImageGrid(title: "", width: w, height: h, pixels: [[1]])))
+            #expect(bad.contains("nb-image-invalid") && !bad.contains("<rect"), "\(w)×\(h)")
+        }
         let empty = DisplayHTML.render(.images(ImageGrid(title: "t", width: 8, height: 8, pixels: [])))
         #expect(empty.contains("no images"))
+    }
+
+    /// The colour of every pixel after painting the image's rects in order (an independent reading
+    /// of the SVG, so the background shortcut cannot hide a wrong pixel).
+    private func paint(_ html: String, width: Int, height: Int) throws -> [String] {
+        var canvas = Array(repeating: "unpainted", count: width * height)
+        let regex = try NSRegularExpression(pattern: "<rect (?:x=\"(\\d+)\" y=\"(\\d+)\" )?width=\"(\\d+)\" height=\"(\\d+)\" fill=\"(#[0-9a-f]{6})\"/>")
+        for match in regex.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            func group(_ i: Int) -> String? { Range(match.range(at: i), in: html).map { String(html[$0]) } }
+            let x = Int(group(1) ?? "0")!, y = Int(group(2) ?? "0")!, w = Int(group(3)!)!, h = Int(group(4)!)!
+            for row in y..<(y + h) { for column in x..<(x + w) { canvas[row * width + column] = group(5)! } }
+        }
+        return canvas
     }
 
     @Test func imageCaptionsAndTitleAreEscaped() {

@@ -137,6 +137,14 @@ import Testing
         #expect(axis.minor.first == 2 && axis.minor.last == 900)
     }
 
+    @Test func oneDecadeAlsoLabelsTwoAndFive() {
+        let axis = PlotAxis.logarithmic(from: 2, to: 8)
+        #expect(axis.major.map(\.label) == ["10⁰", "2", "5", "10¹"])
+        #expect(axis.minor == [3, 4, 6, 7, 8, 9])
+        let small = PlotAxis.logarithmic(from: 0.0011, to: 0.009)
+        #expect(small.major.map(\.label) == ["10⁻³", "0.002", "0.005", "10⁻²"])
+    }
+
     @Test func widensToWholeDecades() {
         let axis = PlotAxis.logarithmic(from: 0.03, to: 47)
         #expect(axis.lower == 0.01 && axis.upper == 100)
@@ -145,6 +153,7 @@ import Testing
     @Test func constantDataGetsAtLeastOneDecade() {
         let five = PlotAxis.logarithmic(from: 5, to: 5)
         #expect(five.lower == 1 && five.upper == 10)
+        #expect(five.major.map(\.value) == [1, 2, 5, 10])
         let ten = PlotAxis.logarithmic(from: 10, to: 10)
         #expect(ten.lower == 1 && ten.upper == 100)
     }

@@ -150,6 +150,12 @@ extension PlotAxis {
                 for m in 2...9 { minor.append(Double(m) * power(d)) }
             }
         }
+        if decades == 1 {
+            // One decade has only two labels; 2 and 5 times the power of ten are labelled too.
+            let inner = [2.0, 5.0].map { $0 * power(low) }
+            minor.removeAll { inner.contains($0) }
+            major.insert(contentsOf: inner.map { Tick(value: $0, label: TickLabel.general($0)) }, at: 1)
+        }
         // The clamps above can leave the extreme Doubles just outside the decades.
         var lower = min(power(low), min(a, b)), upper = max(power(high), max(a, b))
         let dataLow = Foundation.log10(min(a, b)), dataHigh = Foundation.log10(max(a, b))

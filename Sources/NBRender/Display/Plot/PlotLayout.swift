@@ -6,9 +6,9 @@ import NBLanguage
 /// grow with the tick labels, axis labels, the title (wrapped onto up to three lines) and the
 /// legend (entries flow into rows under the x-axis label).
 struct PlotLayout {
-    static let width = 560.0
-    static let plotHeight = 280.0
-    // Sized for phones: at 360 px the plot is drawn at about 0.6×, which keeps ticks near 9 px.
+    static let width = 500.0
+    static let plotHeight = 260.0
+    // Sized for phones: at 300 px the plot is drawn at 0.6×, which keeps tick labels above 8 px.
     static let tickFont = 14.0
     static let labelFont = 15.0
     static let titleFont = 16.0

@@ -1,6 +1,6 @@
 /// Ten series colours (a Tableau-10 variant), each with a light-scheme and a dark-scheme shade.
 ///
-/// SVG elements carry the class `nb-sK` and the light shade as a presentation attribute (so a plot
+/// SVG elements (or the `<g>` around a series' dots) carry the class `nb-sK` and the light shade as a presentation attribute (so a plot
 /// saved on its own still has colour); the stylesheet sets `--nb-c` per class and per scheme, which
 /// overrides the attribute on a page.
 enum PlotPalette {

@@ -9,6 +9,9 @@ import NBLanguage
 public enum SVGPlot {
     /// Series with at most this many points also get a dot at every point.
     static let dotsUpTo = 40
+    /// Lines keep at most four points per column this wide (viewBox units; a quarter of a CSS
+    /// pixel at the usual size).
+    static let columnWidth = 0.25
 
     /// The SVG for `plot`.
     public static func render(_ plot: PlotSpec) -> String {
@@ -84,9 +87,13 @@ public enum SVGPlot {
             case .line:
                 var d = ""
                 for segment in series.segments where segment.count > 1 {
-                    for (i, p) in segment.enumerated() {
-                        d += (i == 0 ? "M" : i == 1 ? "L" : " ") + "\(n(layout.px(p.x))) \(n(layout.py(p.y)))"
+                    let screen = segment.map { (x: layout.px($0.x), y: layout.py($0.y)) }
+                    var written: [String] = []
+                    for p in PolylineReduction.reduce(screen, columnWidth: columnWidth) {
+                        let xy = "\(n(p.x)) \(n(p.y))"
+                        if xy != written.last { written.append(xy) }  // same point at the written precision
                     }
+                    if written.count > 1 { d += "M" + written[0] + "L" + written.dropFirst().joined(separator: " ") }
                 }
                 if !d.isEmpty {
                     svg.empty("path", [("class", "nb-line nb-s\(slot)"), ("d", d), ("fill", "none"),
@@ -116,15 +123,26 @@ public enum SVGPlot {
         }
     }
 
-    /// Circles for `points`; `slotOf` gives a palette slot, `nil` for the unlabelled colour.
+    /// Circles for `points`, one `<g class="nb-dots nb-sK">` per colour (unlabelled first, then
+    /// by slot); `slotOf` gives a palette slot, `nil` for the unlabelled colour.
     private static func drawDots(_ points: [PlotData.Point], slotOf: (PlotData.Point) -> Int?, radius: Double,
                                  _ layout: PlotLayout, into svg: inout SVGWriter) {
-        for p in points {
-            let slot = slotOf(p)
-            let (cls, colour) = slot.map { ("nb-dot nb-s\($0)", PlotPalette.colours[$0].light) }
-                ?? ("nb-dot nb-unlabelled", PlotPalette.unlabelled.light)
-            svg.empty("circle", [("class", cls), ("cx", n(layout.px(p.x))), ("cy", n(layout.py(p.y))),
-                                 ("r", n(radius)), ("fill", colour)])
+        var buckets = Array(repeating: [PlotData.Point](), count: PlotPalette.colours.count + 1)
+        for p in points { buckets[slotOf(p).map { $0 + 1 } ?? 0].append(p) }
+        for (index, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            let slot = index == 0 ? nil : Optional(index - 1)
+            let (cls, colour) = slot.map { ("nb-dots nb-s\($0)", PlotPalette.colours[$0].light) }
+                ?? ("nb-dots nb-unlabelled", PlotPalette.unlabelled.light)
+            svg.open("g", [("class", cls), ("fill", colour)])
+            // A dot drawn exactly over an identical one changes nothing; big scatters of few
+            // distinct values stay small.
+            var drawn = Set<String>()
+            for p in bucket {
+                let cx = n(layout.px(p.x)), cy = n(layout.py(p.y))
+                guard drawn.insert(cx + " " + cy).inserted else { continue }
+                svg.empty("circle", [("cx", cx), ("cy", cy), ("r", n(radius))])
+            }
+            svg.close("g")
         }
     }
 

@@ -1,0 +1,29 @@
+import NBAutodiff
+
+/// `swell(f, g, …)`: how big symbolic derivatives get (expression swell), as a table.
+public enum SwellBuiltin {
+    public static let all: [Builtin] = [
+        Builtin("swell", usage: "swell(f, g, …)  # nodes of f, of f' as a tree and as a DAG") { call throws(LanguageError) in
+            guard !call.positional.isEmpty else { throw call.error("expects at least one function") }
+            try call.expect(1...64)
+            var rows: [[String]] = []
+            for index in call.positional.indices {
+                let f = try call.scalarFunction(index)
+                guard let parameter = f.parameterNames.first else {
+                    throw call.error("\(call.functionName(index)) has no parameters", at: call.location(of: index))
+                }
+                let (size, tree, dag) = try call.engine { () throws -> (Int, Int, Int) in
+                    let symbolic = try SymbolicFunction(of: f, name: call.functionName(index))
+                    let derivative = try symbolic.derivative(withRespectTo: parameter).expression
+                    return (symbolic.expression.nodeCount, derivative.treeNodeCount, derivative.nodeCount)
+                }
+                let ratio = Double(dag) / Double(max(size, 1))
+                rows.append([call.functionName(index), "\(size)", tree == Int.max ? "overflow" : "\(tree)", "\(dag)",
+                             NumberFormat.format(ratio)])
+            }
+            return .display(.table(DisplayTable(
+                caption: "Expression swell of the symbolic derivative",
+                columns: ["function", "nodes of f", "f′ as a tree", "f′ as a DAG", "DAG / f"], rows: rows)))
+        },
+    ]
+}

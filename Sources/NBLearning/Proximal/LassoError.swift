@@ -1,0 +1,24 @@
+/// Invalid data or parameters for a Lasso problem.
+public enum LassoError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No samples or no features.
+    case emptyData
+    /// The feature and target arrays do not match the stated counts.
+    case shapeMismatch(features: Int, targets: Int, sampleCount: Int, featureCount: Int)
+    /// A feature or target is nan or infinite.
+    case nonFiniteData
+    /// The penalty weight is negative or not finite.
+    case invalidAlpha(Double)
+    /// A solver option or start point is unusable.
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case .emptyData: "the Lasso needs at least one sample and one feature"
+        case let .shapeMismatch(features, targets, n, p):
+            "expected \(n)×\(p) = \(n * p) feature values and \(n) targets, got \(features) and \(targets)"
+        case .nonFiniteData: "the features and targets must be finite numbers (found nan or inf)"
+        case let .invalidAlpha(alpha): "alpha must be a finite number ≥ 0, got \(alpha)"
+        case let .invalidOption(message): message
+        }
+    }
+}

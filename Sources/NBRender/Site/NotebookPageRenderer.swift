@@ -1,0 +1,172 @@
+import Foundation
+import NBDocument
+import NBExecution
+import NBLanguage
+
+/// The real notebook renderer of `nb build`: parses the Markdown, runs the cells through the
+/// result cache, resolves the bibliography (link lists, front matter `references:`,
+/// `bibliography: FILE.bib`) and `[@id]` citations, and renders the article blocks.
+public struct NotebookPageRenderer: NotebookRendering {
+    /// The site's source folder (notebook paths are relative to it).
+    public var root: URL
+    /// The cell-result cache; nil runs every cell every time.
+    public var cache: CellResultCache?
+    /// Engine version for cache keys.
+    public var engineVersion: String
+    /// False renders cells without running them (sources only).
+    public var runsCells: Bool
+
+    public init(root: URL, cache: CellResultCache?, engineVersion: String, runsCells: Bool = true) {
+        self.root = root; self.cache = cache; self.engineVersion = engineVersion; self.runsCells = runsCells
+    }
+
+    public func render(_ source: NotebookSource) throws -> NotebookRender {
+        let pages = cache.map { PageCache(directory: $0.directory.appendingPathComponent("pages")) }
+        let version = engineVersion + (runsCells ? "" : "+no-cells")
+        let sourceHash = SHA256.hex(source.text)
+        if let entry = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root) {
+            var render = entry.render
+            render.cacheExplanation = entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
+            return render
+        }
+        var dependencies: [String] = []
+        var cellLines: [Int] = []
+        let render = try renderAfresh(source, dependencies: &dependencies, cellLines: &cellLines)
+        if let pages {
+            let stamps = Set(dependencies).sorted().compactMap { path -> PageCache.Dependency? in
+                guard let bytes = try? Data(contentsOf: root.appendingPathComponent(path)) else { return nil }
+                return PageCache.Dependency(path: path, hash: SHA256.hex(bytes))
+            }
+            // A dependency that is missing now cannot be checked later: don't cache that page.
+            if stamps.count == Set(dependencies).count {
+                pages.store(PageCache.Entry(format: PageCache.Entry.format, engineVersion: version, sourceHash: sourceHash,
+                                            dependencies: stamps, cellLines: cellLines, render: render), for: source.relativePath)
+            }
+        }
+        return render
+    }
+
+    private func renderAfresh(_ source: NotebookSource, dependencies: inout [String], cellLines: inout [Int]) throws -> NotebookRender {
+        let document: Document
+        do { document = try DocumentParser.parse(source.text) } catch {
+            throw NotebookRenderError(line: error.location?.line ?? 1, column: error.location?.column ?? 1,
+                                      message: error.message + (error.hint.map { " (\($0))" } ?? ""))
+        }
+        let file = source.relativePath
+        cellLines = document.cells.map(\.sourceLocation.line)
+        var diagnostics = document.diagnostics.map {
+            SiteDiagnostic(file: file, line: $0.location.line, column: $0.location.column,
+                           severity: $0.severity == .error ? .error : .warning, message: $0.message)
+        }
+        let folder = root.appendingPathComponent(file).deletingLastPathComponent()
+
+        // Cells.
+        let (outcomes, explanation, failed) = runCells(document, file: file)
+        for outcome in outcomes { for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) } }
+
+        // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
+        let linkEntries = document.references.map { reference in
+            BibliographyEntry(id: reference.id, title: reference.title ?? reference.url ?? reference.id, url: reference.url,
+                              authors: reference.author.map { [$0] } ?? [], year: reference.year,
+                              origin: .linkList, line: reference.location.line)
+        }
+        var listed = linkEntries
+        var library: [BibliographyEntry] = []
+        if document.frontMatter.openingLine > 0 {
+            let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let from = document.frontMatter.openingLine, to = document.frontMatter.closingLine - 1
+            let yaml = from < to ? lines[from..<min(to, lines.count)].joined(separator: "\n") : ""
+            let references = FrontMatterReferences.parse(yaml: yaml, firstLine: from + 1)
+            listed += references.references
+            diagnostics += references.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
+            for bibFile in references.bibliographyFiles {
+                let url = folder.appendingPathComponent(bibFile)
+                let bibPath = SitePaths.resolve(bibFile, from: file) ?? bibFile
+                dependencies.append(bibPath)
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    diagnostics.append(SiteDiagnostic(file: file, line: document.frontMatter.openingLine,
+                                                      message: "cannot read bibliography file \(bibFile); check the path (relative to the notebook)"))
+                    continue
+                }
+                let parsed = BibTeXParser.parse(text)
+                library += parsed.entries.map(\.bibliographyEntry)
+                diagnostics += parsed.diagnostics.map { SiteDiagnostic(file: bibPath, line: $0.line, column: $0.column, message: $0.message) }
+            }
+        }
+        var cited: [String] = []
+        for case .prose(let prose) in document.blocks { cited += CitationLinker.citedKeys(in: prose.html) }
+        let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
+        diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
+
+        // Blocks.
+        var blocks: [HTMLBlock] = []
+        var text: [String] = []
+        for block in document.blocks {
+            let line = block.location.line
+            switch block {
+            case .prose(let prose):
+                let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
+                diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
+                blocks.append(HTMLBlock(html: linked.html, line: line))
+                text.append(PlainText.from(html: prose.html))
+            case .heading(let heading):
+                blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
+                text.append(heading.text)
+            case .code(let code):
+                blocks.append(HTMLBlock(html: BlockHTML.code(code), line: line))
+            case .bibliography(let list):
+                blocks.append(HTMLBlock(html: BlockHTML.bibliography(list), line: line))
+            case .cell(let cell):
+                let outcome = cell.index < outcomes.count ? outcomes[cell.index] : nil
+                blocks.append(HTMLBlock(html: CellHTML.render(cell, outcome: outcome), line: line))
+            }
+        }
+        let extra = bibliography.entries.filter { $0.origin != .linkList }
+        if !extra.isEmpty {
+            let start = bibliography.entries.count - extra.count + 1
+            blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
+                                    + BibliographyHTML.list(extra, start: start) + "</section>\n", line: 0))
+        }
+
+        let summary = text.first { !$0.isEmpty }.map { String($0.prefix(240)) } ?? ""
+        return NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+                              date: document.frontMatter.date.flatMap(SiteDate.init),
+                              category: document.frontMatter.categories.first, tags: document.frontMatter.tags,
+                              blocks: blocks, references: bibliography.entries, summary: summary,
+                              searchText: text.joined(separator: " "), diagnostics: diagnostics, failed: failed,
+                              cacheExplanation: explanation)
+    }
+
+    /// Runs the cells through `NotebookExecution` (with the cell cache when there is one).
+    private func runCells(_ document: Document, file: String) -> (outcomes: [CellOutcome?], explanation: [String], failed: Bool) {
+        guard runsCells, !document.cells.isEmpty else { return ([], [], false) }
+        let execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
+        let result = execution.run(cache: cache)
+        return (result.outcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
+    }
+}
+
+/// Plain text from an HTML fragment (tags dropped, the common entities decoded), for summaries
+/// and the search index.
+enum PlainText {
+    static func from(html: String) -> String {
+        var out = ""
+        var inTag = false
+        var inAnnotation = false
+        var tag = ""
+        for c in html {
+            if inTag {
+                if c == ">" {
+                    inTag = false
+                    if tag.hasPrefix("annotation") { inAnnotation = true } else if tag.hasPrefix("/annotation") { inAnnotation = false }
+                    if tag.hasPrefix("/p") || tag.hasPrefix("br") || tag.hasPrefix("/li") { out += " " }
+                } else { tag.append(c) }
+            } else if c == "<" { inTag = true; tag = "" }
+            else if !inAnnotation { out.append(c) }
+        }
+        let decoded = out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return decoded.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+}
