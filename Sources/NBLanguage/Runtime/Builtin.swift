@@ -47,6 +47,8 @@ public struct BuiltinRegistry: Sendable {
         registry.register(PlotBuiltins.all)
         registry.register(DifferentiationBuiltins.all)
         registry.register(SwellBuiltin.all)
+        registry.register(DataBuiltins.all)
+        registry.register(ProximalBuiltins.all)
         return registry
     }()
 }
