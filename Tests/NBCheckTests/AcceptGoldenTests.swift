@@ -75,3 +75,17 @@ struct AcceptGoldenTests {
         #expect(Array(after.suffix(7)) == Array(before.suffix(7)))
     }
 }
+
+struct AcceptRefusalTests {
+    @Test func invalidUTF8IsNeverRewritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-accept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.md")
+        let bytes: [UInt8] = Array("caf".utf8) + [0xE9] + Array("\n```nb\n1\n```\n```output\n2\n```\n".utf8)
+        try Data(bytes).write(to: file)
+        let report = NotebookTest(file: file.path, options: .init(accept: true)).run()
+        #expect(report.failures.contains { $0.contains("not valid UTF-8") })
+        #expect(Array(try Data(contentsOf: file)) == bytes)
+    }
+}

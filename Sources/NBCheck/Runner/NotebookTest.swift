@@ -80,7 +80,10 @@ public struct NotebookTest: Sendable {
             }
             results.append(CellTestResult(file: file, line: cell.location.line, cellID: cell.id, status: status))
         }
-        if !edits.isEmpty {
+        if !edits.isEmpty, !document.source.isLossless {
+            // Byte ranges refer to the repaired text: rewriting would change bytes we never read.
+            failures.append("\(file): error: the file is not valid UTF-8, so --accept will not rewrite it; fix its encoding first")
+        } else if !edits.isEmpty {
             let rewritten = AcceptRewriter.apply(edits, to: bytes)
             if rewritten != bytes {
                 do {
