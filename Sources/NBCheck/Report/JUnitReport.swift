@@ -1,3 +1,5 @@
+import NBDocument
+
 /// JUnit XML for CI dashboards: a `<testsuite>` per notebook, a `<testcase>` per counted cell.
 public enum JUnitReport {
     public static func xml(_ results: [CellTestResult]) -> String {
@@ -32,23 +34,5 @@ public enum JUnitReport {
         return out
     }
 
-    /// XML escaping for text and attribute values; drops characters XML 1.0 cannot carry.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { HTMLEscaping.escape(s) }
 }

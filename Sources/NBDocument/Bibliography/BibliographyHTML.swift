@@ -22,7 +22,7 @@ public enum BibliographyHTML {
 
     /// One `<li id="ref-ID">`.
     public static func item(_ entry: BibliographyEntry, backlinks: [Backlink] = []) -> String {
-        let e = BibliographyEscaping.escape
+        let e = HTMLEscaping.escape
         var out = "<li id=\"ref-\(e(entry.id))\">"
         if let url = entry.url, isSafe(url) {
             out += "<a class=\"nb-ref-title\" href=\"\(e(url))\">\(e(entry.title))</a>"

@@ -32,9 +32,9 @@ public enum CitationLinker {
                 out += bytes[cursor..<match.range.lowerBound]
                 for key in match.keys {
                     cited.append(key)
-                    let escaped = BibliographyEscaping.escape(key)
+                    let escaped = HTMLEscaping.escape(key)
                     if let number = bibliography.number(of: key) {
-                        let target = BibliographyEscaping.escape(bibliography.entries[number - 1].id)
+                        let target = HTMLEscaping.escape(bibliography.entries[number - 1].id)
                         out += Array("<a class=\"nb-cite\" href=\"#ref-\(target)\">[\(number)]</a>".utf8)
                     } else {
                         out += Array("<span class=\"nb-cite-missing\" title=\"unknown reference\">[@\(escaped)?]</span>".utf8)

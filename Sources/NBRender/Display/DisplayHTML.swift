@@ -1,3 +1,4 @@
+import NBDocument
 import NBLanguage
 
 /// HTML for what a cell shows (SPEC §5): text, formulas, tables, plots, image grids and errors.

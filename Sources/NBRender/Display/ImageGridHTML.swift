@@ -1,3 +1,4 @@
+import NBDocument
 import NBLanguage
 
 /// A grid of small grayscale images, each an inline SVG of crisp 1 × 1 `<rect>` pixels.

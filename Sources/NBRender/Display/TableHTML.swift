@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBLanguage
 

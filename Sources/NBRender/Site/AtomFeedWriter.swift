@@ -1,3 +1,4 @@
+import NBDocument
 /// Atom 1.0 `feed.xml` (RFC 4287): the newest pages first. The feed's `updated` is the newest
 /// page's date (not the build time), so the same site gives the same bytes.
 public enum AtomFeedWriter {
@@ -18,7 +19,7 @@ public enum AtomFeedWriter {
         let dated = entries.filter { $0.date != nil }.sorted { a, b in
             a.date! != b.date! ? a.date! > b.date! : (a.title != b.title ? a.title < b.title : a.path < b.path)
         }.prefix(limit)
-        let e = XMLText.escape
+        let e = HTMLEscaping.escape
         let base = config.baseURL
         let updated = dated.first?.date?.rfc3339 ?? "1970-01-01T00:00:00Z"
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"

@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 
 /// Rewrites links between notebooks: `href="other.md"` (relative, optionally with `#fragment`)
@@ -47,6 +48,6 @@ public struct LinkRewriter: Sendable {
         let link = SitePaths.relativeLink(from: SitePaths.htmlPath(for: page), to: SitePaths.htmlPath(for: target))
         let encoded = link.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0 == ".." ? String($0) : SiteURLs.percentEncode(String($0)) }.joined(separator: "/")
-        return XMLText.escape(encoded + suffix.replacingOccurrences(of: "&amp;", with: "&"))
+        return HTMLEscaping.escape(encoded + suffix.replacingOccurrences(of: "&amp;", with: "&"))
     }
 }

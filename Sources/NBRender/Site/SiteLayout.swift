@@ -1,3 +1,4 @@
+import NBDocument
 /// The HTML of the site's pages around their content: a header linking home, the bibliography and
 /// the feed; a notebook's title, date, category and tags; previous/next links; the index; the
 /// bibliography page; and the error page of a notebook that could not be rendered. No script.
@@ -5,7 +6,7 @@ public struct SiteLayout: Sendable {
     public var config: SiteConfig
     public init(config: SiteConfig) { self.config = config }
 
-    private func e(_ text: String) -> String { XMLText.escape(text) }
+    private func e(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// The document shell shared by every page. `path` is the page's site-relative output path.
     public func shell(path: String, title: String, body: String, head: String = "") -> String {

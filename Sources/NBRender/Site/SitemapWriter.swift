@@ -1,3 +1,4 @@
+import NBDocument
 /// `sitemap.xml` (sitemaps.org 0.9): one `<url>` per page, `<lastmod>` from its date.
 public enum SitemapWriter {
     public struct Page: Sendable, Equatable {
@@ -10,7 +11,7 @@ public enum SitemapWriter {
     public static func xml(pages: [Page], baseURL: String?) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
-            out += "  <url><loc>\(XMLText.escape(SiteURLs.absolute(page.path, base: baseURL)))</loc>"
+            out += "  <url><loc>\(HTMLEscaping.escape(SiteURLs.absolute(page.path, base: baseURL)))</loc>"
             if let date = page.date { out += "<lastmod>\(date.day10)</lastmod>" }
             out += "</url>\n"
         }

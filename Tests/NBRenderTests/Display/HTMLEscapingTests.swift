@@ -1,3 +1,4 @@
+import NBDocument
 import Testing
 @testable import NBRender
 

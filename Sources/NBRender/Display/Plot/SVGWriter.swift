@@ -1,3 +1,4 @@
+import NBDocument
 /// Appends SVG elements to a string; every attribute value and text node goes through
 /// `HTMLEscaping.escape`, attributes keep the order given.
 struct SVGWriter {

@@ -2,8 +2,8 @@
 ///
 /// The result is safe both as element text and inside a double- or single-quoted attribute value,
 /// in HTML and in XML (inline SVG): `&`, `<`, `>`, `"` and `'` become character references, and C0
-/// control characters that XML forbids (everything below U+0020 except tab, line feed and carriage
-/// return) become U+FFFD, so the output always parses.
+/// control characters and the non-characters U+FFFE/U+FFFF that XML forbids become U+FFFD, so the
+/// output always parses — in pages, inline SVG, feeds, sitemaps and JUnit reports alike.
 public enum HTMLEscaping {
     /// `text` escaped for HTML/XML text and attribute values.
     public static func escape(_ text: String) -> String {
@@ -19,7 +19,8 @@ public enum HTMLEscaping {
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
-                out.unicodeScalars.append(scalar.value < 0x20 ? "\u{FFFD}" : scalar)
+                let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                out.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
             }
         }
         return out
@@ -32,6 +33,8 @@ public enum HTMLEscaping {
             return true
         case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
             return false
+        case 0xEF:  // may lead U+FFFE or U+FFFF
+            return true
         default:
             return byte < 0x20
         }
