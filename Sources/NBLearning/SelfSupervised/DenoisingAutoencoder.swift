@@ -1,0 +1,41 @@
+/// A denoising autoencoder: an encoder MLP to a small code and a decoder MLP back, trained to
+/// reconstruct each clean input from a corrupted copy (mean squared error). The encoder's code is
+/// the learnt representation.
+public struct DenoisingAutoencoder<Scalar: TensorScalar>: Sendable {
+    public var network: Stacked<Scalar>
+
+    /// Encoder sizes `[inputs, hidden…, code]`; the decoder mirrors them.
+    public init(encoderSizes: [Int], activation: Activation = .relu, seed: UInt64) throws {
+        let encoder = try MLP<Scalar>(sizes: encoderSizes, activation: activation, seed: seed)
+        let decoder = try MLP<Scalar>(sizes: encoderSizes.reversed(), activation: activation, seed: seed &+ 1)
+        network = Stacked([encoder, decoder], between: activation)
+    }
+
+    /// Trains on `data` `[N, features]`; returns the mean reconstruction loss of each epoch.
+    public mutating func fit<O: Optimizer>(
+        _ data: Tensor<Scalar>, corruption: ImageAugmentation, optimizer: inout O,
+        epochs: Int, batchSize: Int, seed: UInt64
+    ) throws -> [Double] where O.Scalar == Scalar {
+        var generator = SeededGenerator(seed: seed)
+        var losses: [Double] = []
+        for epoch in stride(from: 1, through: epochs, by: 1) {
+            var total = 0.0
+            let batches = try MiniBatches(count: data.shape[0], batchSize: batchSize, shuffle: true, generator: &generator)
+            for (step, batch) in batches.batches.enumerated() {
+                let clean = try data.gathering(batch)
+                let noisy = try corruption(clean, generator: &generator)
+                let result = try trainingStep(&network, inputs: noisy, targets: .values(clean), loss: .meanSquaredError, optimizer: &optimizer)
+                guard result.loss.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: step + 1, value: result.loss) }
+                total += result.loss * Double(batch.count)
+            }
+            losses.append(total / Double(Swift.max(data.shape[0], 1)))
+        }
+        return losses
+    }
+
+    /// The codes of `data`.
+    public func encode(_ data: Tensor<Scalar>) throws -> Tensor<Scalar> { try network.output(data, stages: 1) }
+
+    /// The reconstructions of `data`.
+    public func reconstruct(_ data: Tensor<Scalar>) throws -> Tensor<Scalar> { try network(data) }
+}

@@ -1,0 +1,19 @@
+/// What a semi-supervised recipe produced.
+public struct SemiSupervisedResult: Sendable {
+    /// The trained classifier (outputs logits).
+    public var model: MLP<Double>
+    /// The predicted class of every sample (labelled ones included).
+    public var transduction: [Int]
+    /// How many unlabelled samples carried a pseudo-label in the last round (pseudo-labelling).
+    public var pseudoLabelled: Int
+}
+
+/// Splits partially labelled data into the labelled rows and their labels.
+func labelledSubset(_ inputs: Tensor<Double>, _ labels: [Int?]) throws -> (indices: [Int], labels: [Int]) {
+    guard inputs.rank == 2, inputs.shape[0] == labels.count else {
+        throw TrainingError.sampleCountMismatch(inputs: inputs.shape, targets: labels.count)
+    }
+    let indices = labels.indices.filter { labels[$0] != nil }
+    guard !indices.isEmpty else { throw TensorError.invalidArgument("semi-supervised training needs at least one labelled sample") }
+    return (indices, indices.map { labels[$0]! })
+}
