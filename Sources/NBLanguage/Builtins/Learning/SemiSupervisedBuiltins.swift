@@ -82,13 +82,18 @@ extension BuiltinCall {
 
     /// The image augmentation of `noise:`, `shift:`, `mask:` for square images of `features` pixels.
     func augmentation(features: Int, noise: Double, shift: Int, mask: Double) throws(LanguageError) -> ImageAugmentation {
-        let side = Int(Double(features).squareRoot().rounded())
-        guard side * side == features else {
-            throw error("augmentations need square images; \(features) features is not a square number of pixels")
-        }
         let noise = try number(label: "noise", default: noise)
         let shift = try optionalInteger(label: "shift") ?? shift
         let mask = try number(label: "mask", default: mask)
+        let side = Int(Double(features).squareRoot().rounded())
+        guard side * side == features else {
+            // Rows that are not square images still take Gaussian noise and masking.
+            guard shift == 0 else {
+                throw error("shift: needs square images; \(features) features is not a square number of pixels", hint: "use shift: 0")
+            }
+            guard noise >= 0, (0...1).contains(mask) else { throw error("noise: must be ≥ 0, mask: within 0…1") }
+            return ImageAugmentation(height: 1, width: features, maxShift: 0, noise: noise, maskProbability: mask)
+        }
         guard noise >= 0, (0..<side).contains(shift), (0...1).contains(mask) else {
             throw error("noise: must be ≥ 0, shift: within 0..<\(side), mask: within 0…1")
         }
