@@ -74,10 +74,10 @@ import Testing
 
     @Test func nanLossStopsWithEpochAndStep() throws {
         let message = try #require(errorMessage("""
-            b = blobs(60, centers: 3, seed: 4)
-            train(mlp([2, 64, 64, 3], seed: 0), b.X * 1e6, b.y, lr: 1e6, epochs: 5, batch: 20)
+            b = blobs(150, centers: 3, seed: 4)
+            train(mlp([2, 64, 64, 3], seed: 0), b.X * 1e6, b.y, lr: 1e6, epochs: 5)
             """))
-        #expect(message.contains("the loss became") && message.contains("at epoch ") && message.contains(", step "), "\(message)")
+        #expect(message.contains("the loss became") && message.contains("at epoch 5, step 1"), "\(message)")
     }
 
     @Test func absurdSizesAreRefusedBeforeAllocating() throws {
