@@ -8,7 +8,7 @@
 //
 // Options: --seconds S (per timed workload, default 3) · --threads N (OpenBLAS and PyTorch threads;
 // default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N (steps of micrograd's loop to time,
-// default 3: it is ~10⁴ times slower) · --no-peers.
+// default 3: it is ~10⁴ times slower) · --only mlp|sgemm|moons · --no-peers.
 import COpenBLAS
 import Foundation
 import NBLearning
@@ -31,11 +31,16 @@ enum LearningBenchmark {
         BLASThreads.set(threads)
         print("nb-bench learning — OpenBLAS threads: \(BLASThreads.count), \(seconds) s per timed workload")
 
+        let only = option("--only", in: arguments)
         var rows: [Row] = []
         var notes: [String] = []
-        rows.append(try mlpStep(seconds: seconds, threads: threads, peers: peers, notes: &notes))
-        rows.append(try sgemm(seconds: seconds))
-        rows.append(try moons(micrograd: micrograd, peers: peers, notes: &notes))
+        if only == nil || only == "mlp" {
+            rows.append(try mlpStep(seconds: seconds, threads: threads, peers: peers, notes: &notes))
+        }
+        if only == nil || only == "sgemm" { rows.append(try sgemm(seconds: seconds)) }
+        if only == nil || only == "moons" {
+            rows.append(try moons(micrograd: micrograd, peers: peers, notes: &notes))
+        }
         printTable(rows)
         for note in notes { print("note: \(note)") }
     }

@@ -2,12 +2,19 @@ import CCmark
 import Foundation
 import NBDocument
 
-/// `nb-bench math [MEGABYTES]` (thread CPU time): the math protection pass and TeX → MathML conversion on a generated
+/// `nb-bench math [MEGABYTES] [--convert-only]` (thread CPU time): the math protection pass and TeX → MathML conversion on a generated
 /// math-heavy Markdown corpus, against plain libcmark (Markdown → HTML) on the same bytes.
 enum MathBenchmark {
     static func run(_ arguments: [String]) throws {
         let megabytes = arguments.first.flatMap(Double.init) ?? 10
         let corpus = makeCorpus(bytes: Int(megabytes * 1_000_000))
+        if arguments.contains("--convert-only") {
+            // For profiling the converter alone.
+            let spans = MathScanner.scan(corpus).spans
+            let seconds = best(of: 5) { for span in spans { _ = MathML.render(span.tex, display: true) } }
+            print(String(format: "convert %d formulas: %.3f s", spans.count, seconds))
+            return
+        }
         let size = Double(corpus.utf8.count) / 1_000_000
 
         let cmarkSeconds = best(of: 3) {
@@ -18,6 +25,8 @@ enum MathBenchmark {
         var spanCount = 0
         let scanSeconds = best(of: 3) { spanCount = MathScanner.scan(corpus).spans.count }
         let spans = MathScanner.scan(corpus).spans
+        var displayCount = 0
+        let displaySeconds = best(of: 3) { displayCount = spans.filter { MathScanner.isDisplay($0, in: corpus) }.count }
         var outputBytes = 0
         let convertSeconds = best(of: 3) {
             outputBytes = 0
@@ -31,9 +40,10 @@ enum MathBenchmark {
                      Double(outputBytes) / 1_000_000))
         print(String(format: "cmark (Markdown → HTML)     %7.3f s  %@", cmarkSeconds, rate(cmarkSeconds)))
         print(String(format: "math scan                   %7.3f s  %@", scanSeconds, rate(scanSeconds)))
+        print(String(format: "display decisions (%d block) %7.3f s", displayCount, displaySeconds))
         print(String(format: "math convert (all spans)    %7.3f s  %@ of Markdown, %.1f MB/s of TeX", convertSeconds,
                      rate(convertSeconds), texBytes / convertSeconds))
-        let total = scanSeconds + convertSeconds + cmarkSeconds
+        let total = scanSeconds + displaySeconds + convertSeconds + cmarkSeconds
         print(String(format: "cmark + scan + convert      %7.3f s  %@ = %.0f%% of plain cmark's rate", total, rate(total),
                      100 * cmarkSeconds / total))
     }

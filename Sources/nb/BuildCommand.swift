@@ -64,7 +64,7 @@ enum SiteBuild {
     static func run(source: URL, output: URL, jobs: Int, useCache: Bool,
                     progress: (@Sendable (Int, Int) -> Void)?) throws -> SiteBuildReport {
         let cache = useCache ? CellResultCache(directory: source.appendingPathComponent(".nb-cache")) : nil
-        let renderer = NotebookPageRenderer(root: source, cache: cache, engineVersion: NBVersion.string)
+        let renderer = NotebookPageRenderer(root: source, cache: cache, engineVersion: NotebookExecution.engineVersion)
         let options = SiteBuildOptions(source: source, output: output, jobs: jobs, pageStylesheet: PageStyle.css, progress: progress)
         return try SiteBuilder(options: options, renderer: renderer).build()
     }

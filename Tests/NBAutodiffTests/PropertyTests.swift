@@ -85,3 +85,24 @@ func thirdDerivative(of f: some ScalarFunction, at x: [Double], along i: Int) th
     }
     return try f.evaluate(inputs).tangent.tangent.tangent
 }
+
+/// The printed text form reads back (with the cell language's precedence rules) as the same
+/// function: minimal parentheses never change the meaning.
+@Suite struct PrintedFormRoundTripTests {
+    @Test func textFormParsesBackToTheSameFunction() async throws {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+            var generator = RandomExpressions(seed: UInt64(seed), variables: 1 + seed % 3)
+            let f = generator.function(depth: 4)
+            let x = generator.point()
+            let symbolic = try SymbolicFunction(of: f)
+            for g in [symbolic] + (try symbolic.gradient()) {
+                let text = g.expression.description
+                let reparsed = try ParsedFunction(f.parameterNames.joined(separator: " "), text)
+                let direct: Double = try g.evaluate(x)
+                let viaText: Double = try reparsed.evaluate(x)
+                // Printed numbers keep 10 significant digits.
+                #expect(agrees(direct, viaText, relative: 1e-7, absolute: 1e-9), "\(text) at \(x)")
+            }
+        }
+    }
+}

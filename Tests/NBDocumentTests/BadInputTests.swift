@@ -66,3 +66,23 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentModelTests {
+    @Test func titleFallsBackToTheFirstLevelOneHeading() throws {
+        #expect(try DocumentParser.parse("## Sub\n\n# Main *title*\n").title == "Main title")
+        #expect(try DocumentParser.parse("---\ntitle: Front\n---\n# Main\n").title == "Front")
+        #expect(try DocumentParser.parse("text\n").title == nil)
+    }
+
+    @Test func rawHTMLBlockKeptOnlyWhenUnsafe() throws {
+        #expect(try DocumentParser.parse("<div>x</div>\n").blocks.isEmpty)
+        let unsafe = try DocumentParser.parse("---\nnb:\n  unsafe_html: yes\n---\n<div>x</div>\n")
+        #expect(unsafe.blocks == [.prose(Prose(html: "<div>x</div>\n", location: TextLocation(line: 5, column: 1)))])
+    }
+
+    @Test func errorMessagesNameFileLineAndColumn() {
+        let error = DocumentError(.malformedFrontMatter, "front matter is not valid YAML", at: TextLocation(line: 3, column: 5), hint: "fix it")
+        #expect(error.formatted(file: "a.md") == "a.md:3:5: error: front matter is not valid YAML\n  note: fix it")
+        #expect(DocumentError(.unreadable, "no such file").formatted(file: "b.md") == "b.md: error: no such file")
+    }
+}

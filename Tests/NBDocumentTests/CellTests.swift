@@ -78,6 +78,9 @@ import Testing
         let cell = try #require(document.cells.first)
         #expect(cell.location == TextLocation(line: 3, column: 1))
         #expect(bytes(text, cell.fenceRange) == "```nb\r\nx = 1\r\nx\r\n```")
+        // cmark hands code over with `\n` line endings; the byte ranges keep the file's.
+        #expect(cell.source == "x = 1\nx\n")
+        #expect(cell.expectedOutput?.text == "1\n")
         let output = try #require(cell.expectedOutput)
         #expect(bytes(text, output.bodyRange) == "1\r\n")
         #expect(output.location == TextLocation(line: 7, column: 1))

@@ -39,3 +39,18 @@ import Testing
         #expect(heading.html.contains("<math"))
     }
 }
+
+@Suite struct MathDiagnosticPositionTests {
+    @Test func unknownCommandWarnsAtItsFilePosition() throws {
+        let document = try DocumentParser.parse("---\ntitle: t\n---\n# H\n\nText $\\nosuchcommand x$ here.\n")
+        let warning = try #require(document.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.location == TextLocation(line: 6, column: 7))
+        #expect(warning.formatted(file: "n.md").hasPrefix("n.md:6:7: warning: "))
+    }
+
+    @Test func positionsOnLaterLinesOfDisplayMath() throws {
+        let document = try DocumentParser.parse("$$a +\n\\nosuchcommand$$\n")
+        #expect(document.diagnostics.first?.location == TextLocation(line: 2, column: 1))
+    }
+}

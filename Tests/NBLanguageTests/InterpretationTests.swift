@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ComplexModule
 import NBAutodiff
 @testable import NBLanguage
 

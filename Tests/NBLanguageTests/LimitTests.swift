@@ -134,3 +134,13 @@ import Testing
         #expect(lists.transcript.hasSuffix("]"))
     }
 }
+
+@Suite struct LongTensorWorkTests {
+    @Test func aHugeMatrixProductStopsAtTheTimeout() {
+        let start = Date()
+        let outcome = run("a = ones(2000, 2000)\nb = a @ a", "1", options: SessionOptions(timeout: 0.5))
+        #expect(outcome[0].error?.message == "the cell ran past its timeout of 0.5 s")
+        #expect(outcome[1].transcript == "1")
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+}

@@ -19,27 +19,60 @@ struct MathMLWriter {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` with `&`, `<`, `>` and `"` escaped (and NUL replaced).
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped (and NUL replaced). Combining marks
+    /// (U+0300–U+036F, U+20D0–U+20FF: accents such as the wide hat) are written as character
+    /// references, so that no mark ever sits right after a tag's `>` in the serialized text, where
+    /// Unicode would fuse the two into one character (`>` + U+0338 is `≯`).
     mutating func escaped(_ text: String) {
         var text = text
         text.withUTF8 { source in
             var runStart = 0
-            for index in source.indices {
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
                 let replacement: StaticString
-                switch source[index] {
+                switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "\""): replacement = "&quot;"
                 case 0: replacement = "\u{FFFD}"
-                default: continue
+                case 0xCC, 0xCD, 0xE2:
+                    let length = byte == 0xE2 ? 3 : 2
+                    guard index + length <= source.count,
+                          let mark = Self.combiningMark(UnsafeBufferPointer(rebasing: source[index..<(index + length)])) else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                    trusted("&#x" + String(mark, radix: 16, uppercase: true) + ";")
+                    index += length
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
+                index += 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
+    }
+
+    /// The scalar value of a combining mark in U+0300–U+036F or U+20D0–U+20FF encoded by `bytes`.
+    private static func combiningMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        if bytes.count == 2, bytes[1] & 0xC0 == 0x80 {
+            let value = UInt32(bytes[0] & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+            return (0x300...0x36F).contains(value) ? value : nil
+        }
+        if bytes.count == 3, bytes[1] & 0xC0 == 0x80, bytes[2] & 0xC0 == 0x80 {
+            let value = UInt32(bytes[0] & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+            return (0x20D0...0x20FF).contains(value) ? value : nil
+        }
+        return nil
     }
 
     private mutating func element(_ open: StaticString, _ text: String, _ close: StaticString) {
@@ -216,6 +249,9 @@ struct MathMLWriter {
     /// MathML Core has no `columnalign`; alignment and the flush `&=` joints are set with CSS.
     private func cellStart(_ table: MathTable, column: Int) -> StaticString {
         let alignment = table.alignment(ofColumn: column)
+        if table.compact {
+            return "<mtd style=\"padding:0\">"
+        }
         if table.flushPairs {
             return column % 2 == 0
                 ? (column == 0 ? "<mtd style=\"text-align:right;padding-right:0\">"
@@ -248,53 +284,6 @@ struct MathMLWriter {
             } else if next.isOrdinary || next.isFunctionName {
                 raw("<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>")
             }
-        }
-    }
-}
-
-extension MathNode {
-    /// A function name, possibly with limits or scripts (TeX's Op atom made of letters).
-    var isFunctionName: Bool {
-        switch self {
-        case .operatorName: true
-        case .scripts(let base, _, _), .underOver(let base, _, _, false, false): base.isFunctionName
-        default: false
-        }
-    }
-
-    /// TeX's Ord-like atoms: identifiers, numbers, fractions, radicals, closed groups.
-    var isOrdinary: Bool {
-        switch self {
-        case .identifier, .number, .fraction, .squareRoot, .root, .table: true
-        case .op(let op): op.form == .postfix && op.fence
-        case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
-        case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
-        case .style(_, let content): content.isOrdinary
-        case .styled: true
-        case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
-        default: false
-        }
-    }
-
-    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
-    /// than a closing fence (`= -1`, `(-x`, `, -y`).
-    var leavesSignUnary: Bool {
-        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
-        return false
-    }
-
-    var isClosingFence: Bool {
-        if case .op(let op) = self { return op.form == .postfix || [")", "]", "}", "|", "‖", "⟩"].contains(op.text) }
-        return false
-    }
-
-    /// Starts with an opening delimiter: `(`, `\left(`, `\{` …
-    var opensWithFence: Bool {
-        switch self {
-        case .op(let op): op.form == .prefix || ["(", "[", "{", "|", "‖", "⟨", "⌊", "⌈"].contains(op.text)
-        case .row(let children): children.first?.opensWithFence ?? false
-        case .scripts(let base, _, _): base.opensWithFence
-        default: false
         }
     }
 }

@@ -3,12 +3,18 @@ struct StandaloneCheck {
     let bytes: UnsafeBufferPointer<UInt8>
 
     func isAlone(start: Int, end: Int) -> Bool {
-        // Same line, before the span: only indentation and block-quote markers.
-        let lineStart = startOfLine(containing: start)
-        guard isBlankOrQuote(lineStart..<start) else { return false }
-        // Same line, after the span: only whitespace.
-        let lineEnd = endOfLine(from: end)
-        guard isBlankOrQuote(end..<lineEnd) else { return false }
+        // Same line, before and after the span: only indentation and block-quote markers. Both
+        // walks stop at the first other byte, so a formula inside a long line costs little.
+        var lineStart = start
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") {
+            guard isBlankOrQuote(bytes[lineStart - 1]) else { return false }
+            lineStart -= 1
+        }
+        var lineEnd = end
+        while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") {
+            guard isBlankOrQuote(bytes[lineEnd]) else { return false }
+            lineEnd += 1
+        }
         // The line before and the line after end the paragraph.
         if lineStart > 0 {
             let previousStart = startOfLine(containing: lineStart - 1)
@@ -33,15 +39,19 @@ struct StandaloneCheck {
         return index
     }
 
+    private func isBlankOrQuote(_ byte: UInt8) -> Bool {
+        isWhitespace(byte) || byte == UInt8(ascii: ">")
+    }
+
     private func isBlankOrQuote(_ range: Range<Int>) -> Bool {
-        range.allSatisfy { isWhitespace(bytes[$0]) || bytes[$0] == UInt8(ascii: ">") }
+        range.allSatisfy { isBlankOrQuote(bytes[$0]) }
     }
 
     /// A blank (or quote-only) line, an ATX heading or a code fence: none continues a paragraph.
     private func endsParagraph(_ range: Range<Int>) -> Bool {
         if isBlankOrQuote(range) { return true }
         var index = range.lowerBound
-        while index < range.upperBound && (isWhitespace(bytes[index]) || bytes[index] == UInt8(ascii: ">")) { index += 1 }
+        while index < range.upperBound && isBlankOrQuote(bytes[index]) { index += 1 }
         let first = bytes[index]
         if first == UInt8(ascii: "#") {
             var level = 0

@@ -22,6 +22,8 @@ struct TeXLexer {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     private var lookahead: Located? = nil
+    /// Where a `%` comment runs to the very end of the formula (usually a percent sign meant as `\%`).
+    private(set) var commentAtEnd: Int? = nil
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -58,7 +60,9 @@ struct TeXLexer {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
+                let commentStart = index
                 while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                if index == bytes.count { commentAtEnd = commentStart }
             } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 index += 1
             } else {
@@ -150,6 +154,27 @@ struct TeXLexer {
             index += 1
         }
         return nil
+    }
+
+    /// Reads `[dimension]` after `\\` (`\\[4pt]`), but only when the brackets hold a dimension:
+    /// `a \\ [x, y]` keeps its bracket.
+    mutating func readRowSpacing() {
+        rewindLookahead()
+        var index = skipSpaces(from: position)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return }
+        index += 1
+        var sawDigit = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "]") {
+                if sawDigit { position = index + 1 }
+                return
+            }
+            guard decimalDigit(byte) != nil || isASCIILetter(byte) || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") else { return }
+            if decimalDigit(byte) != nil { sawDigit = true }
+            index += 1
+        }
     }
 
     /// The next raw byte after optional whitespace, without consuming it.

@@ -4,6 +4,15 @@ extension TeXParser {
     mutating func parseCommand(_ name: String, at located: TeXLexer.Located) -> Atom {
         let offset = located.start
         let command = "\\" + name
+        // Spaces and accents first: they are common, and a hashed lookup beats walking the switch.
+        if let spaceWidth = Self.spaces[name] {
+            return Atom(node: .space(width: spaceWidth))
+        }
+        if let accent = Self.accents[name] {
+            let base = parseArgument(for: command, at: offset)
+            return Atom(node: .underOver(base, under: nil, over: .op(MathOperator(accent.0, stretchy: accent.1)),
+                                         accent: true, accentUnder: false))
+        }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
             return Atom(node: parseFraction(name, at: offset))
@@ -141,14 +150,6 @@ extension TeXParser {
         case "nonumber", "notag", "displaybreak", "allowbreak", "nobreak", "relax", "strut", "mathstrut":
             return Atom(node: .row([]))
         default:
-            if let spaceWidth = Self.spaces[name] {
-                return Atom(node: .space(width: spaceWidth))
-            }
-            if let accent = Self.accents[name] {
-                let base = parseArgument(for: command, at: offset)
-                return Atom(node: .underOver(base, under: nil, over: .op(MathOperator(accent.0, stretchy: accent.1)),
-                                             accent: true, accentUnder: false))
-            }
             report(name.isEmpty ? "a lone \\ at the end of the formula" : "unknown command \\\(name)", at: offset)
             return Atom(node: .error(lexer.text(located.start..<located.end)))
         }

@@ -101,7 +101,7 @@ extension TeXParser {
             report("missing } for \\substack", at: offset)
         }
         return .table(MathTable(rows: Self.trimmingEmptyLastRow(rows), columnAlignments: [.center],
-                                displayStyle: false, flushPairs: false))
+                                displayStyle: false, flushPairs: false, compact: true))
     }
 
     /// Rows of cells separated by `&` and `\\`, up to the stop that is not one of those.

@@ -93,7 +93,7 @@ extension TeXParser {
 
             case .lineBreak:
                 lexer.next()
-                _ = lexer.readRawOptional()
+                lexer.readRowSpacing()
                 if context == .environment || context == .topLevel {
                     stop = .rowSeparator
                     break loop

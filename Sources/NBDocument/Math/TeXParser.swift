@@ -32,6 +32,14 @@ struct TeXParser {
     /// The whole formula. `\\` and `&` outside any environment make the formula a table:
     /// `gathered` (centred rows) without `&`, `aligned` with it.
     mutating func parseFormula() -> MathNode {
+        let formula = parseLines()
+        guard let comment = lexer.commentAtEnd, !abandoned else { return formula }
+        // Valid TeX, but in Markdown math it is nearly always a percent sign: show it as an error.
+        report("% starts a comment that hides the rest of the formula; write \\% for a percent sign", at: comment)
+        return .row(formula.rowChildren + [.error(lexer.text(comment..<lexer.bytes.count))])
+    }
+
+    private mutating func parseLines() -> MathNode {
         let (first, stop) = parseRow(.topLevel)
         guard stop == .ampersand || stop == .rowSeparator else { return first }
         var rows: [[MathNode]] = [[]]

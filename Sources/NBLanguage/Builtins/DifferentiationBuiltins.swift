@@ -75,26 +75,6 @@ public enum DifferentiationBuiltins {
             call.record(.gradcheck, passed: comparison.passed, message: comparison.summary)
             return .bool(comparison.passed)
         },
-        Builtin("swell", usage: "swell([f1, f2, …])  # expression size of each function and its derivative") { call throws(LanguageError) in
-            try call.expect(1)
-            let functions: [Value]
-            switch call.positional[0] {
-            case .list(let values): functions = values
-            case let single where single.isCallable: functions = [single]
-            default: throw call.error("expects a list of functions, got a \(call.positional[0].typeName)")
-            }
-            var rows: [[String]] = []
-            for value in functions {
-                let single = BuiltinCall(builtin: call.builtin, positional: [value], named: [:], location: call.location,
-                                         positionalLocations: [call.location(of: 0)], namedLocations: [:], interpreter: call.interpreter)
-                let f = try single.scalarFunction(0)
-                let sizes = try call.engine { try EngineBridge.swell(f) }
-                let name = single.functionName(0)
-                rows.append([name, String(sizes.tree), String(sizes.dag), String(sizes.derivativeTree), String(sizes.derivativeDAG)])
-            }
-            return .display(.table(DisplayTable(caption: "expression swell (nodes)",
-                                                columns: ["function", "f tree", "f DAG", "f' tree", "f' DAG"], rows: rows)))
-        },
         Builtin("hsweep", usage: "hsweep(f, at, scheme: \"central\")") { call throws(LanguageError) in
             try call.expect(2, labels: ["scheme"])
             let p = try call.problem()

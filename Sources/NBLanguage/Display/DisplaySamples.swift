@@ -14,7 +14,7 @@ public enum DisplaySamples {
     plot(linspace(0, 1, 5), [0, 1, 4, 9, 16], title: "<script>plot</script>", label: "a & b")
     scatter([1, 2, 3], [3, 1, 2], groups: [0, 1, 0])
     hsweep(x -> exp(x), 1)
-    swell([f, g])
+    swell(f, g)
     """
 
     /// The items `source` displays, in order.

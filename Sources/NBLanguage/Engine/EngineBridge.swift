@@ -43,14 +43,6 @@ enum EngineBridge {
         return SymbolicValue(try base.derivative(withRespectTo: parameter))
     }
 
-    /// Sizes of `f` and its derivative as trees (shared subexpressions written out) and as DAGs.
-    static func swell(_ f: any ScalarFunction) throws -> (tree: Int, dag: Int, derivativeTree: Int, derivativeDAG: Int) {
-        let symbolic = try (f as? SymbolicFunction) ?? SymbolicFunction(of: f)
-        let derivative = try symbolic.derivative()
-        return (symbolic.expression.treeNodeCount, symbolic.expression.nodeCount,
-                derivative.expression.treeNodeCount, derivative.expression.nodeCount)
-    }
-
     /// Every method's gradient at `point`, compared against central differences.
     static func gradientTable(_ f: any ScalarFunction, at point: [Double], rtol: Double, atol: Double) throws -> GradientTable {
         try NBAutodiff.gradientTable(of: f, at: point, rtol: rtol, atol: atol)

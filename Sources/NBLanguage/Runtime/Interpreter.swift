@@ -6,7 +6,9 @@ import NBLearning
 /// A tree-walking evaluator over resolved names: function parameters live in a frame array,
 /// everything else in a global slot read when used (so functions may call functions defined later).
 final class Interpreter {
-    var globals: Globals
+    // The interpreter runs on one thread and never holds overlapping accesses to these hot
+    // properties, so the dynamic exclusivity checks (a fifth of a loop iteration) are skipped.
+    @exclusivity(unchecked) var globals: Globals
     /// Builtins and constants found for global slots that hold no value, filled on first use.
     private var fallbacks: [Value?] = []
     let registry: BuiltinRegistry
@@ -22,8 +24,8 @@ final class Interpreter {
     let elementLimit: ElementLimit
     private let deadline: UInt64
     private let timeout: Double
-    private var ticks = 0
-    var callDepth = 0
+    @exclusivity(unchecked) private var ticks = 0
+    @exclusivity(unchecked) var callDepth = 0
     /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
     private let stackBase: Int
     private let stackBudget: Int
@@ -38,10 +40,10 @@ final class Interpreter {
         self.options = options
         self.generator = generator
         self.failedNames = failedNames
-        self.elementLimit = ElementLimit(options.elementLimit)
         self.timeout = timeout
         let nanoseconds = timeout * 1e9
         self.deadline = DispatchTime.now().uptimeNanoseconds &+ (nanoseconds.isFinite && nanoseconds < 1e18 ? UInt64(max(0, nanoseconds)) : UInt64.max / 2)
+        self.elementLimit = ElementLimit(options.elementLimit, deadline: deadline, timeout: timeout)
     }
 
     // MARK: Limits

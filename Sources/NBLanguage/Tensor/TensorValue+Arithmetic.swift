@@ -77,6 +77,7 @@ extension TensorValue {
         try limit.check(outShape)
         var out = [Double](repeating: 0, count: m * n)
         for i in 0..<m {
+            try limit.checkDeadline()
             for p in 0..<k {
                 let x = a.elements[i * k + p]
                 for j in 0..<n { out[i * n + j] += x * b.elements[p * n + j] }

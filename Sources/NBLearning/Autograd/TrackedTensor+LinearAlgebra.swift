@@ -25,8 +25,10 @@ extension TrackedTensor {
     }
 
     /// A fused affine layer `x·W + b` (x: `[N, in]`, W: `[in, out]`, b: `[out]`): the bias is
-    /// written into the output before one GEMM accumulates onto it.
-    public func affine(weight: TrackedTensor, bias: TrackedTensor) throws -> TrackedTensor {
+    /// written into the output before one GEMM accumulates onto it. With `relu`, the activation is
+    /// applied in place and its gradient gate folded into the backward pass (one record, one
+    /// output buffer instead of two).
+    public func affine(weight: TrackedTensor, bias: TrackedTensor, relu: Bool = false) throws -> TrackedTensor {
         let x = value
         let w = weight.value
         let b = bias.value
@@ -44,9 +46,11 @@ extension TrackedTensor {
                 for row in 0..<m { (out + row * n).update(from: bias, count: n) }
             }
             Tensor.gemm(x, false, w, false, m: m, n: n, k: k, into: out, beta: 1)
+            if relu { Scalar.unaryKernel(.relu, UnsafeBufferPointer(start: out, count: count), out) }
         }
-        return try tape.record(y, inputs: [self, weight, bias]) { g, needed in
-            [needed[0] ? try Tensor.matmul(g, w, transposeRHS: true) : nil,
+        return try tape.record(y, inputs: [self, weight, bias]) { upstream, needed in
+            let g = relu ? try upstream.combined(with: y, .gateByPositive) : upstream
+            return [needed[0] ? try Tensor.matmul(g, w, transposeRHS: true) : nil,
              needed[1] ? try Tensor.matmul(x, g, transposeLHS: true) : nil,
              needed[2] ? try g.sum(axis: 0) : nil]
         }

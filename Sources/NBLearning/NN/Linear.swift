@@ -33,9 +33,14 @@ public struct Linear<Scalar: TensorScalar>: Model, Sendable {
     }
 
     public func forward(_ input: TrackedTensor<Scalar>, parameters: [TrackedTensor<Scalar>]) throws -> TrackedTensor<Scalar> {
+        try forward(input, parameters: parameters, relu: false)
+    }
+
+    /// The layer with a ReLU fused onto its output.
+    public func forward(_ input: TrackedTensor<Scalar>, parameters: [TrackedTensor<Scalar>], relu: Bool) throws -> TrackedTensor<Scalar> {
         guard input.value.rank == 2, input.value.shape[1] == inputCount else {
             throw TensorError.shapeMismatch(operation: "Linear input (batch vs weight)", lhs: input.value.shape, rhs: weight.shape)
         }
-        return try input.affine(weight: parameters[0], bias: parameters[1])
+        return try input.affine(weight: parameters[0], bias: parameters[1], relu: relu)
     }
 }

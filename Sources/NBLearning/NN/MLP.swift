@@ -31,8 +31,13 @@ public struct MLP<Scalar: TensorScalar>: Model, Sendable {
     public func forward(_ input: TrackedTensor<Scalar>, parameters: [TrackedTensor<Scalar>]) throws -> TrackedTensor<Scalar> {
         var x = input
         for (i, layer) in layers.enumerated() {
-            x = try layer.forward(x, parameters: Array(parameters[(2 * i)..<(2 * i + 2)]))
-            if i < layers.count - 1 { x = try activation.apply(x) }
+            let hidden = i < layers.count - 1
+            if hidden && activation == .relu {
+                x = try layer.forward(x, parameters: Array(parameters[(2 * i)..<(2 * i + 2)]), relu: true)
+            } else {
+                x = try layer.forward(x, parameters: Array(parameters[(2 * i)..<(2 * i + 2)]))
+                if hidden { x = try activation.apply(x) }
+            }
         }
         return x
     }

@@ -17,6 +17,17 @@ extension Model {
         return try forward(tape.constant(input), parameters: parameters.map(tape.constant)).value
     }
 
+    /// Lets `body` mutate the parameters in place. The model's own references are swapped out for
+    /// empty placeholders meanwhile, so each parameter's storage is uniquely referenced and an
+    /// optimiser updates it without copying; the parameters are put back afterwards.
+    public mutating func updateParameters<R>(_ body: (inout [Tensor<Scalar>]) throws -> R) rethrows -> R {
+        var current = parameters
+        let placeholder = Tensor<Scalar>(validShape: [0], scalars: [])
+        parameters = [Tensor<Scalar>](repeating: placeholder, count: current.count)
+        defer { parameters = current }
+        return try body(&current)
+    }
+
     /// The number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 }

@@ -30,7 +30,7 @@ public struct SimCLR<Scalar: TensorScalar>: Sendable {
                 let second = try augmentation(images, generator: &generator)
                 let (loss, gradients) = try lossAndGradients(first, second)
                 guard loss.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: step + 1, value: loss) }
-                try optimizer.update(&network.parameters, gradients: gradients)
+                try network.updateParameters { try optimizer.update(&$0, gradients: gradients) }
                 total += loss * Double(batch.count)
             }
             losses.append(total / Double(Swift.max(data.shape[0], 1)))

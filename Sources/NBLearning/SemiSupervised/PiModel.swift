@@ -47,7 +47,7 @@ public struct PiModel: Sendable {
             guard value.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: 1, value: value) }
             let gradients = try tape.gradients(of: loss)
             let update = parameters.map { gradients[$0] }
-            try optimizer.update(&model.parameters, gradients: update)
+            try model.updateParameters { try optimizer.update(&$0, gradients: update) }
         }
         return SemiSupervisedResult(model: model, transduction: try model(inputs).argmax(axis: 1), pseudoLabelled: 0)
     }

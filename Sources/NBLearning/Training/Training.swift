@@ -41,7 +41,7 @@ public func trainingStep<M: Model, O: Optimizer>(
 ) throws -> StepResult where O.Scalar == M.Scalar {
     let (result, gradients) = try lossAndGradients(model, inputs: inputs, targets: targets, loss: function, l2Penalty: l2Penalty)
     if result.loss.isFinite {
-        try optimizer.update(&model.parameters, gradients: gradients)
+        try model.updateParameters { try optimizer.update(&$0, gradients: gradients) }
     }
     return result
 }

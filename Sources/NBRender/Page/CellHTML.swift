@@ -10,8 +10,10 @@ enum CellHTML {
             html += "<pre class=\"nb-source\"><code>\(HTMLEscaping.escape(trimmingFinalNewline(cell.source)))</code></pre>\n"
         }
         if cell.options.output {
-            html += "<div class=\"nb-output\">\n"
-            for item in outcome?.items ?? [] {
+            // Empty when nothing was shown, so CSS `:empty` hides it.
+            let items = outcome?.items ?? []
+            html += items.isEmpty ? "<div class=\"nb-output\">" : "<div class=\"nb-output\">\n"
+            for item in items {
                 html += DisplayHTML.render(item)
             }
             html += "</div>\n"

@@ -39,7 +39,7 @@ public enum HTMLPage {
     /// The article's content alone (blocks and cells), for embedding in another layout.
     public static func body(_ document: Document, outcomes: [CellOutcome?] = []) -> String {
         var html = ""
-        html.reserveCapacity(document.source.text.utf8.count * 3 / 2)
+        html.reserveCapacity(estimatedSize(of: document))
         for block in document.blocks {
             switch block {
             case .prose(let prose):
@@ -56,6 +56,19 @@ public enum HTMLPage {
             }
         }
         return html
+    }
+
+    /// Bytes the body will take, roughly, so it is allocated once.
+    static func estimatedSize(of document: Document) -> Int {
+        document.blocks.reduce(0) { total, block in
+            switch block {
+            case .prose(let prose): total + prose.html.utf8.count
+            case .heading(let heading): total + 2 * heading.html.utf8.count + 2 * heading.id.utf8.count + 96
+            case .code(let code): total + code.code.utf8.count * 5 / 4 + 64
+            case .cell(let cell): total + cell.source.utf8.count * 5 / 4 + 512
+            case .bibliography(let bibliography): total + bibliography.references.count * 256
+            }
+        }
     }
 
     /// Title (front matter) and date, categories and tags under it.

@@ -51,8 +51,13 @@ public enum PageStyle {
     .nb-math > math[display="block"] { margin: 0; }
     .nb-cell { margin: 0 0 1.3rem; border-left: 3px solid var(--nb-cell-bar); padding-left: .75rem; }
     .nb-cell .nb-source { margin: 0 0 .4rem; }
-    .nb-output { background: var(--nb-output-bg); }
+    .nb-output { background: var(--nb-output-bg); border: 1px solid var(--nb-rule); border-radius: 6px; }
     .nb-output:empty { display: none; }
+    .nb-cell .nb-output > .nb-text { margin: 0; border-radius: 0; background: transparent; }
+    .nb-cell .nb-output > .nb-text:first-child { border-radius: 6px 6px 0 0; }
+    .nb-cell .nb-output > .nb-text:last-child { border-radius: 0 0 6px 6px; }
+    .nb-cell .nb-output > .nb-text:only-child { border-radius: 6px; }
+    .nb-cell .nb-output > .nb-text + .nb-text { padding-top: 0; }
     .nb-bibliography { padding-left: 2.2em; font-size: .95rem; line-height: 1.6; }
     .nb-bibliography li { margin: .35em 0; padding-left: .2em; }
     .nb-bibliography li:target { background: rgba(255, 212, 0, .18); }
@@ -61,6 +66,7 @@ public enum PageStyle {
     @media (max-width: 600px) {
     body { font-size: 16px; line-height: 1.7; }
     .nb-page { padding: 1.25rem .9rem 3rem; }
+    .nb-cell { padding-left: .5rem; border-left-width: 2px; }
     .nb-title { font-size: 1.55rem; }
     h1 { font-size: 1.45rem; } h2 { font-size: 1.25rem; } h3 { font-size: 1.1rem; }
     pre { padding: .6rem .7rem; margin-left: -.2rem; margin-right: -.2rem; }

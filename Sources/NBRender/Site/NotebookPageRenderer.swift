@@ -61,7 +61,7 @@ public struct NotebookPageRenderer: NotebookRendering {
         let folder = root.appendingPathComponent(file).deletingLastPathComponent()
 
         // Cells.
-        let (outcomes, explanation) = runCells(document, file: file, folder: folder)
+        let (outcomes, explanation, failed) = runCells(document, file: file)
         for outcome in outcomes { for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) } }
 
         // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
@@ -128,10 +128,6 @@ public struct NotebookPageRenderer: NotebookRendering {
                                     + BibliographyHTML.list(extra, start: start) + "</section>\n", line: 0))
         }
 
-        let failed = zip(document.cells, outcomes).contains { cell, outcome in
-            guard let outcome else { return false }
-            return (outcome.error != nil) != cell.options.error || outcome.checks.contains { !$0.passed }
-        }
         let summary = text.first { !$0.isEmpty }.map { String($0.prefix(240)) } ?? ""
         return NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
                               date: document.frontMatter.date.flatMap(SiteDate.init),
@@ -141,28 +137,12 @@ public struct NotebookPageRenderer: NotebookRendering {
                               cacheExplanation: explanation)
     }
 
-    private func runCells(_ document: Document, file: String, folder: URL) -> ([CellOutcome?], [String]) {
-        let cells = document.cells
-        guard runsCells, !cells.isEmpty else { return ([], []) }
-        let options = document.frontMatter.options
-        var sessionOptions = SessionOptions(rootDirectory: folder.path)
-        if let seed = options.seed { sessionOptions.seed = seed }
-        if let timeout = options.timeout { sessionOptions.timeout = timeout }
-        if let rtol = options.rtol { sessionOptions.rtol = rtol }
-        if let atol = options.atol { sessionOptions.atol = atol }
-        var runner = SessionCellRunner(options: sessionOptions, cells: cells.map {
-            (source: $0.source, origin: SourceLocation(line: $0.sourceLocation.line, column: $0.sourceLocation.column), timeout: $0.options.timeout)
-        })
-        guard let cache else { return (cells.indices.map { Optional(runner.run(cellAt: $0)) }, []) }
-        let key = CacheDocument(
-            engineVersion: engineVersion,
-            options: "seed=\(sessionOptions.seed);timeout=\(sessionOptions.timeout);rtol=\(sessionOptions.rtol);atol=\(sessionOptions.atol)",
-            cells: cells.map { cell in
-                CacheCell(source: cell.source + (cell.options.timeout.map { "\u{0}timeout=\($0)" } ?? ""), line: cell.sourceLocation.line)
-            })
-        let result = CachedExecution.execute(key, documentKey: file, cache: cache,
-                                             fingerprint: FileFingerprints.sha256(relativeTo: folder), runner: &runner)
-        return (result.outcomes, result.plan.explanation(cells: key.cells).map { "\(file): \($0)" })
+    /// Runs the cells through `NotebookExecution` (with the cell cache when there is one).
+    private func runCells(_ document: Document, file: String) -> (outcomes: [CellOutcome?], explanation: [String], failed: Bool) {
+        guard runsCells, !document.cells.isEmpty else { return ([], [], false) }
+        let execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
+        let result = execution.run(cache: cache)
+        return (result.outcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
     }
 }
 

@@ -49,6 +49,7 @@ public enum SiteStylesheet {
                        background: var(--nb-site-bg); border: 1px solid var(--nb-site-rule); border-radius: 6px; }
     .nb-error { border-left: 4px solid var(--nb-site-error); background: var(--nb-site-error-bg); padding: .5rem 1rem; }
     .nb-error pre { white-space: pre-wrap; margin: 0; }
+    @media (max-width: 600px) { .nb-site-header { padding: .75rem .9rem; } }
     @media (max-width: 30rem) { .nb-site-header nav a { margin-left: 0; margin-right: 1rem; } .nb-index-list li { flex-direction: column; gap: 0; } }
 
     """

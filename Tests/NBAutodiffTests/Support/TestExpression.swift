@@ -13,6 +13,8 @@ indirect enum TestExpression: CustomStringConvertible {
     case function(ElementaryFunction, TestExpression)
     case maximum(TestExpression, TestExpression)
     case minimum(TestExpression, TestExpression)
+    /// `sign` or `step`, which appear in printed derivatives.
+    case kink(String, TestExpression)
 
     func evaluate<S: DifferentiableScalar>(_ x: [S]) -> S {
         switch self {
@@ -27,6 +29,7 @@ indirect enum TestExpression: CustomStringConvertible {
         case let .function(f, a): return S.apply(f, a.evaluate(x))
         case let .maximum(a, b): return S.maximum(a.evaluate(x), b.evaluate(x))
         case let .minimum(a, b): return S.minimum(a.evaluate(x), b.evaluate(x))
+        case let .kink(name, a): return name == "sign" ? S.sign(a.evaluate(x)) : S.step(a.evaluate(x))
         }
     }
 
@@ -43,6 +46,7 @@ indirect enum TestExpression: CustomStringConvertible {
         case let .function(f, a): return "\(f.rawValue)(\(a))"
         case let .maximum(a, b): return "max(\(a), \(b))"
         case let .minimum(a, b): return "min(\(a), \(b))"
+        case let .kink(name, a): return "\(name)(\(a))"
         }
     }
 }

@@ -96,6 +96,7 @@ struct TestParser {
             switch (name, arguments.count) {
             case ("max", 2): return .maximum(arguments[0], arguments[1])
             case ("min", 2): return .minimum(arguments[0], arguments[1])
+            case ("sign", 1), ("step", 1): return .kink(name, arguments[0])
             case (_, 1):
                 guard let f = ElementaryFunction(rawValue: name) else { throw Failure(message: "unknown function \(name)") }
                 return .function(f, arguments[0])
@@ -103,6 +104,8 @@ struct TestParser {
             }
         }
         if name == "pi" { return .constant(Double.pi) }
+        if name == "nan" { return .constant(.nan) }
+        if name == "inf" { return .constant(.infinity) }
         guard let i = parameters.firstIndex(of: name) else { throw Failure(message: "unknown name \(name)") }
         return .variable(i, name)
     }

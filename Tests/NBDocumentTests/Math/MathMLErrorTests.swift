@@ -45,6 +45,9 @@ struct MathMLErrorTests {
              diagnostics: [MathDiagnostic(message: "a lone \\ at the end of the formula", line: 1, column: 3)]),
         Case(tex: "\\color{red;x}y", mathML: "<mi>y</mi>",
              diagnostics: [MathDiagnostic(message: "unsupported color \"red;x\": use a CSS color name or #rrggbb", line: 1, column: 1)]),
+        Case(tex: "50%", mathML: "<mrow><mn>50</mn><merror><mtext>%</mtext></merror></mrow>",
+             diagnostics: [MathDiagnostic(message: "% starts a comment that hides the rest of the formula; write \\% for a percent sign", line: 1, column: 3)]),
+        Case(tex: "a % note\n+ b", mathML: "<mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>", diagnostics: []),
         Case(tex: "\\textcolor{red}{x}", mathML: "<mstyle mathcolor=\"red\"><mi>x</mi></mstyle>", diagnostics: []),
     ]
 
@@ -97,7 +100,8 @@ struct MathMLErrorTests {
     @Test func randomInputIsAlwaysWellFormed() {
         let pieces = ["{", "}", "^", "_", "\\frac", "\\left(", "\\right)", "\\begin{matrix}", "\\end{matrix}",
                       "&", "\\\\", "x", "1", "\\alpha", "\\foo", "'", "\\sqrt[", "]", "\\text{", "$", "#", "%",
-                      "\\over", "\\middle|", "\\mathbf", "<", "&amp;", "中", "\\", " ", "\n", "\\limits"]
+                      "\\over", "\\middle|", "\\mathbf", "<", "&amp;", "中", "\\", " ", "\n", "\\limits",
+                      "\\not", "\\widehat", "\\underline", "\u{301}", "\\tag{", "\\substack{", "\\xrightarrow["]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<400 {
             var tex = ""

@@ -114,8 +114,8 @@ struct MathMLTests {
         Case("\\tilde{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">~</mo></mover>"),
         Case("\\vec{v}", "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\">→</mo></mover>"),
         Case("\\overline{AB}", "<mrow style=\"border-top:0.06em solid;padding-top:0.12em\"><mi>A</mi><mi>B</mi></mrow>"),
-        Case("\\underline{u}", "<munder accentunder=\"true\"><mi>u</mi><mo stretchy=\"true\">\u{332}</mo></munder>"),
-        Case("\\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u{302}</mo></mover>"),
+        Case("\\underline{u}", "<munder accentunder=\"true\"><mi>u</mi><mo stretchy=\"true\">&#x332;</mo></munder>"),
+        Case("\\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">&#x302;</mo></mover>"),
         Case("\\boxed{x}", "<mrow style=\"border:0.06em solid;padding:0.2em\"><mi>x</mi></mrow>"),
         Case("\\dot x", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">˙</mo></mover>"),
         Case("\\mathbf{x}", "<mi>𝐱</mi>"),
@@ -174,6 +174,9 @@ struct MathMLTests {
         Case("\\begin{aligned} a &= b \\\\ &= c \\end{aligned}", "<mtable displaystyle=\"true\" columnalign=\"right left\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>b</mi></mtd></mtr><mtr><mtd style=\"text-align:right;padding-right:0\"></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>c</mi></mtd></mtr></mtable>"),
         Case("a \\\\ b", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>", display: true),
         Case("a &= b \\\\ &= c", "<mtable displaystyle=\"true\" columnalign=\"right left\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>b</mi></mtd></mtr><mtr><mtd style=\"text-align:right;padding-right:0\"></mtd><mtd style=\"text-align:left;padding-left:0\"><mo>=</mo><mi>c</mi></mtd></mtr></mtable>", display: true),
+        Case("a \\\\[2pt] b", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>", display: true),
+        Case("a \\\\ [x]", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mo stretchy=\"false\">[</mo><mi>x</mi><mo stretchy=\"false\">]</mo></mtd></mtr></mtable>", display: true),
+        Case("\\sum_{\\substack{i<j \\\\ j<k}}", "<munder><mo movablelimits=\"false\">∑</mo><mtable><mtr><mtd style=\"padding:0\"><mi>i</mi><mo>&lt;</mo><mi>j</mi></mtd></mtr><mtr><mtd style=\"padding:0\"><mi>j</mi><mo>&lt;</mo><mi>k</mi></mtd></mtr></mtable></munder>", display: true),
         Case("\\begin{array}{lr} a & b \\end{array}", "<mtable columnalign=\"left right\"><mtr><mtd style=\"text-align:left\"><mi>a</mi></mtd><mtd style=\"text-align:right\"><mi>b</mi></mtd></mtr></mtable>"),
     ]
 
@@ -233,6 +236,7 @@ struct MathMLTests {
         ("\\oplus", "<mo>⊕</mo>"), ("\\circ", "<mo>∘</mo>"), ("\\cup", "<mo>∪</mo>"), ("\\cap", "<mo>∩</mo>"),
         ("\\setminus", "<mo>∖</mo>"), ("\\top", "<mi mathvariant=\"normal\">⊤</mi>"), ("\\perp", "<mo>⊥</mo>"),
         ("\\ll", "<mo>≪</mo>"), ("\\gg", "<mo>≫</mo>"), ("\\not=", "<mo>≠</mo>"), ("\\not\\in", "<mo>∉</mo>"),
+("\\not\\sqsubset", "<mo>⊏&#x338;</mo>"), ("\\not>", "<mo>≯</mo>"),
         ("\\emptyset", "<mi mathvariant=\"normal\">∅</mi>"), ("\\neg", "<mo form=\"prefix\">¬</mo>"),
         ("\\land", "<mo>∧</mo>"), ("\\lor", "<mo>∨</mo>"), ("\\triangleq", "<mo>≜</mo>"),
         ("\\coloneqq", "<mo>≔</mo>"), ("\\star", "<mo>⋆</mo>"), ("\\ast", "<mo>∗</mo>"), ("*", "<mo>∗</mo>"),

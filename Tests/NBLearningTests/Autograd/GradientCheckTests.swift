@@ -107,7 +107,10 @@ import Testing
         try expectGradientsMatchFiniteDifferences([normal([5, 3], seed: 14), normal([3, 4], seed: 15), normal([4], seed: 16)]) {
             try $0[0].affine(weight: $0[1], bias: $0[2])
         }
-        // The fused layer is exactly x·W + b.
+        try expectGradientsMatchFiniteDifferences([normal([5, 3], seed: 14), normal([3, 4], seed: 15), normal([4], seed: 16)]) {
+            try $0[0].affine(weight: $0[1], bias: $0[2], relu: true)
+        }
+        // The fused layer is exactly x·W + b (and relu(x·W + b)).
         let tape = TensorTape<Double>()
         let x = tape.constant(try normal([5, 3], seed: 14))
         let w = tape.constant(try normal([3, 4], seed: 15))
@@ -115,6 +118,8 @@ import Testing
         let fused = try x.affine(weight: w, bias: b).value
         let composed = try (x.matmul(w) + b).value
         for (p, q) in zip(fused.scalars, composed.scalars) { #expect(abs(p - q) < 1e-12) }
+        let fusedRelu = try x.affine(weight: w, bias: b, relu: true).value
+        #expect(fusedRelu == fused.relu())
     }
 
     // MARK: losses

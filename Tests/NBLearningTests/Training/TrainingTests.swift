@@ -78,6 +78,18 @@ import Testing
         #expect(try MiniBatches(count: 5, batchSize: 2, shuffle: false, generator: &g3).batches == [[0, 1], [2, 3], [4]])
     }
 
+    @Test func updatingParametersInPlaceKeepsTheModelIntact() throws {
+        var model = try MLP<Double>(sizes: [2, 3, 1], seed: 1)
+        let before = model.parameters
+        let copy = model  // a copy must not see the update (value semantics)
+        try model.updateParameters { parameters in
+            for i in parameters.indices { parameters[i] = parameters[i] + 1 }
+        }
+        #expect(copy.parameters == before)
+        #expect(model.parameters == before.map { $0 + 1 })
+        #expect(model.sizes == [2, 3, 1])
+    }
+
     @Test func trainingIsDeterministic() throws {
         func run() throws -> (TrainingHistory, [Tensor<Float>]) {
             let (inputs, labels) = try twoMoons(count: 64, noise: 0.2, seed: 9)

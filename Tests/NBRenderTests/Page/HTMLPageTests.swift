@@ -57,7 +57,7 @@ import Testing
 
     @Test func cellsWithoutOutcomesShowEmptyOutput() throws {
         let body = HTMLPage.body(try DocumentParser.parse("```nb\nx\n```\n"))
-        #expect(body == "<div class=\"nb-cell\" id=\"cell-1\" data-line=\"1\">\n<pre class=\"nb-source\"><code>x</code></pre>\n<div class=\"nb-output\">\n</div>\n</div>\n")
+        #expect(body == "<div class=\"nb-cell\" id=\"cell-1\" data-line=\"1\">\n<pre class=\"nb-source\"><code>x</code></pre>\n<div class=\"nb-output\"></div>\n</div>\n")
     }
 
     @Test func chineseDocumentsAreMarkedZh() throws {

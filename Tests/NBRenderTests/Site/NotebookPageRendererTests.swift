@@ -91,10 +91,6 @@ import NBExecution
         let proseEdit = try renderer.render(NotebookSource(relativePath: "cite.md", text: prose))
         #expect(proseEdit.blocks.map(\.html).joined().contains("The big survey"))
         #expect(proseEdit.cacheExplanation == ["cite.md: cell 1 (line 15): cached"])
-        // A different engine version runs the cell again.
-        let newEngine = NotebookPageRenderer(root: site.source, cache: cache, engineVersion: "test2")
-        #expect(try newEngine.render(NotebookSource(relativePath: "cite.md", text: prose)).cacheExplanation
-                == ["cite.md: cell 1 (line 15): runs — engine version changed"])
     }
 
     @Test func unreadableFrontMatterIsAnErrorWithItsLine() {

@@ -1,0 +1,48 @@
+/// TeX's atom classes, as far as spacing needs them: MathML Core spaces operators by itself, but
+/// not function names.
+extension MathNode {
+    /// A function name, possibly with limits or scripts (TeX's Op atom made of letters).
+    var isFunctionName: Bool {
+        switch self {
+        case .operatorName: true
+        case .scripts(let base, _, _), .underOver(let base, _, _, false, false): base.isFunctionName
+        default: false
+        }
+    }
+
+    /// TeX's Ord-like atoms: identifiers, numbers, fractions, radicals, closed groups.
+    var isOrdinary: Bool {
+        switch self {
+        case .identifier, .number, .fraction, .squareRoot, .root, .table: true
+        case .op(let op): op.form == .postfix && op.fence
+        case .scripts(let base, _, _): base.isOrdinary || base.isClosingFence
+        case .underOver(let base, _, _, let accent, _): accent && base.isOrdinary
+        case .style(_, let content): content.isOrdinary
+        case .styled: true
+        case .row(let children): children.count > 1 && (children.first?.opensWithFence ?? false)
+        default: false
+        }
+    }
+
+    /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
+    /// than a closing fence (`= -1`, `(-x`, `, -y`).
+    var leavesSignUnary: Bool {
+        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
+        return false
+    }
+
+    var isClosingFence: Bool {
+        if case .op(let op) = self { return op.form == .postfix || [")", "]", "}", "|", "‖", "⟩"].contains(op.text) }
+        return false
+    }
+
+    /// Starts with an opening delimiter: `(`, `\left(`, `\{` …
+    var opensWithFence: Bool {
+        switch self {
+        case .op(let op): op.form == .prefix || ["(", "[", "{", "|", "‖", "⟨", "⌊", "⌈"].contains(op.text)
+        case .row(let children): children.first?.opensWithFence ?? false
+        case .scripts(let base, _, _): base.opensWithFence
+        default: false
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// Attributes of `<mstyle>`.
+struct MathStyle: Sendable, Equatable {
+    var displayStyle: Bool? = nil
+    var scriptLevel: Int? = nil
+    var color: String? = nil
+}
