@@ -49,6 +49,11 @@ public struct BuiltinRegistry: Sendable {
         registry.register(SwellBuiltin.all)
         registry.register(DataBuiltins.all)
         registry.register(ProximalBuiltins.all)
+        registry.register(ModelBuiltins.all)
+        registry.register(SemiSupervisedBuiltins.all)
+        registry.register(RepresentationBuiltins.all)
+        registry.register(ImageBuiltins.all)
+        registry.register(TableBuiltins.all)
         return registry
     }()
 }

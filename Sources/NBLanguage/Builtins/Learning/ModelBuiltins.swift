@@ -1,0 +1,116 @@
+import NBLearning
+
+/// Networks as values: `mlp`, `train`, `predict`, `forward`, `accuracy`.
+public enum ModelBuiltins {
+    public static let all: [Builtin] = [
+        Builtin("mlp", usage: "mlp([inputs, hidden…, outputs], activation: \"relu\", init: \"he\"|\"xavier\"|\"uniform\", seed: 0)  # a multilayer perceptron, linear last layer") { call throws(LanguageError) in
+            try call.expect(1, labels: ["activation", "init", "seed"])
+            let sizes = try call.layerSizes(call.positional[0], "sizes", at: call.location(of: 0))
+            let activation = try call.activation()
+            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let initialization: Initialization?
+            switch try call.string(label: "init", default: "default").lowercased() {
+            case "default": initialization = nil
+            case "he": initialization = .heNormal
+            case "xavier": initialization = .xavierUniform
+            case "uniform": initialization = .uniform(1)
+            case let other: throw call.error("unknown init \"\(other)\"", hint: "init: \"he\", \"xavier\" or \"uniform\" (uniform on ±1, as micrograd)")
+            }
+            return BuiltinCall.modelValue(try call.learning {
+                try MLP<Double>(sizes: sizes, activation: activation, initialization: initialization, seed: seed)
+            })
+        },
+        Builtin("train", usage: "train(model, X, y, epochs: 100, lr: 0.01, optimizer: \"sgd\", momentum: 0, batch: all, loss: \"crossentropy\", l2: 0, decay: 0, seed: 0)  # {model, loss, accuracy}") { call throws(LanguageError) in
+            try call.expect(3, labels: TrainingRun.labels)
+            var model = try call.model(0)
+            let x = try call.matrix(1, "X")
+            try call.checkInputs(x, fit: model, at: 1)
+            let settings = try TrainingRun(call, samples: x.shape[0])
+            let targets = try call.targets(2, for: model, samples: x.shape[0], loss: settings.loss)
+            let inputs = try call.learningTensor(x)
+            let history = try settings.run(&model, inputs: inputs, targets: targets, call: call)
+            var fields: [(name: String, value: Value)] = [
+                ("model", BuiltinCall.modelValue(model)),
+                ("loss", .tensor(TensorValue(history.loss))),
+            ]
+            if let final = try call.learning({ try NBLearning.accuracy(model, inputs: inputs, targets: targets) }) {
+                fields.append(("accuracy", .number(final)))
+            }
+            let epochs = history.loss.indices.map { Double($0 + 1) }
+            let plot = PlotSpec(title: "Training loss (\(settings.optimizer.uppercased()), \(TensorValue.describe(model.sizes)))",
+                                xLabel: "epoch", yLabel: "loss",
+                                yScale: history.loss.allSatisfy { $0 > 0 } ? .log : .linear,
+                                series: [PlotSpec.Series(name: "loss", xs: epochs, ys: history.loss)])
+            return .record(RecordValue(fields: fields, display: history.loss.isEmpty ? nil : .plot(plot)))
+        },
+        Builtin("forward", usage: "forward(model, X)  # the network's raw outputs, one row per sample") { call throws(LanguageError) in
+            try call.expect(2)
+            let model = try call.model(0)
+            let x = try call.matrix(1, "X")
+            try call.checkInputs(x, fit: model, at: 1)
+            let out = try call.outputs(of: model, on: x)
+            if out.shape[1] == 1 { return .tensor(TensorValue(out.scalars)) }
+            return BuiltinCall.value(out)
+        },
+        Builtin("predict", usage: "predict(model, X)  # class labels: argmax of the outputs, or 1 where a single output is positive") { call throws(LanguageError) in
+            try call.expect(2)
+            let model = try call.model(0)
+            let x = try call.matrix(1, "X")
+            try call.checkInputs(x, fit: model, at: 1)
+            return .tensor(TensorValue(BuiltinCall.classes(of: try call.outputs(of: model, on: x)).map(Double.init)))
+        },
+        Builtin("accuracy", usage: "accuracy(model, X, y)  or  accuracy(predicted, y)  # fraction classified correctly") { call throws(LanguageError) in
+            try call.expect(2...3)
+            let predicted: [Int], truth: [Double]
+            if call.positional.count == 2 {
+                let p = try call.tensor(0, "the predicted labels")
+                truth = try call.vector(1, "y", count: p.count)
+                predicted = try call.labels(p.elements, "the predicted labels", at: 0)
+            } else {
+                let model = try call.model(0)
+                let x = try call.matrix(1, "X")
+                try call.checkInputs(x, fit: model, at: 1)
+                truth = try call.vector(2, "y", count: x.shape[0])
+                predicted = BuiltinCall.classes(of: try call.outputs(of: model, on: x))
+            }
+            // ±1 labels compare with 0/1 predictions by their sign.
+            let signs = truth.contains(-1)
+            let correct = zip(predicted, truth).filter { p, t in signs ? (p == 1) == (t > 0) : Double(p) == t }.count
+            return .number(Double(correct) / Double(max(truth.count, 1)))
+        },
+    ]
+}
+
+extension BuiltinCall {
+    /// The targets `y` of a training call, checked against the model's outputs and the loss.
+    func targets(_ index: Int, for model: MLP<Double>, samples: Int, loss: LossFunction) throws(LanguageError) -> TrainingTargets<Double> {
+        let outputs = model.sizes.last ?? 1
+        let y = try tensor(index, "y")
+        let at = location(of: index)
+        switch loss {
+        case .softmaxCrossEntropy:
+            let classes = try labels(try vector(index, "y", count: samples), "y", at: index)
+            if let top = classes.max(), top >= outputs {
+                throw error("y has class \(top) but the model has only \(outputs) output\(outputs == 1 ? "" : "s") (classes 0..<\(outputs))", at: at,
+                            hint: "make the last layer size the number of classes, or use loss: \"hinge\" with one output")
+            }
+            return .classes(classes)
+        case .hinge:
+            guard outputs == 1 else {
+                throw error("the hinge loss needs a model with one output, the model has sizes \(TensorValue.describe(model.sizes))", at: at)
+            }
+            let values = try vector(index, "y", count: samples)
+            guard values.allSatisfy({ $0 == 0 || $0 == 1 || $0 == -1 }) else {
+                throw error("the hinge loss needs labels ±1 (or 0/1)", at: at)
+            }
+            let signs = values.contains(-1) ? values : values.map { 2 * $0 - 1 }
+            return .signs(try learning { try Tensor(shape: [samples], scalars: signs) })
+        case .meanSquaredError:
+            let shape = y.rank == 1 ? [y.count, 1] : y.shape
+            guard shape == [samples, outputs] else {
+                throw error("y has shape \(TensorValue.describe(y.shape)) but the model's outputs have shape \(TensorValue.describe([samples, outputs]))", at: at)
+            }
+            return .values(try learning { try Tensor(shape: shape, scalars: y.elements) })
+        }
+    }
+}

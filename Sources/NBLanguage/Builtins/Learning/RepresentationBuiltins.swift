@@ -1,0 +1,169 @@
+import NBLearning
+
+/// Representations and how to score them: `pca`, `kmeans`, `knn`, `linearprobe`, `autoencoder`,
+/// `contrastive`.
+public enum RepresentationBuiltins {
+    public static let all: [Builtin] = [
+        Builtin("pca", usage: "pca(X, k, labels: y)  # {scores, components, ratio}; shows the first two components") { call throws(LanguageError) in
+            try call.expect(2, labels: ["labels"])
+            let x = try call.matrix(0, "X")
+            let k = try call.integer(1, "k")
+            guard (1...x.shape[1]).contains(k) else { throw call.error("k must be between 1 and \(x.shape[1]) (the number of features), got \(k)") }
+            let data = try call.learningTensor(x)
+            let (pca, scores) = try call.learning { () throws -> (PCA, Tensor<Double>) in
+                let pca = try PCA(fitting: data, components: k)
+                return (pca, try pca.transform(data))
+            }
+            var display: DisplayItem?
+            if k >= 2 {
+                var groups: [Int]?
+                if let labels = try call.optionalTensor(label: "labels") {
+                    guard labels.count == x.shape[0] else {
+                        throw call.error("labels: has \(labels.count) entries but X has \(x.shape[0]) rows", at: call.namedLocations["labels"])
+                    }
+                    groups = try call.labels(labels.elements, "labels:", at: 0)
+                }
+                let s = scores.scalars
+                display = .plot(PlotSpec(title: "PCA: first two components", xLabel: "component 1", yLabel: "component 2", series: [
+                    PlotSpec.Series(name: "samples", xs: stride(from: 0, to: s.count, by: k).map { s[$0] },
+                                    ys: stride(from: 1, to: s.count, by: k).map { s[$0] }, style: .scatter, groups: groups),
+                ]))
+            }
+            return .record(RecordValue(fields: [
+                ("scores", BuiltinCall.value(scores)),
+                ("components", BuiltinCall.value(pca.components)),
+                ("ratio", .tensor(TensorValue(pca.explainedVarianceRatio))),
+            ], display: display))
+        },
+        Builtin("kmeans", usage: "kmeans(X, k, seed: 0, starts: 4)  # k-means++ then Lloyd: {labels, centroids, inertia, iterations}") { call throws(LanguageError) in
+            try call.expect(2, labels: ["seed", "starts"])
+            let x = try call.matrix(0, "X")
+            let k = try call.integer(1, "k")
+            guard (1...x.shape[0]).contains(k) else { throw call.error("k must be between 1 and \(x.shape[0]) (the number of rows), got \(k)") }
+            let starts = try call.optionalInteger(label: "starts") ?? 4
+            guard (1...100).contains(starts) else { throw call.error("starts: must be 1…100") }
+            try call.checkElements([x.shape[0], k])
+            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let fit = try call.learning { try KMeans(fitting: call.learningTensor(x), clusters: k, starts: starts, seed: seed) }
+            return .record(RecordValue(fields: [
+                ("labels", .tensor(TensorValue(fit.assignments.map(Double.init)))),
+                ("centroids", BuiltinCall.value(fit.centroids)),
+                ("inertia", .number(fit.inertia)),
+                ("iterations", .number(Double(fit.iterations))),
+            ]))
+        },
+        Builtin("knn", usage: "knn(Xtrain, ytrain, Xtest, ytest, k: 5)  # k-nearest-neighbour accuracy on the test rows") { call throws(LanguageError) in
+            try call.expect(4, labels: ["k"])
+            let (train, trainLabels, test, testLabels) = try call.probeData()
+            let k = try call.optionalInteger(label: "k") ?? 5
+            guard (1...trainLabels.count).contains(k) else { throw call.error("k: must be between 1 and \(trainLabels.count), got \(k)") }
+            try call.checkElements([test.shape[0], train.shape[0]])
+            return .number(try call.learning {
+                try Probe.kNearestNeighbours(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels, k: k)
+            })
+        },
+        Builtin("linearprobe", usage: "linearprobe(Xtrain, ytrain, Xtest, ytest, epochs: 200, lr: 0.05, seed: 0)  # softmax regression on frozen features: test accuracy") { call throws(LanguageError) in
+            try call.expect(4, labels: ["epochs", "lr", "seed"])
+            let (train, trainLabels, test, testLabels) = try call.probeData()
+            let epochs = try call.optionalInteger(label: "epochs") ?? 200
+            guard (1...10_000).contains(epochs) else { throw call.error("epochs: must be 1…10000") }
+            let lr = try call.number(label: "lr", default: 0.05)
+            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            return .number(try call.learning {
+                try Probe.linear(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels,
+                                 epochs: epochs, learningRate: lr, seed: seed)
+            })
+        },
+        Builtin("autoencoder", usage: "autoencoder(X, [inputs, hidden…, code], noise: 0.3, epochs: 60, batch: 64, lr: 0.003, seed: 0)  # denoising autoencoder: {features, reconstructions, loss}") { call throws(LanguageError) in
+            try call.expect(2, labels: ["noise", "shift", "mask", "epochs", "batch", "lr", "seed"])
+            let x = try call.matrix(0, "X")
+            let sizes = try call.encoderSizes(1, fitting: x)
+            let corruption = try call.augmentation(features: x.shape[1], noise: 0.3, shift: 0, mask: 0)
+            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 60, batch: 64, lr: 0.003)
+            let data = try call.learningTensor(x)
+            var autoencoder = try call.learning { try DenoisingAutoencoder<Double>(encoderSizes: sizes, seed: seed) }
+            var optimizer = Adam<Double>(learningRate: lr)
+            let losses = try call.learning {
+                try autoencoder.fit(data, corruption: corruption, optimizer: &optimizer, epochs: epochs, batchSize: batch, seed: seed &+ 2)
+            }
+            let (features, reconstructions) = try call.learning { (try autoencoder.encode(data), try autoencoder.reconstruct(data)) }
+            return .record(RecordValue(fields: [
+                ("features", BuiltinCall.value(features)),
+                ("reconstructions", BuiltinCall.value(reconstructions)),
+                ("loss", .tensor(TensorValue(losses))),
+            ], display: .plot(BuiltinCall.lossPlot("Denoising autoencoder: reconstruction loss", losses))))
+        },
+        Builtin("contrastive", usage: "contrastive(X, [inputs, hidden…, features], head: [features, 32, 16], temperature: 0.5, shift: 1, noise: 0.1, mask: 0.1, epochs: 15, batch: 128, lr: 0.003, seed: 0)  # SimCLR: {features, loss}") { call throws(LanguageError) in
+            try call.expect(2, labels: ["head", "temperature", "noise", "shift", "mask", "epochs", "batch", "lr", "seed"])
+            let x = try call.matrix(0, "X")
+            let sizes = try call.encoderSizes(1, fitting: x)
+            let head: [Int]
+            if let value = call.named["head"] {
+                head = try call.layerSizes(value, "head:", at: call.namedLocations["head"] ?? call.location)
+            } else {
+                head = [sizes.last ?? 1, 32, 16]
+            }
+            guard head.first == sizes.last else {
+                throw call.error("the head must start with the encoder's output size: encoder sizes \(TensorValue.describe(sizes)) and head sizes \(TensorValue.describe(head)) do not fit")
+            }
+            let temperature = try call.number(label: "temperature", default: 0.5)
+            guard temperature > 0, temperature.isFinite else { throw call.error("temperature: must be positive") }
+            let augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 1, mask: 0.1)
+            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 15, batch: 128, lr: 0.003)
+            try call.checkElements([2 * batch, 2 * batch])
+            let data = try call.learningTensor(x)
+            var simclr = try call.learning { try SimCLR<Double>(encoderSizes: sizes, headSizes: head, temperature: temperature, seed: seed) }
+            var optimizer = Adam<Double>(learningRate: lr)
+            let losses = try call.learning {
+                try simclr.fit(data, augmentation: augmentation, optimizer: &optimizer, epochs: epochs, batchSize: batch, seed: seed &+ 2)
+            }
+            let features = try call.learning { try simclr.encode(data) }
+            return .record(RecordValue(fields: [
+                ("features", BuiltinCall.value(features)),
+                ("loss", .tensor(TensorValue(losses))),
+            ], display: .plot(BuiltinCall.lossPlot("Contrastive (NT-Xent) loss", losses))))
+        },
+    ]
+}
+
+extension BuiltinCall {
+    /// `Xtrain, ytrain, Xtest, ytest` of a probe call, with matching widths and label counts.
+    func probeData() throws(LanguageError) -> (Tensor<Double>, [Int], Tensor<Double>, [Int]) {
+        let train = try matrix(0, "Xtrain"), test = try matrix(2, "Xtest")
+        guard train.shape[1] == test.shape[1] else {
+            throw error("Xtrain has shape \(TensorValue.describe(train.shape)) and Xtest has shape \(TensorValue.describe(test.shape)): they need the same number of columns", at: location(of: 2))
+        }
+        let trainLabels = try labels(try vector(1, "ytrain", count: train.shape[0]), "ytrain", at: 1)
+        let testLabels = try labels(try vector(3, "ytest", count: test.shape[0]), "ytest", at: 3)
+        return (try learningTensor(train), trainLabels, try learningTensor(test), testLabels)
+    }
+
+    /// Encoder sizes whose first entry is X's width.
+    func encoderSizes(_ index: Int, fitting x: TensorValue) throws(LanguageError) -> [Int] {
+        let sizes = try layerSizes(positional[index], "the encoder sizes", at: location(of: index))
+        guard sizes[0] == x.shape[1] else {
+            throw error("X has shape \(TensorValue.describe(x.shape)) but the encoder sizes \(TensorValue.describe(sizes)) start with \(sizes[0]) inputs", at: location(of: index))
+        }
+        return sizes
+    }
+
+    /// `epochs:`, `batch:`, `lr:`, `seed:` of a self-supervised call, bounded.
+    func selfSupervisedSchedule(samples: Int, epochs: Int, batch: Int, lr: Double) throws(LanguageError) -> (Int, Int, Double, UInt64) {
+        let epochs = try optionalInteger(label: "epochs") ?? epochs
+        let batch = try optionalInteger(label: "batch") ?? batch
+        let lr = try number(label: "lr", default: lr)
+        guard (1...10_000).contains(epochs), batch >= 2, lr > 0, lr.isFinite else {
+            throw error("epochs: must be 1…10000, batch: at least 2, lr: positive")
+        }
+        guard epochs * samples <= TrainingRun.maximumWork else {
+            throw limitError("\(epochs) epochs over \(samples) samples is above the limit of \(TrainingRun.maximumWork) sample passes")
+        }
+        return (epochs, batch, lr, UInt64(max(0, try optionalInteger(label: "seed") ?? 0)))
+    }
+
+    /// A loss-per-epoch plot.
+    static func lossPlot(_ title: String, _ losses: [Double]) -> PlotSpec {
+        PlotSpec(title: title, xLabel: "epoch", yLabel: "loss",
+                 series: [PlotSpec.Series(name: "loss", xs: losses.indices.map { Double($0 + 1) }, ys: losses)])
+    }
+}

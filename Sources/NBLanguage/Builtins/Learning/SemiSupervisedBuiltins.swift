@@ -1,0 +1,102 @@
+import NBLearning
+
+/// Learning from a few labels and many unlabelled samples: `labelspreading`, `pseudolabel`,
+/// `pimodel`. Each takes the labels of every sample and which of them may be used (indices or
+/// a 0/1 mask) and returns a label for every sample.
+public enum SemiSupervisedBuiltins {
+    public static let all: [Builtin] = [
+        Builtin("labelspreading", usage: "labelspreading(X, y, labelled, gamma: 20, alpha: 0.2, maxiter: 30)  # labels of every row (Zhou et al. 2004, as scikit-learn)") { call throws(LanguageError) in
+            try call.expect(3, labels: ["gamma", "alpha", "maxiter"])
+            let x = try call.matrix(0, "X")
+            let labels = try call.partialLabels(labels: 1, labelled: 2, count: x.shape[0])
+            let spreading = LabelSpreading(gamma: try call.number(label: "gamma", default: 20),
+                                           alpha: try call.number(label: "alpha", default: 0.2),
+                                           maxIterations: try call.optionalInteger(label: "maxiter") ?? 30)
+            guard x.shape[0] <= LabelSpreading.maximumSamples else {
+                throw call.limitError("label spreading builds a dense samples² graph; at most \(LabelSpreading.maximumSamples) samples, got \(x.shape[0])")
+            }
+            let result = try call.learning {
+                try spreading.fit(features: x.elements, sampleCount: x.shape[0], featureCount: x.shape[1], labels: labels)
+            }
+            return .tensor(TensorValue(result.transduction.map(Double.init)))
+        },
+        Builtin("pseudolabel", usage: "pseudolabel(X, y, labelled, hidden: [64], threshold: 0.8, rounds: 3, epochs: 200, lr: 0.01, seed: 0)  # self-training: {labels, model, pseudo}") { call throws(LanguageError) in
+            try call.expect(3, labels: ["hidden", "threshold", "rounds", "epochs", "lr", "seed"])
+            let (x, labels, classes) = try call.semiSupervisedData()
+            var recipe = PseudoLabelling()
+            recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
+            recipe.threshold = try call.number(label: "threshold", default: recipe.threshold)
+            recipe.rounds = try call.optionalInteger(label: "rounds") ?? recipe.rounds
+            recipe.epochs = try call.optionalInteger(label: "epochs") ?? recipe.epochs
+            recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
+            guard (0...20).contains(recipe.rounds), (1...5000).contains(recipe.epochs) else {
+                throw call.error("rounds: must be 0…20 and epochs: 1…5000")
+            }
+            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
+            return .record(RecordValue(fields: [
+                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+                ("model", BuiltinCall.modelValue(result.model)),
+                ("pseudo", .number(Double(result.pseudoLabelled))),
+            ]))
+        },
+        Builtin("pimodel", usage: "pimodel(X, y, labelled, hidden: [64], weight: 30, noise: 0.1, shift: 0, epochs: 200, rampup: 80, lr: 0.01, seed: 0)  # Π-model: {labels, model}") { call throws(LanguageError) in
+            try call.expect(3, labels: ["hidden", "weight", "noise", "shift", "epochs", "rampup", "lr", "seed"])
+            let (x, labels, classes) = try call.semiSupervisedData()
+            var recipe = PiModel()
+            recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
+            recipe.consistencyWeight = try call.number(label: "weight", default: recipe.consistencyWeight)
+            recipe.epochs = try call.optionalInteger(label: "epochs") ?? recipe.epochs
+            recipe.rampUpEpochs = try call.optionalInteger(label: "rampup") ?? recipe.rampUpEpochs
+            recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
+            guard (1...5000).contains(recipe.epochs) else { throw call.error("epochs: must be 1…5000") }
+            recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 0, mask: 0)
+            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
+            return .record(RecordValue(fields: [
+                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+                ("model", BuiltinCall.modelValue(result.model)),
+            ]))
+        },
+    ]
+}
+
+extension BuiltinCall {
+    /// X, the partial labels and the number of classes of a `f(X, y, labelled, …)` call.
+    func semiSupervisedData() throws(LanguageError) -> (TensorValue, [Int?], Int) {
+        let x = try matrix(0, "X")
+        let labels = try partialLabels(labels: 1, labelled: 2, count: x.shape[0])
+        let all = try self.labels(try vector(1, "y", count: x.shape[0]), "y", at: 1)
+        return (x, labels, (all.max() ?? 0) + 1)
+    }
+
+    /// `hidden:` layer sizes between `inputs` and `outputs`, checked like `mlp`'s.
+    func hiddenSizes(inputs: Int, outputs: Int, label: String = "hidden", default fallback: [Int]) throws(LanguageError) -> [Int] {
+        guard let value = named[label] else { return fallback }
+        var listed: Value = value
+        if case .number(let n) = value { listed = .tensor(TensorValue([n])) }
+        let sizes = try layerSizes(.tensor(TensorValue([Double(inputs)] + (listed.asTensor?.elements ?? []) + [Double(outputs)])),
+                                   "\(label):", at: namedLocations[label] ?? location)
+        return Array(sizes.dropFirst().dropLast())
+    }
+
+    /// The image augmentation of `noise:`, `shift:`, `mask:` for square images of `features` pixels.
+    func augmentation(features: Int, noise: Double, shift: Int, mask: Double) throws(LanguageError) -> ImageAugmentation {
+        let noise = try number(label: "noise", default: noise)
+        let shift = try optionalInteger(label: "shift") ?? shift
+        let mask = try number(label: "mask", default: mask)
+        let side = Int(Double(features).squareRoot().rounded())
+        guard side * side == features else {
+            // Rows that are not square images still take Gaussian noise and masking.
+            guard shift == 0 else {
+                throw error("shift: needs square images; \(features) features is not a square number of pixels", hint: "use shift: 0")
+            }
+            guard noise >= 0, (0...1).contains(mask) else { throw error("noise: must be ≥ 0, mask: within 0…1") }
+            return ImageAugmentation(height: 1, width: features, maxShift: 0, noise: noise, maskProbability: mask)
+        }
+        guard noise >= 0, (0..<side).contains(shift), (0...1).contains(mask) else {
+            throw error("noise: must be ≥ 0, shift: within 0..<\(side), mask: within 0…1")
+        }
+        return ImageAugmentation(height: side, width: side, maxShift: shift, noise: noise, maskProbability: mask)
+    }
+}
