@@ -132,3 +132,18 @@ import Testing
         #expect(page.contains("<h2 id=\"参考-1\">"))
     }
 }
+
+/// SPEC §5: same input, same engine version → byte-identical output (cells, plots, tables, math).
+struct RenderDeterminismTests {
+    @Test func flagshipNotebookRendersByteIdenticallyTwice() throws {
+        let folder = try NBProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notebook = NBProcess.repository.appendingPathComponent("notebooks/autodiff.md").path
+        let first = folder.appendingPathComponent("a.html"), second = folder.appendingPathComponent("b.html")
+        #expect(try NBProcess.run(["render", notebook, "-o", first.path]).status == 0)
+        #expect(try NBProcess.run(["render", notebook, "-o", second.path]).status == 0)
+        let a = try Data(contentsOf: first), b = try Data(contentsOf: second)
+        #expect(a == b)
+        #expect(a.count > 10_000)
+    }
+}
