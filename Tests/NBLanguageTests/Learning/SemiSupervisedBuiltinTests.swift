@@ -43,6 +43,16 @@ struct LabelSpreadingFixture {
         #expect(abs((Double(lines.last ?? "") ?? 0) - fixture.accuracy) < 1e-9)
     }
 
+    @Test func notebookSplitFileHoldsTheFixtureIndices() throws {
+        let fixture = try LabelSpreadingFixture.load()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("notebooks/data/digits_split.csv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "index")
+        #expect(lines.dropFirst().compactMap { Int($0) } == fixture.indices)
+        #expect(fixture.labelled == (0..<340).map { $0 < 40 })
+    }
+
     @Test func labelledArgumentIsChecked() throws {
         #expect(errorMessage("labelspreading(zeros([4, 2]), [0, 1, 0, 1], [7])")?.contains("outside 0..<4") == true)
         #expect(errorMessage("labelspreading(zeros([4, 2]), [0, 1, 0, 1], [0, 0, 0, 0])")?.contains("no sample is labelled") == true)
