@@ -11,7 +11,7 @@ extension DisplayHTML {
     .nb-text { margin: .4em 0; padding: .5em .75em; overflow-x: auto; white-space: pre; \
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .9em; \
     line-height: 1.4; background: rgba(127, 127, 127, .08); border-radius: 4px; }
-    .nb-formula { margin: .5em 0; overflow-x: auto; overflow-y: hidden; }
+    .nb-formula { margin: .5em 0; padding: .2em .75em; overflow-x: auto; overflow-y: hidden; }
     .nb-formula math { font-size: 1.1em; }
     .nb-table-wrap { margin: .6em 0; overflow-x: auto; max-width: 100%; }
     .nb-table, .nb-gradtable { border-collapse: collapse; font-size: .9em; line-height: 1.35; }
