@@ -29,10 +29,19 @@ struct RenderCommand: ParsableCommand {
             Terminal.error(error.formatted(file: file))
             throw ExitCode(2)
         }
-        Terminal.report(document.diagnostics, file: file)
 
-        let result = NotebookExecution(document: document, path: file).run()
-        let page = HTMLPage.render(document, outcomes: result.outcomes)
+        // The same page pipeline as `nb build`: cells, link-list and front-matter references,
+        // BibTeX, [@id] citations — without the site chrome.
+        let url = URL(fileURLWithPath: file)
+        let renderer = NotebookPageRenderer(root: url.deletingLastPathComponent(), cache: nil,
+                                            engineVersion: NotebookExecution.engineVersion)
+        let source = NotebookSource(relativePath: url.lastPathComponent, text: document.source.text)
+        let rendered = renderer.render(document, source: source)
+        for var diagnostic in rendered.diagnostics {
+            diagnostic.file = file
+            Terminal.error(diagnostic.description)
+        }
+        let page = HTMLPage.render(document, body: rendered.blocks.map(\.html).joined())
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {
             try AtomicFile.write(page, to: URL(fileURLWithPath: destination))
@@ -41,7 +50,7 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(destination)
-        if result.failed { throw ExitCode(1) }
+        if rendered.failed { throw ExitCode(1) }
     }
 
     /// `site/<name>.html`, `<name>` being the file name without its extension.

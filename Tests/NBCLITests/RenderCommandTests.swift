@@ -147,3 +147,31 @@ struct RenderDeterminismTests {
         #expect(a.count > 10_000)
     }
 }
+
+/// `nb render` shares `nb build`'s page pipeline: front-matter references and `[@id]` citations.
+struct RenderCitationTests {
+    @Test func citationsResolveAndUnknownOnesWarnWithTheirLine() throws {
+        let folder = try NBProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = """
+        ---
+        title: Citations
+        references:
+          - id: baydin
+            title: "Automatic Differentiation in Machine Learning: a Survey"
+            url: https://arxiv.org/abs/1502.05767
+        ---
+
+        Reverse mode [@baydin]; unknown [@nobody].
+
+        """
+        try Data(text.utf8).write(to: folder.appendingPathComponent("cite.md"))
+        let result = try NBProcess.run(["render", "cite.md", "-o", "out.html"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("cite.md:9:1: warning: unknown citation [@nobody]"), "\(result.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("out.html"), encoding: .utf8)
+        #expect(page.contains("<a class=\"nb-cite\" href=\"#ref-baydin\">[1]</a>"))
+        #expect(page.contains("id=\"ref-baydin\""))
+        #expect(page.contains("nb-cite-missing"))
+    }
+}

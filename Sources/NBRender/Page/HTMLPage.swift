@@ -19,6 +19,11 @@ public enum HTMLPage {
     ///   - stylesheet: embedded by default.
     public static func render(_ document: Document, outcomes: [CellOutcome?] = [],
                               stylesheet: Stylesheet = .embedded) -> String {
+        render(document, body: body(document, outcomes: outcomes), stylesheet: stylesheet)
+    }
+
+    /// Wraps already rendered article content (`body`) in the page: head, title, header.
+    public static func render(_ document: Document, body: String, stylesheet: Stylesheet = .embedded) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"\(language(of: document))\">\n<head>\n"
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -31,7 +36,7 @@ public enum HTMLPage {
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"
         html += header(document.frontMatter)
-        html += body(document, outcomes: outcomes)
+        html += body
         html += "</article>\n</main>\n</body>\n</html>\n"
         return html
     }

@@ -60,6 +60,8 @@ public enum PageStyle {
     .nb-cell .nb-output > .nb-text:only-child { border-radius: 6px; }
     .nb-cell .nb-output > .nb-text + .nb-text { padding-top: 0; }
     .nb-bibliography { padding-left: 2.2em; font-size: .95rem; line-height: 1.6; }
+    .nb-cite { text-decoration: none; font-size: .9em; }
+    .nb-cite-missing { color: #b42318; background: rgba(180, 35, 24, .1); border-radius: 3px; padding: 0 .2rem; }
     .nb-bibliography li { margin: .35em 0; padding-left: .2em; }
     .nb-bibliography li:target { background: rgba(255, 212, 0, .18); }
     .nb-host { color: var(--nb-muted); font-size: .85em; white-space: nowrap; }

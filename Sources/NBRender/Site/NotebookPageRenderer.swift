@@ -52,6 +52,17 @@ public struct NotebookPageRenderer: NotebookRendering {
             throw NotebookRenderError(line: error.location?.line ?? 1, column: error.location?.column ?? 1,
                                       message: error.message + (error.hint.map { " (\($0))" } ?? ""))
         }
+        return render(document, source: source, dependencies: &dependencies, cellLines: &cellLines)
+    }
+
+    /// Renders an already parsed notebook (`nb render` parses first to report input errors itself).
+    public func render(_ document: Document, source: NotebookSource) -> NotebookRender {
+        var dependencies: [String] = [], cellLines: [Int] = []
+        return render(document, source: source, dependencies: &dependencies, cellLines: &cellLines)
+    }
+
+    private func render(_ document: Document, source: NotebookSource, dependencies: inout [String],
+                        cellLines: inout [Int]) -> NotebookRender {
         let file = source.relativePath
         cellLines = document.cells.map(\.sourceLocation.line)
         var diagnostics = document.diagnostics.map {

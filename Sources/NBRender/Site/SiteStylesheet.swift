@@ -43,8 +43,6 @@ public enum SiteStylesheet {
     .nb-ref-byline::before { content: "· "; }
     .nb-ref-backlinks { display: block; font-size: .85rem; color: var(--nb-site-muted); }
     .nb-ref-backlinks a { color: var(--nb-site-muted); }
-    .nb-cite { text-decoration: none; font-size: .9em; }
-    .nb-cite-missing { color: var(--nb-site-error); background: var(--nb-site-error-bg); border-radius: 3px; padding: 0 .2rem; }
     .nb-search input { width: 100%; box-sizing: border-box; padding: .5rem .75rem; font: inherit; color: inherit;
                        background: var(--nb-site-bg); border: 1px solid var(--nb-site-rule); border-radius: 6px; }
     .nb-error { border-left: 4px solid var(--nb-site-error); background: var(--nb-site-error-bg); padding: .5rem 1rem; }
