@@ -32,7 +32,7 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .target(name: "NBAutodiff", dependencies: [.product(name: "ComplexModule", package: "swift-numerics")],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
-        .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS"]),
+        .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS"], exclude: ["README.md"]),
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBDocument", "NBLanguage"]),
