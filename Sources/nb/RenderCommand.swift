@@ -22,13 +22,7 @@ struct RenderCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let document: Document
-        do {
-            document = try DocumentParser.parse(contentsOfFile: file)
-        } catch {
-            Terminal.error(error.formatted(file: file))
-            throw ExitCode(2)
-        }
+        let document = try Terminal.parse(file)
 
         // The same page pipeline as `nb build`: cells, link-list and front-matter references,
         // BibTeX, [@id] citations — without the site chrome.

@@ -19,13 +19,7 @@ struct RunCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let document: Document
-        do {
-            document = try DocumentParser.parse(contentsOfFile: file)
-        } catch {
-            Terminal.error(error.formatted(file: file))
-            throw ExitCode(2)
-        }
+        let document = try Terminal.parse(file)
         Terminal.report(document.diagnostics, file: file)
         let result = NotebookExecution(document: document, path: file).run()
         for outcome in result.outcomes {

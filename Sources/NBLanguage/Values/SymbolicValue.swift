@@ -23,28 +23,6 @@ public struct SymbolicValue: Sendable {
         return function.description
     }
 
-    /// The formula as a MathML `<math>` element: `f′(x) = …` (the engine renders the body).
-    public var mathML: String {
-        let body = function.expression.mathML()
-        let marker = "<semantics><mrow>"
-        guard !function.name.isEmpty, let range = body.range(of: marker) else { return body }
-        var head = "<mi>\(Self.escape(function.name))</mi><mo>(</mo>"
-        head += parameters.map { "<mi>\(Self.escape($0))</mi>" }.joined(separator: "<mo>,</mo>")
-        head += "<mo>)</mo><mo>=</mo>"
-        return body.replacingCharacters(in: range, with: marker + head)
-    }
-
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// The formula as a MathML `<math>` element: `f′(x) = …` (rendered by the engine).
+    public var mathML: String { function.mathML() }
 }
