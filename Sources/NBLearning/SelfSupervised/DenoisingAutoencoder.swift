@@ -16,21 +16,12 @@ public struct DenoisingAutoencoder<Scalar: TensorScalar>: Sendable {
         _ data: Tensor<Scalar>, corruption: ImageAugmentation, optimizer: inout O,
         epochs: Int, batchSize: Int, seed: UInt64
     ) throws -> [Double] where O.Scalar == Scalar {
-        var generator = SeededGenerator(seed: seed)
-        var losses: [Double] = []
-        for epoch in stride(from: 1, through: epochs, by: 1) {
-            var total = 0.0
-            let batches = try MiniBatches(count: data.shape[0], batchSize: batchSize, shuffle: true, generator: &generator)
-            for (step, batch) in batches.batches.enumerated() {
-                let clean = try data.gathering(batch)
-                let noisy = try corruption(clean, generator: &generator)
-                let result = try trainingStep(&network, inputs: noisy, targets: .values(clean), loss: .meanSquaredError, optimizer: &optimizer)
-                guard result.loss.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: step + 1, value: result.loss) }
-                total += result.loss * Double(batch.count)
-            }
-            losses.append(total / Double(Swift.max(data.shape[0], 1)))
+        try shuffledEpochs(count: data.shape[0], epochs: epochs, batchSize: batchSize, seed: seed) { batch, generator in
+            let clean = try data.gathering(batch)
+            let noisy = try corruption(clean, generator: &generator)
+            return try trainingStep(&network, inputs: noisy, targets: .values(clean), loss: .meanSquaredError,
+                                    optimizer: &optimizer).loss
         }
-        return losses
     }
 
     /// The codes of `data`.

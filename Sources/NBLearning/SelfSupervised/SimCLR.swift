@@ -19,23 +19,14 @@ public struct SimCLR<Scalar: TensorScalar>: Sendable {
         _ data: Tensor<Scalar>, augmentation: ImageAugmentation, optimizer: inout O,
         epochs: Int, batchSize: Int, seed: UInt64
     ) throws -> [Double] where O.Scalar == Scalar {
-        var generator = SeededGenerator(seed: seed)
-        var losses: [Double] = []
-        for epoch in stride(from: 1, through: epochs, by: 1) {
-            var total = 0.0
-            let batches = try MiniBatches(count: data.shape[0], batchSize: batchSize, shuffle: true, generator: &generator)
-            for (step, batch) in batches.batches.enumerated() where batch.count > 1 {
-                let images = try data.gathering(batch)
-                let first = try augmentation(images, generator: &generator)
-                let second = try augmentation(images, generator: &generator)
-                let (loss, gradients) = try lossAndGradients(first, second)
-                guard loss.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: step + 1, value: loss) }
-                try network.updateParameters { try optimizer.update(&$0, gradients: gradients) }
-                total += loss * Double(batch.count)
-            }
-            losses.append(total / Double(Swift.max(data.shape[0], 1)))
+        try shuffledEpochs(count: data.shape[0], epochs: epochs, batchSize: batchSize, seed: seed, minimumBatch: 2) { batch, generator in
+            let images = try data.gathering(batch)
+            let first = try augmentation(images, generator: &generator)
+            let second = try augmentation(images, generator: &generator)
+            let (loss, gradients) = try lossAndGradients(first, second)
+            if loss.isFinite { try network.updateParameters { try optimizer.update(&$0, gradients: gradients) } }
+            return loss
         }
-        return losses
     }
 
     /// Both views go through the same parameters on one tape; their gradients add up.

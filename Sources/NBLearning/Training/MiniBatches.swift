@@ -11,3 +11,26 @@ public struct MiniBatches: Sequence, Sendable {
 
     public func makeIterator() -> IndexingIterator<[[Int]]> { batches.makeIterator() }
 }
+
+/// Runs `epochs` passes over `count` samples in seeded, shuffled mini-batches and returns the mean
+/// loss of each epoch. `step` trains on one batch (drawing any randomness from `generator`) and
+/// returns its mean loss; batches smaller than `minimumBatch` are skipped. A loss that is nan or
+/// infinite stops with `TrainingError.nonFiniteLoss` naming the epoch and step.
+func shuffledEpochs(
+    count: Int, epochs: Int, batchSize: Int, seed: UInt64, minimumBatch: Int = 1,
+    _ step: (_ batch: [Int], _ generator: inout SeededGenerator) throws -> Double
+) throws -> [Double] {
+    var generator = SeededGenerator(seed: seed)
+    var losses: [Double] = []
+    for epoch in stride(from: 1, through: epochs, by: 1) {
+        var total = 0.0
+        let batches = try MiniBatches(count: count, batchSize: batchSize, shuffle: true, generator: &generator)
+        for (index, batch) in batches.batches.enumerated() where batch.count >= minimumBatch {
+            let loss = try step(batch, &generator)
+            guard loss.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: index + 1, value: loss) }
+            total += loss * Double(batch.count)
+        }
+        losses.append(total / Double(Swift.max(count, 1)))
+    }
+    return losses
+}
