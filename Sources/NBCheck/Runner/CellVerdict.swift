@@ -5,7 +5,16 @@ import NBLanguage
 struct CellVerdict {
     let cell: Cell
     let outcome: CellOutcome
-    let tolerance: Tolerance
+    /// The actual output against the `output` block, compared once (nil without a block).
+    let comparison: TranscriptComparison?
+
+    init(cell: Cell, outcome: CellOutcome, tolerance: Tolerance) {
+        self.cell = cell
+        self.outcome = outcome
+        comparison = cell.expectedOutput.map {
+            TranscriptComparison(expected: $0.text, actual: outcome.transcript, tolerance: tolerance)
+        }
+    }
 
     struct Problem {
         var message: String
@@ -37,8 +46,7 @@ struct CellVerdict {
                                .map { "\($0.location.line):\($0.location.column): \($0.kind.rawValue): \($0.message)" }
                                .joined(separator: "\n"))
         }
-        if !ignoringOutput, let expected = cell.expectedOutput {
-            let comparison = TranscriptComparison(expected: expected.text, actual: outcome.transcript, tolerance: tolerance)
+        if !ignoringOutput, let expected = cell.expectedOutput, let comparison {
             if !comparison.matches {
                 return Problem(message: "output differs from the output block at line \(expected.location.line)",
                                detail: comparison.diff)
@@ -51,8 +59,7 @@ struct CellVerdict {
     /// a new block when the cell displays something and has none.
     var acceptEdit: OutputEdit? {
         let actual = outcome.transcript
-        if let expected = cell.expectedOutput {
-            let comparison = TranscriptComparison(expected: expected.text, actual: actual, tolerance: tolerance)
+        if let expected = cell.expectedOutput, let comparison {
             return comparison.matches ? nil : OutputEdit(placement: .replaceBody(expected.bodyRange), transcript: actual)
         }
         guard !actual.isEmpty else { return nil }
