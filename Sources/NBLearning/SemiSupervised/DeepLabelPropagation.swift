@@ -31,7 +31,7 @@ public struct DeepLabelPropagation: Sendable {
 
     /// The defaults were chosen on scikit-learn's 340-digit / 40-label split (pixels scaled to 0…1):
     /// one-pixel shifts with noise 0.1 keep the network from memorising the pseudo-labels.
-    public init(graph: KNNLabelPropagation = KNNLabelPropagation(), hiddenSizes: [Int] = [256],
+    public init(graph: KNNLabelPropagation = KNNLabelPropagation(), hiddenSizes: [Int] = [128],
                 augmentation: ImageAugmentation = ImageAugmentation(maxShift: 1, noise: 0.1),
                 rounds: Int = 1, epochs: Int = 200, learningRate: Double = 0.01, weightDecay: Double = 1e-4) {
         self.graph = graph

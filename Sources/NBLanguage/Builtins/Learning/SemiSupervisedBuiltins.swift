@@ -1,7 +1,7 @@
 import NBLearning
 
 /// Learning from a few labels and many unlabelled samples: `labelspreading`, `pseudolabel`,
-/// `pimodel`. Each takes the labels of every sample and which of them may be used (indices or
+/// `pimodel`, `labelprop`. Each takes the labels of every sample and which of them may be used (indices or
 /// a 0/1 mask) and returns a label for every sample.
 public enum SemiSupervisedBuiltins {
     public static let all: [Builtin] = [
@@ -55,6 +55,38 @@ public enum SemiSupervisedBuiltins {
             let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+                ("model", BuiltinCall.modelValue(result.model)),
+            ]))
+        },
+        Builtin("labelprop", usage: "labelprop(X, y, labelled, k: 5, power: 3, alpha: 0.99, hidden: [128], noise: 0.1, shift: 1, mask: 0, epochs: 200, rounds: 1, lr: 0.01, seed: 0)  # deep label propagation (Iscen et al. 2019): {labels, propagated, certainty, model}") { call throws(LanguageError) in
+            try call.expect(3, labels: ["k", "power", "alpha", "hidden", "noise", "shift", "mask", "epochs", "rounds", "lr", "seed"])
+            let (x, labels, classes) = try call.semiSupervisedData()
+            var recipe = DeepLabelPropagation()
+            recipe.graph.neighbours = try call.optionalInteger(label: "k") ?? min(recipe.graph.neighbours, max(1, x.shape[0] - 1))
+            recipe.graph.power = try call.number(label: "power", default: recipe.graph.power)
+            recipe.graph.alpha = try call.number(label: "alpha", default: recipe.graph.alpha)
+            recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
+            recipe.epochs = try call.optionalInteger(label: "epochs") ?? recipe.epochs
+            recipe.rounds = try call.optionalInteger(label: "rounds") ?? recipe.rounds
+            recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
+            guard (1...10).contains(recipe.rounds), (1...5000).contains(recipe.epochs) else {
+                throw call.error("rounds: must be 1…10 and epochs: 1…5000")
+            }
+            guard (1..<max(2, x.shape[0])).contains(recipe.graph.neighbours) else {
+                throw call.error("k: must lie within 1…\(max(1, x.shape[0] - 1)) for \(x.shape[0]) rows, got \(recipe.graph.neighbours)")
+            }
+            guard x.shape[0] <= KNNLabelPropagation.maximumSamples else {
+                throw call.limitError("the k-NN graph compares every pair of rows; at most \(KNNLabelPropagation.maximumSamples) rows, got \(x.shape[0])")
+            }
+            // Images (a square number of pixels) shift by one pixel unless told otherwise.
+            let side = Int(Double(x.shape[1]).squareRoot().rounded())
+            recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: side * side == x.shape[1] ? 1 : 0, mask: 0)
+            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
+            return .record(RecordValue(fields: [
+                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+                ("propagated", .tensor(TensorValue(result.propagated.map(Double.init)))),
+                ("certainty", .tensor(TensorValue(result.certainty))),
                 ("model", BuiltinCall.modelValue(result.model)),
             ]))
         },
