@@ -53,21 +53,17 @@ public struct DeepLabelPropagation: Sendable {
         guard classes >= 1, labels.allSatisfy({ $0.map { (0..<classes).contains($0) } ?? true }) else {
             throw TensorError.invalidArgument("every label must lie within 0..<\(classes)")
         }
-        var features = inputs
-        var propagated: LabelSpreadingResult?
-        var targets: PseudoTargets?
-        var model = try MLP<Double>(sizes: [inputs.shape[1]] + hiddenSizes + [classes], seed: seed)
-        for _ in 0..<rounds {
-            let spread = try graph.fit(features, labels: labels)
-            let pseudo = PseudoTargets(spread, labels: labels, classes: classes)
-            model = try train(on: inputs, targets: pseudo, classes: classes, seed: seed)
-            features = try Self.lastHidden(model, inputs)
-            propagated = spread
-            targets = pseudo
+        var spread = try graph.fit(inputs, labels: labels)
+        var targets = PseudoTargets(spread, labels: labels, classes: classes)
+        var model = try train(on: inputs, targets: targets, classes: classes, seed: seed)
+        for _ in 1..<rounds {
+            spread = try graph.fit(Self.lastHidden(model, inputs), labels: labels)
+            targets = PseudoTargets(spread, labels: labels, classes: classes)
+            model = try train(on: inputs, targets: targets, classes: classes, seed: seed)
         }
         return DeepLabelPropagationResult(
             model: model, transduction: try model(inputs).argmax(axis: 1),
-            propagated: propagated!.transduction, certainty: targets!.certainty)
+            propagated: spread.transduction, certainty: targets.certainty)
     }
 
     /// A fresh network trained on the weighted pseudo-labels.

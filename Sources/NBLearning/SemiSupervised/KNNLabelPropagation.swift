@@ -62,7 +62,7 @@ public struct KNNLabelPropagation: Sendable, Equatable {
 
         var seeds = [Double](repeating: 0, count: n * k)
         var perClass = [Int](repeating: 0, count: k)
-        for label in labels.compactMap({ $0 }) { perClass[classIndex[label]!] += 1 }
+        for label in labels { if let label, let column = classIndex[label] { perClass[column] += 1 } }
         for (sample, label) in labels.enumerated() {
             if let label, let column = classIndex[label] { seeds[sample * k + column] = 1 / Double(perClass[column]) }
         }
@@ -124,11 +124,7 @@ public struct KNNLabelPropagation: Sendable, Equatable {
                 if i != j { for f in 0..<p { dot += unit[i][f] * unit[j][f] } }
                 similarities[j] = dot
             }
-            // The k most similar others; ties go to the lower index, so the graph is deterministic.
-            let nearest = (0..<n).filter { $0 != i }
-                .sorted { similarities[$0] != similarities[$1] ? similarities[$0] > similarities[$1] : $0 < $1 }
-                .prefix(neighbours)
-            for j in nearest where similarities[j] > 0 {
+            for j in nearest(neighbours, of: i, similarities: similarities) where similarities[j] > 0 {
                 let weight = Double.power(similarities[j], power)
                 edges[i][j, default: 0] += weight
                 edges[j][i, default: 0] += weight
@@ -142,6 +138,24 @@ public struct KNNLabelPropagation: Sendable, Equatable {
             return degree > 0 ? 1 / degree.squareRoot() : 0
         }
         return rows.enumerated().map { i, row in row.map { j, weight in (j, weight * scale[i] * scale[j]) } }
+    }
+
+    /// The `count` samples other than `sample` with the largest similarities, most similar first;
+    /// ties go to the lower index, so the graph is the same on every run. O(n·count).
+    private func nearest(_ count: Int, of sample: Int, similarities: [Double]) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(count + 1)
+        func before(_ a: Int, _ b: Int) -> Bool {
+            similarities[a] != similarities[b] ? similarities[a] > similarities[b] : a < b
+        }
+        for j in similarities.indices where j != sample {
+            if kept.count == count, let last = kept.last, !before(j, last) { continue }
+            var position = kept.count
+            while position > 0 && before(j, kept[position - 1]) { position -= 1 }
+            kept.insert(j, at: position)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// Row-normalised scores and the arg-max class of each sample (ties: the smaller class).
