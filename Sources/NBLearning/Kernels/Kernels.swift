@@ -226,6 +226,26 @@ enum Kernels {
         return m
     }
 
+    /// See `TensorScalar.argmaxKernel`.
+    static func argmax<S: TensorScalar>(
+        outer: Int, length: Int, inner: Int, _ x: UnsafePointer<S>, _ output: UnsafeMutablePointer<Int>
+    ) {
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o &* length &* inner &+ i
+                var best = 0
+                var bestValue = x[base]
+                var k = 1
+                while k < length && bestValue == bestValue {
+                    let v = x[base &+ k &* inner]
+                    if v > bestValue || v != v { best = k; bestValue = v }
+                    k &+= 1
+                }
+                output[o &* inner &+ i] = best
+            }
+        }
+    }
+
     // MARK: optimisers
 
     static func sgd<S: TensorScalar>(

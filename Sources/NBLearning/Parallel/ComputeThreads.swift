@@ -48,6 +48,3 @@ public enum ComputeThreads {
     static func pinBLASToOneThread() { _ = openblasPinned }
     private static let openblasPinned: Void = openblas_set_num_threads(1)
 }
-
-@available(*, deprecated, renamed: "ComputeThreads")
-public typealias BLASThreads = ComputeThreads

@@ -9,9 +9,9 @@ enum MatrixProduct {
     /// Below this many multiply–adds a product is not split (~2·10⁵: a few microseconds of work).
     static let splitThreshold = 1 << 18
 
-    /// Blocks of at least 128 rows (or columns), at most 8 of them.
+    /// Blocks of at least 128 rows (or columns), at most 4 of them.
     static func parts(extent: Int, work: Int) -> Int {
-        work < splitThreshold ? 1 : Swift.max(1, Swift.min(8, extent / 128))
+        work < splitThreshold ? 1 : Swift.max(1, Swift.min(4, extent / 128))
     }
 
     /// `c ← op(a)·op(b) + beta·c` for row-major operands with their natural leading dimensions.
