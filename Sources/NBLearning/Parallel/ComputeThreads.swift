@@ -43,6 +43,23 @@ public enum ComputeThreads {
         team.perform(parts: parts, threads: threads, body)
     }
 
+    /// Element loops shorter than this run whole on the calling thread (a hand-off costs about
+    /// as much as 32 K simple element operations).
+    static let elementChunk = 1 << 15
+
+    /// Calls `body(start, count)` for consecutive chunks covering `0..<total`, split over the team
+    /// when the loop is long enough. For element-by-element work only: the chunks depend on the
+    /// thread count, which cannot change a result computed element by element.
+    @inline(__always)
+    static func forEachChunk(of total: Int, _ body: (_ start: Int, _ count: Int) -> Void) {
+        let parts = Swift.min(count, total / elementChunk)
+        if parts <= 1 { body(0, total); return }
+        perform(parts: parts) { part in
+            let start = total * part / parts, end = total * (part + 1) / parts
+            body(start, end - start)
+        }
+    }
+
     /// OpenBLAS's own pool stays at one thread: nb splits products itself, with a partition that
     /// does not depend on the thread count.
     static func pinBLASToOneThread() { _ = openblasPinned }
