@@ -43,6 +43,23 @@ public enum ComputeThreads {
         team.perform(parts: parts, threads: threads, body)
     }
 
+    /// Evaluates two independent pieces of work at once when `parallel` (the caller takes the
+    /// first, a helper the second); products inside them then run their blocks on the thread they
+    /// are on, so the results are the same as one after the other. Pass `parallel: false` when one
+    /// side is trivial, so the other keeps the whole team for its own blocks.
+    static func both<A, B>(
+        parallel: Bool = true, _ first: () throws -> A, _ second: () throws -> B
+    ) throws -> (A, B) {
+        guard parallel else { return (try first(), try second()) }
+        var a: Result<A, any Error>?
+        var b: Result<B, any Error>?
+        perform(parts: 2) { part in
+            if part == 0 { a = Result { try first() } } else { b = Result { try second() } }
+        }
+        guard let a, let b else { throw TensorError.invalidArgument("a parallel task did not run") }
+        return (try a.get(), try b.get())
+    }
+
     /// Element loops shorter than this run whole on the calling thread (a hand-off costs about
     /// as much as 32 K simple element operations).
     static let elementChunk = 1 << 15
