@@ -1,0 +1,76 @@
+import Foundation
+import NBDocument
+import NBLanguage
+import NBLearning
+
+/// Feeds a document's cells to one `Session`, and stores and restores its environment for the cache.
+struct SessionRunner: CellRunning {
+    let cells: [Cell]
+    let session: Session
+
+    mutating func run(cellAt index: Int) -> CellOutcome {
+        let cell = cells[index]
+        let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+    }
+
+    var storesEnvironments: Bool { true }
+
+    /// Encodes every global (values too deeply nested are named as unstorable instead).
+    mutating func captureEnvironment() -> CapturedEnvironment? {
+        let environment = session.environment
+        for (name, value) in zip(environment.names, environment.values) {
+            if let problem = value?.storageProblem { return .unstorable(name: name, reason: problem) }
+        }
+        return onLargeStack { () -> CapturedEnvironment? in
+            let encoder = EnvironmentCoding.encoder()
+            var values: [Data?] = []
+            values.reserveCapacity(environment.values.count)
+            for (name, value) in zip(environment.names, environment.values) {
+                guard let value else { values.append(nil); continue }
+                do { values.append(try encoder.encode(value)) } catch {
+                    return .unstorable(name: name, reason: "encoding failed: \(error)")
+                }
+            }
+            guard let generator = try? encoder.encode(environment.generator) else { return nil }
+            return .stored(EncodedEnvironment(names: environment.names, values: values,
+                                              failedNames: environment.failedNames, generator: generator))
+        }
+    }
+
+    /// Decodes a stored environment into the session; false (session unchanged) when any part
+    /// does not decode or does not fit together.
+    mutating func restoreEnvironment(_ stored: EncodedEnvironment) -> Bool {
+        let registry = session.registry
+        let decoded = onLargeStack { () -> Session.Environment? in
+            let decoder = EnvironmentCoding.decoder(registry)
+            var values: [Value?] = []
+            values.reserveCapacity(stored.values.count)
+            for data in stored.values {
+                guard let data else { values.append(nil); continue }
+                guard let value = try? decoder.decode(Value.self, from: data) else { return nil }
+                values.append(value)
+            }
+            guard let generator = try? decoder.decode(SeededGenerator.self, from: stored.generator) else { return nil }
+            return Session.Environment(names: stored.names, values: values, failedNames: stored.failedNames, generator: generator)
+        }
+        guard let decoded else { return false }
+        return session.restore(decoded)
+    }
+}
+
+/// The JSON coders of stored values: sorted keys (the same environment gives the same bytes) and
+/// the session's builtins for decoding builtins by name.
+enum EnvironmentCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    static func decoder(_ registry: BuiltinRegistry) -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.userInfo[Value.registryKey] = registry
+        return decoder
+    }
+}
