@@ -27,6 +27,8 @@ public struct NotebookExecution {
     public var document: Document
     /// Path of the notebook file; its folder is the root of what cells may read.
     public var path: String
+    /// The engine version the cache keys on (`NotebookExecution.engineVersion`; tests change it).
+    var engine = NotebookExecution.engineVersion
 
     public init(document: Document, path: String) {
         self.document = document
@@ -49,14 +51,19 @@ public struct NotebookExecution {
     /// Runs every cell. With a cache, only the cells whose inputs changed (and those after them)
     /// run, starting from the environment stored after the last unchanged cell.
     public func run(cache: CellResultCache? = nil) -> Result {
-        var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions))
+        run(cache: cache, registry: .standard)
+    }
+
+    /// `run(cache:)` with the session's builtins given (tests add builtins that record execution).
+    func run(cache: CellResultCache?, registry: BuiltinRegistry) -> Result {
+        var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions, registry: registry))
         guard let cache else {
             let outcomes = document.cells.indices.map { runner.run(cellAt: $0) }
             return Result(outcomes: outcomes, ran: Array(document.cells.indices), replayed: [], explanation: [],
                           failedCells: Self.failedCells(document.cells, outcomes))
         }
         let cacheDocument = CacheDocument(
-            engineVersion: Self.engineVersion,
+            engineVersion: engine,
             options: canonicalOptions,
             cells: document.cells.map { CacheCell(source: $0.source, line: $0.sourceLocation.line) })
         let root = sessionOptions.rootDirectory ?? "."

@@ -45,6 +45,7 @@ public struct CachedExecutionResult: Sendable, Equatable {
         case .restored(let cell):
             if cell < lines.count { lines[cell] += ", environment restored" }
         case .replayed(let range, let reason):
+            if range.lowerBound > 0, range.lowerBound - 1 < lines.count { lines[range.lowerBound - 1] += ", environment restored" }
             for cell in range where cell < lines.count { lines[cell] += ", replayed (\(reason))" }
         }
         return lines

@@ -4,7 +4,8 @@ public enum EnvironmentRestore: Sendable, Equatable {
     case notNeeded
     /// The stored environment after cell `afterCell` (0-based) was put back; no earlier cell ran.
     case restored(afterCell: Int)
-    /// Cells `replayed` (0-based) were executed again, their output discarded, because of `reason`.
+    /// Cells in the range (0-based) were executed again, their output discarded, because of
+    /// `reason`; when the range does not start at 0, the environment stored before it was restored.
     case replayed(ClosedRange<Int>, reason: ReplayReason)
 }
 
