@@ -7,6 +7,14 @@ import NBLearning
 struct SessionRunner: CellRunning {
     let cells: [Cell]
     let session: Session
+    /// Each global's value at the last capture with its encoding (kept alive so that
+    /// `Value.isIdentical` can trust shared storage).
+    private var encodings: [String: EncodedGlobal] = [:]
+
+    init(cells: [Cell], session: Session) {
+        self.cells = cells
+        self.session = session
+    }
 
     mutating func run(cellAt index: Int) -> CellOutcome {
         let cell = cells[index]
@@ -16,26 +24,40 @@ struct SessionRunner: CellRunning {
 
     var storesEnvironments: Bool { true }
 
-    /// Encodes every global (values too deeply nested are named as unstorable instead).
+    /// Encodes every global (values too deeply nested are named as unstorable instead). A value
+    /// the last cell left untouched (`Value.isIdentical`) keeps its encoding from the last capture.
     mutating func captureEnvironment() -> CapturedEnvironment? {
         let environment = session.environment
         for (name, value) in zip(environment.names, environment.values) {
             if let problem = value?.storageProblem { return .unstorable(name: name, reason: problem) }
         }
-        return onLargeStack { () -> CapturedEnvironment? in
+        let previous = encodings
+        let captured = onLargeStack { () -> (CapturedEnvironment, [String: EncodedGlobal])? in
             let encoder = EnvironmentCoding.encoder()
-            var values: [Data?] = []
+            var values: [EncodedValue?] = []
+            var encoded: [String: EncodedGlobal] = [:]
             values.reserveCapacity(environment.values.count)
             for (name, value) in zip(environment.names, environment.values) {
                 guard let value else { values.append(nil); continue }
-                do { values.append(try encoder.encode(value)) } catch {
-                    return .unstorable(name: name, reason: "encoding failed: \(error)")
+                if let last = previous[name], last.value.isIdentical(to: value) {
+                    values.append(last.encoded)
+                    encoded[name] = last
+                    continue
+                }
+                do {
+                    let data = EncodedValue(try encoder.encode(value))
+                    values.append(data)
+                    encoded[name] = EncodedGlobal(value: value, encoded: data)
+                } catch {
+                    return (.unstorable(name: name, reason: "encoding failed: \(error)"), [:])
                 }
             }
             guard let generator = try? encoder.encode(environment.generator) else { return nil }
-            return .stored(EncodedEnvironment(names: environment.names, values: values,
-                                              failedNames: environment.failedNames, generator: generator))
+            return (.stored(EncodedEnvironment(names: environment.names, values: values,
+                                               failedNames: environment.failedNames, generator: generator)), encoded)
         }
+        encodings = captured?.1 ?? [:]
+        return captured?.0
     }
 
     /// Decodes a stored environment into the session; false (session unchanged) when any part
@@ -46,9 +68,9 @@ struct SessionRunner: CellRunning {
             let decoder = EnvironmentCoding.decoder(registry)
             var values: [Value?] = []
             values.reserveCapacity(stored.values.count)
-            for data in stored.values {
-                guard let data else { values.append(nil); continue }
-                guard let value = try? decoder.decode(Value.self, from: data) else { return nil }
+            for encoded in stored.values {
+                guard let encoded else { values.append(nil); continue }
+                guard let value = try? decoder.decode(Value.self, from: encoded.data) else { return nil }
                 values.append(value)
             }
             guard let generator = try? decoder.decode(SeededGenerator.self, from: stored.generator) else { return nil }
@@ -57,6 +79,12 @@ struct SessionRunner: CellRunning {
         guard let decoded else { return false }
         return session.restore(decoded)
     }
+}
+
+/// A global's value and its encoding at the last capture.
+struct EncodedGlobal {
+    var value: Value
+    var encoded: EncodedValue
 }
 
 /// The JSON coders of stored values: sorted keys (the same environment gives the same bytes) and

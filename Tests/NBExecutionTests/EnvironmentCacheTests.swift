@@ -228,6 +228,21 @@ import NBLanguage
         #expect(try bytes(warm.outcomes) == bytes(try f.coldBuild(markdown("b * 2"), data: Self.data).outcomes))
     }
 
+    /// A tensor changed in place by a later cell is stored changed (the capture reuses the last
+    /// encoding only for values whose storage is shared with the last capture's).
+    @Test func aTensorChangedInPlaceIsStoredChanged() throws {
+        let f = try NotebookFixture()
+        defer { f.remove() }
+        let markdown = { (last: String) in
+            "```nb\nt = [1, 2, 3]\nu = t\n```\n\n```nb\nt[0] = 9\n```\n\n```nb\nprobe(\"3\")\n```\n\n```nb\n\(last)\n```\n"
+        }
+        _ = try f.build(markdown("t"))
+        _ = f.log.take()
+        let warm = try f.build(markdown("[t, u]"))
+        #expect(f.log.take().isEmpty)
+        #expect(warm.outcomes[3].items == [.value("[[9, 2, 3], [1, 2, 3]]")])
+    }
+
     @Test func aFailedCellsUnboundNamesSurviveARestore() throws {
         let f = try NotebookFixture()
         defer { f.remove() }

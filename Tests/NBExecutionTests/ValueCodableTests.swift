@@ -103,6 +103,21 @@ import NBLearning
         #expect(!Session().restore(environment))
     }
 
+    @Test func identityIsSharedStorageNotEquality() throws {
+        let t = Value.tensor(TensorValue([1, 2, 3]))
+        let copy = t
+        #expect(t.isIdentical(to: copy))
+        #expect(!t.isIdentical(to: .tensor(TensorValue([1, 2, 3]))))   // equal, but not known to be
+        guard case .tensor(var changed) = copy else { return }
+        changed.elements[0] = 1   // same contents, but written: a new buffer
+        #expect(!t.isIdentical(to: .tensor(changed)))
+        let record = Value.record(RecordValue(fields: [("X", t), ("name", .string("d"))]))
+        #expect(record.isIdentical(to: record))
+        #expect(!record.isIdentical(to: .record(RecordValue(fields: [("X", t), ("name", .string("e"))]))))
+        #expect(Value.number(.nan).isIdentical(to: .number(.nan)))
+        #expect(!Value.number(0).isIdentical(to: .number(-0.0)))
+    }
+
     @Test func tooDeeplyNestedValuesAreNotStored() throws {
         let original = session("wrap = k -> (x -> k(x))\ndeep = x -> x\nfor i in 1...\(Value.maximumStoredDepth + 1) { deep = wrap(deep) }\nshallow = wrap(wrap(sin))")
         #expect(original.value(of: "deep")?.storageProblem != nil)

@@ -77,59 +77,71 @@ public enum CachedExecution {
         let storing = runner.storesEnvironments
         let stored = first > 0 && storing ? cache.loadEnvironments(documentKey) : nil
         let storedKeys = record.map(CacheValidator.stateKeys) ?? []
+        let (start, restore) = restoreLatest(before: first, from: storing ? stored : nil, keys: storedKeys,
+                                             storing: storing, runner: &runner)
 
-        // Restore the latest usable environment at or before cell first-1.
-        var start = 0
-        var restore = EnvironmentRestore.notNeeded
-        if first > 0 {
-            var reason = storing ? ReplayReason.noStoredEnvironment : .runnerCannotStore
-            if let entry = stored?.cells.element(first - 1) ?? nil, entry.key == storedKeys.element(first - 1),
-               let unstorable = entry.unstorable {
-                reason = .unstorable(cell: unstorable.cell, name: unstorable.name, reason: unstorable.reason)
-            }
-            if let stored, storing {
-                for cell in stride(from: first - 1, through: 0, by: -1) where cell < storedKeys.count {
-                    if let environment = stored.environment(after: cell, key: storedKeys[cell]),
-                       runner.restoreEnvironment(environment) {
-                        start = cell + 1
-                        break
-                    }
-                }
-            }
-            restore = start == first ? .restored(afterCell: first - 1) : .replayed(start...(first - 1), reason: reason)
-        }
-
-        var archive = EnvironmentArchive()
-        if let stored { for cell in 0..<start { archive.copy(cell: cell, from: stored, key: storedKeys[cell]) } }
-        func capture(after cell: Int) {
-            guard storing else { return }
-            switch runner.captureEnvironment() {
-            case .stored(let environment)?: archive.store(environment, after: cell, key: "")
-            case .unstorable(let name, let why)?:
-                // Name the cell that bound the value: the earliest of a run of cells holding it.
-                var boundBy = cell
-                if let earlier = archive.cells.element(cell - 1)??.unstorable, earlier.name == name { boundBy = earlier.cell }
-                archive.storeUnstorable(.init(name: name, cell: boundBy, reason: why), after: cell, key: "")
-            case nil: break
-            }
-        }
+        var recorder = EnvironmentRecorder(storing: storing)
+        if let stored { for cell in 0..<start { recorder.archive.copy(cell: cell, from: stored, key: storedKeys[cell]) } }
         for cell in start..<first {
             runner.replay(cellAt: cell)
-            capture(after: cell)
+            recorder.capture(after: cell, from: &runner)
         }
         for cell in first..<document.cells.count {
             outcomes.append(runner.run(cellAt: cell))
-            capture(after: cell)
+            recorder.capture(after: cell, from: &runner)
         }
         // A failed store only costs a rerun next time.
         if let written = try? cache.storeRecord(outcomes, for: document, documentKey: documentKey, fingerprint: fingerprint),
            storing {
             let keys = CacheValidator.stateKeys(written)
-            for cell in start..<document.cells.count { archive.rekey(cell: cell, key: keys[cell]) }
-            try? cache.storeEnvironments(archive, documentKey: documentKey)
+            for cell in start..<document.cells.count { recorder.archive.rekey(cell: cell, key: keys[cell]) }
+            try? cache.storeEnvironments(recorder.archive, documentKey: documentKey)
         }
         return CachedExecutionResult(outcomes: outcomes, plan: plan, ran: Array(first..<document.cells.count),
                                      replayed: Array(start..<first), restore: restore)
+    }
+    /// Puts back the latest usable stored environment at or before cell `first - 1` and returns
+    /// the first cell to execute (0 when none could be restored) with how it went.
+    private static func restoreLatest<Runner: CellRunning>(
+        before first: Int, from stored: EnvironmentArchive?, keys: [String], storing: Bool, runner: inout Runner
+    ) -> (start: Int, restore: EnvironmentRestore) {
+        guard first > 0 else { return (0, .notNeeded) }
+        var start = 0
+        if let stored {
+            for cell in stride(from: min(first, keys.count) - 1, through: 0, by: -1) {
+                if let environment = stored.environment(after: cell, key: keys[cell]), runner.restoreEnvironment(environment) {
+                    start = cell + 1
+                    break
+                }
+            }
+        }
+        if start == first { return (start, .restored(afterCell: first - 1)) }
+        var reason = storing ? ReplayReason.noStoredEnvironment : .runnerCannotStore
+        if let entry = stored?.cells.element(first - 1) ?? nil, entry.key == keys.element(first - 1),
+           let unstorable = entry.unstorable {
+            reason = .unstorable(cell: unstorable.cell, name: unstorable.name, reason: unstorable.reason)
+        }
+        return (start, .replayed(start...(first - 1), reason: reason))
+    }
+}
+
+/// Collects the environments a runner hands over after each cell into a new archive.
+private struct EnvironmentRecorder {
+    let storing: Bool
+    var archive = EnvironmentArchive()
+
+    /// Takes the environment after `cell` (under a placeholder key, set once the record is written).
+    mutating func capture<Runner: CellRunning>(after cell: Int, from runner: inout Runner) {
+        guard storing else { return }
+        switch runner.captureEnvironment() {
+        case .stored(let environment)?: archive.store(environment, after: cell, key: "")
+        case .unstorable(let name, let why)?:
+            // Name the cell that bound the value: the earliest of a run of cells holding it.
+            var boundBy = cell
+            if let earlier = archive.cells.element(cell - 1)??.unstorable, earlier.name == name { boundBy = earlier.cell }
+            archive.storeUnstorable(.init(name: name, cell: boundBy, reason: why), after: cell, key: "")
+        case nil: break
+        }
     }
 }
 

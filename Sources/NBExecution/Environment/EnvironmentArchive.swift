@@ -77,12 +77,12 @@ struct EnvironmentArchive: Sendable {
               stored.names.count == stored.values.count,
               let generatorPosition = stored.generator, let generator = blobs.verifiedData(at: generatorPosition)
         else { return nil }
-        var values: [Data?] = []
+        var values: [EncodedValue?] = []
         values.reserveCapacity(stored.values.count)
         for position in stored.values {
             guard let position else { values.append(nil); continue }
             guard let data = blobs.verifiedData(at: position) else { return nil }
-            values.append(data)
+            values.append(EncodedValue(data: data, hash: blobs.entries[position].hash))
         }
         var failed: [String: SourceLocation] = [:]
         for entry in stored.failed { failed[entry.name] = entry.location }
@@ -91,7 +91,7 @@ struct EnvironmentArchive: Sendable {
 
     /// Records the environment after `cell` under `key`.
     mutating func store(_ environment: EncodedEnvironment, after cell: Int, key: String) {
-        let values = environment.values.map { $0.map { blobs.add($0) } }
+        let values = environment.values.map { $0.map { blobs.add($0.data, hash: $0.hash) } }
         let failed = environment.failedNames.sorted { $0.key < $1.key }.map { StoredEnvironment.FailedName(name: $0.key, location: $0.value) }
         set(StoredEnvironment(key: key, names: environment.names, values: values, failed: failed,
                               generator: blobs.add(environment.generator), unstorable: nil), at: cell)

@@ -143,6 +143,32 @@ extension Value: Codable {
         }
     }
 
+    /// True when the two values are certainly the same because they are equal scalars or share
+    /// their storage (a tensor's elements, every item of a list, every field of a record); false
+    /// when unsure. Lets a cache skip re-encoding a value a cell left alone; the caller must keep
+    /// `other` alive, so that shared storage cannot be freed and reused.
+    public func isIdentical(to other: Value) -> Bool {
+        switch (self, other) {
+        case let (.number(a), .number(b)): return a.bitPattern == b.bitPattern
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.tensor(a), .tensor(b)):
+            return a.shape == b.shape && a.elements.withUnsafeBufferPointer { x in
+                b.elements.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count }
+            }
+        case let (.list(a), .list(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
+        case let (.range(a), .range(b)):
+            return a.lower.bitPattern == b.lower.bitPattern && a.upper.bitPattern == b.upper.bitPattern && a.closed == b.closed
+        case let (.dual(a), .dual(b)): return a.value.bitPattern == b.value.bitPattern && a.tangent.bitPattern == b.tangent.bitPattern
+        case let (.builtin(a), .builtin(b)): return a.name == b.name
+        case let (.record(a), .record(b)):
+            return a.fields.count == b.fields.count && a.display == b.display
+                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isIdentical(to: $1.value) }
+        case (.nothing, .nothing): return true
+        default: return false   // functions, symbolic functions, display items: small, encoded again
+        }
+    }
+
     /// Whether every user function inside this value reads its globals from the slots `names`
     /// gives them (checked before a stored environment is put back into a session).
     func globalsMatch(_ names: [String]) -> Bool {
