@@ -118,6 +118,29 @@ import NBLearning
         #expect(!Value.number(0).isIdentical(to: .number(-0.0)))
     }
 
+    /// The deepest function body that is still stored decodes again (JSON nests three levels
+    /// per call, so this is where a decoder's depth limit would show).
+    @Test func theDeepestStoredFunctionBodyDecodes() throws {
+        let depth = Value.maximumStoredDepth - 2
+        let body = String(repeating: "g(", count: depth) + "x" + String(repeating: ")", count: depth)
+        let original = session("g(x) = x + 1\nh(x) = \(body)")
+        let h = try #require(original.value(of: "h"))
+        #expect(h.storageProblem == nil)
+        let back = try onLargeStack { Result { try decode(try encode(h)) } }.get()
+        #expect(try encode(back) == encode(h))
+    }
+
+    @Test func aFunctionReadingAFramePositionItLacksIsNotRestored() throws {
+        let original = session("adder = k -> (x -> x + k)\nadd3 = adder(3)")
+        var environment = original.environment
+        let slot = try #require(environment.names.firstIndex(of: "add3"))
+        guard case .function(var function)? = environment.values[slot] else { Issue.record("not a function"); return }
+        #expect(Session().restore(environment))
+        function.captured = []   // the body reads k from a captured frame that is no longer there
+        environment.values[slot] = .function(function)
+        #expect(!Session().restore(environment))
+    }
+
     @Test func tooDeeplyNestedValuesAreNotStored() throws {
         let original = session("wrap = k -> (x -> k(x))\ndeep = x -> x\nfor i in 1...\(Value.maximumStoredDepth + 1) { deep = wrap(deep) }\nshallow = wrap(wrap(sin))")
         #expect(original.value(of: "deep")?.storageProblem != nil)

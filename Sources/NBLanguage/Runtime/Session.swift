@@ -65,11 +65,11 @@ public final class Session {
     /// Replaces this session's environment with a stored one, as if the cells that produced it had
     /// just run here. Returns false, changing nothing, when the environment is inconsistent
     /// (repeated names, a value count that does not match, a function reading a global from a
-    /// slot that holds another name).
+    /// slot that holds another name or a frame position it does not have).
     public func restore(_ environment: Environment) -> Bool {
         guard environment.values.count == environment.names.count,
               Set(environment.names).count == environment.names.count,
-              environment.values.allSatisfy({ $0?.globalsMatch(environment.names) ?? true }) else { return false }
+              environment.values.allSatisfy({ $0?.fits(globals: environment.names) ?? true }) else { return false }
         var restored = Globals()
         for name in environment.names { _ = restored.symbols.slot(for: name) }
         restored.values = environment.values

@@ -109,20 +109,25 @@ extension UnaryOperator: Codable {}
 extension BinaryOperator: Codable {}
 
 extension Expr {
-    /// Whether every global this tree reads names the slot the symbol table gives that name
-    /// (a stored tree restored against another table would read the wrong values).
-    func globalsMatch(_ names: [String]) -> Bool {
+    /// Whether every global this tree reads names the slot the symbol table gives that name, and
+    /// every frame position it reads exists in a frame of `size` values (a lambda inside adds its
+    /// parameters): a stored tree restored against another table or frame would read the wrong
+    /// values, or none.
+    func fits(globals names: [String], frame size: Int) -> Bool {
         switch kind {
         case .global(let name, let slot): return slot < names.count && names[slot] == name
-        case .number, .string, .bool, .identifier, .local: return true
-        case .list(let items), .tuple(let items): return items.allSatisfy { $0.globalsMatch(names) }
-        case .unary(_, let operand): return operand.globalsMatch(names)
-        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return lhs.globalsMatch(names) && rhs.globalsMatch(names)
+        case .local(_, let index): return index < size
+        case .number, .string, .bool, .identifier: return true
+        case .list(let items), .tuple(let items): return items.allSatisfy { $0.fits(globals: names, frame: size) }
+        case .unary(_, let operand): return operand.fits(globals: names, frame: size)
+        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _):
+            return lhs.fits(globals: names, frame: size) && rhs.fits(globals: names, frame: size)
         case .call(let callee, let arguments):
-            return callee.globalsMatch(names) && arguments.allSatisfy { $0.value.globalsMatch(names) }
-        case .index(let base, let indices): return base.globalsMatch(names) && indices.allSatisfy { $0.globalsMatch(names) }
-        case .member(let base, _): return base.globalsMatch(names)
-        case .lambda(_, let body): return body.globalsMatch(names)
+            return callee.fits(globals: names, frame: size) && arguments.allSatisfy { $0.value.fits(globals: names, frame: size) }
+        case .index(let base, let indices):
+            return base.fits(globals: names, frame: size) && indices.allSatisfy { $0.fits(globals: names, frame: size) }
+        case .member(let base, _): return base.fits(globals: names, frame: size)
+        case .lambda(let parameters, let body): return body.fits(globals: names, frame: size + parameters.count)
         }
     }
 }

@@ -170,13 +170,16 @@ extension Value: Codable {
     }
 
     /// Whether every user function inside this value reads its globals from the slots `names`
-    /// gives them (checked before a stored environment is put back into a session).
-    func globalsMatch(_ names: [String]) -> Bool {
+    /// gives them and only frame positions it has (checked before a stored environment is put
+    /// back into a session).
+    func fits(globals names: [String]) -> Bool {
         switch self {
         case .number, .bool, .string, .tensor, .range, .dual, .builtin, .symbolic, .display, .nothing: return true
-        case .list(let items): return items.allSatisfy { $0.globalsMatch(names) }
-        case .record(let r): return r.fields.allSatisfy { $0.value.globalsMatch(names) }
-        case .function(let f): return f.body.globalsMatch(names) && f.captured.allSatisfy { $0.globalsMatch(names) }
+        case .list(let items): return items.allSatisfy { $0.fits(globals: names) }
+        case .record(let r): return r.fields.allSatisfy { $0.value.fits(globals: names) }
+        case .function(let f):
+            return f.body.fits(globals: names, frame: f.captured.count + f.parameters.count)
+                && f.captured.allSatisfy { $0.fits(globals: names) }
         }
     }
 
