@@ -76,8 +76,13 @@ struct SessionRunner: CellRunning {
             guard let generator = try? decoder.decode(SeededGenerator.self, from: stored.generator) else { return nil }
             return Session.Environment(names: stored.names, values: values, failedNames: stored.failedNames, generator: generator)
         }
-        guard let decoded else { return false }
-        return session.restore(decoded)
+        guard let decoded, session.restore(decoded) else { return false }
+        // The stored bytes are the encoding of the values just decoded from them.
+        encodings = [:]
+        for (name, (value, encoded)) in zip(decoded.names, zip(decoded.values, stored.values)) {
+            if let value, let encoded { encodings[name] = EncodedGlobal(value: value, encoded: encoded) }
+        }
+        return true
     }
 }
 

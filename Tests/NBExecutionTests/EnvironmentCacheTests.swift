@@ -97,8 +97,10 @@ import NBLanguage
         ])
         // Functions, lambdas with captured frames, symbolic functions, data, and the random
         // stream's position all came back exactly: the output is the cold build's, byte for byte.
-        let cold = try f.coldBuild(edited, data: Self.data)
-        #expect(try bytes(warm.outcomes) == bytes(cold.outcomes))
+        let cold = try f.coldBuildWithEnvironments(edited, data: Self.data)
+        #expect(try bytes(warm.outcomes) == bytes(cold.result.outcomes))
+        // What it stored is what a cold build stores: restored values keep their encodings.
+        #expect(try Data(contentsOf: f.environmentFile) == cold.environments)
         #expect(warm.outcomes[2].items.first == .value("102"))   // f(10) - f(f(1)) = 130 - 28
     }
 

@@ -54,10 +54,16 @@ struct NotebookFixture {
 
     /// The same notebook built from scratch in another folder with the same data file.
     func coldBuild(_ markdown: String, data: String) throws -> NotebookExecution.Result {
+        try coldBuildWithEnvironments(markdown, data: data).result
+    }
+
+    /// A cold build in another folder, with the bytes of the environments it stored.
+    func coldBuildWithEnvironments(_ markdown: String, data: String) throws -> (result: NotebookExecution.Result, environments: Data) {
         let other = try NotebookFixture()
         defer { other.remove() }
         try other.write(data, "data.csv")
-        return try other.build(markdown)
+        let result = try other.build(markdown)
+        return (result, try Data(contentsOf: other.environmentFile))
     }
 
     /// The stored environments of `doc.md`.
