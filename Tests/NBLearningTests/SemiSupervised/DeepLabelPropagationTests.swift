@@ -52,6 +52,19 @@ private struct KNNPropagationReference: Decodable {
         #expect(rows == 6)
     }
 
+    @Test func anAllZeroRowHasNoEdgesAndStaysUndecided() throws {
+        // Cosine similarity is undefined for a zero vector: that sample links to nobody, nobody
+        // links to it, and its scores stay at zero (a uniform distribution, certainty 0).
+        let features: [Double] = [1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9, 0, 0]
+        let labels: [Int?] = [0, nil, 1, nil, nil]
+        let result = try KNNLabelPropagation(neighbours: 1).fit(features: features, sampleCount: 5, featureCount: 2, labels: labels)
+        #expect(result.transduction.prefix(4) == [0, 0, 1, 1])
+        #expect(result.distributions.suffix(2) == [0.5, 0.5])
+        let targets = PseudoTargets(result, labels: labels, classes: 2)
+        #expect(targets.certainty[4] == 0 && targets.weights[4] == 0)
+        #expect(targets.certainty[0] == 1 && targets.labels == [0, 0, 1, 1, 0])
+    }
+
     @Test func beatsTheSupervisedBaselineOnTheDigitsSplit() throws {
         let (inputs, labels, truth) = try digitsSemiSupervisedSplit()
         let supervised = try PseudoLabelling(rounds: 0).fit(inputs, labels: labels, classes: 10, seed: 0)
