@@ -32,7 +32,7 @@ public enum SemiSupervisedBuiltins {
             guard (0...20).contains(recipe.rounds), (1...5000).contains(recipe.epochs) else {
                 throw call.error("rounds: must be 0…20 and epochs: 1…5000")
             }
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
@@ -51,7 +51,7 @@ public enum SemiSupervisedBuiltins {
             recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
             guard (1...5000).contains(recipe.epochs) else { throw call.error("epochs: must be 1…5000") }
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 0, mask: 0)
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
@@ -81,7 +81,7 @@ public enum SemiSupervisedBuiltins {
             // Images (a square number of pixels) shift by one pixel unless told otherwise.
             let side = Int(Double(x.shape[1]).squareRoot().rounded())
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: side * side == x.shape[1] ? 1 : 0, mask: 0)
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
