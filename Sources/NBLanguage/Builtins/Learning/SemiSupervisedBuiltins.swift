@@ -1,7 +1,7 @@
 import NBLearning
 
 /// Learning from a few labels and many unlabelled samples: `labelspreading`, `pseudolabel`,
-/// `pimodel`, `labelprop`. Each takes the labels of every sample and which of them may be used (indices or
+/// `pimodel`, `vat`, `labelprop`. Each takes the labels of every sample and which of them may be used (indices or
 /// a 0/1 mask) and returns a label for every sample.
 public enum SemiSupervisedBuiltins {
     public static let all: [Builtin] = [
@@ -51,6 +51,26 @@ public enum SemiSupervisedBuiltins {
             recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
             guard (1...5000).contains(recipe.epochs) else { throw call.error("epochs: must be 1…5000") }
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 0, mask: 0)
+            let seed = try call.seed()
+            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
+            return .record(RecordValue(fields: [
+                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+                ("model", BuiltinCall.modelValue(result.model)),
+            ]))
+        },
+        Builtin("vat", usage: "vat(X, y, labelled, hidden: [64], eps: 0.8, weight: 1, epochs: 400, lr: 0.01, seed: 0)  # virtual adversarial training (Miyato et al. 2018): {labels, model}") { call throws(LanguageError) in
+            try call.expect(3, labels: ["hidden", "eps", "weight", "epochs", "lr", "seed"])
+            let (x, labels, classes) = try call.semiSupervisedData()
+            var recipe = VirtualAdversarialTraining()
+            recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
+            recipe.epsilon = try call.number(label: "eps", default: recipe.epsilon)
+            recipe.weight = try call.number(label: "weight", default: recipe.weight)
+            recipe.epochs = try call.optionalInteger(label: "epochs") ?? recipe.epochs
+            recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
+            guard (1...5000).contains(recipe.epochs) else { throw call.error("epochs: must be 1…5000") }
+            guard recipe.epsilon > 0, recipe.epsilon.isFinite, recipe.weight >= 0, recipe.weight.isFinite else {
+                throw call.error("eps: must be positive and weight: not negative")
+            }
             let seed = try call.seed()
             let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
             return .record(RecordValue(fields: [
