@@ -17,20 +17,24 @@ final class WorkerTeam: @unchecked Sendable {
     /// Helpers beyond the calling thread.
     let helperCount: Int
 
-    private let generation = Atomic<Int>(0)
+    fileprivate let generation = Atomic<Int>(0)
     private let pending = Atomic<Int>(0)
     private let busy = Atomic<Bool>(false)
-    private let parkedCount = Atomic<Int>(0)
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let condition: UnsafeMutablePointer<pthread_cond_t>
+    fileprivate let parkedCount = Atomic<Int>(0)
+    fileprivate let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    fileprivate let condition: UnsafeMutablePointer<pthread_cond_t>
     /// The job of the current generation, its number of parts and of threads; written by the caller before
     /// the generation is published (release) and read by helpers after they see it (acquire).
     fileprivate var job: ((Int) -> Void)?
     fileprivate var partCount = 0
     fileprivate var threadCount = 0
 
-    /// Spins (≈ 50–100 µs) before a helper parks.
-    private static let spinLimit = 20_000
+    /// How long an idle helper spins before it parks: longer than the serial stretches between
+    /// the products of a training step (tens of µs), so a helper stays awake through a step; a
+    /// wake-up from the condition variable costs 30–100 µs on a virtual machine.
+    private static let spinNanoseconds: UInt64 = 400_000
+    /// Spins between two looks at the clock.
+    private static let spinsPerClockRead = 256
 
     init(helpers: Int) {
         helperCount = Swift.max(0, helpers)
@@ -94,18 +98,18 @@ final class WorkerTeam: @unchecked Sendable {
         var seen = 0
         while true {
             var spins = 0
+            var idleSince: UInt64 = 0
             var current = generation.load(ordering: .acquiring)
             while current == seen {
                 spins &+= 1
-                if spins > Self.spinLimit {
-                    pthread_mutex_lock(mutex)
-                    parkedCount.add(1, ordering: .sequentiallyConsistent)
-                    while generation.load(ordering: .sequentiallyConsistent) == seen {
-                        pthread_cond_wait(condition, mutex)
+                if spins % Self.spinsPerClockRead == 0 {
+                    let now = Self.monotonicNanoseconds()
+                    if idleSince == 0 {
+                        idleSince = now
+                    } else if now &- idleSince > Self.spinNanoseconds {
+                        park(whileGenerationIs: seen)
+                        idleSince = 0
                     }
-                    parkedCount.subtract(1, ordering: .sequentiallyConsistent)
-                    pthread_mutex_unlock(mutex)
-                    spins = 0
                 }
                 current = generation.load(ordering: .acquiring)
             }
@@ -117,6 +121,23 @@ final class WorkerTeam: @unchecked Sendable {
 }
 
 extension WorkerTeam {
+    /// Sleeps on the condition variable until the caller publishes a new generation.
+    fileprivate func park(whileGenerationIs seen: Int) {
+        pthread_mutex_lock(mutex)
+        parkedCount.add(1, ordering: .sequentiallyConsistent)
+        while generation.load(ordering: .sequentiallyConsistent) == seen {
+            pthread_cond_wait(condition, mutex)
+        }
+        parkedCount.subtract(1, ordering: .sequentiallyConsistent)
+        pthread_mutex_unlock(mutex)
+    }
+
+    fileprivate static func monotonicNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
     /// A helper's share of the current job. Not inlined, so the helper's copy of the closure is
     /// released when this returns — before `pending` says the helper is done, as
     /// `withoutActuallyEscaping` in `perform` requires.
