@@ -156,28 +156,3 @@ public struct NotebookPageRenderer: NotebookRendering {
         return (result.outcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
     }
 }
-
-/// Plain text from an HTML fragment (tags dropped, the common entities decoded), for summaries
-/// and the search index.
-enum PlainText {
-    static func from(html: String) -> String {
-        var out = ""
-        var inTag = false
-        var inAnnotation = false
-        var tag = ""
-        for c in html {
-            if inTag {
-                if c == ">" {
-                    inTag = false
-                    if tag.hasPrefix("annotation") { inAnnotation = true } else if tag.hasPrefix("/annotation") { inAnnotation = false }
-                    if tag.hasPrefix("/p") || tag.hasPrefix("br") || tag.hasPrefix("/li") { out += " " }
-                } else { tag.append(c) }
-            } else if c == "<" { inTag = true; tag = "" }
-            else if !inAnnotation { out.append(c) }
-        }
-        let decoded = out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-        return decoded.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-    }
-}

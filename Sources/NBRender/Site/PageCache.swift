@@ -39,7 +39,7 @@ struct PageCache: Sendable {
     }
 
     func store(_ entry: Entry, for path: String) {
-        try? AtomicFile.write(Data(PageCacheCodec.encode(entry)), to: url(for: path))
+        try? AtomicFile.write(Data(PageCacheCodec.encode(entry)), to: url(for: path), durable: false)
     }
 
     private func url(for path: String) -> URL {

@@ -24,6 +24,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
 
     public func build() throws -> SiteBuildReport {
         let fm = FileManager.default
+        var clock = PhaseClock()
         let sources = SiteSources.scan(options.source, excluding: options.output)
         var diagnostics: [SiteDiagnostic] = []
         let (config, intro, configDiagnostics) = loadConfig(notebooks: sources.notebooks)
@@ -35,7 +36,8 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let done = Atomic<Int>(0)
 
         // 1. Render every notebook (in parallel; results in path order).
-        let rendered: [Rendered] = parallelMap(notebookPaths, jobs: options.jobs) { path in
+        clock.lap("scan")
+        let (rendered, renderLoads): ([Rendered], [WorkerLoad]) = measuredParallelMap(notebookPaths, jobs: options.jobs) { path in
             defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, notebookPaths.count) }
             let url = root.appendingPathComponent(path)
             guard let data = try? Data(contentsOf: url) else {
@@ -47,6 +49,8 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
             catch let error as NotebookRenderError { return Rendered(source: source, result: .failure(error)) }
             catch { return Rendered(source: source, result: .failure(NotebookRenderError(line: 1, message: "\(error)"))) }
         }
+
+        clock.lap("render", workers: renderLoads)
 
         // 2. Site-wide structures.
         let entries = rendered.map { item -> SiteIndex.Entry in
@@ -60,7 +64,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
 
         // 3. Compose and write the notebook pages (in parallel).
         let output = options.output
-        let pageResults: [(written: Bool, diagnostics: [SiteDiagnostic])] = parallelMap(rendered, jobs: options.jobs) { item in
+        let (pageResults, pageLoads): ([(written: Bool, diagnostics: [SiteDiagnostic])], [WorkerLoad]) = measuredParallelMap(rendered, jobs: options.jobs) { item in
             let path = item.source.outputPath
             var notes: [SiteDiagnostic] = []
             let html: String
@@ -80,7 +84,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
                 html = layout.errorPage(path: path, source: item.source.relativePath, error: error.description)
             }
             do {
-                let written = try AtomicFile.writeIfChanged(Data(html.utf8), to: output.appendingPathComponent(path))
+                let written = try AtomicFile.writeIfChanged(Data(html.utf8), to: output.appendingPathComponent(path), durable: false)
                 return (written, notes)
             } catch {
                 notes.append(SiteDiagnostic(file: item.source.relativePath, line: 1, severity: .error,
@@ -90,6 +94,8 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         }
         var written = zip(rendered, pageResults).filter { $0.1.written }.map { $0.0.source.outputPath }
         for result in pageResults { diagnostics += result.diagnostics }
+
+        clock.lap("pages", workers: pageLoads)
 
         // 4. Site files.
         var siteFiles: [(String, String)] = []
@@ -111,21 +117,26 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
             AtomFeedWriter.Entry(path: path, title: render.title, date: render.date, summary: render.summary,
                                  category: render.category, tags: render.tags)
         })))
+        let renderByPath = Dictionary(successes, uniquingKeysWith: { first, _ in first })
         siteFiles.append(("search.json", SearchIndex.json(index.groups.flatMap(\.entries).compactMap { entry in
-            successes.first { $0.0 == entry.path }.map { path, render in
-                SearchIndex.Page(path: path, title: render.title, category: render.category, tags: render.tags, text: render.searchText)
+            renderByPath[entry.path].map { render in
+                SearchIndex.Page(path: entry.path, title: render.title, category: render.category, tags: render.tags, text: render.searchText)
             }
         })))
         siteFiles.append(("search.js", SearchIndex.script))
-        for (path, text) in siteFiles where try AtomicFile.writeIfChanged(Data(text.utf8), to: output.appendingPathComponent(path)) {
+        for (path, text) in siteFiles where try AtomicFile.writeIfChanged(Data(text.utf8), to: output.appendingPathComponent(path), durable: false) {
             written.append(path)
         }
+
+        clock.lap("site files")
 
         // 5. Static files, copied when new or changed (size or modification time).
         for asset in sources.assets {
             let from = options.source.appendingPathComponent(asset), to = output.appendingPathComponent(asset)
             if try copyIfChanged(from, to) { written.append(asset) }
         }
+
+        clock.lap("assets")
 
         // 6. Remove what an earlier build wrote and this one did not.
         let produced = rendered.map(\.source.outputPath) + siteFiles.map(\.0) + sources.assets
@@ -136,13 +147,15 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
                 try? fm.removeItem(at: output.appendingPathComponent(stale))
             }
         }
-        try AtomicFile.writeIfChanged(Data((produced.sorted().joined(separator: "\n") + "\n").utf8), to: manifestURL)
+        try AtomicFile.writeIfChanged(Data((produced.sorted().joined(separator: "\n") + "\n").utf8), to: manifestURL, durable: false)
+
+        clock.lap("cleanup")
 
         let failed = rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath)
         let broken = rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath)
         let explanation = rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }
         return SiteBuildReport(pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
-                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation)
+                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation, phases: clock.phases)
     }
 
     /// `site.yml` first, else the root `index.md`'s front matter. The index's body (rendered)
@@ -179,7 +192,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
            targetDate >= sourceDate {
             return false
         }
-        try AtomicFile.write(try Data(contentsOf: from), to: to)
+        try AtomicFile.write(try Data(contentsOf: from), to: to, durable: false)
         return true
     }
 }
