@@ -9,19 +9,27 @@ import NBLanguage
 public struct NotebookPageRenderer: NotebookRendering {
     /// The site's source folder (notebook paths are relative to it).
     public var root: URL
-    /// The cell-result cache; nil runs every cell every time.
-    public var cache: CellResultCache?
+    /// The cell-result cache; nil runs every cell every time (and keeps no rendered pages).
+    public let cache: CellResultCache?
     /// Engine version for cache keys.
     public var engineVersion: String
     /// False renders cells without running them (sources only).
     public var runsCells: Bool
+    /// Rendered pages kept between builds, in the cell cache's folder.
+    private let pages: PageCache?
 
+    /// Opens the page cache in `cache`'s folder, if any: make one renderer per build.
     public init(root: URL, cache: CellResultCache?, engineVersion: String, runsCells: Bool = true) {
         self.root = root; self.cache = cache; self.engineVersion = engineVersion; self.runsCells = runsCells
+        pages = cache.map { PageCache(directory: $0.directory) }
+    }
+
+    /// Saves the pages rendered in this build to the page cache.
+    public func buildFinished(notebooks: [String]) {
+        pages?.save(notebooks: notebooks)
     }
 
     public func render(_ source: NotebookSource) throws -> NotebookRender {
-        let pages = cache.map { PageCache(directory: $0.directory.appendingPathComponent("pages")) }
         let version = engineVersion + (runsCells ? "" : "+no-cells")
         let sourceHash = SHA256.hex(source.text)
         if let entry = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root) {

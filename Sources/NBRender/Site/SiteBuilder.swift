@@ -50,6 +50,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
             catch { return Rendered(source: source, result: .failure(NotebookRenderError(line: 1, message: "\(error)"))) }
         }
 
+        renderer.buildFinished(notebooks: sources.notebooks)
         clock.lap("render", workers: renderLoads)
 
         // 2. Site-wide structures.
