@@ -45,7 +45,8 @@ public struct SiteBuildReport: Sendable {
 /// Where part of a build's time went (`nb-bench site --timings`). Profiling only: no output
 /// depends on it.
 public struct SiteBuildPhase: Sendable {
-    /// `scan`, `render`, `pages`, `site files`, `assets`, `cleanup`.
+    /// `scan` (with the site's configuration), `render`, `page cache` (saving it), `pages` (notebook
+    /// pages and site files), `assets`, `cleanup`.
     public var name: String
     /// Wall-clock seconds.
     public var seconds: Double
