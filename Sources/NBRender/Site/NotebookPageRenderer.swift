@@ -113,7 +113,7 @@ public struct NotebookPageRenderer: NotebookRendering {
             }
         }
         var cited: [String] = []
-        for case .prose(let prose) in document.blocks { cited += CitationLinker.citedKeys(in: prose.html) }
+        for case .prose(let prose) in document.blocks where Self.mayCite(prose.html) { cited += CitationLinker.citedKeys(in: prose.html) }
         let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
         diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
 
@@ -124,9 +124,13 @@ public struct NotebookPageRenderer: NotebookRendering {
             let line = block.location.line
             switch block {
             case .prose(let prose):
-                let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
-                diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
-                blocks.append(HTMLBlock(html: linked.html, line: line))
+                if Self.mayCite(prose.html) {
+                    let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
+                    diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
+                    blocks.append(HTMLBlock(html: linked.html, line: line))
+                } else {
+                    blocks.append(HTMLBlock(html: prose.html, line: line))
+                }
                 text.append(PlainText.from(html: prose.html))
             case .heading(let heading):
                 blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
@@ -154,6 +158,17 @@ public struct NotebookPageRenderer: NotebookRendering {
                               blocks: blocks, references: bibliography.entries, summary: summary,
                               searchText: text.joined(separator: " "), diagnostics: diagnostics, failed: failed,
                               cacheExplanation: explanation)
+    }
+
+    /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most
+    /// prose blocks cite nothing, and skipping them saves the citation linker's pass over them.
+    static func mayCite(_ html: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in html.utf8 {
+            if byte == UInt8(ascii: "@"), previous == UInt8(ascii: "[") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Runs the cells through `NotebookExecution` (with the cell cache when there is one).
