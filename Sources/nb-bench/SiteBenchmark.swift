@@ -2,7 +2,7 @@ import Foundation
 import NBExecution
 import NBRender
 
-/// `nb-bench site [--notebooks N] [--repeat R] [--timings] [--cold J]`: `nb build` of a generated
+/// `nb-bench site [--notebooks N] [--repeat R] [--timings] [--cold J | --warm J]`: `nb build` of a generated
 /// site (prose with CJK, inline and display math, link-list references, links between notebooks,
 /// three small cells).
 ///
@@ -11,8 +11,8 @@ import NBRender
 /// wall-clock and CPU time and the speed-up; the rebuild with nothing changed (ms per 100
 /// notebooks; no cell runs); cold and warm times at 50/100/200/400 notebooks for scaling. Each
 /// figure is the best of R runs. `--timings` adds, for the best cold build of each worker count,
-/// wall and CPU seconds per phase and each worker's items and CPU seconds. `--cold J` only runs R
-/// cold builds with J workers (for `perf record` / `perf stat`).
+/// wall and CPU seconds per phase and each worker's items and CPU seconds. `--cold J` (`--warm J`)
+/// only runs R cold builds (no-change rebuilds) with J workers, for `perf record` / `perf stat`.
 enum SiteBenchmark {
     static func run(_ arguments: [String]) throws {
         let count = Int(value(of: "--notebooks", in: arguments) ?? "200") ?? 200
@@ -27,6 +27,12 @@ enum SiteBenchmark {
         if let jobs = value(of: "--cold", in: arguments).flatMap(Int.init) {
             let run = try bestRun(of: repeats) { try cold(source, root: root, jobs: jobs) }
             print(String(format: "cold build, %d workers: %.3f s wall, %.3f s CPU", jobs, run.seconds, run.cpuSeconds))
+            if showTimings { printTimings(run) }
+            return
+        }
+        if let jobs = value(of: "--warm", in: arguments).flatMap(Int.init) {
+            let run = try bestRun(of: repeats) { try rebuild(source, root: root, jobs: jobs) }
+            print(String(format: "no-change rebuild, %d workers: %.1f ms wall, %.1f ms CPU", jobs, run.seconds * 1000, run.cpuSeconds * 1000))
             if showTimings { printTimings(run) }
             return
         }

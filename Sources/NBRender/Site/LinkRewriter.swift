@@ -62,7 +62,7 @@ public struct LinkRewriter: Sendable {
     }
 
     private func rewriteTarget(_ href: String, page: String, line: Int, diagnostics: inout [SiteDiagnostic]) -> String {
-        let unescaped = href.replacingOccurrences(of: "&amp;", with: "&")
+        let unescaped = Self.unescapingAmpersands(href)
         // Only relative references: no scheme, not protocol-relative, not a bare fragment.
         if unescaped.hasPrefix("#") || unescaped.hasPrefix("//") || unescaped.hasPrefix("/") { return href }
         if let colon = unescaped.firstIndex(of: ":"), !unescaped[..<colon].contains("/") { return href }
@@ -72,7 +72,7 @@ public struct LinkRewriter: Sendable {
             suffix = String(path[cut...]); path = String(path[..<cut])
         }
         guard path.lowercased().hasSuffix(".md") else { return href }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
         guard let target = SitePaths.resolve(decoded, from: page), notebooks.contains(target) else {
             diagnostics.append(SiteDiagnostic(file: page, line: line,
                                               message: "broken link to \(decoded): no such notebook in the site; fix the path or remove the link"))
@@ -81,6 +81,12 @@ public struct LinkRewriter: Sendable {
         let link = SitePaths.relativeLink(from: SitePaths.htmlPath(for: page), to: SitePaths.htmlPath(for: target))
         let encoded = link.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0 == ".." ? String($0) : SiteURLs.percentEncode(String($0)) }.joined(separator: "/")
-        return HTMLEscaping.escape(encoded + suffix.replacingOccurrences(of: "&amp;", with: "&"))
+        return HTMLEscaping.escape(encoded + Self.unescapingAmpersands(suffix))
+    }
+
+    /// `&amp;` → `&` (the only entity cmark writes in a link destination besides those of `<>"`,
+    /// which a relative path to a notebook does not contain).
+    private static func unescapingAmpersands(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&amp;", with: "&") : text
     }
 }
