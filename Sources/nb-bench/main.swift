@@ -2,6 +2,7 @@
 // Each workload lives in its own file; figures are reported as ratios against a peer measured
 // in the same run, never asserted in tests.
 import Foundation
+import NBLearning
 
 let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("render", "Markdown → HTML pipeline vs plain cmark (MB/s)", RenderBenchmark.run),
@@ -19,6 +20,7 @@ guard let name = arguments.first, let workload = workloads.first(where: { $0.nam
     for w in workloads { print("  \(w.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(w.summary)") }
     exit(arguments.isEmpty ? 0 : 2)
 }
+AllocatorTuning.configureForTensorWork()
 do {
     try workload.run(Array(arguments.dropFirst()))
 } catch {

@@ -111,7 +111,7 @@ import Testing
         try "1,2\n3\n".write(to: root.appendingPathComponent("ragged.csv"), atomically: true, encoding: .utf8)
         let options = SessionOptions(rootDirectory: root.path)
         #expect(errorMessage("load(\"nope.csv\")", options: options) == "load: no file 'nope.csv' in the notebook's folder")
-        #expect(errorMessage("load(\"ragged.csv\")", options: options) == "load: ragged.csv:2: expected 2 columns, found 1")
+        #expect(errorMessage("load(\"ragged.csv\")", options: options) == "load: ragged.csv:2:1: expected 2 fields, found 1")
         #expect(errorMessage("load(\"data\")", options: options) == "load: 'data' is not a file")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NBLearning
 
 /// Reads data files for cells, only inside the notebook's folder tree (SPEC §4 limits).
 enum SandboxedFiles {
@@ -50,31 +51,20 @@ enum SandboxedFiles {
     }
 }
 
-/// A CSV of numbers as a tensor (an optional header row is skipped; one column gives a 1-d tensor).
+/// A CSV of numbers as a tensor (an optional header row is skipped; one column gives a 1-d
+/// tensor), read by NBLearning's `NumericTable`.
 enum CSVTable {
     static func parse(_ text: String, path: String, call: BuiltinCall) throws(LanguageError) -> Value {
-        var rows: [[Double]] = []
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            let numbers = fields.compactMap { Double($0) }
-            if numbers.count != fields.count {
-                if rows.isEmpty && lineNumber == 1 { continue } // header
-                throw call.error("\(path):\(lineNumber): expected numbers separated by commas")
-            }
-            if let width = rows.first?.count, width != numbers.count {
-                throw call.error("\(path):\(lineNumber): expected \(width) columns, found \(numbers.count)")
-            }
-            rows.append(numbers)
-            if rows.count * numbers.count > call.elementLimit.maximum {
-                throw call.limitError("'\(path)' has more numbers than the element limit of \(call.elementLimit.maximum)")
+        let table: NumericTable
+        do {
+            table = try NumericTable(parsing: text, source: path, header: .optional, valueLimit: call.elementLimit.maximum)
+        } catch {
+            switch error.kind {
+            case .tooLarge: throw call.limitError("'\(path)' has more numbers than the element limit of \(call.elementLimit.maximum)")
+            case .malformed: throw call.error("\(error.description)")
             }
         }
-        guard let width = rows.first?.count else { return .tensor(TensorValue([])) }
-        if width == 1 { return .tensor(TensorValue(rows.map { $0[0] })) }
-        return .tensor(TensorValue(shape: [rows.count, width], elements: rows.flatMap { $0 }))
+        if table.columnCount <= 1 { return .tensor(TensorValue(table.values)) }
+        return .tensor(TensorValue(shape: [table.rowCount, table.columnCount], elements: table.values))
     }
 }

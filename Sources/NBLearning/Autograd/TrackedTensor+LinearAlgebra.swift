@@ -19,8 +19,10 @@ extension TrackedTensor {
         let b = other.value
         let y = try Tensor.matmul(a, b)
         return try tape.record(y, inputs: [self, other]) { g, needed in
-            [needed[0] ? try Tensor.matmul(g, b, transposeRHS: true) : nil,
-             needed[1] ? try Tensor.matmul(a, g, transposeLHS: true) : nil]
+            let (da, db) = try ComputeThreads.both(parallel: needed[0] && needed[1],
+                { needed[0] ? try Tensor.matmul(g, b, transposeRHS: true) : nil },
+                { needed[1] ? try Tensor.matmul(a, g, transposeLHS: true) : nil })
+            return [da, db]
         }
     }
 
@@ -50,9 +52,11 @@ extension TrackedTensor {
         }
         return try tape.record(y, inputs: [self, weight, bias]) { upstream, needed in
             let g = relu ? try upstream.combined(with: y, .gateByPositive) : upstream
-            return [needed[0] ? try Tensor.matmul(g, w, transposeRHS: true) : nil,
-             needed[1] ? try Tensor.matmul(x, g, transposeLHS: true) : nil,
-             needed[2] ? try g.sum(axis: 0) : nil]
+            // dX and dW are independent products: one per thread when both are wanted.
+            let (dx, dw) = try ComputeThreads.both(parallel: needed[0] && needed[1],
+                { needed[0] ? try Tensor.matmul(g, w, transposeRHS: true) : nil },
+                { needed[1] ? try Tensor.matmul(x, g, transposeLHS: true) : nil })
+            return [dx, dw, needed[2] ? try g.sum(axis: 0) : nil]
         }
     }
 }

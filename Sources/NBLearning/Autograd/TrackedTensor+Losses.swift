@@ -20,9 +20,8 @@ extension TrackedTensor {
         let loss = Tensor<Scalar>(Scalar(total / Double(n)))
         return try unary(loss) { g in
             let scale = g.scalars[0] / Scalar(n)
-            var gradient = logProbabilities.exp()
+            var gradient = logProbabilities.exp().map(.scale(Double(scale)))
             gradient.withUnsafeMutableBufferPointer { gp in
-                for i in 0..<gp.count { gp[i] *= scale }
                 for (row, label) in labels.enumerated() { gp[row * c + label] -= scale }
             }
             return gradient

@@ -36,7 +36,7 @@ public enum Diabetes {
             throw NumericTableError(source: source, line: 1, column: 1,
                                     message: "expected the header \((featureNames + [targetName]).joined(separator: ","))")
         }
-        let width = table.columnNames.count
+        let width = table.columnCount
         var features: [Double] = []
         features.reserveCapacity(table.rowCount * featureNames.count)
         var targets: [Double] = []

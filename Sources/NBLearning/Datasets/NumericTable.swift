@@ -1,15 +1,26 @@
-/// A table of numbers read from comma-separated text with one header line: the column names and a
-/// row-major matrix of values.
+/// A table of numbers read from comma-separated text, with or without a header line: the column
+/// names (if any) and a row-major matrix of values. The one CSV reader of the project: data sets
+/// (`Dataset.load`) and the cell language's `load("file.csv")` both use it.
 public struct NumericTable: Sendable, Equatable {
-    /// The names from the header line.
+    /// Whether the first non-blank line names the columns.
+    public enum Header: Sendable {
+        /// The first line is a header (a missing one is an error).
+        case required
+        /// The first line is a header unless every field of it is a number.
+        case optional
+    }
+
+    /// The names from the header line (empty when the text had none).
     public let columnNames: [String]
+    /// The number of columns.
+    public let columnCount: Int
     /// The number of data rows.
     public let rowCount: Int
     /// The values, row-major.
     public let values: [Double]
 
     /// The value in `row`, `column`.
-    public subscript(row: Int, column: Int) -> Double { values[row * columnNames.count + column] }
+    public subscript(row: Int, column: Int) -> Double { values[row * columnCount + column] }
 
     /// The values of the column called `name`, or `nil` if there is no such column.
     public func column(named name: String) -> [Double]? {
@@ -17,12 +28,16 @@ public struct NumericTable: Sendable, Equatable {
         return (0..<rowCount).map { self[$0, index] }
     }
 
-    /// Parses comma-separated text: a header line of names, then one line of numbers per row.
+    /// Parses comma-separated text: (a header line of names, then) one line of numbers per row.
     ///
     /// Blank lines and a final newline are ignored, `\r\n` line ends are accepted, fields may be
-    /// surrounded by spaces. Every row must have as many fields as the header.
-    public init(parsing text: String, source: String = "<csv>") throws(NumericTableError) {
+    /// surrounded by spaces. Every row must have as many fields as the first. More than
+    /// `valueLimit` numbers is refused as soon as the count passes it (`NumericTableError.tooLarge`).
+    public init(
+        parsing text: String, source: String = "<csv>", header: Header = .required, valueLimit: Int = .max
+    ) throws(NumericTableError) {
         var names: [String]?
+        var width: Int?
         var values: [Double] = []
         var rows = 0
         var lineNumber = 0
@@ -31,18 +46,26 @@ public struct NumericTable: Sendable, Equatable {
         for line in lines {
             lineNumber += 1
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard let header = names else {
-                names = fields.map { String($0).trimmingSpaces }
-                continue
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+            if width == nil {
+                width = fields.count
+                let isHeader = header == .required || fields.contains { Double($0.trimmingSpaces) == nil }
+                if isHeader {
+                    names = fields.map(\.trimmingSpaces)
+                    continue
+                }
             }
-            guard fields.count == header.count else {
+            guard fields.count == width else {
                 throw NumericTableError(source: source, line: lineNumber, column: 1,
-                                        message: "expected \(header.count) fields, found \(fields.count)")
+                                        message: "expected \(width ?? 0) fields, found \(fields.count)")
+            }
+            if values.count + fields.count > valueLimit {
+                throw NumericTableError(source: source, line: lineNumber, column: 1,
+                                        message: "more than \(valueLimit) numbers", kind: .tooLarge)
             }
             var column = 1
             for field in fields {
-                let trimmed = String(field).trimmingSpaces
+                let trimmed = field.trimmingSpaces
                 guard let value = Double(trimmed) else {
                     let shown = trimmed.isEmpty ? "an empty field" : "'\(trimmed.prefix(40))'"
                     throw NumericTableError(source: source, line: lineNumber, column: column,
@@ -53,11 +76,20 @@ public struct NumericTable: Sendable, Equatable {
             }
             rows += 1
         }
-        guard let header = names else {
-            throw NumericTableError(source: source, line: 1, column: 1, message: "the file is empty; expected a header line")
+        guard let width else {
+            guard header == .optional else {
+                throw NumericTableError(source: source, line: 1, column: 1, message: "the file is empty; expected a header line")
+            }
+            self.init(columnNames: [], columnCount: 0, rowCount: 0, values: [])
+            return
         }
-        columnNames = header
-        rowCount = rows
+        self.init(columnNames: names ?? [], columnCount: width, rowCount: rows, values: values)
+    }
+
+    private init(columnNames: [String], columnCount: Int, rowCount: Int, values: [Double]) {
+        self.columnNames = columnNames
+        self.columnCount = columnCount
+        self.rowCount = rowCount
         self.values = values
     }
 }

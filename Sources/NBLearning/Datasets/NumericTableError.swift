@@ -8,6 +8,21 @@ public struct NumericTableError: Error, Equatable, Sendable, CustomStringConvert
     public let column: Int
     /// What is wrong, in words.
     public let message: String
+    /// Malformed text, or more numbers than the reader allows.
+    public let kind: Kind
+
+    public enum Kind: Sendable, Equatable {
+        case malformed
+        case tooLarge
+    }
+
+    public init(source: String, line: Int, column: Int, message: String, kind: Kind = .malformed) {
+        self.source = source
+        self.line = line
+        self.column = column
+        self.message = message
+        self.kind = kind
+    }
 
     public var description: String { "\(source):\(line):\(column): \(message)" }
 }

@@ -9,7 +9,14 @@ enum Kernels {
         _ operation: UnaryOperation, _ input: UnsafeBufferPointer<S>, _ output: UnsafeMutablePointer<S>
     ) {
         guard let x = input.baseAddress else { return }
-        let n = input.count
+        ComputeThreads.forEachChunk(of: input.count) { start, count in
+            unary(operation, count, x + start, output + start)
+        }
+    }
+
+    @inline(__always) static func unary<S: TensorScalar>(
+        _ operation: UnaryOperation, _ n: Int, _ x: UnsafePointer<S>, _ output: UnsafeMutablePointer<S>
+    ) {
         switch operation {
         case .negate: map(n, x, output) { -$0 }
         case .exp: map(n, x, output) { S.exponential($0) }
@@ -70,6 +77,19 @@ enum Kernels {
     // MARK: binary
 
     static func binary<S: TensorScalar>(
+        _ operation: BinaryOperation, _ layout: BroadcastLayout,
+        _ lhs: UnsafePointer<S>, _ rhs: UnsafePointer<S>, _ output: UnsafeMutablePointer<S>
+    ) {
+        guard layout.shape.count == 1 else { return binaryLayout(operation, layout, lhs, rhs, output) }
+        // One flat axis (same shapes, or a scalar against a vector): split it into chunks.
+        let sa = layout.lhsStrides[0], sb = layout.rhsStrides[0]
+        ComputeThreads.forEachChunk(of: layout.count) { start, count in
+            let chunk = BroadcastLayout(shape: [count], lhsStrides: [sa], rhsStrides: [sb], count: count)
+            binaryLayout(operation, chunk, lhs + start &* sa, rhs + start &* sb, output + start)
+        }
+    }
+
+    @inline(__always) static func binaryLayout<S: TensorScalar>(
         _ operation: BinaryOperation, _ layout: BroadcastLayout,
         _ lhs: UnsafePointer<S>, _ rhs: UnsafePointer<S>, _ output: UnsafeMutablePointer<S>
     ) {
@@ -224,6 +244,26 @@ enum Kernels {
             i &+= 1
         }
         return m
+    }
+
+    /// See `TensorScalar.argmaxKernel`.
+    static func argmax<S: TensorScalar>(
+        outer: Int, length: Int, inner: Int, _ x: UnsafePointer<S>, _ output: UnsafeMutablePointer<Int>
+    ) {
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o &* length &* inner &+ i
+                var best = 0
+                var bestValue = x[base]
+                var k = 1
+                while k < length && bestValue == bestValue {
+                    let v = x[base &+ k &* inner]
+                    if v > bestValue || v != v { best = k; bestValue = v }
+                    k &+= 1
+                }
+                output[o &* inner &+ i] = best
+            }
+        }
     }
 
     // MARK: optimisers

@@ -43,10 +43,9 @@ extension Tensor {
         a.scalars.withUnsafeBufferPointer { ap in
             b.scalars.withUnsafeBufferPointer { bp in
                 guard let ap = ap.baseAddress, let bp = bp.baseAddress else { return }
-                Scalar.gemm(
+                MatrixProduct.run(
                     transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                    alpha: 1, a: ap, lda: transposeA ? m : k, b: bp, ldb: transposeB ? k : n,
-                    beta: beta, c: c, ldc: n)
+                    a: ap, b: bp, beta: beta, c: c)
             }
         }
     }

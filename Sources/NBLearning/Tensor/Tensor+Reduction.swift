@@ -65,15 +65,10 @@ extension Tensor {
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
         var result = [Int](repeating: 0, count: outer * inner)
-        for o in 0..<outer {
-            for i in 0..<inner {
-                var best = 0
-                var bestValue = scalars[o * length * inner + i]
-                for k in 1..<length where !bestValue.isNaN {
-                    let v = scalars[(o * length + k) * inner + i]
-                    if v > bestValue || v.isNaN { best = k; bestValue = v }
-                }
-                result[o * inner + i] = best
+        scalars.withUnsafeBufferPointer { x in
+            result.withUnsafeMutableBufferPointer { r in
+                guard let x = x.baseAddress, let r = r.baseAddress else { return }
+                Scalar.argmaxKernel(outer: outer, length: length, inner: inner, x, r)
             }
         }
         return result

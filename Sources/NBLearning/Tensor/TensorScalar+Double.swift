@@ -42,6 +42,10 @@ extension Double: TensorScalar {
         _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>
     ) { Kernels.reduce(operation, outer: outer, length: length, inner: inner, input, output) }
 
+    public static func argmaxKernel(
+        outer: Int, length: Int, inner: Int, _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Int>
+    ) { Kernels.argmax(outer: outer, length: length, inner: inner, input, output) }
+
     public static func sgdKernel(
         _ parameter: UnsafeMutableBufferPointer<Double>, _ gradient: UnsafeBufferPointer<Double>,
         _ velocity: UnsafeMutableBufferPointer<Double>?, learningRate: Double, momentum: Double, weightDecay: Double

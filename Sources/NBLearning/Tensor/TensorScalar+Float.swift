@@ -42,6 +42,10 @@ extension Float: TensorScalar {
         _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>
     ) { Kernels.reduce(operation, outer: outer, length: length, inner: inner, input, output) }
 
+    public static func argmaxKernel(
+        outer: Int, length: Int, inner: Int, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Int>
+    ) { Kernels.argmax(outer: outer, length: length, inner: inner, input, output) }
+
     public static func sgdKernel(
         _ parameter: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>,
         _ velocity: UnsafeMutableBufferPointer<Float>?, learningRate: Float, momentum: Float, weightDecay: Float

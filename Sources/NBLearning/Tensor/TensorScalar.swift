@@ -46,6 +46,10 @@ where RawSignificand: FixedWidthInteger {
     static func reductionKernel(
         _ operation: ReductionOperation, outer: Int, length: Int, inner: Int,
         _ input: UnsafePointer<Self>, _ output: UnsafeMutablePointer<Self>)
+    /// The index of the largest element along the middle axis of an `[outer, length, inner]` view
+    /// (the first nan wins, as NumPy's `argmax`; ties take the first).
+    static func argmaxKernel(
+        outer: Int, length: Int, inner: Int, _ input: UnsafePointer<Self>, _ output: UnsafeMutablePointer<Int>)
     /// One SGD step in place: `v ← μ·v + g + λ·p; p ← p − η·v` (no velocity when μ = 0).
     static func sgdKernel(
         _ parameter: UnsafeMutableBufferPointer<Self>, _ gradient: UnsafeBufferPointer<Self>,

@@ -46,6 +46,22 @@ import Testing
         }
     }
 
+    @Test func anOptionalHeaderIsDetectedByItsWords() throws {
+        let bare = try NumericTable(parsing: "1, 2\n3,4\n", header: .optional)
+        #expect(bare.columnNames.isEmpty && bare.columnCount == 2 && bare.rowCount == 2)
+        #expect(bare.values == [1, 2, 3, 4])
+        let named = try NumericTable(parsing: "a,b\n3,4\n", header: .optional)
+        #expect(named.columnNames == ["a", "b"] && named.rowCount == 1)
+        let empty = try NumericTable(parsing: "\n", header: .optional)
+        #expect(empty.rowCount == 0 && empty.values.isEmpty)
+    }
+
+    @Test func theValueLimitStopsReadingWithItsOwnKind() {
+        #expect(throws: NumericTableError(source: "big.csv", line: 2, column: 1, message: "more than 3 numbers", kind: .tooLarge)) {
+            try NumericTable(parsing: "1,2\n3,4\n", source: "big.csv", header: .optional, valueLimit: 3)
+        }
+    }
+
     @Test func raggedRowAndEmptyInputAreErrors() {
         #expect(throws: NumericTableError.self) { try NumericTable(parsing: "a,b\n1\n") }
         #expect(throws: NumericTableError.self) { try NumericTable(parsing: "\n \n") }

@@ -1,0 +1,106 @@
+import Testing
+@testable import NBLearning
+
+/// Products large enough to be split over the worker team must equal the definition for every
+/// transpose combination and for shapes that split by rows and by columns.
+@Suite struct MatrixProductSplitTests {
+    static func naive(_ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, ta: Bool, tb: Bool) -> [Double] {
+        var c = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var s = 0.0
+                for p in 0..<k { s += (ta ? a[p * m + i] : a[i * k + p]) * (tb ? b[j * k + p] : b[p * n + j]) }
+                c[i * n + j] = s
+            }
+        }
+        return c
+    }
+
+    @Test(arguments: [(256, 80, 40), (20, 300, 70), (301, 9, 128), (1030, 40, 8)])
+    func splitProductsMatchTheDefinition(shape: (Int, Int, Int)) throws {
+        let (m, n, k) = shape
+        #expect(MatrixProduct.parts(extent: max(m, n), work: m * n * k) > 1, "the shape must be large enough to be split")
+        for ta in [false, true] {
+            for tb in [false, true] {
+                let a = try Tensor<Double>.randomUniform(ta ? [k, m] : [m, k], seed: 3)
+                let b = try Tensor<Double>.randomUniform(tb ? [n, k] : [k, n], seed: 4)
+                let c = try Tensor.matmul(a, b, transposeLHS: ta, transposeRHS: tb)
+                let expected = Self.naive(a.scalars, b.scalars, m: m, n: n, k: k, ta: ta, tb: tb)
+                #expect(c.shape == [m, n])
+                let worst = zip(c.scalars, expected).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst < 1e-10, "m=\(m) n=\(n) k=\(k) ta=\(ta) tb=\(tb): \(worst)")
+            }
+        }
+    }
+
+    /// The partition depends on the shape only, so the thread count cannot change a single bit
+    /// (other tests running meanwhile see the setting change, which by the same property cannot
+    /// change their results either).
+    @Test func theThreadCountDoesNotChangeTheResult() throws {
+        let a = try Tensor<Float>.randomUniform([1024, 200], seed: 1)
+        let b = try Tensor<Float>.randomUniform([200, 190], seed: 2)
+        let before = ComputeThreads.count
+        defer { ComputeThreads.set(before) }
+        var results: [[Float]] = []
+        for threads in [1, 2, 3, 8] {
+            ComputeThreads.set(threads)
+            results.append(try Tensor.matmul(a, b).scalars)
+        }
+        #expect(results.allSatisfy { $0 == results[0] })
+    }
+
+    @Test func theTeamRunsEveryPartOnceAndSurvivesConcurrentCallers() async {
+        let team = WorkerTeam(helpers: 2)
+        for parts in [1, 2, 3, 7] {
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts)
+            counts.initialize(repeating: 0)
+            let box = UnsafeSendableBuffer(counts)
+            for _ in 0..<200 { team.perform(parts: parts, threads: 3) { box.buffer[$0] += 1 } }
+            #expect(Array(counts) == [Int](repeating: 200, count: parts))
+            counts.deallocate()
+        }
+        // Two callers at once: one gets the team, the other runs its parts itself.
+        await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3)
+                    counts.initialize(repeating: 0)
+                    let box = UnsafeSendableBuffer(counts)
+                    for _ in 0..<500 { team.perform(parts: 3, threads: 3) { box.buffer[$0] += 1 } }
+                    let total = counts.reduce(0, +)
+                    counts.deallocate()
+                    return total
+                }
+            }
+            var totals: [Int] = []
+            for await total in group { totals.append(total) }
+            #expect(totals == [1500, 1500])
+        }
+    }
+}
+
+private struct UnsafeSendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Int>
+    init(_ buffer: UnsafeMutableBufferPointer<Int>) { self.buffer = buffer }
+}
+
+/// A whole training step — forward, backward with dX and dW on two threads, the update — gives
+/// the same bits with one thread as with several.
+@Suite struct ParallelTrainingStepTests {
+    @Test func gradientsDoNotDependOnTheThreadCount() throws {
+        var generator = SeededGenerator(seed: 5)
+        let inputs = try Tensor<Float>.randomNormal([300, 64], generator: &generator)
+        let labels = (0..<300).map { _ in generator.nextIndex(below: 10) }
+        let model = try MLP<Float>(sizes: [64, 300, 300, 10], activation: .relu, seed: 2)
+        let before = ComputeThreads.count
+        defer { ComputeThreads.set(before) }
+        var runs: [[[Float]]] = []
+        for threads in [1, 2] {
+            ComputeThreads.set(threads)
+            let (_, gradients) = try lossAndGradients(model, inputs: inputs, targets: .classes(labels), loss: .softmaxCrossEntropy)
+            runs.append(gradients.map(\.scalars))
+        }
+        #expect(runs[0] == runs[1])
+        #expect(runs[0].count == 6)
+    }
+}
