@@ -49,6 +49,12 @@ enum SiteBenchmark {
                      count, best1.seconds, cpu1, best2.seconds, cpu2))
         print(String(format: "  speed-up %.2f× wall-clock; CPU time 2 workers / 1 worker %.2f (1.00 = no contention)",
                      best1.seconds / best2.seconds, cpu2 / cpu1) + "; load average now " + loadAverage())
+        // Time a lone worker spent off the CPU: waiting for the disk (a cache that flushes every
+        // file), or for a core other processes held. The speed-up only means "both cores" when
+        // this is small.
+        let waiting1 = best1.seconds - best1.cpuSeconds, waiting2 = best2.seconds - best2.cpuSeconds / 2
+        print(String(format: "  off-CPU time: 1 worker %.3f s, 2 workers ≈ %.3f s (large = I/O waits or a busy machine; the ratio then is not a core count)",
+                     max(0, waiting1), max(0, waiting2)))
         if showTimings {
             print("  1 worker:"); printTimings(best1)
             print("  2 workers:"); printTimings(best2)
