@@ -55,6 +55,9 @@ enum SiteBenchmark {
         let waiting1 = best1.seconds - best1.cpuSeconds, waiting2 = best2.seconds - best2.cpuSeconds / 2
         print(String(format: "  off-CPU time: 1 worker %.3f s, 2 workers ≈ %.3f s (large = I/O waits or a busy machine; the ratio then is not a core count)",
                      max(0, waiting1), max(0, waiting2)))
+        let path = criticalPath(best2)
+        print(String(format: "  CPU on the critical path with 2 workers %.3f s of %.3f s: speed-up a machine with two idle cores allows ≈ %.2f×",
+                     path, best2.cpuSeconds, best2.cpuSeconds / path))
         if showTimings {
             print("  1 worker:"); printTimings(best1)
             print("  2 workers:"); printTimings(best2)
@@ -134,6 +137,18 @@ enum SiteBenchmark {
         var runs: [Run] = []
         for _ in 0..<max(1, count) { runs.append(try body()) }
         return runs.min { $0.seconds < $1.seconds }!
+    }
+
+    /// CPU seconds of the longest chain of work in a build: serial phases whole, and for each
+    /// parallel phase its busiest worker (plus an even share of the CPU its cells' threads used).
+    /// Independent of other load on the machine, unlike wall-clock time.
+    static func criticalPath(_ run: Run) -> Double {
+        run.phases.reduce(0) { total, phase in
+            guard !phase.workers.isEmpty else { return total + phase.cpuSeconds }
+            let workerCPU = phase.workers.map(\.cpuSeconds)
+            let helpers = max(0, phase.cpuSeconds - workerCPU.reduce(0, +)) / Double(phase.workers.count)
+            return total + workerCPU.max()! + helpers
+        }
     }
 
     static func printTimings(_ run: Run) {
