@@ -14,6 +14,9 @@ public struct NotebookExecution {
         public var outcomes: [CellOutcome]
         /// Indices of the cells that were executed for their outcome (all of them without a cache).
         public var ran: [Int]
+        /// Indices of cached cells executed again only to rebuild the environment (empty unless a
+        /// stored environment was unusable).
+        public var replayed: [Int]
         /// Per executed cell, why it ran (`--explain`); empty without a cache.
         public var explanation: [String]
         /// Indices of cells whose outcome is a failure (SPEC §2 exit 1).
@@ -24,6 +27,8 @@ public struct NotebookExecution {
     public var document: Document
     /// Path of the notebook file; its folder is the root of what cells may read.
     public var path: String
+    /// The engine version the cache keys on (`NotebookExecution.engineVersion`; tests change it).
+    var engine = NotebookExecution.engineVersion
 
     public init(document: Document, path: String) {
         self.document = document
@@ -44,24 +49,29 @@ public struct NotebookExecution {
     }
 
     /// Runs every cell. With a cache, only the cells whose inputs changed (and those after them)
-    /// run; the earlier ones are replayed to rebuild the environment.
+    /// run, starting from the environment stored after the last unchanged cell.
     public func run(cache: CellResultCache? = nil) -> Result {
-        var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions))
+        run(cache: cache, registry: .standard)
+    }
+
+    /// `run(cache:)` with the session's builtins given (tests add builtins that record execution).
+    func run(cache: CellResultCache?, registry: BuiltinRegistry) -> Result {
+        var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions, registry: registry))
         guard let cache else {
             let outcomes = document.cells.indices.map { runner.run(cellAt: $0) }
-            return Result(outcomes: outcomes, ran: Array(document.cells.indices), explanation: [],
+            return Result(outcomes: outcomes, ran: Array(document.cells.indices), replayed: [], explanation: [],
                           failedCells: Self.failedCells(document.cells, outcomes))
         }
         let cacheDocument = CacheDocument(
-            engineVersion: Self.engineVersion,
+            engineVersion: engine,
             options: canonicalOptions,
             cells: document.cells.map { CacheCell(source: $0.source, line: $0.sourceLocation.line) })
         let root = sessionOptions.rootDirectory ?? "."
         let cached = CachedExecution.execute(
             cacheDocument, documentKey: URL(fileURLWithPath: path).standardizedFileURL.path, cache: cache,
             fingerprint: FileFingerprints.sha256(relativeTo: URL(fileURLWithPath: root)), runner: &runner)
-        return Result(outcomes: cached.outcomes, ran: cached.ran,
-                      explanation: cached.plan.explanation(cells: cacheDocument.cells),
+        return Result(outcomes: cached.outcomes, ran: cached.ran, replayed: cached.replayed,
+                      explanation: cached.explanation(cells: cacheDocument.cells),
                       failedCells: Self.failedCells(document.cells, cached.outcomes))
     }
 
@@ -78,17 +88,5 @@ public struct NotebookExecution {
             let failed = (outcome.error != nil) != cell.options.error || outcome.checks.contains { !$0.passed }
             return failed ? cell.index : nil
         }
-    }
-}
-
-/// Feeds a document's cells to one `Session`.
-struct SessionRunner: CellRunning {
-    let cells: [Cell]
-    let session: Session
-
-    mutating func run(cellAt index: Int) -> CellOutcome {
-        let cell = cells[index]
-        let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
-        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
     }
 }

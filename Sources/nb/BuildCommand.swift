@@ -12,7 +12,8 @@ struct BuildCommand: ParsableCommand {
         Writes a page per notebook (folders kept), index.html, style.css, sitemap.xml, feed.xml, \
         bibliography.html and a small search index. Site title and base URL come from DIR/site.yml \
         (title, url, description, author) or the front matter of DIR/index.md. Cell results are cached \
-        in DIR/.nb-cache; a rebuild with nothing changed runs no cell. Exit status: 0 ok, 1 a cell \
+        in DIR/.nb-cache together with the environment after each cell, so a rebuild with nothing changed \
+        runs no cell and an edited cell runs without re-running the cells above it. Exit status: 0 ok, 1 a cell \
         failed (its page still shows the error), 2 usage or a notebook that cannot be read.
         """
     )
@@ -26,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Notebooks rendered at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Say for every cell whether it came from the cache or ran, and why.")
+    @Flag(help: "Say for every cell whether it came from the cache or ran, and why; a cached cell whose stored environment was restored, or that had to be replayed to rebuild the environment, says so.")
     var explain = false
 
     @Flag(help: "Run every cell, ignoring and not updating the cache.")

@@ -23,6 +23,20 @@ enum CacheValidator {
         }
     }
 
+    /// Per cell, a hash of its prefix hash and of every data file read by it or an earlier cell
+    /// with that file's content hash: what an environment stored after the cell depends on.
+    static func stateKeys(_ record: CacheRecord) -> [String] {
+        var previous = "nb-environment"
+        return record.cells.map { cell in
+            var hasher = SHA256()
+            hasher.updateField(previous)
+            hasher.updateField(cell.prefixHash)
+            for file in cell.files { hasher.updateField(file.path); hasher.updateField(file.hash) }
+            previous = hasher.finalize().hex
+            return previous
+        }
+    }
+
     static func plan(document: CacheDocument, record: CacheRecord?, fingerprint: FileFingerprinter) -> CachePlan {
         let count = document.cells.count
         guard let record else { return CachePlan(decisions: Array(repeating: .run(.notCached), count: count)) }

@@ -2,7 +2,8 @@ import Foundation
 import NBDocument
 import NBLanguage
 
-/// The on-disk cell-result cache (SPEC §7): `DIR/<hash of the document path>.json`.
+/// The on-disk cell-result cache (SPEC §7): `DIR/<hash of the document path>.json` holds each
+/// cell's outcome, `DIR/<same hash>.env` the environment after each cell (`EnvironmentArchive`).
 ///
 /// A cell's result is reused when the engine version, the document's options, its own source, the
 /// sources of every cell before it and the contents of every data file read by it or by a cell
@@ -23,16 +24,34 @@ public struct CellResultCache: Sendable {
     /// Data-file hashes are taken now, through `fingerprint`. Written atomically.
     public func store(_ outcomes: [CellOutcome], for document: CacheDocument, documentKey: String,
                       fingerprint: FileFingerprinter) throws {
+        _ = try storeRecord(outcomes, for: document, documentKey: documentKey, fingerprint: fingerprint)
+    }
+
+    /// Stores and returns the record of a full run.
+    func storeRecord(_ outcomes: [CellOutcome], for document: CacheDocument, documentKey: String,
+                     fingerprint: FileFingerprinter) throws -> CacheRecord {
         let record = CacheValidator.record(document: document, outcomes: outcomes, fingerprint: fingerprint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try AtomicFile.write(try encoder.encode(record), to: url(for: documentKey))
+        return record
     }
 
-    /// Removes the stored record of one document, if any.
+    /// Removes the stored record and environments of one document, if any.
     public func remove(documentKey: String) {
         try? FileManager.default.removeItem(at: url(for: documentKey))
+        try? FileManager.default.removeItem(at: environmentsURL(for: documentKey))
+    }
+
+    /// The environments stored after each cell of a document (`<hash>.env`), if readable.
+    func loadEnvironments(_ documentKey: String) -> EnvironmentArchive? {
+        EnvironmentArchive.load(environmentsURL(for: documentKey))
+    }
+
+    /// Writes a document's environments atomically.
+    func storeEnvironments(_ archive: EnvironmentArchive, documentKey: String) throws {
+        try archive.write(to: environmentsURL(for: documentKey))
     }
 
     func load(_ documentKey: String) -> CacheRecord? {
@@ -44,5 +63,9 @@ public struct CellResultCache: Sendable {
 
     private func url(for documentKey: String) -> URL {
         directory.appendingPathComponent(String(SHA256.hex(documentKey).prefix(32)) + ".json")
+    }
+
+    func environmentsURL(for documentKey: String) -> URL {
+        directory.appendingPathComponent(String(SHA256.hex(documentKey).prefix(32)) + ".env")
     }
 }

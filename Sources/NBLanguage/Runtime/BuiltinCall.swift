@@ -76,6 +76,11 @@ public struct BuiltinCall {
         return try Self.integer(x, what: "\(label):", call: self, at: namedLocations[label] ?? location)
     }
 
+    /// The `seed:` argument as a generator seed (0 when absent; a negative seed counts as 0).
+    public func seed() throws(LanguageError) -> UInt64 {
+        UInt64(Swift.max(0, try optionalInteger(label: "seed") ?? 0))
+    }
+
     /// A labelled string, or `defaultValue`.
     public func string(label: String, default defaultValue: String) throws(LanguageError) -> String {
         guard let value = named[label] else { return defaultValue }

@@ -37,6 +37,48 @@ public final class Session {
         return UserScalarFunction(function: function, interpreter: interpreter, location: function.location)
     }
 
+    /// What a session carries from one cell to the next: its global names (in slot order) and
+    /// their values, the names a failed cell left unbound, and the random stream's position.
+    public struct Environment: Sendable {
+        /// Global names in slot order (the slots cell code and function bodies were resolved to).
+        public var names: [String]
+        /// One value per name; nil for a name that is referred to but not bound.
+        public var values: [Value?]
+        /// Names a failed cell would have bound, with that cell's location.
+        public var failedNames: [String: SourceLocation]
+        /// The session's random generator, exactly where the last cell left it.
+        public var generator: SeededGenerator
+
+        public init(names: [String], values: [Value?], failedNames: [String: SourceLocation], generator: SeededGenerator) {
+            self.names = names; self.values = values; self.failedNames = failedNames; self.generator = generator
+        }
+    }
+
+    /// The environment after the last cell run (for the cell cache to store).
+    public var environment: Environment {
+        var values = globals.values
+        values.append(contentsOf: repeatElement(nil, count: max(0, globals.symbols.names.count - values.count)))
+        return Environment(names: globals.symbols.names, values: Array(values.prefix(globals.symbols.names.count)),
+                           failedNames: failedNames, generator: generator)
+    }
+
+    /// Replaces this session's environment with a stored one, as if the cells that produced it had
+    /// just run here. Returns false, changing nothing, when the environment is inconsistent
+    /// (repeated names, a value count that does not match, a function reading a global from a
+    /// slot that holds another name or a frame position it does not have).
+    public func restore(_ environment: Environment) -> Bool {
+        guard environment.values.count == environment.names.count,
+              Set(environment.names).count == environment.names.count,
+              environment.values.allSatisfy({ $0?.fits(globals: environment.names) ?? true }) else { return false }
+        var restored = Globals()
+        for name in environment.names { _ = restored.symbols.slot(for: name) }
+        restored.values = environment.values
+        globals = restored
+        failedNames = environment.failedNames
+        generator = environment.generator
+        return true
+    }
+
     /// Runs one cell. `origin` is the Markdown position of the cell's first source character;
     /// `timeout` (seconds) overrides the session default.
     public func run(cell source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),

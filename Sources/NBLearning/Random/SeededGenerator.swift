@@ -4,9 +4,9 @@
 /// augmentations — draws from this generator, so a seed gives identical numbers on every machine.
 /// It never touches the system's random source.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    var state: (UInt64, UInt64, UInt64, UInt64)
     /// A cached second normal deviate from the last Box–Muller pair.
-    private var spareNormal: Double?
+    var spareNormal: Double?
 
     /// Creates a generator whose whole stream is determined by `seed`.
     public init(seed: UInt64) {

@@ -11,21 +11,21 @@ public enum DataBuiltins {
             try call.expect(1, labels: ["noise", "seed"])
             let n = try call.integer(0, "the number of samples")
             let noise = try call.number(label: "noise", default: 0.1)
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             return call.datasetValue(try call.learning { try Dataset.moons(samples: n, noise: noise, seed: seed) })
         },
         Builtin("blobs", usage: "blobs(n, centers: 3, seed: 0)  # Gaussian clusters in 2-D: {X, y}") { call throws(LanguageError) in
             try call.expect(1, labels: ["centers", "seed"])
             let n = try call.integer(0, "the number of samples")
             let centers = try call.optionalInteger(label: "centers") ?? 3
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             return call.datasetValue(try call.learning { try Dataset.blobs(samples: n, centers: centers, seed: seed) })
         },
         Builtin("spirals", usage: "spirals(n, classes: 3, seed: 0)  # interleaved spirals: {X, y}") { call throws(LanguageError) in
             try call.expect(1, labels: ["classes", "seed"])
             let n = try call.integer(0, "the number of samples")
             let classes = try call.optionalInteger(label: "classes") ?? 3
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             return call.datasetValue(try call.learning { try Dataset.spirals(samples: n, classes: classes, seed: seed) })
         },
         Builtin("columns", usage: "columns(M, from, to)  # columns from..<to of a matrix") { call throws(LanguageError) in

@@ -7,7 +7,7 @@ public enum ModelBuiltins {
             try call.expect(1, labels: ["activation", "init", "seed"])
             let sizes = try call.layerSizes(call.positional[0], "sizes", at: call.location(of: 0))
             let activation = try call.activation()
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             let initialization: Initialization?
             switch try call.string(label: "init", default: "default").lowercased() {
             case "default": initialization = nil

@@ -43,7 +43,7 @@ public enum RepresentationBuiltins {
             let starts = try call.optionalInteger(label: "starts") ?? 4
             guard (1...100).contains(starts) else { throw call.error("starts: must be 1…100") }
             try call.checkElements([x.shape[0], k])
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             let fit = try call.learning { try KMeans(fitting: call.learningTensor(x), clusters: k, starts: starts, seed: seed) }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(fit.assignments.map(Double.init)))),
@@ -68,7 +68,7 @@ public enum RepresentationBuiltins {
             let epochs = try call.optionalInteger(label: "epochs") ?? 200
             guard (1...10_000).contains(epochs) else { throw call.error("epochs: must be 1…10000") }
             let lr = try call.number(label: "lr", default: 0.05)
-            let seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+            let seed = try call.seed()
             return .number(try call.learning {
                 try Probe.linear(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels,
                                  epochs: epochs, learningRate: lr, seed: seed)
@@ -158,7 +158,7 @@ extension BuiltinCall {
         guard epochs * samples <= TrainingRun.maximumWork else {
             throw limitError("\(epochs) epochs over \(samples) samples is above the limit of \(TrainingRun.maximumWork) sample passes")
         }
-        return (epochs, batch, lr, UInt64(max(0, try optionalInteger(label: "seed") ?? 0)))
+        return (epochs, batch, lr, try seed())
     }
 
     /// A loss-per-epoch plot.

@@ -42,7 +42,7 @@ struct TrainingRun {
         guard l2 >= 0, l2.isFinite else { throw call.error("l2: must not be negative") }
         decay = try call.number(label: "decay", default: 0)
         guard (0...1).contains(decay) else { throw call.error("decay: must lie between 0 and 1") }
-        seed = UInt64(max(0, try call.optionalInteger(label: "seed") ?? 0))
+        seed = try call.seed()
         let (work, overflow) = epochs.multipliedReportingOverflow(by: max(samples, 1))
         guard !overflow, work <= Self.maximumWork else {
             throw call.limitError("\(epochs) epochs over \(samples) samples is above the limit of \(Self.maximumWork) sample passes",

@@ -1,5 +1,3 @@
-import NBLanguage
-
 // Codable conformances for the display contract (owned by NBLanguage), so that cell outcomes can be
 // stored in the result cache. Written by hand because conformances declared outside the type's
 // file cannot be synthesised. Keys are short and stable: changing them invalidates old caches,

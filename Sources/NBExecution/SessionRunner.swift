@@ -1,0 +1,109 @@
+import Foundation
+import NBDocument
+import NBLanguage
+import NBLearning
+
+/// Feeds a document's cells to one `Session`, and stores and restores its environment for the cache.
+struct SessionRunner: CellRunning {
+    let cells: [Cell]
+    let session: Session
+    /// Each global's value at the last capture with its encoding (kept alive so that
+    /// `Value.isIdentical` can trust shared storage).
+    private var encodings: [String: EncodedGlobal] = [:]
+
+    init(cells: [Cell], session: Session) {
+        self.cells = cells
+        self.session = session
+    }
+
+    mutating func run(cellAt index: Int) -> CellOutcome {
+        let cell = cells[index]
+        let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+    }
+
+    var storesEnvironments: Bool { true }
+
+    /// Encodes every global (values too deeply nested are named as unstorable instead). A value
+    /// the last cell left untouched (`Value.isIdentical`) keeps its encoding from the last capture.
+    mutating func captureEnvironment() -> CapturedEnvironment? {
+        let environment = session.environment
+        for (name, value) in zip(environment.names, environment.values) {
+            if let problem = value?.storageProblem { return .unstorable(name: name, reason: problem) }
+        }
+        let previous = encodings
+        let captured = onLargeStack { () -> (CapturedEnvironment, [String: EncodedGlobal])? in
+            let encoder = EnvironmentCoding.encoder()
+            var values: [EncodedValue?] = []
+            var encoded: [String: EncodedGlobal] = [:]
+            values.reserveCapacity(environment.values.count)
+            for (name, value) in zip(environment.names, environment.values) {
+                guard let value else { values.append(nil); continue }
+                if let last = previous[name], last.value.isIdentical(to: value) {
+                    values.append(last.encoded)
+                    encoded[name] = last
+                    continue
+                }
+                do {
+                    let data = EncodedValue(try encoder.encode(value))
+                    values.append(data)
+                    encoded[name] = EncodedGlobal(value: value, encoded: data)
+                } catch {
+                    return (.unstorable(name: name, reason: "encoding failed: \(error)"), [:])
+                }
+            }
+            guard let generator = try? encoder.encode(environment.generator) else { return nil }
+            return (.stored(EncodedEnvironment(names: environment.names, values: values,
+                                               failedNames: environment.failedNames, generator: generator)), encoded)
+        }
+        encodings = captured?.1 ?? [:]
+        return captured?.0
+    }
+
+    /// Decodes a stored environment into the session; false (session unchanged) when any part
+    /// does not decode or does not fit together.
+    mutating func restoreEnvironment(_ stored: EncodedEnvironment) -> Bool {
+        let registry = session.registry
+        let decoded = onLargeStack { () -> Session.Environment? in
+            let decoder = EnvironmentCoding.decoder(registry)
+            var values: [Value?] = []
+            values.reserveCapacity(stored.values.count)
+            for encoded in stored.values {
+                guard let encoded else { values.append(nil); continue }
+                guard let value = try? decoder.decode(Value.self, from: encoded.data) else { return nil }
+                values.append(value)
+            }
+            guard let generator = try? decoder.decode(SeededGenerator.self, from: stored.generator) else { return nil }
+            return Session.Environment(names: stored.names, values: values, failedNames: stored.failedNames, generator: generator)
+        }
+        guard let decoded, session.restore(decoded) else { return false }
+        // The stored bytes are the encoding of the values just decoded from them.
+        encodings = [:]
+        for (name, (value, encoded)) in zip(decoded.names, zip(decoded.values, stored.values)) {
+            if let value, let encoded { encodings[name] = EncodedGlobal(value: value, encoded: encoded) }
+        }
+        return true
+    }
+}
+
+/// A global's value and its encoding at the last capture.
+struct EncodedGlobal {
+    var value: Value
+    var encoded: EncodedValue
+}
+
+/// The JSON coders of stored values: sorted keys (the same environment gives the same bytes) and
+/// the session's builtins for decoding builtins by name.
+enum EnvironmentCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    static func decoder(_ registry: BuiltinRegistry) -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.userInfo[Value.registryKey] = registry
+        return decoder
+    }
+}
