@@ -1,15 +1,26 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes files so that a reader (or an interrupted build) never sees half of one: the bytes go to
 /// a temporary file in the same folder, which is then renamed over the destination.
+///
+/// `durable` writes also `fsync` the temporary file before the rename, so that the new content
+/// survives a power cut; that costs a device flush per file (milliseconds each on some disks, and
+/// flushes from concurrent writers queue behind one another). Regenerable files (a site's pages,
+/// cache records) are written with `durable: false`: the rename still makes them atomic, and a
+/// file lost to a crash is simply rebuilt.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically, creating missing parent folders.
-    public static func write(_ data: Data, to url: URL) throws {
+    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: temporary)
+            if durable { try data.write(to: temporary) } else { try writeUnsynced(data, to: temporary) }
             if rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }
@@ -20,16 +31,49 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8 to `url` atomically.
-    public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
+    public static func write(_ text: String, to url: URL, durable: Bool = true) throws {
+        try write(Data(text.utf8), to: url, durable: durable)
     }
 
     /// Writes only when the content differs from what is there (keeps mtimes of unchanged outputs).
     /// Returns whether the file was written.
     @discardableResult
-    public static func writeIfChanged(_ data: Data, to url: URL) throws -> Bool {
+    public static func writeIfChanged(_ data: Data, to url: URL, durable: Bool = true) throws -> Bool {
         if let existing = try? Data(contentsOf: url), existing == data { return false }
-        try write(data, to: url)
+        try write(data, to: url, durable: durable)
         return true
+    }
+
+    /// Creates `url` (which must not exist) with `data`, without flushing it to the device.
+    private static func writeUnsynced(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure(url) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(url)
+                }
+                offset += count
+            }
+        }
+    }
+
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+        #else
+        Darwin.write(descriptor, bytes, count)
+        #endif
+    }
+
+    private static func failure(_ url: URL) -> CocoaError {
+        let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+        let cocoa: CocoaError.Code = code == .ENOSPC ? .fileWriteOutOfSpace : code == .EACCES || code == .EPERM ? .fileWriteNoPermission
+            : code == .EROFS ? .fileWriteVolumeReadOnly : .fileWriteUnknown
+        return CocoaError(cocoa, userInfo: [NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(code)])
     }
 }

@@ -9,19 +9,27 @@ import NBLanguage
 public struct NotebookPageRenderer: NotebookRendering {
     /// The site's source folder (notebook paths are relative to it).
     public var root: URL
-    /// The cell-result cache; nil runs every cell every time.
-    public var cache: CellResultCache?
+    /// The cell-result cache; nil runs every cell every time (and keeps no rendered pages).
+    public let cache: CellResultCache?
     /// Engine version for cache keys.
     public var engineVersion: String
     /// False renders cells without running them (sources only).
     public var runsCells: Bool
+    /// Rendered pages kept between builds, in the cell cache's folder.
+    private let pages: PageCache?
 
+    /// Opens the page cache in `cache`'s folder, if any: make one renderer per build.
     public init(root: URL, cache: CellResultCache?, engineVersion: String, runsCells: Bool = true) {
         self.root = root; self.cache = cache; self.engineVersion = engineVersion; self.runsCells = runsCells
+        pages = cache.map { PageCache(directory: $0.directory) }
+    }
+
+    /// Saves the pages rendered in this build to the page cache.
+    public func buildFinished(notebooks: [String]) {
+        pages?.save(notebooks: notebooks)
     }
 
     public func render(_ source: NotebookSource) throws -> NotebookRender {
-        let pages = cache.map { PageCache(directory: $0.directory.appendingPathComponent("pages")) }
         let version = engineVersion + (runsCells ? "" : "+no-cells")
         let sourceHash = SHA256.hex(source.text)
         if let entry = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root) {
@@ -105,7 +113,7 @@ public struct NotebookPageRenderer: NotebookRendering {
             }
         }
         var cited: [String] = []
-        for case .prose(let prose) in document.blocks { cited += CitationLinker.citedKeys(in: prose.html) }
+        for case .prose(let prose) in document.blocks where Self.mayCite(prose.html) { cited += CitationLinker.citedKeys(in: prose.html) }
         let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
         diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
 
@@ -116,9 +124,13 @@ public struct NotebookPageRenderer: NotebookRendering {
             let line = block.location.line
             switch block {
             case .prose(let prose):
-                let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
-                diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
-                blocks.append(HTMLBlock(html: linked.html, line: line))
+                if Self.mayCite(prose.html) {
+                    let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
+                    diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
+                    blocks.append(HTMLBlock(html: linked.html, line: line))
+                } else {
+                    blocks.append(HTMLBlock(html: prose.html, line: line))
+                }
                 text.append(PlainText.from(html: prose.html))
             case .heading(let heading):
                 blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
@@ -148,36 +160,22 @@ public struct NotebookPageRenderer: NotebookRendering {
                               cacheExplanation: explanation)
     }
 
+    /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most
+    /// prose blocks cite nothing, and skipping them saves the citation linker's pass over them.
+    static func mayCite(_ html: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in html.utf8 {
+            if byte == UInt8(ascii: "@"), previous == UInt8(ascii: "[") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Runs the cells through `NotebookExecution` (with the cell cache when there is one).
     private func runCells(_ document: Document, file: String) -> (outcomes: [CellOutcome?], explanation: [String], failed: Bool) {
         guard runsCells, !document.cells.isEmpty else { return ([], [], false) }
         let execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
         let result = execution.run(cache: cache)
         return (result.outcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
-    }
-}
-
-/// Plain text from an HTML fragment (tags dropped, the common entities decoded), for summaries
-/// and the search index.
-enum PlainText {
-    static func from(html: String) -> String {
-        var out = ""
-        var inTag = false
-        var inAnnotation = false
-        var tag = ""
-        for c in html {
-            if inTag {
-                if c == ">" {
-                    inTag = false
-                    if tag.hasPrefix("annotation") { inAnnotation = true } else if tag.hasPrefix("/annotation") { inAnnotation = false }
-                    if tag.hasPrefix("/p") || tag.hasPrefix("br") || tag.hasPrefix("/li") { out += " " }
-                } else { tag.append(c) }
-            } else if c == "<" { inTag = true; tag = "" }
-            else if !inAnnotation { out.append(c) }
-        }
-        let decoded = out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-        return decoded.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 }

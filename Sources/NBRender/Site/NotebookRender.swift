@@ -69,6 +69,14 @@ public protocol NotebookRendering: Sendable {
     /// Renders `source`. Throwing means the notebook could not be rendered at all (unreadable
     /// front matter, …): the site shows an error page for it and goes on with the others.
     func render(_ source: NotebookSource) throws -> NotebookRender
+
+    /// Called once per build, after every notebook was rendered, with the site's notebook paths
+    /// (a renderer that keeps state between builds saves it here). Does nothing by default.
+    func buildFinished(notebooks: [String])
+}
+
+extension NotebookRendering {
+    public func buildFinished(notebooks: [String]) {}
 }
 
 /// An input error that names its position.

@@ -79,6 +79,12 @@ enum PageCacheCodec {
             bytes.append(UInt8(ascii: ":"))
             bytes.append(contentsOf: utf8)
         }
+        /// A run of raw bytes, framed like a string.
+        mutating func run(_ run: [UInt8]) {
+            bytes.append(contentsOf: String(run.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: run)
+        }
         mutating func int(_ value: Int) { string(String(value)) }
         mutating func optional<T>(_ value: T?, _ body: (inout Writer, T) -> Void) {
             if let value { bytes.append(UInt8(ascii: "+")); body(&self, value) } else { bytes.append(UInt8(ascii: "-")) }
@@ -94,6 +100,10 @@ enum PageCacheCodec {
         var position: Int
 
         mutating func string() -> String? {
+            run().map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+        /// The bytes of a length-prefixed run (`LENGTH:BYTES`), nil when malformed or cut short.
+        mutating func run() -> Range<Int>? {
             var length = 0
             var digits = 0
             while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
@@ -104,7 +114,7 @@ enum PageCacheCodec {
             guard digits > 0, position < bytes.count, position + 1 + length <= bytes.count else { return nil }
             position += 1
             defer { position += length }
-            return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+            return position..<(position + length)
         }
         mutating func int() -> Int? { string().flatMap { Int($0) } }
         /// `.some(nil)` for an absent value, nil for malformed input.

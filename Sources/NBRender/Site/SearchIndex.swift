@@ -30,30 +30,40 @@ public enum SearchIndex {
         return out
     }
 
+    /// A JSON string literal, safe to inline in HTML: quotes, backslashes, control characters, `<`,
+    /// U+2028 and U+2029 escaped; everything else kept as it is. Works on the UTF-8 bytes (every
+    /// escaped character is ASCII except U+2028/9, `E2 80 A8`/`A9`), so a page of CJK or
+    /// mathematical text is copied, not re-encoded scalar by scalar.
     static func quote(_ text: String) -> String {
-        // Fast path: nothing to escape (no controls, quotes, backslashes, `<`, or U+2028/9's lead byte).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"   // safe to inline anywhere
-            default:
-                if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        var utf8 = text.utf8.makeIterator()
+        var pending: UInt8? = nil
+        while let byte = pending ?? utf8.next() {
+            pending = nil
+            switch byte {
+            case UInt8(ascii: "\""): out += Array(#"\""#.utf8)
+            case UInt8(ascii: "\\"): out += Array(#"\\"#.utf8)
+            case UInt8(ascii: "\n"): out += Array(#"\n"#.utf8)
+            case UInt8(ascii: "\r"): out += Array(#"\r"#.utf8)
+            case UInt8(ascii: "\t"): out += Array(#"\t"#.utf8)
+            case UInt8(ascii: "<"): out += Array(#"\u003c"#.utf8)   // safe to inline anywhere
+            case 0..<0x20: out += Array("\\u00".utf8) + [hexDigit(byte >> 4), hexDigit(byte & 0xF)]
+            case 0xE2:
+                // U+2028 / U+2029 are line terminators to JavaScript: escape them.
+                guard let second = utf8.next() else { out.append(byte); continue }
+                guard second == 0x80, let third = utf8.next() else { out += [byte]; pending = second; continue }
+                if third == 0xA8 || third == 0xA9 { out += Array((third == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8) }
+                else { out += [byte, second]; pending = third }
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// The optional script (served as `search.js`, loaded with `defer` by the index page only).

@@ -22,8 +22,18 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         var result: Result<NotebookRender, NotebookRenderError>
     }
 
+    /// One file to write in the pages phase.
+    private enum Job: Sendable { case siteFile(String), page(Int) }
+
+    private enum JobResult: Sendable {
+        case page(written: Bool, diagnostics: [SiteDiagnostic])
+        case siteFile(written: Bool)
+        case failed(any Error)
+    }
+
     public func build() throws -> SiteBuildReport {
         let fm = FileManager.default
+        var clock = PhaseClock()
         let sources = SiteSources.scan(options.source, excluding: options.output)
         var diagnostics: [SiteDiagnostic] = []
         let (config, intro, configDiagnostics) = loadConfig(notebooks: sources.notebooks)
@@ -35,7 +45,8 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let done = Atomic<Int>(0)
 
         // 1. Render every notebook (in parallel; results in path order).
-        let rendered: [Rendered] = parallelMap(notebookPaths, jobs: options.jobs) { path in
+        clock.lap("scan")
+        let (rendered, renderLoads): ([Rendered], [WorkerLoad]) = measuredParallelMap(notebookPaths, jobs: options.jobs) { path in
             defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, notebookPaths.count) }
             let url = root.appendingPathComponent(path)
             guard let data = try? Data(contentsOf: url) else {
@@ -48,6 +59,10 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
             catch { return Rendered(source: source, result: .failure(NotebookRenderError(line: 1, message: "\(error)"))) }
         }
 
+        clock.lap("render", workers: renderLoads)
+        renderer.buildFinished(notebooks: sources.notebooks)
+        clock.lap("page cache")
+
         // 2. Site-wide structures.
         let entries = rendered.map { item -> SiteIndex.Entry in
             let render = try? item.result.get()
@@ -58,77 +73,50 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let layout = SiteLayout(config: config)
         let rewriter = LinkRewriter(notebooks: Set(sources.notebooks))
 
-        // 3. Compose and write the notebook pages (in parallel).
+        // 3. Compose and write the notebook pages and the site files (in parallel; the site files
+        //    first, so that no worker is left making one of them after the pages are done).
         let output = options.output
-        let pageResults: [(written: Bool, diagnostics: [SiteDiagnostic])] = parallelMap(rendered, jobs: options.jobs) { item in
-            let path = item.source.outputPath
-            var notes: [SiteDiagnostic] = []
-            let html: String
-            switch item.result {
-            case .success(let render):
-                notes += render.diagnostics
-                var content = ""
-                for block in render.blocks {
-                    let (rewritten, linkNotes) = rewriter.rewrite(block, in: item.source.relativePath)
-                    content += rewritten
-                    notes += linkNotes
-                }
-                html = layout.notebookPage(path: path, render: render, content: content, index: index)
-            case .failure(let error):
-                notes.append(SiteDiagnostic(file: item.source.relativePath, line: error.line, column: error.column,
-                                            severity: .error, message: error.message))
-                html = layout.errorPage(path: path, source: item.source.relativePath, error: error.description)
-            }
-            do {
-                let written = try AtomicFile.writeIfChanged(Data(html.utf8), to: output.appendingPathComponent(path))
-                return (written, notes)
-            } catch {
-                notes.append(SiteDiagnostic(file: item.source.relativePath, line: 1, severity: .error,
-                                            message: "cannot write \(path): \(error.localizedDescription)"))
-                return (false, notes)
+        let siteFiles = SiteFiles(config: config, layout: layout, index: index, intro: intro, pageStylesheet: options.pageStylesheet,
+                                  pages: rendered.compactMap { item in (try? item.result.get()).map { (item.source.outputPath, $0) } })
+        let jobs = SiteFiles.names.map(Job.siteFile) + rendered.indices.map(Job.page)
+        let (results, pageLoads): ([JobResult], [WorkerLoad]) = measuredParallelMap(jobs, jobs: options.jobs) { job in
+            switch job {
+            case .page(let i):
+                let (written, notes) = writePage(rendered[i], layout: layout, index: index, rewriter: rewriter, output: output)
+                return .page(written: written, diagnostics: notes)
+            case .siteFile(let name):
+                do {
+                    return .siteFile(written: try AtomicFile.writeIfChanged(Data(siteFiles.text(of: name).utf8),
+                                                                             to: output.appendingPathComponent(name), durable: false))
+                } catch { return .failed(error) }
             }
         }
-        var written = zip(rendered, pageResults).filter { $0.1.written }.map { $0.0.source.outputPath }
-        for result in pageResults { diagnostics += result.diagnostics }
-
-        // 4. Site files.
-        var siteFiles: [(String, String)] = []
-        var tags: [String: [SiteIndex.Entry]] = [:]
-        for (item, entry) in zip(rendered, entries) {
-            for tag in (try? item.result.get())?.tags ?? [] { tags[tag, default: []].append(entry) }
-        }
-        for tag in tags.keys { tags[tag]?.sort(by: SiteIndex.newestFirst) }
-        siteFiles.append(("index.html", layout.indexPage(index: index, intro: intro, tags: tags)))
-        siteFiles.append(("style.css", options.pageStylesheet + "\n" + SiteStylesheet.css))
-        let successes = rendered.compactMap { item in (try? item.result.get()).map { (item.source.outputPath, $0) } }
-        let bibliography = SiteBibliography(pages: successes.map { ($0.0, $0.1.title, $0.1.references) })
-        siteFiles.append(("bibliography.html", layout.bibliographyPage(bibliography)))
-        let sitemapPages = [SitemapWriter.Page(path: "index.html", date: nil)]
-            + index.groups.flatMap(\.entries).map { SitemapWriter.Page(path: $0.path, date: $0.date) }
-            + [SitemapWriter.Page(path: "bibliography.html", date: nil)]
-        siteFiles.append(("sitemap.xml", SitemapWriter.xml(pages: sitemapPages, baseURL: config.baseURL)))
-        siteFiles.append(("feed.xml", AtomFeedWriter.xml(config: config, entries: successes.map { path, render in
-            AtomFeedWriter.Entry(path: path, title: render.title, date: render.date, summary: render.summary,
-                                 category: render.category, tags: render.tags)
-        })))
-        siteFiles.append(("search.json", SearchIndex.json(index.groups.flatMap(\.entries).compactMap { entry in
-            successes.first { $0.0 == entry.path }.map { path, render in
-                SearchIndex.Page(path: path, title: render.title, category: render.category, tags: render.tags, text: render.searchText)
+        var written: [String] = []
+        for (job, result) in zip(jobs, results) {
+            switch (job, result) {
+            case (.page(let i), .page(let pageWritten, let notes)):
+                if pageWritten { written.append(rendered[i].source.outputPath) }
+                diagnostics += notes
+            case (_, .failed(let error)): throw error
+            default: break
             }
-        })))
-        siteFiles.append(("search.js", SearchIndex.script))
-        for (path, text) in siteFiles where try AtomicFile.writeIfChanged(Data(text.utf8), to: output.appendingPathComponent(path)) {
-            written.append(path)
+        }
+        for (job, result) in zip(jobs, results) {
+            if case .siteFile(let name) = job, case .siteFile(true) = result { written.append(name) }
         }
 
-        // 5. Static files, copied when new or changed (size or modification time).
+        clock.lap("pages", workers: pageLoads)
+
+        // 4. Static files, copied when new or changed (size or modification time).
         for asset in sources.assets {
             let from = options.source.appendingPathComponent(asset), to = output.appendingPathComponent(asset)
             if try copyIfChanged(from, to) { written.append(asset) }
         }
 
-        // 6. Remove what an earlier build wrote and this one did not.
-        let produced = rendered.map(\.source.outputPath) + siteFiles.map(\.0) + sources.assets
+        clock.lap("assets")
+
+        // 5. Remove what an earlier build wrote and this one did not.
+        let produced = rendered.map(\.source.outputPath) + SiteFiles.names + sources.assets
         let manifestURL = output.appendingPathComponent(Self.manifestName)
         if let old = try? String(contentsOf: manifestURL, encoding: .utf8) {
             let keep = Set(produced)
@@ -136,13 +124,46 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
                 try? fm.removeItem(at: output.appendingPathComponent(stale))
             }
         }
-        try AtomicFile.writeIfChanged(Data((produced.sorted().joined(separator: "\n") + "\n").utf8), to: manifestURL)
+        try AtomicFile.writeIfChanged(Data((produced.sorted().joined(separator: "\n") + "\n").utf8), to: manifestURL, durable: false)
+
+        clock.lap("cleanup")
 
         let failed = rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath)
         let broken = rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath)
         let explanation = rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }
         return SiteBuildReport(pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
-                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation)
+                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation, phases: clock.phases)
+    }
+
+    /// Composes a notebook's page (links to notebooks rewritten; an error page for a notebook that
+    /// could not be rendered) and writes it when its bytes changed. A write error is a diagnostic.
+    private func writePage(_ item: Rendered, layout: SiteLayout, index: SiteIndex, rewriter: LinkRewriter,
+                           output: URL) -> (written: Bool, diagnostics: [SiteDiagnostic]) {
+        let path = item.source.outputPath
+        var notes: [SiteDiagnostic] = []
+        let html: String
+        switch item.result {
+        case .success(let render):
+            notes += render.diagnostics
+            var content = ""
+            for block in render.blocks {
+                let (rewritten, linkNotes) = rewriter.rewrite(block, in: item.source.relativePath)
+                content += rewritten
+                notes += linkNotes
+            }
+            html = layout.notebookPage(path: path, render: render, content: content, index: index)
+        case .failure(let error):
+            notes.append(SiteDiagnostic(file: item.source.relativePath, line: error.line, column: error.column,
+                                        severity: .error, message: error.message))
+            html = layout.errorPage(path: path, source: item.source.relativePath, error: error.description)
+        }
+        do {
+            return (try AtomicFile.writeIfChanged(Data(html.utf8), to: output.appendingPathComponent(path), durable: false), notes)
+        } catch {
+            notes.append(SiteDiagnostic(file: item.source.relativePath, line: 1, severity: .error,
+                                        message: "cannot write \(path): \(error.localizedDescription)"))
+            return (false, notes)
+        }
     }
 
     /// `site.yml` first, else the root `index.md`'s front matter. The index's body (rendered)
@@ -179,7 +200,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
            targetDate >= sourceDate {
             return false
         }
-        try AtomicFile.write(try Data(contentsOf: from), to: to)
+        try AtomicFile.write(try Data(contentsOf: from), to: to, durable: false)
         return true
     }
 }

@@ -23,6 +23,8 @@ public struct SiteIndex: Sendable, Equatable {
     public var groups: [Group]
     /// Pages in reading order for previous/next links.
     public var chronological: [Entry]
+    /// Position of each path in `chronological` (the first, should a path repeat).
+    private var readingPosition: [String: Int]
 
     public init(_ entries: [Entry]) {
         var byCategory: [String?: [Entry]] = [:]
@@ -31,6 +33,7 @@ public struct SiteIndex: Sendable, Equatable {
         let keys: [String?] = names.map { Optional($0) } + (byCategory[nil] == nil ? [] : [nil])
         groups = keys.map { key in Group(category: key, entries: (byCategory[key] ?? []).sorted(by: Self.newestFirst)) }
         chronological = entries.sorted(by: Self.oldestFirst)
+        readingPosition = Dictionary(chronological.enumerated().map { ($1.path, $0) }, uniquingKeysWith: min)
     }
 
     /// Newest first; undated last; ties by title, then path.
@@ -65,7 +68,7 @@ public struct SiteIndex: Sendable, Equatable {
 
     /// The pages before and after `path` in reading order.
     public func neighbours(of path: String) -> (previous: Entry?, next: Entry?) {
-        guard let i = chronological.firstIndex(where: { $0.path == path }) else { return (nil, nil) }
+        guard let i = readingPosition[path] else { return (nil, nil) }
         return (i > 0 ? chronological[i - 1] : nil, i + 1 < chronological.count ? chronological[i + 1] : nil)
     }
 }

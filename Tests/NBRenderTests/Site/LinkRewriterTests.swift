@@ -26,4 +26,20 @@ import Testing
             "dl/autodiff.md:12:1: warning: broken link to ../../up.md: no such notebook in the site; fix the path or remove the link",
         ])
     }
+
+    @Test func anyLetterCaseOfTheExtensionAndOtherLinksKeptByteForByte() {
+        let html = "<p>自动 <a href=\"SSL.Md#a\">x</a> <a href=\"https://例子.org/?q=a&amp;b\">y</a> <img src=\"ssl.md\"> ε</p>"
+        let rewriter = LinkRewriter(notebooks: ["dl/SSL.Md"])
+        let (out, diagnostics) = rewriter.rewrite(HTMLBlock(html: html, line: 3), in: "dl/autodiff.md")
+        #expect(out == "<p>自动 <a href=\"SSL.html#a\">x</a> <a href=\"https://例子.org/?q=a&amp;b\">y</a> <img src=\"ssl.md\"> ε</p>")
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func unterminatedAttributeIsLeftAlone() {
+        let html = "<p><a href=\"ssl.md\">ok</a> <a href=\"ssl.md"
+        let (out, _) = rewriter.rewrite(HTMLBlock(html: html, line: 1), in: "dl/autodiff.md")
+        #expect(out == "<p><a href=\"ssl.html\">ok</a> <a href=\"ssl.md")
+        let plain = HTMLBlock(html: "<p>no links, but README.md is named</p>", line: 1)
+        #expect(rewriter.rewrite(plain, in: "dl/autodiff.md").html == plain.html)
+    }
 }

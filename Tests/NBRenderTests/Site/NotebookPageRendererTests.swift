@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NBExecution
+import NBDocument
 @testable import NBRender
 
 @Suite struct NotebookPageRendererTests {
@@ -133,5 +134,16 @@ import NBExecution
         #expect(bibliography.contains("First title"))
         // The paper listed on both pages is one entry citing both.
         #expect(bibliography.contains("<a href=\"a.html#ref-3\">Mixed</a>, <a href=\"b.html#ref-1\">Second</a>"))
+    }
+
+    @Test func onlyBlocksWithABracketAtCanCite() {
+        #expect(NotebookPageRenderer.mayCite("<p>see [@baydin2018; @x]</p>"))
+        #expect(NotebookPageRenderer.mayCite("[@"))
+        #expect(!NotebookPageRenderer.mayCite("<p>mail a@b.org [link](x) [ @x] @[x]</p>"))
+        #expect(!NotebookPageRenderer.mayCite(""))
+        // Whatever the linker finds, the quick check finds too.
+        for html in ["<p>x [@a] y</p>", "<p>[@a]</p>", "<code>[@a]</code>", "<p>[@]</p>", "<p>a@b [c]</p>"] {
+            #expect(CitationLinker.citedKeys(in: html).isEmpty || NotebookPageRenderer.mayCite(html))
+        }
     }
 }
