@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NBExecution
+import NBLearning
 import NBRender
 
 /// `nb build [DIR] [--out DIR] [--jobs N] [--explain]` (SPEC §2, §7).
@@ -44,6 +45,9 @@ struct BuildCommand: ParsableCommand {
             Terminal.error("\(directory): error: no such folder; pass the folder of notebooks (nb build DIR)")
             throw ExitCode(2)
         }
+        // Notebooks already fill the cores: tensor products stay on their worker's thread
+        // (the same bits either way — their blocks do not depend on the thread count).
+        if jobs >= ProcessInfo.processInfo.activeProcessorCount { ComputeThreads.set(1) }
         let report: SiteBuildReport
         do {
             report = try SiteBuild.run(source: source, output: URL(fileURLWithPath: output), jobs: jobs, useCache: !noCache,

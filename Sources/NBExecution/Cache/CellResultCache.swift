@@ -34,7 +34,8 @@ public struct CellResultCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try AtomicFile.write(try encoder.encode(record), to: url(for: documentKey))
+        // Regenerable: a torn record reads as a miss, so no flush to the device.
+        try AtomicFile.write(try encoder.encode(record), to: url(for: documentKey), durable: false)
         return record
     }
 

@@ -66,7 +66,8 @@ struct EnvironmentArchive: Sendable {
     }
 
     func write(to url: URL) throws {
-        try AtomicFile.write(try encoded(), to: url)
+        // Regenerable: a damaged archive reads as absent, so no flush to the device.
+        try AtomicFile.write(try encoded(), to: url, durable: false)
     }
 
     // MARK: Environments in and out
