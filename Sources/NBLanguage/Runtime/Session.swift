@@ -14,7 +14,7 @@ public final class Session {
     private var failedNames: [String: SourceLocation] = [:]
 
     /// Stack size of the thread cells run on: deep but bounded recursion needs room.
-    static let stackSize = 256 << 20
+    static var stackSize: Int { LargeStackThreads.shared.stackSize }
 
     public init(options: SessionOptions = SessionOptions(), registry: BuiltinRegistry = .standard) {
         self.options = options
@@ -83,12 +83,8 @@ public final class Session {
     /// `timeout` (seconds) overrides the session default.
     public func run(cell source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
                     timeout: Double? = nil) -> CellOutcome {
-        let job = CellJob(session: self, source: source, origin: origin, timeout: timeout ?? options.timeout)
-        let thread = Thread { job.execute() }
-        thread.stackSize = Session.stackSize
-        thread.start()
-        job.done.wait()
-        return job.outcome
+        let timeout = timeout ?? options.timeout
+        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout) }
     }
 
     /// Runs a cell on the current thread (the work `run` does on its own large-stack thread).
@@ -126,21 +122,3 @@ public final class Session {
     }
 }
 
-/// Hands a cell to a large-stack thread and its outcome back.
-private final class CellJob: @unchecked Sendable {
-    let session: Session
-    let source: String
-    let origin: SourceLocation
-    let timeout: Double
-    let done = DispatchSemaphore(value: 0)
-    var outcome = CellOutcome()
-
-    init(session: Session, source: String, origin: SourceLocation, timeout: Double) {
-        self.session = session; self.source = source; self.origin = origin; self.timeout = timeout
-    }
-
-    func execute() {
-        outcome = session.runHere(source, origin: origin, timeout: timeout)
-        done.signal()
-    }
-}
