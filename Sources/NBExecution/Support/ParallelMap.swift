@@ -1,4 +1,5 @@
 import Dispatch
+import NBLanguage
 import Synchronization
 
 /// Maps `items` on up to `jobs` threads, keeping the input order in the result (deterministic
@@ -19,19 +20,23 @@ public struct WorkerLoad: Sendable, Equatable {
 /// spends far more CPU per item than a lone one points at contention).
 ///
 /// Workers take the next item from a shared counter, so a slow item does not hold up the others'
-/// queue; each result goes into its own slot.
+/// queue; each result goes into its own slot. Each worker runs on one of the large-stack threads
+/// cells need, so the cells of its notebooks run in place instead of being handed to another
+/// thread one by one.
 public func measuredParallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int,
                                                           _ body: @Sendable (T) -> R) -> (results: [R], workers: [WorkerLoad]) {
     let workers = max(1, min(jobs, items.count))
     if workers == 1 {
-        let start = CPUClock.thread
-        let results = items.map(body)
-        return (results, [WorkerLoad(items: items.count, cpuSeconds: CPUClock.thread - start)])
+        return LargeStackThreads.shared.run {
+            let start = CPUClock.thread
+            let results = items.map(body)
+            return (results, [WorkerLoad(items: items.count, cpuSeconds: CPUClock.thread - start)])
+        }
     }
     let slots = Mutex<[R?]>(Array(repeating: nil, count: items.count))
     let loads = Mutex<[WorkerLoad]>([])
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in LargeStackThreads.shared.run {
         let start = CPUClock.thread
         var taken = 0
         while true {
@@ -43,6 +48,6 @@ public func measuredParallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: In
         }
         let load = WorkerLoad(items: taken, cpuSeconds: CPUClock.thread - start)
         loads.withLock { $0.append(load) }
-    }
+    } }
     return (slots.withLock { $0.map { $0! } }, loads.withLock { $0 })
 }

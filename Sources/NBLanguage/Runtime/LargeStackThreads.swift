@@ -23,9 +23,14 @@ public final class LargeStackThreads: @unchecked Sendable {
     }
 
     /// Runs `body` on one of the pool's threads and returns its result; the caller blocks until
-    /// `body` is done.
+    /// `body` is done. A caller that is itself near the top of one of these threads runs `body`
+    /// in place (no hand-over: a parallel build runs each worker on such a thread once, and its
+    /// cells then need no thread switch).
     public func run<T>(_ body: () -> T) -> T {
-        withoutActuallyEscaping(body) { body in
+        if let base = Self.stackBase(), base &- Self.stackAddress() < Self.inPlaceDepth {
+            return body()
+        }
+        return withoutActuallyEscaping(body) { body in
             let worker = takeWorker()
             var result: T?
             worker.perform { result = body() }
@@ -33,6 +38,26 @@ public final class LargeStackThreads: @unchecked Sendable {
             // `perform` returned: the job ran and was released on the worker.
             return result!
         }
+    }
+
+    /// How deep a pool thread may already be for `run` to stay on it.
+    private static let inPlaceDepth = 1 << 20
+    private static let stackBaseKey = "nb.LargeStackThreads.stackBase"
+
+    /// The address near the top of the current thread's stack recorded when it started, if it
+    /// is one of the pool's threads.
+    private static func stackBase() -> Int? {
+        (Thread.current.threadDictionary[stackBaseKey] as? NSNumber)?.intValue
+    }
+
+    @inline(never)
+    fileprivate static func stackAddress() -> Int {
+        var marker = 0
+        return withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
+    }
+
+    fileprivate static func recordStackBase() {
+        Thread.current.threadDictionary[stackBaseKey] = NSNumber(value: stackAddress())
     }
 
     private func takeWorker() -> Worker {
@@ -62,6 +87,7 @@ public final class LargeStackThreads: @unchecked Sendable {
         }
 
         private func loop() {
+            LargeStackThreads.recordStackBase()
             while true {
                 start.wait()
                 runJob()
