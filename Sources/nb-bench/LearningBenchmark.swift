@@ -1,13 +1,15 @@
 // `nb-bench learning`: the tensor engine against its peers, measured in the same run.
 //
 //   1. one training step (forward, softmax cross-entropy, backward, SGD) of an MLP 64-256-256-10
-//      on a batch of 256 in Float — steps/s vs PyTorch on the CPU (Tests/Peers/learning_torch_mlp.py);
-//   2. SGEMM 1024³ through Tensor.matmul — GFLOP/s vs cblas_sgemm called directly;
+//      on a batch of 256 in Float — steps/s vs PyTorch on the CPU (Tests/Peers/learning_torch_mlp.py),
+//      the two alternating, each side's best window of 25 steps;
+//   2. SGEMM 1024³ through Tensor.matmul — GFLOP/s vs cblas_sgemm called directly with OpenBLAS's
+//      own pool of N threads;
 //   3. micrograd's moons demo (MLP 2-16-16-1, hinge + L2, 100 SGD steps) — time per step vs
 //      micrograd itself (Tests/Peers/learning_micrograd_moons.py).
 //
-// Options: --seconds S (per timed workload, default 3) · --threads N (OpenBLAS and PyTorch threads;
-// default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N (steps of micrograd's loop to time,
+// Options: --seconds S (per timed workload, default 3) · --threads N (nb's compute threads, the
+// peer OpenBLAS pool's and PyTorch's; default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N (steps of micrograd's loop to time,
 // default 3: it is ~10⁴ times slower) · --only mlp|sgemm|moons · --no-peers.
 import COpenBLAS
 import Foundation

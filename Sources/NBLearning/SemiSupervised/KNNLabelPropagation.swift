@@ -87,7 +87,8 @@ public struct KNNLabelPropagation: Sendable, Equatable {
                 break
             }
         }
-        return Self.result(scores: scores, classes: classes, sampleCount: n, iterations: iterations, converged: converged)
+        return LabelSpreadingResult(normalising: scores, classes: classes, sampleCount: n, emptyRowValue: 1 / Double(k),
+                                    iterations: iterations, converged: converged)
     }
 
     private func validate(features: [Double], sampleCount n: Int, featureCount p: Int,
@@ -156,27 +157,5 @@ public struct KNNLabelPropagation: Sendable, Equatable {
             if kept.count > count { kept.removeLast() }
         }
         return kept
-    }
-
-    /// Row-normalised scores and the arg-max class of each sample (ties: the smaller class).
-    private static func result(scores: [Double], classes: [Int], sampleCount n: Int, iterations: Int,
-                               converged: Bool) -> LabelSpreadingResult {
-        let k = classes.count
-        var distributions = scores
-        var assigned: [Int] = []
-        assigned.reserveCapacity(n)
-        for sample in 0..<n {
-            let row = sample * k
-            var total = 0.0
-            for column in 0..<k { total += max(0, distributions[row + column]) }
-            var best = 0
-            for column in 0..<k {
-                distributions[row + column] = total > 0 ? max(0, distributions[row + column]) / total : 1 / Double(k)
-                if distributions[row + column] > distributions[row + best] { best = column }
-            }
-            assigned.append(classes[best])
-        }
-        return LabelSpreadingResult(classes: classes, distributions: distributions, transduction: assigned,
-                                    iterations: iterations, converged: converged)
     }
 }

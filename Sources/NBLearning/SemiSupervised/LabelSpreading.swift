@@ -84,22 +84,8 @@ public struct LabelSpreading: Sendable, Equatable {
             scores = propagate(graph: graph, scores: previous, sampleCount: n, classCount: k, clamp: clamp)
             iterations += 1
         }
-        var distributions = scores
-        var assigned: [Int] = []
-        assigned.reserveCapacity(n)
-        for sample in 0..<n {
-            let row = sample * k
-            var total = 0.0
-            for column in 0..<k { total += distributions[row + column] }
-            if total == 0 { total = 1 }
-            var best = 0
-            for column in 0..<k {
-                distributions[row + column] /= total
-                if distributions[row + column] > distributions[row + best] { best = column }
-            }
-            assigned.append(classes[best])
-        }
-        return LabelSpreadingResult(classes: classes, distributions: distributions, transduction: assigned,
+        // Scores stay ≥ 0 (non-negative weights and seeds); a sample no label reaches keeps zeros.
+        return LabelSpreadingResult(normalising: scores, classes: classes, sampleCount: n, emptyRowValue: 0,
                                     iterations: iterations, converged: converged)
     }
 

@@ -1,3 +1,13 @@
+/// A semi-supervised recipe that trains a classifier on partially labelled samples.
+public protocol SemiSupervisedRecipe: Sendable {
+    /// Trains on every sample; `labels[i]` is sample i's class or nil.
+    func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> SemiSupervisedResult
+}
+
+extension PseudoLabelling: SemiSupervisedRecipe {}
+extension PiModel: SemiSupervisedRecipe {}
+extension VirtualAdversarialTraining: SemiSupervisedRecipe {}
+
 /// What a semi-supervised recipe produced.
 public struct SemiSupervisedResult: Sendable {
     /// The trained classifier (outputs logits).

@@ -32,13 +32,8 @@ public enum SemiSupervisedBuiltins {
             guard (0...20).contains(recipe.rounds), (1...5000).contains(recipe.epochs) else {
                 throw call.error("rounds: must be 0…20 and epochs: 1…5000")
             }
-            let seed = try call.seed()
-            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
-            return .record(RecordValue(fields: [
-                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
-                ("model", BuiltinCall.modelValue(result.model)),
-                ("pseudo", .number(Double(result.pseudoLabelled))),
-            ]))
+            let result = try call.fit(recipe, x, labels: labels, classes: classes)
+            return BuiltinCall.recipeRecord(result, ("pseudo", .number(Double(result.pseudoLabelled))))
         },
         Builtin("pimodel", usage: "pimodel(X, y, labelled, hidden: [64], weight: 30, noise: 0.1, shift: 0, epochs: 200, rampup: 80, lr: 0.01, seed: 0)  # Π-model: {labels, model}") { call throws(LanguageError) in
             try call.expect(3, labels: ["hidden", "weight", "noise", "shift", "epochs", "rampup", "lr", "seed"])
@@ -51,12 +46,7 @@ public enum SemiSupervisedBuiltins {
             recipe.learningRate = try call.number(label: "lr", default: recipe.learningRate)
             guard (1...5000).contains(recipe.epochs) else { throw call.error("epochs: must be 1…5000") }
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 0, mask: 0)
-            let seed = try call.seed()
-            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
-            return .record(RecordValue(fields: [
-                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
-                ("model", BuiltinCall.modelValue(result.model)),
-            ]))
+            return BuiltinCall.recipeRecord(try call.fit(recipe, x, labels: labels, classes: classes))
         },
         Builtin("vat", usage: "vat(X, y, labelled, hidden: [64], eps: 0.8, weight: 1, epochs: 400, lr: 0.01, seed: 0)  # virtual adversarial training (Miyato et al. 2018): {labels, model}") { call throws(LanguageError) in
             try call.expect(3, labels: ["hidden", "eps", "weight", "epochs", "lr", "seed"])
@@ -71,12 +61,7 @@ public enum SemiSupervisedBuiltins {
             guard recipe.epsilon > 0, recipe.epsilon.isFinite, recipe.weight >= 0, recipe.weight.isFinite else {
                 throw call.error("eps: must be positive and weight: not negative")
             }
-            let seed = try call.seed()
-            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
-            return .record(RecordValue(fields: [
-                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
-                ("model", BuiltinCall.modelValue(result.model)),
-            ]))
+            return BuiltinCall.recipeRecord(try call.fit(recipe, x, labels: labels, classes: classes))
         },
         Builtin("labelprop", usage: "labelprop(X, y, labelled, k: 5, power: 3, alpha: 0.99, hidden: [128], noise: 0.1, shift: 1, mask: 0, epochs: 200, rounds: 1, lr: 0.01, seed: 0)  # deep label propagation (Iscen et al. 2019): {labels, propagated, certainty, model}") { call throws(LanguageError) in
             try call.expect(3, labels: ["k", "power", "alpha", "hidden", "noise", "shift", "mask", "epochs", "rounds", "lr", "seed"])
@@ -114,6 +99,20 @@ public enum SemiSupervisedBuiltins {
 }
 
 extension BuiltinCall {
+    /// Trains `recipe` on X under the call's `seed:`.
+    func fit(_ recipe: some SemiSupervisedRecipe, _ x: TensorValue, labels: [Int?], classes: Int) throws(LanguageError) -> SemiSupervisedResult {
+        let seed = try seed()
+        return try learning { try recipe.fit(learningTensor(x), labels: labels, classes: classes, seed: seed) }
+    }
+
+    /// `{labels, model}` of a trained recipe, then `extra` fields.
+    static func recipeRecord(_ result: SemiSupervisedResult, _ extra: (String, Value)...) -> Value {
+        .record(RecordValue(fields: [
+            ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+            ("model", modelValue(result.model)),
+        ] + extra))
+    }
+
     /// X, the partial labels and the number of classes of a `f(X, y, labelled, …)` call.
     func semiSupervisedData() throws(LanguageError) -> (TensorValue, [Int?], Int) {
         let x = try matrix(0, "X")
