@@ -38,9 +38,24 @@ public protocol DifferentiableScalar {
     /// The Heaviside step with `step(0) = 0` (the derivative of relu); its derivative is zero.
     /// Added by the engine with a default built from `sign`.
     static func step(_ operand: Self) -> Self
+    /// The plain number this value stands for: its primal value, through every level of nesting
+    /// (the real part of a complex step); nil when there is none (a symbolic expression with
+    /// variables). Comparisons and branches of a differentiated program follow it.
+    var primalValue: Double? { get }
+    /// `value` as a constant of this type when it belongs to a level this type is built on (a
+    /// `Double` or `Dual<Double>` inside `Dual<Dual<Double>>`), itself when it has this type,
+    /// otherwise nil. This is how a value from an enclosing differentiation enters an inner
+    /// one without perturbation confusion.
+    static func lifting(_ value: any DifferentiableScalar) -> Self?
 }
 
 extension DifferentiableScalar {
+    /// Default: only a value of this very type (or a `Double`, as a constant) can be lifted.
+    @inlinable public static func lifting(_ value: any DifferentiableScalar) -> Self? {
+        if let same = value as? Self { return same }
+        if let number = value as? Double { return Self(number) }
+        return nil
+    }
     /// Default: `x / abs(x)`; nan at 0. Engine types provide exact versions.
     @inlinable public static func sign(_ operand: Self) -> Self { operand / apply(.abs, operand) }
     /// Default: `false`, so no term is ever skipped.

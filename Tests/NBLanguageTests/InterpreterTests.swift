@@ -148,7 +148,8 @@ import Testing
         #expect(outcome.error?.location == SourceLocation(line: 2, column: 5))
         #expect(errorMessage("3(4)") == "a number is not a function and cannot be called")
         #expect(errorMessage("if 1 { }") == "the if condition must be true or false, got a number")
-        #expect(errorMessage("[[1, 2], [3]]")?.contains("rectangular") == true)
+        // Rows of different shapes stay a list of tensors (a model's weights: [W1, W2]).
+        #expect(run("[[1, 2], [3]]")[0].items.first?.transcript == "[[1, 2], [3]]")
         #expect(errorMessage("[1, 2, 3] + [1, 2]") == "shapes (3,) and (2,) cannot be broadcast together")
         #expect(errorMessage("f(x) = x\nf(1, 2)") == "f expects 1 argument, got 2")
     }
@@ -170,7 +171,7 @@ import Testing
         #expect(errorMessage("numgrad(x -> x, 1, scheme: \"backward\")")?.contains("scheme: must be") == true)
         #expect(errorMessage("grad((x, y) -> x, [1, 2, 3])") == "grad: at has 3 numbers but the function takes 2 (x, y)")
         #expect(errorMessage("grad(1, 2)")?.contains("must be a function") == true)
-        #expect(errorMessage("grad(x -> x < 1, 2)")?.contains("cannot be used in a function that is differentiated") == true)
+        #expect(errorMessage("grad(x -> x < 1, 2)") == "lambda must return a number here, got a boolean")
         #expect(run("sin(1, 2)")[0].error?.location == SourceLocation(line: 1, column: 1))
     }
 

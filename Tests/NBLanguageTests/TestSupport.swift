@@ -50,6 +50,11 @@ func tree(_ expr: Expr) -> String {
     case .index(let base, let indices): return "(index \(tree(base)) " + indices.map(tree).joined(separator: " ") + ")"
     case .member(let base, let name): return "(. \(tree(base)) \(name))"
     case .lambda(let parameters, let body): return "(-> (\(parameters.joined(separator: " "))) \(tree(body)))"
+    case .block(let items): return "(block" + items.map { " " + tree($0) }.joined() + ")"
+    case .ifElse(let c, let t, let e): return "(if \(tree(c)) \(tree(t))" + (e.map { " " + tree($0) } ?? "") + ")"
+    case .bind(let name, let value), .setLocal(let name, _, let value): return "(= \(name) \(tree(value)))"
+    case .forIn(let name, let s, let b), .forLocal(let name, _, let s, let b): return "(for \(name) \(tree(s)) \(tree(b)))"
+    case .frame(_, let body): return tree(body)
     }
 }
 

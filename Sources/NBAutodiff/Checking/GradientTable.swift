@@ -4,8 +4,10 @@ public struct GradientTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// The parameter name.
         public var name: String
-        /// ∂f/∂name from the symbolic derivative evaluated at the point.
-        public var symbolic: Double
+        /// ∂f/∂name from the symbolic derivative evaluated at the point; nil when the function
+        /// has no single formula (a program whose branches depend on its inputs), in which case
+        /// forward and reverse mode are compared without it.
+        public var symbolic: Double?
         /// From forward mode (dual numbers).
         public var forward: Double
         /// From reverse mode (the tape).
@@ -15,7 +17,7 @@ public struct GradientTable: Sendable, Equatable {
         /// The largest relative difference |a − b| / max(|a|, |b|) over all pairs of the four
         /// methods (0 when they are equal, nan when any is nan).
         public var largestRelativeDisagreement: Double
-        /// True when symbolic, forward and reverse are each within `atol + rtol·|numeric|` of
+        /// True when symbolic (when there is one), forward and reverse are each within `atol + rtol·|numeric|` of
         /// the numeric value and nothing is nan. Shown as ✓ / ✗.
         public var agrees: Bool
 
@@ -46,14 +48,15 @@ public struct GradientTable: Sendable, Equatable {
 public func gradientTable(
     of f: some ScalarFunction, at point: [Double], rtol: Double = 1e-6, atol: Double = 1e-9
 ) throws -> GradientTable {
-    try checkArity(f.parameterNames, point)
-    let symbolic = try SymbolicFunction(of: f)
-    let symbolicGradient = try symbolic.gradient().map { try $0.evaluate(point) as Double }
+    try checkArity(f.parameterNames, point.count)
     let forward = try forwardGradient(of: f, at: point)
     let (value, reverse) = try valueAndGradient(of: f, at: point)
     let numeric = try numericGradient(of: f, at: point, scheme: .central)
+    // A function whose branches depend on its inputs has no single formula: forward and
+    // reverse mode still follow the branch taken, so the table compares them without it.
+    let symbolicGradient: [Double]? = try? SymbolicFunction(of: f).gradient().map { try $0.evaluate(point) as Double }
     let rows = f.parameterNames.indices.map { i -> GradientTable.Row in
-        let exact = [symbolicGradient[i], forward[i], reverse[i]]
+        let exact = (symbolicGradient.map { [$0[i]] } ?? []) + [forward[i], reverse[i]]
         let all = exact + [numeric[i]]
         var disagreement = 0.0
         for a in all.indices {
@@ -63,7 +66,7 @@ public func gradientTable(
             }
         }
         let agrees = exact.allSatisfy { isClose($0, numeric[i], rtol: rtol, atol: atol) }
-        return .init(name: f.parameterNames[i], symbolic: symbolicGradient[i], forward: forward[i],
+        return .init(name: f.parameterNames[i], symbolic: symbolicGradient?[i], forward: forward[i],
                      reverse: reverse[i], numeric: numeric[i],
                      largestRelativeDisagreement: disagreement, agrees: agrees)
     }

@@ -1,4 +1,14 @@
 extension Dual: DifferentiableScalar {
+    /// The primal value's own primal value.
+    @inlinable public var primalValue: Double? { value.primalValue }
+
+    /// A value of this type, or of a level below it as a constant (`Dual.constant`).
+    @inlinable public static func lifting(_ value: any DifferentiableScalar) -> Dual? {
+        if let same = value as? Dual { return same }
+        guard let inner = T.lifting(value) else { return nil }
+        return Dual.constant(inner)
+    }
+
     /// A constant: `constant + 0ε`.
     @inlinable
     public init(_ constant: Double) {

@@ -1,13 +1,15 @@
 /// The directional derivative ∇f(point)·direction by one forward sweep on dual numbers.
-public func jvp(of f: some ScalarFunction, at point: [Double], direction: [Double]) throws -> Double {
+public func jvp<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B], direction: [B]) throws -> B {
     try valueAndJVP(of: f, at: point, direction: direction).derivative
 }
 
 /// The value and directional derivative of `f` at `point` along `direction` (forward mode).
-public func valueAndJVP(
-    of f: some ScalarFunction, at point: [Double], direction: [Double]
-) throws -> (value: Double, derivative: Double) {
-    try checkArity(f.parameterNames, point)
+///
+/// `B` is the number type of the point (see `valueAndGradient(of:at:)`).
+public func valueAndJVP<B: DifferentiableScalar>(
+    of f: some ScalarFunction, at point: [B], direction: [B]
+) throws -> (value: B, derivative: B) {
+    try checkArity(f.parameterNames, point.count)
     guard direction.count == point.count else {
         throw AutodiffError.directionCount(expected: point.count, got: direction.count)
     }
@@ -17,21 +19,21 @@ public func valueAndJVP(
 }
 
 /// The gradient by forward mode: one dual-number sweep per parameter.
-public func forwardGradient(of f: some ScalarFunction, at point: [Double]) throws -> [Double] {
-    try checkArity(f.parameterNames, point)
+public func forwardGradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> [B] {
+    try checkArity(f.parameterNames, point.count)
     return try point.indices.map { i in
-        try jvp(of: f, at: point, direction: point.indices.map { $0 == i ? 1 : 0 })
+        try jvp(of: f, at: point, direction: point.indices.map { B($0 == i ? 1 : 0) })
     }
 }
 
-func nestedDualHessian(of f: some ScalarFunction, at point: [Double]) throws -> [[Double]] {
+func nestedDualHessian<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> [[B]] {
     let n = point.count
-    var h = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    var h = [[B]](repeating: [B](repeating: B(0), count: n), count: n)
     for i in 0..<n {
         for j in i..<n {
-            let inputs: [Dual<Dual<Double>>] = point.indices.map { k in
-                let inner = Dual<Double>(point[k], tangent: k == i ? 1 : 0)
-                return Dual(inner, tangent: Dual<Double>(k == j ? 1.0 : 0.0))
+            let inputs: [Dual<Dual<B>>] = point.indices.map { k in
+                let inner = Dual<B>(point[k], tangent: B(k == i ? 1 : 0))
+                return Dual(inner, tangent: Dual<B>(k == j ? 1.0 : 0.0))
             }
             let value = try f.evaluate(inputs).tangent.tangent
             h[i][j] = value

@@ -12,6 +12,9 @@ import Foundation
 /// - `sigmoid`/`softplus` use the overflow-safe branch chosen by the sign of `Re z`,
 /// - `z^n` for an integer real exponent uses repeated multiplication (exact branch, no `log`).
 extension Complex: DifferentiableScalar where RealType == Double {
+    /// The real part (a complex step's imaginary part carries the derivative).
+    public var primalValue: Double? { real }
+
     /// `z^w`: repeated multiplication for integer real exponents, else `exp(w·log z)`.
     public static func power(_ base: Complex, _ exponent: Complex) -> Complex {
         if exponent.imaginary == 0, exponent.real == exponent.real.rounded(), Swift.abs(exponent.real) <= 1024 {

@@ -1,6 +1,9 @@
 import Foundation
 
 extension Double: DifferentiableScalar {
+    /// The number itself.
+    @inlinable public var primalValue: Double? { self }
+
     /// `pow` from the C library: `(-2)^2 = 4`, `(-8)^(1/3) = nan`, `0^0 = 1`.
     @inlinable
     public static func power(_ base: Double, _ exponent: Double) -> Double {

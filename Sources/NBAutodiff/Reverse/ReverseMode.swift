@@ -1,8 +1,11 @@
 /// The value and gradient of `f` at `point` by reverse mode: one forward recording and one
 /// backward sweep over a tape created for this call.
-public func valueAndGradient(of f: some ScalarFunction, at point: [Double]) throws -> (value: Double, gradient: [Double]) {
-    try checkArity(f.parameterNames, point)
-    let tape = Tape<Double>(capacity: 256)
+///
+/// `B` is the number type of the point: `Double`, or — when this differentiation runs inside
+/// another one — that differentiation's number type, so the result carries the outer derivative.
+public func valueAndGradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> (value: B, gradient: [B]) {
+    try checkArity(f.parameterNames, point.count)
+    let tape = Tape<B>(capacity: 256)
     return try withExtendedLifetime(tape) {
         let inputs = point.map { tape.variable($0) }
         let output = try f.evaluate(inputs)
@@ -11,7 +14,7 @@ public func valueAndGradient(of f: some ScalarFunction, at point: [Double]) thro
 }
 
 /// The gradient of `f` at `point` by reverse mode (one backward sweep).
-public func gradient(of f: some ScalarFunction, at point: [Double]) throws -> [Double] {
+public func gradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> [B] {
     try valueAndGradient(of: f, at: point).gradient
 }
 
@@ -24,25 +27,25 @@ public enum HessianMethod: String, Sendable, CaseIterable {
 }
 
 /// The Hessian of `f` at `point` (symmetric n×n, row-major).
-public func hessian(
-    of f: some ScalarFunction, at point: [Double], method: HessianMethod = .forwardOverReverse
-) throws -> [[Double]] {
-    try checkArity(f.parameterNames, point)
+public func hessian<B: DifferentiableScalar>(
+    of f: some ScalarFunction, at point: [B], method: HessianMethod = .forwardOverReverse
+) throws -> [[B]] {
+    try checkArity(f.parameterNames, point.count)
     switch method {
     case .forwardOverReverse: return try forwardOverReverseHessian(of: f, at: point)
     case .nestedDuals: return try nestedDualHessian(of: f, at: point)
     }
 }
 
-func forwardOverReverseHessian(of f: some ScalarFunction, at point: [Double]) throws -> [[Double]] {
+func forwardOverReverseHessian<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> [[B]] {
     let n = point.count
-    var columns = [[Double]]()
+    var columns = [[B]]()
     columns.reserveCapacity(n)
     for j in 0..<n {
-        let tape = Tape<Dual<Double>>(capacity: 256)
-        let column: [Double] = try withExtendedLifetime(tape) {
+        let tape = Tape<Dual<B>>(capacity: 256)
+        let column: [B] = try withExtendedLifetime(tape) {
             let inputs = point.indices.map { i in
-                tape.variable(Dual(point[i], tangent: i == j ? 1 : 0))
+                tape.variable(Dual(point[i], tangent: B(i == j ? 1 : 0)))
             }
             let output = try f.evaluate(inputs)
             return tape.gradient(of: output, withRespectTo: inputs).map(\.tangent)
@@ -50,10 +53,10 @@ func forwardOverReverseHessian(of f: some ScalarFunction, at point: [Double]) th
         columns.append(column)
     }
     // H[i][j] = columns[j][i]; the Hessian is symmetric, so average for exact symmetry.
-    var h = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    var h = [[B]](repeating: [B](repeating: B(0), count: n), count: n)
     for i in 0..<n {
         for j in 0..<n {
-            h[i][j] = i == j ? columns[j][i] : (columns[j][i] + columns[i][j]) / 2
+            h[i][j] = i == j ? columns[j][i] : (columns[j][i] + columns[i][j]) / B(2)
         }
     }
     return h
@@ -61,9 +64,9 @@ func forwardOverReverseHessian(of f: some ScalarFunction, at point: [Double]) th
 
 /// The Jacobian of `f` at `point` (one row per output) by reverse mode: one recording, one
 /// backward sweep per output.
-public func jacobian(of f: some VectorFunction, at point: [Double]) throws -> [[Double]] {
-    try checkArity(f.parameterNames, point)
-    let tape = Tape<Double>(capacity: 256)
+public func jacobian<B: DifferentiableScalar>(of f: some VectorFunction, at point: [B]) throws -> [[B]] {
+    try checkArity(f.parameterNames, point.count)
+    let tape = Tape<B>(capacity: 256)
     return try withExtendedLifetime(tape) {
         let inputs = point.map { tape.variable($0) }
         let outputs = try f.evaluate(inputs)

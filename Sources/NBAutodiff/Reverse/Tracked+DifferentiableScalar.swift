@@ -1,4 +1,14 @@
 extension Tracked: DifferentiableScalar {
+    /// The primal value's own primal value.
+    @inlinable public var primalValue: Double? { value.primalValue }
+
+    /// A value of this type, or of a level below it as a constant (recorded on no tape).
+    @inlinable public static func lifting(_ value: any DifferentiableScalar) -> Tracked? {
+        if let same = value as? Tracked { return same }
+        guard let inner = Scalar.lifting(value) else { return nil }
+        return Tracked(value: inner, index: 0, tape: nil)
+    }
+
     /// A constant (recorded nowhere).
     @inlinable
     public init(_ constant: Double) {

@@ -1,4 +1,7 @@
 extension SymbolicExpression: DifferentiableScalar {
+    /// The value of a constant expression; nil when it has variables.
+    public var primalValue: Double? { constantValue }
+
     /// The number `constant`.
     public init(_ constant: Double) {
         self = .constant(constant)

@@ -18,43 +18,34 @@ public enum DifferentiationBuiltins {
             let name = call.derivativeBaseName(0)
             return .symbolic(try call.engine { try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) })
         },
-        Builtin("grad", usage: "grad(f, at)  # reverse mode; at: a number or [x, y, …]") { call throws(LanguageError) in
+        Builtin("grad", usage: "grad(f, at)  # reverse mode; at: a number, [x, y, …], a tensor, or [W1, b1, …]") { call throws(LanguageError) in
             try call.expect(2)
-            let p = try call.problem()
-            return p.gradientValue(try call.engine { try EngineBridge.gradient(p.function, at: p.point) })
+            return try call.interpreter.withCurrentInterpretation(GradientVisitor(call: call, problem: try call.problem(), withValue: false))
+        },
+        Builtin("valuegrad", usage: "valuegrad(f, at)  # {value, grad} from one reverse sweep") { call throws(LanguageError) in
+            try call.expect(2)
+            return try call.interpreter.withCurrentInterpretation(GradientVisitor(call: call, problem: try call.problem(), withValue: true))
         },
         Builtin("jvp", usage: "jvp(f, at, v)  # forward mode ∇f(at)·v") { call throws(LanguageError) in
             try call.expect(3)
-            let p = try call.problem()
-            let direction = try call.vector(2, like: p, what: "the direction v")
-            return .number(try call.engine { try EngineBridge.jvp(p.function, at: p.point, direction: direction) })
+            return try call.interpreter.withCurrentInterpretation(JVPVisitor(call: call, problem: try call.problem()))
         },
         Builtin("numgrad", usage: "numgrad(f, at, h: 1e-5, scheme: \"central\")  # or \"forward\", \"complex\"") { call throws(LanguageError) in
             try call.expect(2, labels: ["h", "scheme"])
             let p = try call.problem()
+            let point = try call.plainPoint(p)
             let step = try call.optionalNumber(label: "h")
             let scheme = try call.scheme(default: "central")
-            return p.gradientValue(try call.engine { try EngineBridge.numericGradient(p.function, at: p.point, step: step, scheme: scheme) })
+            let g = try call.engine { try EngineBridge.numericGradient(p.function, at: point, step: step, scheme: scheme) }
+            return try p.pack(g, limit: call.elementLimit, at: call.location)
         },
         Builtin("hessian", usage: "hessian(f, at)") { call throws(LanguageError) in
             try call.expect(2)
-            let p = try call.problem()
-            let h = try call.engine { try EngineBridge.hessian(p.function, at: p.point) }
-            if p.isScalar && h.count == 1 { return .number(h[0][0]) }
-            return .tensor(TensorValue(shape: [h.count, h.count], elements: h.flatMap { $0 }))
+            return try call.interpreter.withCurrentInterpretation(HessianVisitor(call: call, problem: try call.problem()))
         },
         Builtin("jacobian", usage: "jacobian(f, at)  # f(x, y) = [f1, f2, …]") { call throws(LanguageError) in
             try call.expect(2)
-            guard case .function(let function) = call.positional[0] else {
-                throw call.error("the first argument must be a function returning a list, got a \(call.positional[0].typeName)")
-            }
-            let f = UserVectorFunction(function: function, interpreter: call.interpreter, location: call.location)
-            guard let tensor = call.positional[1].asTensor, tensor.rank <= 1, tensor.count == function.parameters.count else {
-                throw call.error("at must have one number per parameter (\(function.parameters.joined(separator: ", ")))", at: call.location(of: 1))
-            }
-            let point = tensor.elements
-            let j = try call.engine { try EngineBridge.jacobian(f, at: point) }
-            return .tensor(TensorValue(shape: [j.count, point.count], elements: j.flatMap { $0 }))
+            return try call.interpreter.withCurrentInterpretation(JacobianVisitor(call: call, problem: try call.problem()))
         },
         Builtin("gradtable", usage: "gradtable(f, at, rtol: 1e-6, atol: 1e-9)") { call throws(LanguageError) in
             try call.expect(2, labels: ["rtol", "atol"])
@@ -78,8 +69,9 @@ public enum DifferentiationBuiltins {
         Builtin("hsweep", usage: "hsweep(f, at, scheme: \"central\")") { call throws(LanguageError) in
             try call.expect(2, labels: ["scheme"])
             let p = try call.problem()
+            let point = try call.plainPoint(p)
             let scheme = try call.scheme(default: "central")
-            let sweep = try call.engine { try EngineBridge.hSweep(p.function, at: p.point, scheme: scheme) }
+            let sweep = try call.engine { try EngineBridge.hSweep(p.function, at: point, scheme: scheme) }
             let shown = sweep.points.filter { $0.error > 0 && $0.error.isFinite }
             let name = scheme == .complexStep ? "complex" : scheme.rawValue
             var markers: [PlotSpec.Marker] = []
@@ -97,4 +89,80 @@ public enum DifferentiationBuiltins {
             ], display: .plot(plot)))
         },
     ]
+}
+
+extension BuiltinCall {
+    /// The point as plain numbers, for methods that do not nest inside another differentiation.
+    func plainPoint(_ problem: DifferentiationProblem) throws(LanguageError) -> [Double] {
+        guard interpreter.interpretations.isEmpty, let point = problem.plainPoint else {
+            throw error("\(builtin.name) cannot run inside a function that is being differentiated",
+                        hint: "grad, valuegrad, jvp, hessian and jacobian can be nested; numeric methods and tables cannot")
+        }
+        return point
+    }
+
+    /// The point as numbers of the current interpretation.
+    func point<B: DifferentiableScalar>(_ problem: DifferentiationProblem, _ type: B.Type) throws(LanguageError) -> [B] {
+        guard let point = problem.point(B.self) else {
+            throw error("the point mixes values of differentiations that cannot be combined", at: location(of: 1))
+        }
+        return point
+    }
+}
+
+/// `grad` and `valuegrad`: one reverse sweep in the current interpretation.
+private struct GradientVisitor: InterpretationVisitor {
+    let call: BuiltinCall
+    let problem: DifferentiationProblem
+    let withValue: Bool
+
+    func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
+        let point = try call.point(problem, B.self)
+        let (value, gradient) = try call.engine { try EngineBridge.valueAndGradient(problem.function, at: point) }
+        let packed = try problem.pack(gradient, limit: call.elementLimit, at: call.location)
+        guard withValue else { return packed }
+        return .record(RecordValue(fields: [("value", TracedTensor(value).value), ("grad", packed)]))
+    }
+}
+
+/// `jvp`: one forward sweep on dual numbers over the current interpretation.
+private struct JVPVisitor: InterpretationVisitor {
+    let call: BuiltinCall
+    let problem: DifferentiationProblem
+
+    func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
+        let point = try call.point(problem, B.self)
+        guard let direction = problem.vector(call.positional[2], B.self) else {
+            throw call.error("the direction v must have \(problem.count) number\(problem.count == 1 ? "" : "s"), like the point",
+                             at: call.location(of: 2))
+        }
+        return TracedTensor(try call.engine { try EngineBridge.jvp(problem.function, at: point, direction: direction) }).value
+    }
+}
+
+/// `hessian`: forward over reverse in the current interpretation.
+private struct HessianVisitor: InterpretationVisitor {
+    let call: BuiltinCall
+    let problem: DifferentiationProblem
+
+    func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
+        let point = try call.point(problem, B.self)
+        let h = try call.engine { try EngineBridge.hessian(problem.function, at: point) }
+        if problem.isScalar && h.count == 1 { return TracedTensor(h[0][0]).value }
+        return TracedTensor(shape: [h.count, h.count], elements: h.flatMap { $0 }).value
+    }
+}
+
+/// `jacobian`: one reverse sweep per output in the current interpretation.
+private struct JacobianVisitor: InterpretationVisitor {
+    let call: BuiltinCall
+    let problem: DifferentiationProblem
+
+    func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
+        let point = try call.point(problem, B.self)
+        let f = TracedVectorFunction(callee: problem.function.callee, shownName: problem.function.shownName, layouts: problem.layouts,
+                                     parameterNames: problem.function.parameterNames, interpreter: call.interpreter, location: call.location)
+        let j = try call.engine { try EngineBridge.jacobian(f, at: point) }
+        return TracedTensor(shape: [j.count, point.count], elements: j.flatMap { $0 }).value
+    }
 }

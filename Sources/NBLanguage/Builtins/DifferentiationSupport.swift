@@ -2,12 +2,14 @@ import NBAutodiff
 
 /// Argument conversions shared by the differentiation builtins.
 extension BuiltinCall {
-    /// The `index`-th argument as a scalar function the engine can run on every interpretation.
+    /// The `index`-th argument as a scalar function of numbers (one per parameter) that the engine
+    /// can run on every interpretation (for `derivative` and `swell`).
     func scalarFunction(_ index: Int) throws(LanguageError) -> any ScalarFunction {
         let value = positional[index]
         switch value {
         case .function(let f):
-            return UserScalarFunction(function: f, interpreter: interpreter, location: location)
+            return TracedFunction(callee: value, shownName: functionName(index), layouts: f.parameters.map { _ in .number },
+                                  parameterNames: f.parameters, interpreter: interpreter, location: location)
         case .symbolic(let s):
             return s.function
         case .builtin(let builtin):
@@ -37,35 +39,80 @@ extension BuiltinCall {
         }
     }
 
-    /// The function and point of a differentiation builtin: `f` with `at` a number, a list with one
-    /// number per parameter, or — for a one-parameter function — a tensor argument, in which case
-    /// the engine sees a function of the tensor's elements and results take the tensor's shape.
-    func problem(function functionIndex: Int = 0, point pointIndex: Int = 1) throws(LanguageError) -> DifferentiationProblem {
-        let f = try scalarFunction(functionIndex)
-        let value = positional[pointIndex]
-        guard let tensor = value.asTensor else {
-            throw error("at must be a number, a list of numbers (one per parameter) or a tensor, got a \(value.typeName)",
-                        at: location(of: pointIndex))
+    /// The parameter names of a callable argument.
+    private func parameters(of index: Int) throws(LanguageError) -> [String] {
+        switch positional[index] {
+        case .function(let f): return f.parameters
+        case .symbolic(let s): return s.parameters
+        case .builtin(let builtin) where ElementaryFunction(rawValue: builtin.name) != nil: return ["x"]
+        case .builtin(let builtin):
+            throw error("the builtin '\(builtin.name)' is not a function of numbers that can be differentiated", at: location(of: index))
+        default:
+            throw error("the first argument must be a function, got a \(positional[index].typeName)", at: location(of: index))
         }
-        if case .function(let function) = positional[functionIndex], function.parameters.count == 1,
-           tensor.rank >= 2 || (tensor.rank == 1 && tensor.count != 1) {
-            let wrapped = TensorArgumentFunction(function: function, shape: tensor.shape, interpreter: interpreter, location: location)
-            return DifferentiationProblem(function: wrapped, point: tensor.elements, shape: tensor.shape, isScalar: false)
-        }
-        guard tensor.rank <= 1, tensor.count == f.parameterNames.count else {
-            throw error("at has \(tensor.count) number\(tensor.count == 1 ? "" : "s") but the function takes \(f.parameterNames.count) (\(f.parameterNames.joined(separator: ", ")))",
-                        at: location(of: pointIndex))
-        }
-        return DifferentiationProblem(function: f, point: tensor.elements, shape: nil, isScalar: tensor.rank == 0)
     }
 
-    /// A direction or second point matching `problem`'s point.
-    func vector(_ index: Int, like problem: DifferentiationProblem, what: String) throws(LanguageError) -> [Double] {
-        guard let tensor = positional[index].asTensor, tensor.count == problem.point.count else {
-            throw error("\(what) must have \(problem.point.count) number\(problem.point.count == 1 ? "" : "s"), like the point",
-                        at: location(of: index))
+    /// The function and point of a differentiation builtin (SPEC §4, structured parameters):
+    /// for a function of one parameter, `at` is its argument — a number, a tensor, a list or
+    /// record of them — or a one-number list `[x]`; for k parameters, `at` holds one argument
+    /// per parameter (a list, or a tensor whose first axis has k entries).
+    func problem(function functionIndex: Int = 0, point pointIndex: Int = 1) throws(LanguageError) -> DifferentiationProblem {
+        let names = try parameters(of: functionIndex)
+        let at = positional[pointIndex]
+        let (arguments, packing) = try split(at, into: names, at: location(of: pointIndex))
+        var layouts: [ParameterLayout] = []
+        for argument in arguments {
+            guard let layout = ParameterLayout(of: argument) else {
+                throw error("at must hold numbers, tensors, or lists and records of them, got a \(argument.typeName)",
+                            at: location(of: pointIndex))
+            }
+            layouts.append(layout)
         }
-        return tensor.elements
+        if case .symbolic = positional[functionIndex], layouts.contains(where: { $0 != .number }) {
+            throw error("a symbolic function takes one number per parameter", at: location(of: pointIndex))
+        }
+        let flatNames = zip(names, layouts).flatMap { $1.names($0) }
+        let function = TracedFunction(callee: positional[functionIndex], shownName: functionName(functionIndex), layouts: layouts,
+                                      parameterNames: flatNames, interpreter: interpreter, location: location)
+        return DifferentiationProblem(function: function, arguments: arguments, layouts: layouts, packing: packing)
+    }
+
+    /// One argument per parameter from `at`, and how results are packed back.
+    private func split(_ at: Value, into names: [String], at where: SourceLocation) throws(LanguageError) -> ([Value], DifferentiationProblem.Packing) {
+        let count = names.count
+        if count == 1 {
+            if let single = Self.soleNumber(at) { return ([single], .vector) }
+            return ([at], .single)
+        }
+        let parts: [Value]?
+        switch at {
+        case .list(let items): parts = items
+        case .tensor(let t) where t.rank >= 1:
+            parts = (0..<t.shape[0]).compactMap { i in (try? t.indexed([i])).map(Value.from) }
+        case .traced(let box) where box.storage.shape.count >= 1:
+            parts = (0..<box.storage.shape[0]).compactMap { try? box.storage.indexed([$0]) }
+        default: parts = nil
+        }
+        guard let parts, parts.count == count else {
+            let got: String
+            switch at {
+            case .tensor(let t): got = "\(t.count) number\(t.count == 1 ? "" : "s")"
+            case .list(let items): got = "\(items.count) value\(items.count == 1 ? "" : "s")"
+            default: got = "a \(at.typeName)"
+            }
+            throw error("at has \(got) but the function takes \(count) (\(names.joined(separator: ", ")))",
+                        at: `where`, hint: "give one argument per parameter: [x, y] or [W1, b1, …]")
+        }
+        return (parts, .perParameter)
+    }
+
+    /// The number in a one-number list `[x]`, the form `at` takes for one parameter.
+    private static func soleNumber(_ value: Value) -> Value? {
+        switch value {
+        case .tensor(let t) where t.rank == 1 && t.count == 1: return .number(t.elements[0])
+        case .traced(let box) where box.storage.shape == [1]: return try? box.storage.indexed([0])
+        default: return nil
+        }
     }
 
     /// Runs engine work, turning its errors into errors at this call.
@@ -90,24 +137,59 @@ extension BuiltinCall {
             throw error("scheme: must be \"central\", \"forward\" or \"complex\", got \"\(text)\"", at: namedLocations["scheme"])
         }
     }
-
 }
 
-/// What a differentiation builtin works on: a scalar function of `point.count` numbers.
+/// What a differentiation builtin works on: a function of the flattened numbers of its
+/// arguments, the point, and how to give results the arguments' structure.
 struct DifferentiationProblem {
-    let function: any ScalarFunction
-    let point: [Double]
-    /// The tensor argument's shape, when the function takes one tensor.
-    let shape: [Int]?
-    /// `at` was a plain number.
-    let isScalar: Bool
+    /// How a gradient is packed: like the one argument; as a one-entry vector (`at` was `[x]`);
+    /// or one entry per parameter.
+    enum Packing { case single, vector, perParameter }
 
-    /// A gradient as a value: a number for a number `at`, the tensor's shape for a tensor argument,
-    /// otherwise a list with one entry per parameter.
-    func gradientValue(_ gradient: [Double]) -> Value {
-        if isScalar && gradient.count == 1 { return .number(gradient[0]) }
-        if let shape { return .tensor(TensorValue(shape: shape, elements: gradient)) }
-        return .tensor(TensorValue(gradient))
+    let function: TracedFunction
+    let arguments: [Value]
+    let layouts: [ParameterLayout]
+    let packing: Packing
+
+    /// How many numbers the point has.
+    var count: Int { layouts.reduce(0) { $0 + $1.count } }
+
+    /// True when the point is one plain number (results are numbers, not tensors).
+    var isScalar: Bool { packing == .single && layouts == [.number] }
+
+    /// The point as numbers of `B`; nil when a value cannot be lifted into `B`.
+    func point<B: DifferentiableScalar>(_ type: B.Type) -> [B]? {
+        var out: [B] = []
+        out.reserveCapacity(count)
+        for (layout, argument) in zip(layouts, arguments) where !layout.flatten(argument, into: &out) { return nil }
+        return out
+    }
+
+    /// The point as plain numbers; nil when it holds values of a running differentiation.
+    var plainPoint: [Double]? { point(Double.self) }
+
+    /// A vector like the point (a direction): a tensor or list with one number per number of the
+    /// point, or the same structure as the arguments.
+    func vector<B: DifferentiableScalar>(_ value: Value, _ type: B.Type) -> [B]? {
+        if let t = TracedTensor<B>.lift(value), t.count == count { return t.elements }
+        guard packing == .perParameter, case .list(let items) = value, items.count == layouts.count else { return nil }
+        var out: [B] = []
+        for (layout, item) in zip(layouts, items) where !layout.flatten(item, into: &out) { return nil }
+        return out.count == count ? out : nil
+    }
+
+    /// A gradient (one number per number of the point) with the structure of the arguments.
+    func pack<B: DifferentiableScalar>(_ gradient: [B], limit: ElementLimit, at location: SourceLocation) throws(LanguageError) -> Value {
+        var position = 0
+        switch packing {
+        case .single:
+            return layouts[0].rebuild(from: gradient, at: &position)
+        case .vector:
+            return TracedTensor(shape: [gradient.count], elements: gradient).value
+        case .perParameter:
+            let parts = layouts.map { $0.rebuild(from: gradient, at: &position) }
+            return try ListBuilder.make(parts, limit: limit, at: location)
+        }
     }
 }
 

@@ -6,9 +6,10 @@ struct GradientComparison {
 
     init(_ call: BuiltinCall) throws(LanguageError) {
         let p = try call.problem()
+        let point = try call.plainPoint(p)
         let rtol = try call.number(label: "rtol", default: call.options.rtol)
         let atol = try call.number(label: "atol", default: call.options.atol)
-        result = try call.engine { try EngineBridge.gradientTable(p.function, at: p.point, rtol: rtol, atol: atol) }
+        result = try call.engine { try EngineBridge.gradientTable(p.function, at: point, rtol: rtol, atol: atol) }
     }
 
     var passed: Bool { result.allAgree }
@@ -23,7 +24,7 @@ struct GradientComparison {
 
     var table: DisplayTable {
         let rows = result.rows.map { row -> [String] in
-            [row.name, NumberFormat.format(row.symbolic), NumberFormat.format(row.forward), NumberFormat.format(row.reverse),
+            [row.name, row.symbolic.map(NumberFormat.format) ?? "—", NumberFormat.format(row.forward), NumberFormat.format(row.reverse),
              NumberFormat.format(row.numeric), Self.short(row.largestRelativeDisagreement), row.verdict]
         }
         return DisplayTable(kind: .gradient, columns: GradientTable.columnTitles, rows: rows, verdicts: result.rows.map(\.agrees))

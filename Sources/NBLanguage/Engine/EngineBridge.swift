@@ -6,18 +6,14 @@ import NBAutodiff
 /// one file. Errors come back as the engine's `AutodiffError` or as the function body's own
 /// `LanguageError`.
 enum EngineBridge {
-    /// Reverse mode.
-    static func gradient(_ f: any ScalarFunction, at point: [Double]) throws -> [Double] {
-        try NBAutodiff.gradient(of: f, at: point)
-    }
-
-    /// Forward mode, one dual-number sweep per coordinate.
-    static func forwardGradient(_ f: any ScalarFunction, at point: [Double]) throws -> [Double] {
-        try NBAutodiff.forwardGradient(of: f, at: point)
+    /// Reverse mode: the value and the gradient from one sweep. `B` is the number type of the
+    /// interpretation the call runs in (`Double` outside any differentiation).
+    static func valueAndGradient<B: DifferentiableScalar>(_ f: any ScalarFunction, at point: [B]) throws -> (value: B, gradient: [B]) {
+        try NBAutodiff.valueAndGradient(of: f, at: point)
     }
 
     /// Forward-mode directional derivative.
-    static func jvp(_ f: any ScalarFunction, at point: [Double], direction: [Double]) throws -> Double {
+    static func jvp<B: DifferentiableScalar>(_ f: any ScalarFunction, at point: [B], direction: [B]) throws -> B {
         try NBAutodiff.jvp(of: f, at: point, direction: direction)
     }
 
@@ -25,11 +21,11 @@ enum EngineBridge {
         try NBAutodiff.numericGradient(of: f, at: point, step: step, scheme: scheme)
     }
 
-    static func hessian(_ f: any ScalarFunction, at point: [Double]) throws -> [[Double]] {
+    static func hessian<B: DifferentiableScalar>(_ f: any ScalarFunction, at point: [B]) throws -> [[B]] {
         try NBAutodiff.hessian(of: f, at: point)
     }
 
-    static func jacobian(_ f: any VectorFunction, at point: [Double]) throws -> [[Double]] {
+    static func jacobian<B: DifferentiableScalar>(_ f: any VectorFunction, at point: [B]) throws -> [[B]] {
         try NBAutodiff.jacobian(of: f, at: point)
     }
 
@@ -55,6 +51,9 @@ enum EngineBridge {
                                 at: location, hint: "\(s.name)(\(s.parameters.joined(separator: ", ")))")
         }
         do {
+            for argument in arguments {
+                if case .traced(let box) = argument, let result = try box.storage.calling(s.function, arguments) { return result }
+            }
             if arguments.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
                 let numbers = arguments.map { if case .number(let x) = $0 { return x } else { return 0 } }
                 return .number(try s.function.evaluate(numbers))

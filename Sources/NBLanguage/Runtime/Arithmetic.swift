@@ -23,6 +23,8 @@ enum Arithmetic {
             }
         }
         switch (lhs, rhs) {
+        case (.traced, _), (_, .traced):
+            return try tracedBinary(op, lhs, rhs, limit: limit, at: location)
         case (.dual, _), (_, .dual):
             guard let a = dual(lhs), let b = dual(rhs) else { throw mismatch(op, lhs, rhs, at: location) }
             return try dualOperation(op, a, b, lhs, rhs, at: location)
@@ -61,6 +63,7 @@ enum Arithmetic {
         switch (op, operand) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .dual(let d)): return .dual(-d)
+        case (.negate, .traced(let box)): return box.storage.negated()
         case (.negate, _):
             if let t = numeric(operand) { return Value.from(t.map { -$0 }) }
         case (.not, .bool(let b)): return .bool(!b)
@@ -112,6 +115,40 @@ enum Arithmetic {
         case .greaterEqual: return .bool(a.value >= b.value)
         case .matmul, .and, .or: throw mismatch(op, lhs, rhs, at: location)
         }
+    }
+
+    /// An operator with a traced operand: arithmetic in the wider of the two interpretations;
+    /// comparisons on the primal values (branches follow the path actually executed).
+    private static func tracedBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: ElementLimit,
+                                     at location: SourceLocation) throws(LanguageError) -> Value {
+        switch op {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
+            return try binary(op, try primal(lhs, op, at: location), try primal(rhs, op, at: location), limit: limit, at: location)
+        default:
+            break
+        }
+        do {
+            if case .traced(let box) = lhs, let result = try box.storage.combine(op, rhs, tracedOnLeft: true, limit: limit) {
+                return result
+            }
+            if case .traced(let box) = rhs, let result = try box.storage.combine(op, lhs, tracedOnLeft: false, limit: limit) {
+                return result
+            }
+        } catch {
+            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+        }
+        throw mismatch(op, lhs, rhs, at: location,
+                       hint: "only numbers and tensors can be combined with a value that is differentiated")
+    }
+
+    /// What a comparison sees of a traced value: its primal value.
+    static func primal(_ value: Value, _ op: BinaryOperator, at location: SourceLocation) throws(LanguageError) -> Value {
+        guard case .traced(let box) = value else { return value }
+        guard let t = box.storage.primal else {
+            throw LanguageError(.runtime, "'\(op.rawValue)' on a value that depends on the variable has no symbolic form", at: location,
+                                hint: "derivative(f) needs one formula; grad, jvp and numgrad follow the branch actually taken")
+        }
+        return Value.from(t)
     }
 
     private static func mismatch(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: SourceLocation,

@@ -45,7 +45,18 @@ struct Resolver {
         }
     }
 
+    /// Resolves a function body (or a cell's expression, with no parameters): names bound by its
+    /// blocks become frame positions after `scope` (a function's locals, as in Python: a name
+    /// bound anywhere in the body is local to the whole call), and the body is wrapped so that
+    /// its frame is extended to hold them.
     mutating func resolve(_ expr: Expr, scope: [String]) -> Expr {
+        var frame = scope
+        for name in expr.blockBoundNames where !frame.contains(name) { frame.append(name) }
+        let body = resolveNames(expr, scope: frame)
+        return frame.count > scope.count ? Expr(.frame(size: frame.count, body: body), at: expr.location) : body
+    }
+
+    private mutating func resolveNames(_ expr: Expr, scope: [String]) -> Expr {
         let kind: Expr.Kind
         switch expr.kind {
         case .identifier(let name):
@@ -54,21 +65,72 @@ struct Resolver {
             } else {
                 kind = .global(name, slot: symbols.slot(for: name))
             }
-        case .number, .string, .bool, .global, .local:
+        case .number, .string, .bool, .global, .local, .setLocal, .forLocal, .frame:
             return expr
-        case .list(let items): kind = .list(items.map { resolve($0, scope: scope) })
-        case .tuple(let items): kind = .tuple(items.map { resolve($0, scope: scope) })
-        case .unary(let op, let operand): kind = .unary(op, resolve(operand, scope: scope))
-        case .binary(let op, let lhs, let rhs): kind = .binary(op, resolve(lhs, scope: scope), resolve(rhs, scope: scope))
-        case .range(let lhs, let rhs, let closed): kind = .range(resolve(lhs, scope: scope), resolve(rhs, scope: scope), closed: closed)
+        case .list(let items): kind = .list(items.map { resolveNames($0, scope: scope) })
+        case .tuple(let items): kind = .tuple(items.map { resolveNames($0, scope: scope) })
+        case .unary(let op, let operand): kind = .unary(op, resolveNames(operand, scope: scope))
+        case .binary(let op, let lhs, let rhs): kind = .binary(op, resolveNames(lhs, scope: scope), resolveNames(rhs, scope: scope))
+        case .range(let lhs, let rhs, let closed): kind = .range(resolveNames(lhs, scope: scope), resolveNames(rhs, scope: scope), closed: closed)
         case .call(let callee, let arguments):
-            kind = .call(resolve(callee, scope: scope), arguments.map {
-                Argument(label: $0.label, value: resolve($0.value, scope: scope), location: $0.location)
+            kind = .call(resolveNames(callee, scope: scope), arguments.map {
+                Argument(label: $0.label, value: resolveNames($0.value, scope: scope), location: $0.location)
             })
-        case .index(let base, let indices): kind = .index(resolve(base, scope: scope), indices.map { resolve($0, scope: scope) })
-        case .member(let base, let name): kind = .member(resolve(base, scope: scope), name)
+        case .index(let base, let indices): kind = .index(resolveNames(base, scope: scope), indices.map { resolveNames($0, scope: scope) })
+        case .member(let base, let name): kind = .member(resolveNames(base, scope: scope), name)
         case .lambda(let parameters, let body): kind = .lambda(parameters: parameters, body: resolve(body, scope: scope + parameters))
+        case .block(let items): kind = .block(items.map { resolveNames($0, scope: scope) })
+        case .ifElse(let condition, let then, let otherwise):
+            kind = .ifElse(condition: resolveNames(condition, scope: scope), then: resolveNames(then, scope: scope),
+                           else: otherwise.map { resolveNames($0, scope: scope) })
+        case .bind(let name, let value):
+            // `blockBoundNames` put every bound name in scope before resolving.
+            kind = .setLocal(name, index: scope.lastIndex(of: name) ?? 0, value: resolveNames(value, scope: scope))
+        case .forIn(let name, let sequence, let body):
+            kind = .forLocal(name, index: scope.lastIndex(of: name) ?? 0, sequence: resolveNames(sequence, scope: scope),
+                             body: resolveNames(body, scope: scope))
         }
         return Expr(kind, at: expr.location)
+    }
+}
+
+extension Expr {
+    /// Names bound by the blocks of this expression (`x = …`, loop variables), in order of first
+    /// appearance, not looking into lambdas (which have frames of their own).
+    var blockBoundNames: [String] {
+        var names: [String] = []
+        collectBlockBoundNames(into: &names)
+        return names
+    }
+
+    private func collectBlockBoundNames(into names: inout [String]) {
+        switch kind {
+        case .bind(let name, let value):
+            value.collectBlockBoundNames(into: &names)
+            if !names.contains(name) { names.append(name) }
+        case .forIn(let name, let sequence, let body):
+            sequence.collectBlockBoundNames(into: &names)
+            if !names.contains(name) { names.append(name) }
+            body.collectBlockBoundNames(into: &names)
+        case .block(let items), .list(let items), .tuple(let items):
+            for item in items { item.collectBlockBoundNames(into: &names) }
+        case .ifElse(let condition, let then, let otherwise):
+            condition.collectBlockBoundNames(into: &names)
+            then.collectBlockBoundNames(into: &names)
+            otherwise?.collectBlockBoundNames(into: &names)
+        case .unary(_, let operand), .member(let operand, _):
+            operand.collectBlockBoundNames(into: &names)
+        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _):
+            lhs.collectBlockBoundNames(into: &names)
+            rhs.collectBlockBoundNames(into: &names)
+        case .call(let callee, let arguments):
+            callee.collectBlockBoundNames(into: &names)
+            for argument in arguments { argument.value.collectBlockBoundNames(into: &names) }
+        case .index(let base, let indices):
+            base.collectBlockBoundNames(into: &names)
+            for index in indices { index.collectBlockBoundNames(into: &names) }
+        case .number, .string, .bool, .identifier, .global, .local, .lambda, .setLocal, .forLocal, .frame:
+            break
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NBAutodiff
 import NBLearning
 
 /// Runs the statements of one cell against a session's globals.
@@ -16,6 +17,9 @@ final class Interpreter {
     var generator: SeededGenerator
     /// Names a failed earlier cell would have bound, with that cell's location.
     let failedNames: [String: SourceLocation]
+
+    /// Number types of the differentiations running now, innermost last (see `withCurrentInterpretation`).
+    var interpretations: [any DifferentiableScalar.Type] = []
 
     var items: [DisplayItem] = []
     var checks: [CheckRecord] = []
@@ -89,10 +93,12 @@ final class Interpreter {
     private func execute(_ instruction: Instruction) throws(LanguageError) {
         switch instruction {
         case .expression(let expr, let suppressed):
-            let value = try evaluate(expr, [])
+            var frame: [Value] = []
+            let value = try evaluate(expr, &frame)
             if !suppressed, let item = value.displayItem { items.append(item) }
         case .assign(let slot, let expr):
-            var value = try evaluate(expr, [])
+            var frame: [Value] = []
+            var value = try evaluate(expr, &frame)
             if case .function(var function) = value, function.name == nil {
                 function.name = globals.symbols.names[slot]
                 value = .function(function)
@@ -106,8 +112,9 @@ final class Interpreter {
                 throw LanguageError(.runtime, "only tensor elements can be assigned, '\(name)' is a \(current.typeName)", at: location)
             }
             var indices: [Int] = []
-            for e in indexExprs { indices.append(try integerIndex(e, [])) }
-            guard let value = try evaluate(expr, []).asTensor else {
+            var frame: [Value] = []
+            for e in indexExprs { indices.append(try integerIndex(e, &frame)) }
+            guard let value = try evaluate(expr, &frame).asTensor else {
                 throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
             }
             globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
@@ -118,17 +125,20 @@ final class Interpreter {
         case .define(let slot, let function):
             globals.values[slot] = .function(function)
         case .forIn(let slot, let sequenceExpr, let body):
-            try runLoop(slot: slot, sequence: try evaluate(sequenceExpr, []), body: body, at: sequenceExpr.location)
+            var frame: [Value] = []
+            try runLoop(slot: slot, sequence: try evaluate(sequenceExpr, &frame), body: body, at: sequenceExpr.location)
         case .ifElse(let conditionExpr, let then, let otherwise):
-            if try condition(conditionExpr, [], what: "if") {
+            var frame: [Value] = []
+            if try condition(conditionExpr, &frame, what: "if") {
                 try run(then)
             } else if let otherwise {
                 try run(otherwise)
             }
         case .assert(let conditionExpr, let messageExpr, let location):
-            let passed = try condition(conditionExpr, [], what: "assert")
+            var frame: [Value] = []
+            let passed = try condition(conditionExpr, &frame, what: "assert")
             var message = conditionExpr.source
-            if let messageExpr { message = try evaluate(messageExpr, []).printText }
+            if let messageExpr { message = try evaluate(messageExpr, &frame).printText }
             checks.append(CheckRecord(kind: .assertion, passed: passed, message: message, location: location))
             if !passed {
                 throw LanguageError(.runtime, "assertion failed: \(message)", at: location)
@@ -137,14 +147,22 @@ final class Interpreter {
     }
 
     private func runLoop(slot: Int, sequence: Value, body: [Instruction], at location: SourceLocation) throws(LanguageError) {
+        try forEachElement(of: sequence, at: location) { (element) throws(LanguageError) in
+            globals.values[slot] = element
+            try run(body)
+        }
+    }
+
+    /// Runs `body` for each element of a range, a tensor (its first axis) or a list.
+    func forEachElement(of sequence: Value, at location: SourceLocation,
+                        _ body: (Value) throws(LanguageError) -> Void) throws(LanguageError) {
         switch sequence {
         case .range(let range):
             let count = range.count
             var k = 0
             while k < count {
                 try tick(at: location)
-                globals.values[slot] = .number(range.lower + Double(k))
-                try run(body)
+                try body(.number(range.lower + Double(k)))
                 k += 1
             }
         case .tensor(let tensor):
@@ -154,14 +172,17 @@ final class Interpreter {
             for i in 0..<extent {
                 try tick(at: location)
                 let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed([i]) }
-                globals.values[slot] = Value.from(element)
-                try run(body)
+                try body(Value.from(element))
             }
         case .list(let values):
             for value in values {
                 try tick(at: location)
-                globals.values[slot] = value
-                try run(body)
+                try body(value)
+            }
+        case .traced(let box) where !box.storage.shape.isEmpty:
+            for i in 0..<box.storage.shape[0] {
+                try tick(at: location)
+                try body(try tensorOperation(at: location) { () throws(TensorError) in try box.storage.indexed([i]) })
             }
         default:
             throw LanguageError(.runtime, "cannot iterate over a \(sequence.typeName)", at: location,
@@ -169,8 +190,8 @@ final class Interpreter {
         }
     }
 
-    private func condition(_ expr: Expr, _ frame: [Value], what: String) throws(LanguageError) -> Bool {
-        let value = try evaluate(expr, frame)
+    private func condition(_ expr: Expr, _ frame: inout [Value], what: String) throws(LanguageError) -> Bool {
+        let value = try evaluate(expr, &frame)
         guard case .bool(let b) = value else {
             throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: expr.location,
                                 hint: "compare with ==, <, > …")
@@ -180,46 +201,80 @@ final class Interpreter {
 
     // MARK: Expressions
 
-    func evaluate(_ expr: Expr, _ frame: [Value]) throws(LanguageError) -> Value {
+    func evaluate(_ expr: Expr, _ frame: inout [Value]) throws(LanguageError) -> Value {
         switch expr.kind {
         case .number(let x): return .number(x)
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
-        case .local(_, let index): return frame[index]
+        case .local(let name, let index):
+            guard index < frame.count else { throw unassigned(name, at: expr.location) }
+            let value = frame[index]
+            if case .nothing = value { throw unassigned(name, at: expr.location) }
+            return value
         case .global(let name, let slot):
             return try global(name, slot: slot, at: expr.location)
         case .identifier(let name):
             return try lookup(name, at: expr.location)
         case .binary(let op, let lhs, let rhs):
             if op == .and || op == .or {
-                let left = try condition(lhs, frame, what: "'\(op.rawValue)'")
+                let left = try condition(lhs, &frame, what: "'\(op.rawValue)'")
                 if (op == .and && !left) || (op == .or && left) { return .bool(left) }
-                return .bool(try condition(rhs, frame, what: "'\(op.rawValue)'"))
+                return .bool(try condition(rhs, &frame, what: "'\(op.rawValue)'"))
             }
-            let left = try evaluate(lhs, frame)
-            let right = try evaluate(rhs, frame)
+            let left = try evaluate(lhs, &frame)
+            let right = try evaluate(rhs, &frame)
             return try Arithmetic.binary(op, left, right, limit: elementLimit, at: expr.location)
         case .unary(let op, let operand):
-            return try Arithmetic.unary(op, try evaluate(operand, frame), at: expr.location)
+            return try Arithmetic.unary(op, try evaluate(operand, &frame), at: expr.location)
         case .call(let callee, let arguments):
-            return try evaluateCall(callee, arguments, frame, at: expr.location)
+            return try evaluateCall(callee, arguments, &frame, at: expr.location)
         case .list(let items):
-            return try makeList(items, frame, at: expr.location)
+            return try makeList(items, &frame, at: expr.location)
         case .tuple:
             throw LanguageError(.runtime, "a parenthesized list (a, b) is only valid as lambda parameters", at: expr.location)
         case .range(let lhs, let rhs, let closed):
-            let lower = try evaluate(lhs, frame), upper = try evaluate(rhs, frame)
+            let lower = try Arithmetic.primal(try evaluate(lhs, &frame), .subtract, at: expr.location)
+            let upper = try Arithmetic.primal(try evaluate(rhs, &frame), .subtract, at: expr.location)
             guard case .number(let a) = lower, case .number(let b) = upper else {
                 throw LanguageError(.runtime, "range bounds must be numbers, got \(lower.typeName) and \(upper.typeName)", at: expr.location)
             }
             return .range(RangeValue(lower: a, upper: b, closed: closed))
         case .index(let baseExpr, let indexExprs):
-            return try evaluateIndex(try evaluate(baseExpr, frame), indexExprs, frame, at: expr.location)
+            return try evaluateIndex(try evaluate(baseExpr, &frame), indexExprs, &frame, at: expr.location)
         case .member(let baseExpr, let name):
-            return try member(try evaluate(baseExpr, frame), name, at: expr.location)
+            return try member(try evaluate(baseExpr, &frame), name, at: expr.location)
         case .lambda(let parameters, let body):
             return .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame, location: expr.location))
+        case .block(let items):
+            var result = Value.nothing
+            for item in items { result = try evaluate(item, &frame) }
+            return result
+        case .ifElse(let conditionExpr, let then, let otherwise):
+            if try condition(conditionExpr, &frame, what: "if") { return try evaluate(then, &frame) }
+            guard let otherwise else { return .nothing }
+            return try evaluate(otherwise, &frame)
+        case .setLocal(_, let index, let valueExpr):
+            let value = try evaluate(valueExpr, &frame)
+            frame[index] = value
+            return .nothing
+        case .forLocal(_, let index, let sequenceExpr, let body):
+            let sequence = try evaluate(sequenceExpr, &frame)
+            try forEachElement(of: sequence, at: sequenceExpr.location) { (element) throws(LanguageError) in
+                frame[index] = element
+                _ = try evaluate(body, &frame)
+            }
+            return .nothing
+        case .frame(let size, let body):
+            if frame.count < size { frame.append(contentsOf: repeatElement(.nothing, count: size - frame.count)) }
+            return try evaluate(body, &frame)
+        case .bind, .forIn:
+            throw LanguageError(.runtime, "internal: an unresolved binding reached the interpreter", at: expr.location)
         }
+    }
+
+    private func unassigned(_ name: String, at location: SourceLocation) -> LanguageError {
+        LanguageError(.runtime, "'\(name)' has no value here", at: location,
+                      hint: "a name bound inside a block must be assigned on every path before it is read")
     }
 
     /// The value of a resolved global name.
@@ -252,28 +307,30 @@ final class Interpreter {
         throw LanguageError(.runtime, "undefined name '\(name)'", at: location, hint: hint)
     }
 
-    private func makeList(_ exprs: [Expr], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+    private func makeList(_ exprs: [Expr], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
         var values: [Value] = []
         values.reserveCapacity(exprs.count)
-        for e in exprs { values.append(try evaluate(e, frame)) }
+        for e in exprs { values.append(try evaluate(e, &frame)) }
         return try ListBuilder.make(values, limit: elementLimit, at: location)
     }
 
-    private func integerIndex(_ expr: Expr, _ frame: [Value]) throws(LanguageError) -> Int {
-        let value = try evaluate(expr, frame)
+    private func integerIndex(_ expr: Expr, _ frame: inout [Value]) throws(LanguageError) -> Int {
+        let value = try Arithmetic.primal(try evaluate(expr, &frame), .subtract, at: expr.location)
         guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
             throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: expr.location)
         }
         return Int(x)
     }
 
-    private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+    private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
         var indices: [Int] = []
-        for e in indexExprs { indices.append(try integerIndex(e, frame)) }
+        for e in indexExprs { indices.append(try integerIndex(e, &frame)) }
         switch base {
         case .tensor(let tensor):
             let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed(indices) }
             return Value.from(part)
+        case .traced(let box):
+            return try tensorOperation(at: location) { () throws(TensorError) in try box.storage.indexed(indices) }
         case .list(let values):
             guard indices.count == 1, let i = indices.first, values.indices.contains(i) else {
                 throw LanguageError(.runtime, "list index \(indices.map(String.init).joined(separator: ", ")) is out of range 0..<\(values.count)", at: location)
@@ -306,6 +363,10 @@ final class Interpreter {
         case .symbolic(let s):
             if name == "text" { return .string(s.text) }
             fields = ["text"]
+        case .traced(let box) where !box.storage.shape.isEmpty:
+            if name == "shape" { return .tensor(TensorValue(box.storage.shape.map(Double.init))) }
+            if name == "count" { return .number(Double(box.storage.count)) }
+            fields = ["shape", "count"]
         default:
             break
         }
@@ -321,11 +382,11 @@ final class Interpreter {
 
     // MARK: Calls
 
-    private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: [Value], at location: SourceLocation) throws(LanguageError) -> Value {
-        let function = try evaluate(callee, frame)
+    private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+        let function = try evaluate(callee, &frame)
         var values: [Value] = []
         values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try evaluate(argument.value, frame)) }
+        for argument in arguments { values.append(try evaluate(argument.value, &frame)) }
         return try callValue(function, arguments: values, syntax: arguments, at: location)
     }
 
@@ -355,10 +416,10 @@ final class Interpreter {
         if let syntax, syntax.contains(where: { $0.label != nil }) {
             ordered = try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: syntax.map(\.label), at: location)
         }
-        let frame = f.captured.isEmpty ? ordered : f.captured + ordered
+        var frame = f.captured.isEmpty ? ordered : f.captured + ordered
         try enterCall(shown, at: location)
         defer { callDepth -= 1 }
-        return try evaluate(f.body, frame)
+        return try evaluate(f.body, &frame)
     }
 
     /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).
@@ -403,6 +464,9 @@ final class Interpreter {
         try tick(at: location)
         let call = BuiltinCall(builtin: builtin, positional: positional, named: named, location: location,
                                positionalLocations: positionalLocations, namedLocations: namedLocations, interpreter: self)
+        if arguments.contains(where: { if case .traced = $0 { return true } else { return false } }) {
+            return try TracedBuiltins.call(call)
+        }
         return try builtin.body(call)
     }
 }

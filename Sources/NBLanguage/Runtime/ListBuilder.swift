@@ -11,6 +11,14 @@ enum ListBuilder {
             numbers.append(x)
         }
         if allNumbers { return .tensor(TensorValue(numbers)) }
+        for value in values {
+            guard case .traced(let box) = value else { continue }
+            do {
+                if let stacked = try box.storage.stacking(values, limit: limit) { return stacked }
+            } catch {
+                throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+            }
+        }
         var tensors: [TensorValue] = []
         for value in values {
             switch value {
@@ -23,10 +31,8 @@ enum ListBuilder {
             }
         }
         let shape = tensors[0].shape
-        guard tensors.allSatisfy({ $0.shape == shape }) else {
-            let shapes = tensors.map { TensorValue.describe($0.shape) }.joined(separator: ", ")
-            throw LanguageError(.runtime, "nested lists must be rectangular, got rows of shapes \(shapes)", at: location)
-        }
+        // Tensors of different shapes (a model's weights) stay a list of tensors.
+        guard tensors.allSatisfy({ $0.shape == shape }) else { return .list(values) }
         let newShape = [tensors.count] + shape
         do { try limit.check(newShape) } catch {
             throw LanguageError(.limit, error.message, at: location)

@@ -34,7 +34,9 @@ public final class Session {
         guard case .function(let function)? = globals[name] else { return nil }
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
                                       failedNames: failedNames, timeout: options.timeout)
-        return UserScalarFunction(function: function, interpreter: interpreter, location: function.location)
+        return TracedFunction(callee: .function(function), shownName: function.name ?? "lambda",
+                              layouts: function.parameters.map { _ in .number }, parameterNames: function.parameters,
+                              interpreter: interpreter, location: function.location)
     }
 
     /// What a session carries from one cell to the next: its global names (in slot order) and

@@ -24,11 +24,30 @@ public struct Expr: Sendable {
         case global(String, slot: Int)
         /// A name resolved to a position in the running function's frame (produced by the resolver).
         case local(String, index: Int)
+        /// `{ item; item; … }`: the items run in order; the value is the last item's (nothing when
+        /// that item binds a name or loops).
+        case block([Expr])
+        /// `if c { a } else { b }`: the value of the branch taken (nothing without `else`).
+        case ifElse(condition: Expr, then: Expr, else: Expr?)
+        /// `name = value` inside a block (resolved to `setLocal`).
+        case bind(name: String, value: Expr)
+        /// `for x in sequence { … }` inside a block (resolved to `forLocal`).
+        case forIn(variable: String, sequence: Expr, body: Expr)
+        /// A binding resolved to a frame position (produced by the resolver).
+        case setLocal(String, index: Int, value: Expr)
+        /// A block loop whose variable is resolved to a frame position (produced by the resolver).
+        case forLocal(String, index: Int, sequence: Expr, body: Expr)
+        /// A function body (or a cell's expression) whose blocks bind names: the frame is extended to
+        /// `size` positions before `body` runs (produced by the resolver).
+        case frame(size: Int, body: Expr)
     }
 
     public var kind: Kind
     public var location: SourceLocation
     public let height: Int
+
+    /// The most positions a function's frame may have (its captured values, parameters and locals).
+    public static let maximumFrameSize = 100_000
 
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
@@ -45,7 +64,11 @@ public struct Expr: Sendable {
         case .call(let callee, let arguments): return max(callee.height, arguments.map(\.value.height).max() ?? 0)
         case .index(let base, let indices): return max(base.height, indices.map(\.height).max() ?? 0)
         case .member(let base, _): return base.height
-        case .lambda(_, let body): return body.height
+        case .lambda(_, let body), .frame(_, let body): return body.height
+        case .block(let items): return items.map(\.height).max() ?? 0
+        case .ifElse(let c, let t, let e): return max(c.height, t.height, e?.height ?? 0)
+        case .bind(_, let value), .setLocal(_, _, let value): return value.height
+        case .forIn(_, let sequence, let body), .forLocal(_, _, let sequence, let body): return max(sequence.height, body.height)
         }
     }
 }
@@ -111,24 +134,6 @@ public struct Statement: Sendable {
         case .assign(let name, _), .define(let name, _, _): return [name]
         case .forIn(let variable, _, let body): return [variable] + body.flatMap(\.boundNames)
         case .ifElse(_, let then, let otherwise): return then.flatMap(\.boundNames) + (otherwise ?? []).flatMap(\.boundNames)
-        }
-    }
-}
-
-extension Expr {
-    /// Whether the expression reads a frame position at or above `index` (a parameter of the
-    /// function being evaluated, rather than a captured value).
-    func usesLocal(from index: Int) -> Bool {
-        switch kind {
-        case .local(_, let i): return i >= index
-        case .number, .string, .bool, .identifier, .global: return false
-        case .list(let items), .tuple(let items): return items.contains { $0.usesLocal(from: index) }
-        case .unary(_, let operand): return operand.usesLocal(from: index)
-        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _): return lhs.usesLocal(from: index) || rhs.usesLocal(from: index)
-        case .call(let callee, let arguments): return callee.usesLocal(from: index) || arguments.contains { $0.value.usesLocal(from: index) }
-        case .index(let base, let indices): return base.usesLocal(from: index) || indices.contains { $0.usesLocal(from: index) }
-        case .member(let base, _): return base.usesLocal(from: index)
-        case .lambda(_, let body): return body.usesLocal(from: index)
         }
     }
 }

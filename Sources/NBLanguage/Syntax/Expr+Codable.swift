@@ -9,11 +9,12 @@
 extension Expr: Codable {
     private enum Keys: String, CodingKey {
         case kind = "k", at, number = "n", text = "s", bool = "b", items = "i", op = "o", lhs = "l", rhs = "r"
-        case closed = "c", arguments = "a", name = "id", slot, parameters = "p", body = "y"
+        case closed = "c", arguments = "a", name = "id", slot, parameters = "p", body = "y", other = "e"
     }
 
     private enum Tag: String, Codable {
         case number, string, bool, identifier, list, tuple, unary, binary, range, call, index, member, lambda, global, local
+        case block, ifElse, bind, forIn, setLocal, forLocal, frame
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,12 +49,37 @@ extension Expr: Codable {
             let index = try c.decode(Int.self, forKey: .slot)
             guard index >= 0 else { throw DecodingError.dataCorruptedError(forKey: .slot, in: c, debugDescription: "negative index") }
             kind = .local(try c.decode(String.self, forKey: .name), index: index)
+        case .block: kind = .block(try c.decode([Expr].self, forKey: .items))
+        case .ifElse:
+            kind = .ifElse(condition: try c.decode(Expr.self, forKey: .lhs), then: try c.decode(Expr.self, forKey: .rhs),
+                           else: try c.decodeIfPresent(Expr.self, forKey: .other))
+        case .bind: kind = .bind(name: try c.decode(String.self, forKey: .name), value: try c.decode(Expr.self, forKey: .lhs))
+        case .forIn:
+            kind = .forIn(variable: try c.decode(String.self, forKey: .name), sequence: try c.decode(Expr.self, forKey: .lhs),
+                          body: try c.decode(Expr.self, forKey: .body))
+        case .setLocal:
+            kind = .setLocal(try c.decode(String.self, forKey: .name), index: try Expr.decodeIndex(c), value: try c.decode(Expr.self, forKey: .lhs))
+        case .forLocal:
+            kind = .forLocal(try c.decode(String.self, forKey: .name), index: try Expr.decodeIndex(c),
+                             sequence: try c.decode(Expr.self, forKey: .lhs), body: try c.decode(Expr.self, forKey: .body))
+        case .frame:
+            let size = try Expr.decodeIndex(c)
+            guard size <= Expr.maximumFrameSize else {
+                throw DecodingError.dataCorruptedError(forKey: .slot, in: c, debugDescription: "frame too large")
+            }
+            kind = .frame(size: size, body: try c.decode(Expr.self, forKey: .body))
         }
         self.init(kind, at: location)
         // The evaluator relies on the parser's nesting limit; a stored tree may not exceed it either.
         guard height <= Parser.maximumHeight else {
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "expression nested too deeply")
         }
+    }
+
+    private static func decodeIndex(_ c: KeyedDecodingContainer<Keys>) throws -> Int {
+        let index = try c.decode(Int.self, forKey: .slot)
+        guard index >= 0 else { throw DecodingError.dataCorruptedError(forKey: .slot, in: c, debugDescription: "negative index") }
+        return index
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -86,6 +112,23 @@ extension Expr: Codable {
             try c.encode(Tag.global, forKey: .kind); try c.encode(name, forKey: .name); try c.encode(slot, forKey: .slot)
         case .local(let name, let index):
             try c.encode(Tag.local, forKey: .kind); try c.encode(name, forKey: .name); try c.encode(index, forKey: .slot)
+        case .block(let items): try c.encode(Tag.block, forKey: .kind); try c.encode(items, forKey: .items)
+        case .ifElse(let condition, let then, let otherwise):
+            try c.encode(Tag.ifElse, forKey: .kind); try c.encode(condition, forKey: .lhs); try c.encode(then, forKey: .rhs)
+            try c.encodeIfPresent(otherwise, forKey: .other)
+        case .bind(let name, let value):
+            try c.encode(Tag.bind, forKey: .kind); try c.encode(name, forKey: .name); try c.encode(value, forKey: .lhs)
+        case .forIn(let name, let sequence, let body):
+            try c.encode(Tag.forIn, forKey: .kind); try c.encode(name, forKey: .name); try c.encode(sequence, forKey: .lhs)
+            try c.encode(body, forKey: .body)
+        case .setLocal(let name, let index, let value):
+            try c.encode(Tag.setLocal, forKey: .kind); try c.encode(name, forKey: .name); try c.encode(index, forKey: .slot)
+            try c.encode(value, forKey: .lhs)
+        case .forLocal(let name, let index, let sequence, let body):
+            try c.encode(Tag.forLocal, forKey: .kind); try c.encode(name, forKey: .name); try c.encode(index, forKey: .slot)
+            try c.encode(sequence, forKey: .lhs); try c.encode(body, forKey: .body)
+        case .frame(let size, let body):
+            try c.encode(Tag.frame, forKey: .kind); try c.encode(size, forKey: .slot); try c.encode(body, forKey: .body)
         }
     }
 }
@@ -128,6 +171,15 @@ extension Expr {
             return base.fits(globals: names, frame: size) && indices.allSatisfy { $0.fits(globals: names, frame: size) }
         case .member(let base, _): return base.fits(globals: names, frame: size)
         case .lambda(let parameters, let body): return body.fits(globals: names, frame: size + parameters.count)
+        case .block(let items): return items.allSatisfy { $0.fits(globals: names, frame: size) }
+        case .ifElse(let condition, let then, let otherwise):
+            return condition.fits(globals: names, frame: size) && then.fits(globals: names, frame: size)
+                && (otherwise?.fits(globals: names, frame: size) ?? true)
+        case .bind, .forIn: return false // never stored unresolved
+        case .setLocal(_, let index, let value): return index < size && value.fits(globals: names, frame: size)
+        case .forLocal(_, let index, let sequence, let body):
+            return index < size && sequence.fits(globals: names, frame: size) && body.fits(globals: names, frame: size)
+        case .frame(let newSize, let body): return newSize >= size && body.fits(globals: names, frame: newSize)
         }
     }
 }

@@ -5,7 +5,8 @@ extension Expr {
 
     private var precedence: Int {
         switch kind {
-        case .lambda: return 0
+        case .lambda, .ifElse, .bind, .setLocal, .forIn, .forLocal: return 0
+        case .frame(_, let body): return body.precedence
         case .binary(let op, _, _): return op.precedence
         case .range: return 4
         case .unary: return 7
@@ -50,7 +51,27 @@ extension Expr {
         case .lambda(let parameters, let body):
             let head = parameters.count == 1 ? parameters[0] : "(" + parameters.joined(separator: ", ") + ")"
             return head + " -> " + body.render(context: 0)
+        case .block(let items):
+            return "{ " + items.map { $0.render(context: 0) }.joined(separator: "; ") + " }"
+        case .ifElse(let condition, let then, let otherwise):
+            var text = "if " + condition.render(context: 0) + " " + then.asBlockSource
+            if let otherwise {
+                if case .ifElse = otherwise.kind { text += " else " + otherwise.renderBare() } else { text += " else " + otherwise.asBlockSource }
+            }
+            return text
+        case .bind(let name, let value), .setLocal(let name, _, let value):
+            return name + " = " + value.render(context: 0)
+        case .forIn(let name, let sequence, let body), .forLocal(let name, _, let sequence, let body):
+            return "for " + name + " in " + sequence.render(context: 0) + " " + body.asBlockSource
+        case .frame(_, let body):
+            return body.renderBare()
         }
+    }
+
+    /// The expression as the body of `if`, `else` or `for`: always in braces.
+    private var asBlockSource: String {
+        if case .block = kind { return renderBare() }
+        return "{ " + render(context: 0) + " }"
     }
 
     /// A string literal with quotes and escapes.

@@ -219,6 +219,76 @@ public struct Parser {
         return body
     }
 
+    // MARK: Blocks and if as expressions
+
+    /// `{ … }` in an expression: its statements become the items of a block expression.
+    private mutating func parseBlockExpression(after what: String) throws(LanguageError) -> Expr {
+        let opener = current
+        let statements = try parseBlock(after: what.isEmpty ? "here" : what)
+        var items: [Expr] = []
+        for statement in statements { items.append(try Parser.blockItem(statement)) }
+        return try checked(Expr(.block(items), at: opener.location))
+    }
+
+    /// `if c { a } else { b }` (also `else if`) as an expression.
+    private mutating func parseIfExpression() throws(LanguageError) -> Expr {
+        let start = advance()
+        try enter()
+        defer { leave() }
+        let condition = try parseExpression()
+        if check(.assign) {
+            throw error("expected '{' after the condition, found '='", hint: "use == to compare")
+        }
+        let then = try parseBlockExpression(after: "the if condition")
+        let saved = position
+        skipNewlines()
+        guard check(.else) else {
+            position = saved
+            return try checked(Expr(.ifElse(condition: condition, then: then, else: nil), at: start.location))
+        }
+        _ = advance()
+        let otherwise = check(.if) ? try parseIfExpression() : try parseBlockExpression(after: "'else'")
+        return try checked(Expr(.ifElse(condition: condition, then: then, else: otherwise), at: start.location))
+    }
+
+    /// A statement inside a block expression, as an item of that block.
+    private static func blockItem(_ statement: Statement) throws(LanguageError) -> Expr {
+        let at = statement.location
+        switch statement.kind {
+        case .expression(let expr):
+            return expr
+        case .assign(let name, let value):
+            return Expr(.bind(name: name, value: value), at: at)
+        case .define(let name, let parameters, let body):
+            return Expr(.bind(name: name, value: Expr(.lambda(parameters: parameters, body: body), at: at)), at: at)
+        case .forIn(let variable, let sequence, let body):
+            var items: [Expr] = []
+            for item in body { items.append(try blockItem(item)) }
+            return Expr(.forIn(variable: variable, sequence: sequence, body: Expr(.block(items), at: at)), at: at)
+        case .ifElse(let condition, let then, let otherwise):
+            var thenItems: [Expr] = []
+            for item in then { thenItems.append(try blockItem(item)) }
+            var elseExpr: Expr?
+            if let otherwise {
+                var elseItems: [Expr] = []
+                for item in otherwise { elseItems.append(try blockItem(item)) }
+                // `else if` arrives as a one-statement else branch holding the nested if.
+                if elseItems.count == 1, case .ifElse = elseItems[0].kind, case .ifElse = otherwise[0].kind {
+                    elseExpr = elseItems[0]
+                } else {
+                    elseExpr = Expr(.block(elseItems), at: at)
+                }
+            }
+            return Expr(.ifElse(condition: condition, then: Expr(.block(thenItems), at: at), else: elseExpr), at: at)
+        case .assignIndex:
+            throw LanguageError(.syntax, "an element cannot be assigned inside a block", at: at,
+                                hint: "build the tensor with a list, or assign the element at the top level of the cell")
+        case .assert:
+            throw LanguageError(.syntax, "assert is written at the top level of a cell, not inside a block", at: at,
+                                hint: "return the value from the block and assert on it after")
+        }
+    }
+
     // MARK: Expressions, loosest first
 
     private mutating func parseExpression() throws(LanguageError) -> Expr {
@@ -421,6 +491,10 @@ public struct Parser {
             while match(.comma) { items.append(try parseExpression()) }
             try expect(.rightParen, "to close '(' at line \(token.location.line), column \(token.location.column)", hint: "add ')'")
             return items.count == 1 ? first : try checked(Expr(.tuple(items), at: token.location))
+        case .symbol(.leftBrace):
+            return try parseBlockExpression(after: "")
+        case .keyword(.if):
+            return try parseIfExpression()
         case .symbol(.leftBracket):
             _ = advance()
             try enter()

@@ -21,39 +21,8 @@ extension TensorValue {
             for i in out.indices { out[i] = operation(out[i], b.elements[i]) }
             return TensorValue(shape: a.shape, elements: out)
         }
-        let shape = try broadcastShape(a.shape, b.shape)
-        try limit.check(shape)
-        let aStrides = broadcastStrides(a.shape, to: shape)
-        let bStrides = broadcastStrides(b.shape, to: shape)
-        let total = shape.reduce(1, *)
-        var out = [Double](repeating: 0, count: total)
-        var index = Array(repeating: 0, count: shape.count)
-        var aOffset = 0, bOffset = 0
-        for k in 0..<total {
-            out[k] = operation(a.elements[aOffset], b.elements[bOffset])
-            // Odometer increment.
-            var axis = shape.count - 1
-            while axis >= 0 {
-                index[axis] += 1
-                aOffset += aStrides[axis]
-                bOffset += bStrides[axis]
-                if index[axis] < shape[axis] { break }
-                aOffset -= aStrides[axis] * shape[axis]
-                bOffset -= bStrides[axis] * shape[axis]
-                index[axis] = 0
-                axis -= 1
-            }
-        }
+        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, limit: limit, operation)
         return TensorValue(shape: shape, elements: out)
-    }
-
-    /// Strides that walk `shape` as if it had been broadcast to `target` (0 on stretched axes).
-    private static func broadcastStrides(_ shape: [Int], to target: [Int]) -> [Int] {
-        let own = strides(of: shape)
-        let offset = target.count - shape.count
-        return target.indices.map { i in
-            i < offset || shape[i - offset] == 1 ? 0 : own[i - offset]
-        }
     }
 
     /// Applies `operation` to every element.

@@ -26,6 +26,9 @@ extension Value {
             if let display = r.display { return display.transcript }
             return "(" + r.fields.map { "\($0.name): \($0.value.text)" }.joined(separator: ", ") + ")"
         case .display(let item): return item.transcript
+        case .traced(let box):
+            // What `print` shows inside a differentiated function: the primal values.
+            return box.storage.primal.map { Value.from($0).text } ?? "<symbolic>"
         case .nothing: return ""
         }
     }

@@ -21,6 +21,8 @@ public enum Value: Sendable {
     indirect case record(RecordValue)
     /// A table, plot or image grid.
     indirect case display(DisplayItem)
+    /// A number or tensor being differentiated (inside `grad`, `jvp`, `derivative`, …).
+    case traced(TracedBox)
     /// The result of statements and calls that produce nothing (`print`); never displayed.
     case nothing
 
@@ -44,6 +46,7 @@ public enum Value: Sendable {
             case .images: return "images"
             default: return "display"
             }
+        case .traced(let box): return box.storage.shape.isEmpty ? "number" : "tensor"
         case .nothing: return "nothing"
         }
     }

@@ -1,0 +1,159 @@
+import NBAutodiff
+
+extension TracedTensor: TracedStorage {
+    var count: Int { elements.count }
+    var scalars: [any DifferentiableScalar] { elements }
+
+    var primal: TensorValue? {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(elements.count)
+        for element in elements {
+            guard let x = element.primalValue else { return nil }
+            numbers.append(x)
+        }
+        return TensorValue(shape: shape, elements: numbers)
+    }
+
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+        guard let o = TracedTensor.lift(other) else { return nil }
+        let (a, b) = tracedOnLeft ? (self, o) : (o, self)
+        if op == .matmul { return try TracedTensor.matmul(a, b, limit: limit).value }
+        let operation: (S, S) -> S
+        switch op {
+        case .add: operation = (+)
+        case .subtract: operation = (-)
+        case .multiply: operation = (*)
+        case .divide: operation = (/)
+        case .power: operation = S.power
+        default: throw TensorError("'\(op.rawValue)' cannot be applied to values that are differentiated")
+        }
+        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, limit: limit, operation)
+        return TracedTensor(shape: shape, elements: out).value
+    }
+
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+        guard let o = TracedTensor.lift(other) else { return nil }
+        let (a, b) = tracedOnLeft ? (self, o) : (o, self)
+        let pick: (S, S) -> S = largest ? S.maximum : S.minimum
+        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, limit: limit, pick)
+        return TracedTensor(shape: shape, elements: out).value
+    }
+
+    func negated() -> Value { TracedTensor(shape: shape, elements: elements.map { -$0 }).value }
+
+    func applying(_ function: ElementaryFunction) -> Value {
+        TracedTensor(shape: shape, elements: elements.map { S.apply(function, $0) }).value
+    }
+
+    func reduced(mean: Bool, axis: Int?) throws(TensorError) -> Value {
+        guard let axis else {
+            guard let first = elements.first else { return TracedTensor(S(mean ? .nan : 0)).value }
+            let total = elements.dropFirst().reduce(first, +)
+            return TracedTensor(mean ? total / S(Double(elements.count)) : total).value
+        }
+        let rank = shape.count
+        let a = axis < 0 ? axis + rank : axis
+        guard a >= 0, a < rank else { throw TensorError("axis \(axis) is out of range for a tensor of rank \(rank)") }
+        let outer = shape[..<a].reduce(1, *), extent = shape[a], inner = shape[(a + 1)...].reduce(1, *)
+        var out: [S] = []
+        out.reserveCapacity(outer * inner)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                var total = S(0)
+                for k in 0..<extent { total = k == 0 ? elements[(o * extent) * inner + i] : total + elements[(o * extent + k) * inner + i] }
+                out.append(mean ? total / S(Double(extent)) : total)
+            }
+        }
+        var newShape = shape
+        newShape.remove(at: a)
+        return TracedTensor(shape: newShape, elements: out).value
+    }
+
+    func extreme(largest: Bool) throws(TensorError) -> Value {
+        guard let first = elements.first else { throw TensorError("of an empty tensor") }
+        let pick: (S, S) -> S = largest ? S.maximum : S.minimum
+        return TracedTensor(elements.dropFirst().reduce(first, pick)).value
+    }
+
+    func indexed(_ indices: [Int]) throws(TensorError) -> Value {
+        guard indices.count <= shape.count else {
+            throw TensorError("\(indices.count) indices for a tensor of rank \(shape.count)")
+        }
+        let strides = TensorValue.strides(of: shape)
+        var offset = 0
+        for (axis, i) in indices.enumerated() {
+            let j = i < 0 ? i + shape[axis] : i
+            guard j >= 0, j < shape[axis] else {
+                throw TensorError("index \(i) is out of range 0..<\(shape[axis]) on axis \(axis)")
+            }
+            offset += j * strides[axis]
+        }
+        let rest = Array(shape[indices.count...])
+        let size = rest.reduce(1, *)
+        return TracedTensor(shape: rest, elements: Array(elements[offset..<offset + size])).value
+    }
+
+    func transposed() throws(TensorError) -> Value {
+        guard shape.count == 2 else {
+            if shape.count < 2 { return value }
+            throw TensorError("transpose needs a matrix, got shape \(TensorValue.describe(shape))")
+        }
+        let (m, n) = (shape[0], shape[1])
+        var out: [S] = []
+        out.reserveCapacity(m * n)
+        for j in 0..<n { for i in 0..<m { out.append(elements[i * n + j]) } }
+        return TracedTensor(shape: [n, m], elements: out).value
+    }
+
+    func reshaped(_ newShape: [Int]) -> Value { TracedTensor(shape: newShape, elements: elements).value }
+
+    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value? {
+        var parts: [TracedTensor] = []
+        parts.reserveCapacity(values.count)
+        for value in values {
+            guard let part = TracedTensor.lift(value) else { return nil }
+            parts.append(part)
+        }
+        let shape = parts[0].shape
+        guard parts.allSatisfy({ $0.shape == shape }) else { return .list(values) }
+        try limit.check([parts.count] + shape)
+        return TracedTensor(shape: [parts.count] + shape, elements: parts.flatMap(\.elements)).value
+    }
+
+    func calling(_ function: SymbolicFunction, _ arguments: [Value]) throws -> Value? {
+        var scalars: [S] = []
+        for argument in arguments {
+            guard let t = TracedTensor.lift(argument) else { return nil }
+            guard t.count == 1 else { throw TensorError("\(function.name) takes numbers, got a tensor") }
+            scalars.append(t.elements[0])
+        }
+        return TracedTensor(try function.evaluate(scalars)).value
+    }
+
+    /// Matrix product of vectors and matrices (1-d · 1-d is a number).
+    static func matmul(_ a: TracedTensor, _ b: TracedTensor, limit: ElementLimit) throws(TensorError) -> TracedTensor {
+        guard (1...2).contains(a.shape.count), (1...2).contains(b.shape.count) else {
+            throw TensorError("@ needs vectors or matrices, got shapes \(TensorValue.describe(a.shape)) and \(TensorValue.describe(b.shape))")
+        }
+        let (m, k) = a.shape.count == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
+        let (k2, n) = b.shape.count == 2 ? (b.shape[0], b.shape[1]) : (b.shape[0], 1)
+        guard k == k2 else {
+            throw TensorError("@ needs matching inner dimensions, got shapes \(TensorValue.describe(a.shape)) and \(TensorValue.describe(b.shape))")
+        }
+        var shape: [Int] = []
+        if a.shape.count == 2 { shape.append(m) }
+        if b.shape.count == 2 { shape.append(n) }
+        try limit.check(shape)
+        var out: [S] = []
+        out.reserveCapacity(m * n)
+        for i in 0..<m {
+            try limit.checkDeadline()
+            for j in 0..<n {
+                var total = S(0)
+                for p in 0..<k { total = p == 0 ? a.elements[i * k] * b.elements[j] : total + a.elements[i * k + p] * b.elements[p * n + j] }
+                out.append(total)
+            }
+        }
+        return TracedTensor(shape: shape, elements: out)
+    }
+}

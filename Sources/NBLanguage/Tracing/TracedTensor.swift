@@ -1,0 +1,95 @@
+import NBAutodiff
+
+/// A number or tensor of one differentiating interpretation flowing through the interpreter:
+/// dual numbers of a forward sweep, values on a reverse-mode tape, complex steps or symbolic
+/// expressions (`S`), with the shape of a tensor (`[]` for a number).
+///
+/// This is how one evaluator serves every method: `grad`, `jvp`, `hessian`, `derivative` and the
+/// rest call a user function with traced arguments, and the interpreter runs its body — blocks,
+/// `if`, loops, closures, recursion — exactly as it runs it on plain numbers. Branches follow
+/// the primal values (`primalValue`), as in PyTorch, JAX and ForwardDiff.jl.
+struct TracedTensor<S: DifferentiableScalar> {
+    var shape: [Int]
+    var elements: [S]
+
+    init(shape: [Int], elements: [S]) {
+        self.shape = shape
+        self.elements = elements
+    }
+
+    /// A traced number.
+    init(_ scalar: S) {
+        self.init(shape: [], elements: [scalar])
+    }
+
+    /// `value` as a tensor of `S`: numbers, tensors and ranges become constants, values traced by
+    /// an enclosing differentiation are lifted into this one as constants; nil for anything else
+    /// (or a value of an inner differentiation, which is wider than `S`).
+    static func lift(_ value: Value) -> TracedTensor? {
+        switch value {
+        case .number(let x):
+            return TracedTensor(S(x))
+        case .tensor, .range:
+            guard let t = value.asTensor else { return nil }
+            return TracedTensor(shape: t.shape, elements: t.elements.map { S($0) })
+        case .dual(let d):
+            return S.lifting(d).map { TracedTensor($0) }
+        case .traced(let box):
+            if let same = box.storage as? TracedTensor { return same }
+            var lifted: [S] = []
+            lifted.reserveCapacity(box.storage.count)
+            for element in box.storage.scalars {
+                guard let s = S.lifting(element) else { return nil }
+                lifted.append(s)
+            }
+            return TracedTensor(shape: box.storage.shape, elements: lifted)
+        default:
+            return nil
+        }
+    }
+
+    /// As a value of the language: a plain number or tensor when `S` is `Double` (so plain
+    /// evaluation never pays for tracing), otherwise traced.
+    var value: Value {
+        if S.self == Double.self, let numbers = elements as? [Double] {
+            return shape.isEmpty ? .number(numbers[0]) : .tensor(TensorValue(shape: shape, elements: numbers))
+        }
+        return .traced(TracedBox(self))
+    }
+}
+
+/// What the interpreter needs of a traced value without knowing its number type.
+protocol TracedStorage {
+    var shape: [Int] { get }
+    var count: Int { get }
+    /// The elements, each as the engine's number protocol.
+    var scalars: [any DifferentiableScalar] { get }
+    /// The primal values (what branches and comparisons see); nil for symbolic expressions.
+    var primal: TensorValue? { get }
+    /// `self op other` (or `other op self` when `tracedOnLeft` is false) when `other` can be
+    /// lifted into this interpretation; nil when `other` belongs to a wider one.
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
+    /// The larger or smaller of `self` and `other`, elementwise (nil as for `combine`).
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
+    func negated() -> Value
+    func applying(_ function: ElementaryFunction) -> Value
+    /// The sum or mean of all elements, or along `axis`.
+    func reduced(mean: Bool, axis: Int?) throws(TensorError) -> Value
+    /// The largest or smallest element.
+    func extreme(largest: Bool) throws(TensorError) -> Value
+    func indexed(_ indices: [Int]) throws(TensorError) -> Value
+    func transposed() throws(TensorError) -> Value
+    func reshaped(_ shape: [Int]) -> Value
+    /// `values` stacked into one tensor of this interpretation (a list literal such as `[x, y]`);
+    /// a list when their shapes differ; nil when one of them belongs to a wider interpretation.
+    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value?
+    /// A symbolic function called with numbers of this interpretation (nil as for `stacking`).
+    func calling(_ function: SymbolicFunction, _ arguments: [Value]) throws -> Value?
+}
+
+/// A traced value inside `Value` (which is `Sendable`): traced values live only while the
+/// differentiation that made them runs, on the thread that runs it.
+public struct TracedBox: @unchecked Sendable {
+    let storage: any TracedStorage
+    init(_ storage: any TracedStorage) { self.storage = storage }
+}
