@@ -117,11 +117,29 @@ private struct GradientVisitor: InterpretationVisitor {
     let withValue: Bool
 
     func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
+        let (value, packed) = try valueAndGradient(B.self)
+        guard withValue else { return packed }
+        return .record(RecordValue(fields: [("value", value), ("grad", packed)]))
+    }
+
+    /// Functions of tensors go to the tensor tape (whole-tensor records, the kernels `train`
+    /// uses) when no other differentiation is running; if the body does something the tensor
+    /// tape cannot record (a nested differentiation, a symbolic function), it runs again on the
+    /// scalar tape, which records every number and accepts everything.
+    private func valueAndGradient<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> (Value, Value) {
+        let interpreter = call.interpreter
+        if B.self == Double.self, problem.hasTensorParameter {
+            let (items, generator) = (interpreter.items.count, interpreter.generator)
+            do {
+                return try problem.tapeValueAndGradient(interpreter: interpreter, limit: call.elementLimit, at: call.location)
+            } catch where error.kind != .limit {
+                interpreter.items.removeSubrange(items...)
+                interpreter.generator = generator
+            }
+        }
         let point = try call.point(problem, B.self)
         let (value, gradient) = try call.engine { try EngineBridge.valueAndGradient(problem.function, at: point) }
-        let packed = try problem.pack(gradient, limit: call.elementLimit, at: call.location)
-        guard withValue else { return packed }
-        return .record(RecordValue(fields: [("value", TracedTensor(value).value), ("grad", packed)]))
+        return (TracedTensor(value).value, try problem.pack(gradient, limit: call.elementLimit, at: call.location))
     }
 }
 

@@ -39,15 +39,18 @@ public enum TensorBuiltins {
         Builtin("sum", usage: "sum(t, axis: 0)") { call throws(LanguageError) in
             try call.expect(1, labels: ["axis"])
             let t = try call.tensor(0, "t")
-            return try reduce(call, t) { () throws(TensorError) in try t.reduce(axis: try axis(call), 0, +) }
+            return try reduce(call, t) { () throws(TensorError) in
+                let axis = try axis(call)
+                return try TensorValue.learning { try axis.map { try t.learning.sum(axis: $0) } ?? t.learning.sum() }
+            }
         },
         Builtin("mean", usage: "mean(t, axis: 0)") { call throws(LanguageError) in
             try call.expect(1, labels: ["axis"])
             let t = try call.tensor(0, "t")
-            let axis: Int?
-            do throws(TensorError) { axis = try Self.axis(call) } catch { throw call.tensorError(error) }
-            let n = Double(axis.map { t.shape.indices.contains($0) ? t.shape[$0] : 1 } ?? t.count)
-            return try reduce(call, t) { () throws(TensorError) in try t.reduce(axis: axis, 0, +).map { $0 / n } }
+            return try reduce(call, t) { () throws(TensorError) in
+                let axis = try axis(call)
+                return try TensorValue.learning { try axis.map { try t.learning.mean(axis: $0) } ?? t.learning.mean() }
+            }
         },
         Builtin("transpose", usage: "transpose(t)") { call throws(LanguageError) in
             try call.expect(1)

@@ -63,7 +63,10 @@ enum Arithmetic {
         switch (op, operand) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .dual(let d)): return .dual(-d)
-        case (.negate, .traced(let box)): return box.storage.negated()
+        case (.negate, .traced(let box)):
+            do { return try box.storage.negated() } catch {
+                throw LanguageError(.runtime, error.message, at: location)
+            }
         case (.negate, _):
             if let t = numeric(operand) { return Value.from(t.map { -$0 }) }
         case (.not, .bool(let b)): return .bool(!b)

@@ -315,16 +315,43 @@ final class Interpreter {
     }
 
     private func integerIndex(_ expr: Expr, _ frame: inout [Value]) throws(LanguageError) -> Int {
-        let value = try Arithmetic.primal(try evaluate(expr, &frame), .subtract, at: expr.location)
+        try integer(try evaluate(expr, &frame), at: expr.location)
+    }
+
+    /// An index: a whole number (a value being differentiated counts by its primal value).
+    private func integer(_ indexValue: Value, at location: SourceLocation) throws(LanguageError) -> Int {
+        let value = try Arithmetic.primal(indexValue, .subtract, at: location)
         guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
-            throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: expr.location)
+            throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: location)
         }
         return Int(x)
     }
 
     private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+        // One index that is a vector of whole numbers picks rows: `X[batch]`.
+        var indexValues: [Value] = []
+        for e in indexExprs { indexValues.append(try evaluate(e, &frame)) }
+        if indexValues.count == 1, let rows = try rowIndices(indexValues[0], at: indexExprs[0].location) {
+            switch base {
+            case .tensor(let tensor):
+                return Value.from(try tensorOperation(at: location) { () throws(TensorError) in try tensor.gathering(rows, limit: elementLimit) })
+            case .traced(let box):
+                return try tensorOperation(at: location) { () throws(TensorError) in try box.storage.gathering(rows) }
+            case .list(let values):
+                var picked: [Value] = []
+                for r in rows {
+                    guard values.indices.contains(r) else {
+                        throw LanguageError(.runtime, "list index \(r) is out of range 0..<\(values.count)", at: location)
+                    }
+                    picked.append(values[r])
+                }
+                return .list(picked)
+            default:
+                throw LanguageError(.runtime, "a \(base.typeName) cannot be indexed", at: location)
+            }
+        }
         var indices: [Int] = []
-        for e in indexExprs { indices.append(try integerIndex(e, &frame)) }
+        for (value, e) in zip(indexValues, indexExprs) { indices.append(try integer(value, at: e.location)) }
         switch base {
         case .tensor(let tensor):
             let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed(indices) }
@@ -344,6 +371,20 @@ final class Interpreter {
         default:
             throw LanguageError(.runtime, "a \(base.typeName) cannot be indexed", at: location)
         }
+    }
+
+    /// The whole numbers of a vector used as an index (nil for a number: an ordinary index).
+    private func rowIndices(_ value: Value, at location: SourceLocation) throws(LanguageError) -> [Int]? {
+        guard case .tensor(let t) = value, t.rank == 1 else { return nil }
+        var rows: [Int] = []
+        rows.reserveCapacity(t.count)
+        for x in t.elements {
+            guard x == x.rounded(), Swift.abs(x) < 1e15 else {
+                throw LanguageError(.runtime, "row indices must be whole numbers, got \(NumberFormat.format(x))", at: location)
+            }
+            rows.append(Int(x))
+        }
+        return rows
     }
 
     private func member(_ base: Value, _ name: String, at location: SourceLocation) throws(LanguageError) -> Value {

@@ -44,14 +44,10 @@ extension TensorValue {
         if a.rank == 2 { outShape.append(m) }
         if b.rank == 2 { outShape.append(n) }
         try limit.check(outShape)
-        var out = [Double](repeating: 0, count: m * n)
-        for i in 0..<m {
-            try limit.checkDeadline()
-            for p in 0..<k {
-                let x = a.elements[i * k + p]
-                for j in 0..<n { out[i * n + j] += x * b.elements[p * n + j] }
-            }
-        }
-        return TensorValue(shape: outShape, elements: out)
+        try limit.checkDeadline()
+        // One BLAS call cannot be interrupted: the deadline is checked before and after it.
+        let product = try TensorValue.learning { try a.learning.matmul(b.learning) }
+        try limit.checkDeadline()
+        return product.reshaped(outShape)
     }
 }

@@ -93,6 +93,21 @@ extension TensorValue {
         return TensorValue(shape: rest, elements: Array(elements[offset..<offset + size]))
     }
 
+    /// The rows (entries of the first axis) at `rows`, in that order: `X[batch]`.
+    public func gathering(_ rows: [Int], limit: ElementLimit) throws(TensorError) -> TensorValue {
+        guard let extent = shape.first else { throw TensorError("a number has no rows") }
+        let newShape = [rows.count] + shape.dropFirst()
+        try limit.check(newShape)
+        let size = shape.dropFirst().reduce(1, *)
+        var out: [Double] = []
+        out.reserveCapacity(rows.count * size)
+        for r in rows {
+            guard r >= 0, r < extent else { throw TensorError("row \(r) is out of range 0..<\(extent)") }
+            out.append(contentsOf: elements[r * size..<(r + 1) * size])
+        }
+        return TensorValue(shape: newShape, elements: out)
+    }
+
     /// Replaces the part selected by `indices` with `value` (broadcast to its shape).
     public mutating func assign(_ indices: [Int], _ value: TensorValue, limit: ElementLimit) throws(TensorError) {
         let part = try indexed(indices)

@@ -16,7 +16,8 @@ enum TracedBuiltins {
         }
         if let function = ElementaryFunction(rawValue: name) {
             try call.expect(1)
-            return try traced(arguments[0], call).applying(function)
+            let t = try traced(arguments[0], call)
+            return try run { () throws(TensorError) in try t.applying(function) }
         }
         switch name {
         case "min", "max":
@@ -38,6 +39,11 @@ enum TracedBuiltins {
             let axis = try call.optionalNumber(label: "axis").map { Int($0) }
             let t = try traced(arguments[0], call)
             return try run { () throws(TensorError) in try t.reduced(mean: name == "mean", axis: axis) }
+        case "logsumexp":
+            try call.expect(1, labels: ["axis"])
+            let axis = try call.optionalNumber(label: "axis").map { Int($0) }
+            let t = try traced(arguments[0], call)
+            return try run { () throws(TensorError) in try t.logSumExp(axis: axis) }
         case "transpose":
             try call.expect(1)
             let t = try traced(arguments[0], call)
@@ -60,7 +66,7 @@ enum TracedBuiltins {
             guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == t.count else {
                 throw call.error("cannot reshape shape \(TensorValue.describe(t.shape)) (\(t.count) elements) into \(TensorValue.describe(shape))")
             }
-            return t.reshaped(shape)
+            return try run { () throws(TensorError) in try t.reshaped(shape) }
         default:
             throw call.error("the builtin '\(name)' cannot be used on a value that is being differentiated",
                              hint: "differentiated functions use + - * / ^ @, elementary functions, min, max, sum, mean, transpose, reshape")

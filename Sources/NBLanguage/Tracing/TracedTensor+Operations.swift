@@ -51,10 +51,7 @@ extension TracedTensor: TracedStorage {
             let total = elements.dropFirst().reduce(first, +)
             return TracedTensor(mean ? total / S(Double(elements.count)) : total).value
         }
-        let rank = shape.count
-        let a = axis < 0 ? axis + rank : axis
-        guard a >= 0, a < rank else { throw TensorError("axis \(axis) is out of range for a tensor of rank \(rank)") }
-        let outer = shape[..<a].reduce(1, *), extent = shape[a], inner = shape[(a + 1)...].reduce(1, *)
+        let (outer, extent, inner, newShape) = try split(axis)
         var out: [S] = []
         out.reserveCapacity(outer * inner)
         for o in 0..<outer {
@@ -64,8 +61,6 @@ extension TracedTensor: TracedStorage {
                 out.append(mean ? total / S(Double(extent)) : total)
             }
         }
-        var newShape = shape
-        newShape.remove(at: a)
         return TracedTensor(shape: newShape, elements: out).value
     }
 
@@ -82,11 +77,10 @@ extension TracedTensor: TracedStorage {
         let strides = TensorValue.strides(of: shape)
         var offset = 0
         for (axis, i) in indices.enumerated() {
-            let j = i < 0 ? i + shape[axis] : i
-            guard j >= 0, j < shape[axis] else {
+            guard i >= 0, i < shape[axis] else {
                 throw TensorError("index \(i) is out of range 0..<\(shape[axis]) on axis \(axis)")
             }
-            offset += j * strides[axis]
+            offset += i * strides[axis]
         }
         let rest = Array(shape[indices.count...])
         let size = rest.reduce(1, *)
@@ -106,6 +100,51 @@ extension TracedTensor: TracedStorage {
     }
 
     func reshaped(_ newShape: [Int]) -> Value { TracedTensor(shape: newShape, elements: elements).value }
+
+    func logSumExp(axis: Int?) throws(TensorError) -> Value {
+        guard let axis else {
+            guard !elements.isEmpty else { return TracedTensor(S(-Double.infinity)).value }
+            return TracedTensor(Self.logSumExp(elements)).value
+        }
+        let (outer, extent, inner, newShape) = try split(axis)
+        var out: [S] = []
+        out.reserveCapacity(outer * inner)
+        for o in 0..<outer {
+            for i in 0..<inner { out.append(Self.logSumExp((0..<extent).map { elements[(o * extent + $0) * inner + i] })) }
+        }
+        return TracedTensor(shape: newShape, elements: out).value
+    }
+
+    /// `m + log Σ exp(x − m)` with `m` the largest primal value (a constant shift: exact, and
+    /// no overflow).
+    private static func logSumExp(_ xs: [S]) -> S {
+        let m = S(xs.compactMap(\.primalValue).max() ?? 0)
+        let total = xs.dropFirst().reduce(S.apply(.exp, xs[0] - m)) { $0 + S.apply(.exp, $1 - m) }
+        return m + S.apply(.log, total)
+    }
+
+    /// The extents before, along and after `axis`, and the shape without it.
+    private func split(_ axis: Int) throws(TensorError) -> (Int, Int, Int, [Int]) {
+        let rank = shape.count
+        let a = axis < 0 ? axis + rank : axis
+        guard a >= 0, a < rank else { throw TensorError("axis \(axis) is out of range for a tensor of rank \(rank)") }
+        var newShape = shape
+        newShape.remove(at: a)
+        return (shape[..<a].reduce(1, *), shape[a], shape[(a + 1)...].reduce(1, *), newShape)
+    }
+
+    func gathering(_ rows: [Int]) throws(TensorError) -> Value {
+        guard let extent = shape.first else { throw TensorError("a number has no rows") }
+        let size = shape.dropFirst().reduce(1, *)
+        var out: [S] = []
+        out.reserveCapacity(rows.count * size)
+        for r in rows {
+            guard r >= 0, r < extent else { throw TensorError("row \(r) is out of range 0..<\(extent)") }
+            let start = r * size
+            out.append(contentsOf: elements[start..<start + size])
+        }
+        return TracedTensor(shape: [rows.count] + shape.dropFirst(), elements: out).value
+    }
 
     func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value? {
         var parts: [TracedTensor] = []

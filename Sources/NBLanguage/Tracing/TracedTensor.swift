@@ -71,15 +71,19 @@ protocol TracedStorage {
     func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
     /// The larger or smaller of `self` and `other`, elementwise (nil as for `combine`).
     func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
-    func negated() -> Value
-    func applying(_ function: ElementaryFunction) -> Value
+    func negated() throws(TensorError) -> Value
+    func applying(_ function: ElementaryFunction) throws(TensorError) -> Value
     /// The sum or mean of all elements, or along `axis`.
     func reduced(mean: Bool, axis: Int?) throws(TensorError) -> Value
     /// The largest or smallest element.
     func extreme(largest: Bool) throws(TensorError) -> Value
+    /// log Σ exp, of all elements or along `axis` (computed stably).
+    func logSumExp(axis: Int?) throws(TensorError) -> Value
     func indexed(_ indices: [Int]) throws(TensorError) -> Value
+    /// The rows (entries of the first axis) at `rows`: a mini-batch.
+    func gathering(_ rows: [Int]) throws(TensorError) -> Value
     func transposed() throws(TensorError) -> Value
-    func reshaped(_ shape: [Int]) -> Value
+    func reshaped(_ shape: [Int]) throws(TensorError) -> Value
     /// `values` stacked into one tensor of this interpretation (a list literal such as `[x, y]`);
     /// a list when their shapes differ; nil when one of them belongs to a wider interpretation.
     func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value?

@@ -9,6 +9,8 @@ public struct TrackedTensor<Scalar: TensorScalar> {
     /// The forward value.
     public var value: Tensor<Scalar> { tape.value(id) }
     public var shape: [Int] { value.shape }
+    /// Whether a gradient flows to this tensor (it depends on a variable of its tape).
+    public var requiresGradient: Bool { tape.records[id].requiresGradient }
 
     /// Records an operation whose single input is `self`.
     func unary(
