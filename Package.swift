@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBDocument", "NBLanguage"]),
-        .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage", "Yams"]),
+        .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .target(name: "NBServe"),
         .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .executableTarget(name: "nb", dependencies: ["NBLearning", 
