@@ -175,20 +175,23 @@ public enum YAMLReader {
 
     // MARK: A thread with a given stack
 
-    private final class Box<T>: @unchecked Sendable { var value: T?; init() {} }
+    private final class Box: @unchecked Sendable {
+        var result: Result<YAMLValue?, DocumentError> = .success(nil)
+    }
 
     /// Runs `body` on a new thread with `stackSize` bytes of stack and waits for it.
-    static func onThread<T>(stackSize: Int, _ body: @escaping () -> T) -> T {
-        let box = Box<T>()
+    private static func onThread(stackSize: Int, _ body: @escaping () -> Result<YAMLValue?, DocumentError>)
+        -> Result<YAMLValue?, DocumentError> {
+        let box = Box()
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) let work = body
         let thread = Thread {
-            box.value = work()
+            box.result = work()
             done.signal()
         }
         thread.stackSize = stackSize
         thread.start()
         done.wait()
-        return box.value!
+        return box.result
     }
 }
