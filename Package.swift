@@ -23,7 +23,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
@@ -37,8 +36,8 @@ let package = Package(
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBDocument", "NBLanguage"]),
-        .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage", "Yams"]),
-        .target(name: "NBServe", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
+        .target(name: "NBServe"),
         .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .executableTarget(name: "nb", dependencies: ["NBLearning", 
             "NBRender", "NBCheck", "NBExecution", "NBDocument", "NBServe",

@@ -1,5 +1,4 @@
 import Foundation
-import FlyingFox
 import Synchronization
 
 /// `nb serve`: serves a built site on 127.0.0.1 only, watches the sources by polling, rebuilds
@@ -13,58 +12,79 @@ public final class SiteServer: Sendable {
     private let watcher: SourceWatcher
     private let rebuild: Rebuild
     private let pollInterval: Duration
+    private let requestedPort: UInt16
+    private let limits: HTTPLimits
     private let generation = Mutex(0)
-    private let server: HTTPServer
+    private let listening = Mutex<LoopbackHTTPServer?>(nil)
 
     /// - Parameters:
-    ///   - port: 0 picks a free port (see `port()` once listening).
-    public init(source: URL, output: URL, port: UInt16, pollInterval: Duration = .milliseconds(300), rebuild: @escaping Rebuild) throws {
+    ///   - port: 0 picks a free port (see `boundAddress()` once listening).
+    public convenience init(source: URL, output: URL, port: UInt16, pollInterval: Duration = .milliseconds(300),
+                            rebuild: @escaping Rebuild) throws {
+        self.init(source: source, output: output, port: port, pollInterval: pollInterval, limits: HTTPLimits(), rebuild: rebuild)
+    }
+
+    init(source: URL, output: URL, port: UInt16, pollInterval: Duration, limits: HTTPLimits, rebuild: @escaping Rebuild) {
         self.output = output
         self.watcher = SourceWatcher(root: source, excluding: output)
         self.rebuild = rebuild
         self.pollInterval = pollInterval
-        // Loopback only, by construction: the address is fixed here and not configurable.
-        self.server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 15,
-                                 logger: .disabled, handler: nil)
+        self.requestedPort = port
+        self.limits = limits
     }
 
     /// The current build generation (incremented after every rebuild).
     public var currentGeneration: Int { generation.withLock { $0 } }
 
-    /// Builds, then serves and watches until the task is cancelled.
+    /// Listens, builds, then serves and watches until the task is cancelled.
+    /// - Throws: when it cannot listen on the port (in use, not permitted).
     public func run() async throws {
-        await rebuildAndBump(reason: nil)
         let files = StaticFiles(root: output)
-        await server.appendRoute(HTTPRoute(method: .GET, path: LiveReload.versionPath)) { [weak self] _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
-                         body: Data(String(self?.currentGeneration ?? 0).utf8))
+        let server = try LoopbackHTTPServer(port: requestedPort, limits: limits) { [weak self] request in
+            self?.respond(to: request, files: files) ?? .text(.serviceUnavailable, "stopping")
         }
-        await server.appendRoute(HTTPRoute(methods: [.GET, .HEAD], path: "*")) { [weak self] request in
-            guard let file = files.file(for: request.path), var data = try? Data(contentsOf: file) else {
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                                    body: Data("not found: \(request.path)\n".utf8))
-            }
-            let type = StaticFiles.contentType(of: file)
-            if type.hasPrefix("text/html") {
-                data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: self?.currentGeneration ?? 0).utf8)
-            }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: data)
-        }
+        // Accepting starts now, on its own thread: requests are answered (from the previous
+        // build's files) even while the first build runs, and whatever the task pool is doing.
+        server.start()
+        defer { server.stop() }
+        listening.withLock { $0 = server }
+        await rebuildAndBump(reason: nil)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await self.server.run() }
+            group.addTask { await server.run() }
             group.addTask { try await self.watch() }
             try await group.next()
             group.cancelAll()
         }
     }
 
-    /// Waits until the server accepts connections.
-    public func waitUntilListening() async throws { try await server.waitUntilListening(timeout: 10) }
+    /// Waits (up to 10 s) until the server accepts connections.
+    public func waitUntilListening() async throws {
+        for _ in 0..<1000 where listening.withLock({ $0 == nil }) { try await Task.sleep(for: .milliseconds(10)) }
+    }
 
-    /// The address actually bound (host and port).
+    /// The address actually bound (host and port), once listening.
     public func boundAddress() async -> (host: String, port: UInt16)? {
-        guard case .ip4(let host, let port) = await server.listeningAddress else { return nil }
-        return (host, port)
+        listening.withLock { $0.map { ("127.0.0.1", $0.port) } }
+    }
+
+    private func respond(to request: HTTPRequestHead, files: StaticFiles) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8",
+                                body: Array("only GET and HEAD\n".utf8), extraHeaders: [("Allow", "GET, HEAD")])
+        }
+        let path = request.path
+        if path == LiveReload.versionPath {
+            return HTTPResponse(status: .ok, contentType: "text/plain", body: Array(String(currentGeneration).utf8))
+        }
+        guard let file = files.file(for: path), let data = try? Data(contentsOf: file) else {
+            return .text(.notFound, "not found: \(path)")
+        }
+        let type = StaticFiles.contentType(of: file)
+        if type.hasPrefix("text/html") {
+            return HTTPResponse(status: .ok, contentType: type,
+                                body: Array(LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: currentGeneration).utf8))
+        }
+        return HTTPResponse(status: .ok, contentType: type, body: [UInt8](data))
     }
 
     private func watch() async throws {

@@ -18,7 +18,20 @@ struct StaticFiles: Sendable {
             url.appendPathComponent("index.html")
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         }
-        return url
+        // A symbolic link may point anywhere: serve only what resolves to a file inside the site.
+        guard let rootPath = Self.resolved(root.path), let filePath = Self.resolved(url.path),
+              filePath.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else { return nil }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return URL(fileURLWithPath: filePath)
+    }
+
+    /// The absolute path with every symbolic link resolved (`realpath(3)`), or nil when it does
+    /// not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     static func contentType(of url: URL) -> String {

@@ -81,7 +81,6 @@ import Testing
         ("---\ntitle: ok\ndate: [unclosed\n---\n", 4),   // the parser notices at the closing line
         ("---\ntitle: ok\n  bad: indent\n---\n", 3),
         ("---\ntitle: \"open\n---\n", 3),
-        ("---\n- just\n- a list\n---\n", 2),
     ])
     func malformedYAMLNamesItsLine(text: String, line: Int) {
         do {
@@ -92,6 +91,19 @@ import Testing
             #expect(error.location?.line == line)
             #expect(error.hint != nil)
         }
+    }
+
+    @Test(arguments: ["---\nFoo\n---\nBar\n", "---\n- just\n- a list\n---\nBar\n"])
+    func aBlockThatIsNotAMappingIsMarkdown(text: String) throws {
+        let document = try DocumentParser.parse(text)
+        #expect(document.frontMatter == FrontMatter())
+        #expect(document.diagnostics.count == 1)
+        #expect(document.diagnostics.first?.severity == .warning)
+        #expect(document.diagnostics.first?.location == TextLocation(line: 1, column: 1))
+        #expect(document.diagnostics.first?.message.contains("read as Markdown") == true)
+        // The first `---` is a thematic break and the text is the page's.
+        #expect(document.blocks.first?.location == TextLocation(line: 1, column: 1))
+        #expect(document.blocks.contains { if case .prose(let prose) = $0 { prose.html.contains("Bar") } else { false } })
     }
 
     @Test func byteOrderMarkBeforeFrontMatter() throws {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the bibliography keys of a notebook's front matter (SPEC §3):
 ///
 /// ```yaml
@@ -21,50 +19,61 @@ public struct FrontMatterReferences: Sendable, Equatable {
     /// Parses the YAML between the `---` lines. `firstLine` is the file line of the YAML's first
     /// line (2 when the front matter starts the file), so that diagnostics name file lines.
     public static func parse(yaml: String, firstLine: Int = 2) -> FrontMatterReferences {
-        var result = FrontMatterReferences(references: [], bibliographyFiles: [], diagnostics: [])
-        let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch {
-            result.diagnostics.append(BibliographyDiagnostic(message: "front matter is not valid YAML", line: firstLine))
-            return result
+        let root: YAMLValue?
+        do { root = try YAMLReader.read(yaml, firstLine: firstLine) } catch {
+            return FrontMatterReferences(references: [], bibliographyFiles: [], diagnostics: [
+                BibliographyDiagnostic(message: error.message, line: error.location?.line ?? firstLine,
+                                       column: error.location?.column ?? 1)])
         }
-        guard let mapping = root?.mapping else { return result }
-        func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + firstLine - 1 }
+        return read(root?.entries ?? [])
+    }
 
+    private static func read(_ fields: [YAMLEntry]) -> FrontMatterReferences {
+        var result = FrontMatterReferences(references: [], bibliographyFiles: [], diagnostics: [])
+        let mapping = YAMLValue(.mapping(fields), line: 1)
         if let files = mapping["bibliography"] {
-            if let single = files.scalar { result.bibliographyFiles = [single.string] }
-            else { result.bibliographyFiles = files.array().compactMap(\.string) }
+            if let single = files.scalar { result.bibliographyFiles = [single] }
+            else { result.bibliographyFiles = (files.elements ?? []).compactMap(\.scalar) }
         }
         guard let list = mapping["references"] else { return result }
-        guard let items = list.sequence else {
+        guard let items = list.elements else {
             result.diagnostics.append(BibliographyDiagnostic(message: "`references:` should be a list of entries (id, title, url, author, year)",
-                                                             line: fileLine(list)))
+                                                             line: list.line))
             return result
         }
         for item in items {
-            guard let fields = item.mapping else {
+            guard item.entries != nil else {
                 result.diagnostics.append(BibliographyDiagnostic(message: "a reference should be a mapping with id, title and url",
-                                                                 line: fileLine(item)))
+                                                                 line: item.line))
                 continue
             }
-            guard let id = fields["id"]?.string, !id.isEmpty else {
+            guard let id = item["id"]?.scalar, !id.isEmpty else {
                 result.diagnostics.append(BibliographyDiagnostic(message: "reference without an `id`; add `id: NAME` to cite it as [@NAME]",
-                                                                 line: fileLine(item)))
+                                                                 line: item.line))
                 continue
             }
-            let url = fields["url"]?.string
-            guard let title = fields["title"]?.string ?? url else {
-                result.diagnostics.append(BibliographyDiagnostic(message: "reference \(id) has neither title nor url", line: fileLine(item)))
+            let url = item["url"]?.scalar
+            guard let title = item["title"]?.scalar ?? url else {
+                result.diagnostics.append(BibliographyDiagnostic(message: "reference \(id) has neither title nor url", line: item.line))
                 continue
             }
             var authors: [String] = []
-            if let author = fields["author"] ?? fields["authors"] {
-                if let one = author.scalar { authors = [one.string] } else { authors = author.array().compactMap(\.string) }
+            if let author = item["author"] ?? item["authors"] {
+                if let one = author.scalar { authors = [one] } else { authors = (author.elements ?? []).compactMap(\.scalar) }
             }
-            let venue = fields["venue"]?.string ?? fields["journal"]?.string ?? fields["publisher"]?.string
+            let venue = item["venue"]?.scalar ?? item["journal"]?.scalar ?? item["publisher"]?.scalar
             result.references.append(BibliographyEntry(id: id, title: title, url: url, authors: authors,
-                                                       year: fields["year"]?.scalar?.string, venue: venue,
-                                                       origin: .frontMatter, line: fileLine(item)))
+                                                       year: item["year"]?.scalar, venue: venue,
+                                                       origin: .frontMatter, line: item.line))
         }
         return result
+    }
+}
+
+extension FrontMatterReferences {
+    /// The keys of front matter already read (a page's front matter is parsed once, by
+    /// `FrontMatterParser`).
+    public init(_ frontMatter: FrontMatter) {
+        self = Self.read(frontMatter.fields)
     }
 }

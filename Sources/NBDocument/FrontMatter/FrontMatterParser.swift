@@ -1,5 +1,3 @@
-import Yams
-
 /// Splits YAML front matter (between `---` lines at the very top) from the Markdown body and
 /// reads it.
 public enum FrontMatterParser {
@@ -12,11 +10,11 @@ public enum FrontMatterParser {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Largest nesting depth copied out of YAML; deeper values are an input error.
-    static let maximumDepth = 64
-
     /// Reads the front matter of `source`, if any.
-    /// - Throws: `DocumentError` for unterminated front matter or malformed YAML, with its line.
+    /// A block between `---` lines that is YAML but not a mapping (`---`, `Foo`, `---`) is not
+    /// front matter: the whole text is Markdown, with a warning.
+    /// - Throws: `DocumentError` for unterminated front matter or malformed, too deep or too large
+    ///   YAML (see `YAMLReader`), with its line and column.
     public static func parse(_ source: SourceText) throws(DocumentError) -> Result {
         guard source.lineStarts.count > 1, isFence(line: 0, in: source, allowDots: false) else {
             return Result(frontMatter: FrontMatter(), bodyStart: 0, diagnostics: [])
@@ -35,7 +33,18 @@ public enum FrontMatterParser {
         let yaml = String(source.slice(source.lineStarts[1]..<source.lineStarts[closingLine]))
         let bodyStart = source.nextLineStart(afterLineIndex: closingLine)
         var diagnostics: [Diagnostic] = []
-        let fields = try readFields(yaml, firstLine: 2)
+        let root = try YAMLReader.read(yaml, firstLine: 2)
+        let fields: [YAMLEntry]
+        switch root?.content {
+        case nil: fields = []
+        case .mapping(let entries): fields = entries
+        case .scalar, .sequence:
+            // `---`, a line of text, `---`: Markdown's thematic break and a setext heading, not
+            // front matter.
+            return Result(frontMatter: FrontMatter(), bodyStart: 0, diagnostics: [
+                Diagnostic(.warning, "the `---` lines at the top do not hold `key: value` front matter; read as Markdown",
+                           at: TextLocation(line: 1, column: 1))])
+        }
         var frontMatter = FrontMatter(fields: fields, openingLine: 1, closingLine: closingLine + 1)
         frontMatter.title = scalar(frontMatter["title"])
         frontMatter.date = scalar(frontMatter["date"])
@@ -57,65 +66,6 @@ public enum FrontMatterParser {
         if line == 0, text.hasPrefix("\u{FEFF}") { text = text.dropFirst() } // a byte order mark
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
         return text == "---" || (allowDots && text == "...")
-    }
-
-    // MARK: YAML → values
-
-    private static func readFields(_ yaml: String, firstLine: Int) throws(DocumentError) -> [YAMLEntry] {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw malformed(error, firstLine: firstLine)
-        } catch {
-            throw DocumentError(.malformedFrontMatter, "front matter is not valid YAML",
-                                at: TextLocation(line: firstLine, column: 1))
-        }
-        guard let node else { return [] }
-        let value = try copy(node, firstLine: firstLine, depth: 0)
-        guard let entries = value.entries else {
-            throw DocumentError(.malformedFrontMatter, "front matter must be `key: value` lines",
-                                at: TextLocation(line: value.line, column: 1),
-                                hint: "write fields like `title: My notes`")
-        }
-        return entries
-    }
-
-    private static func malformed(_ error: YamlError, firstLine: Int) -> DocumentError {
-        let hint = "fix the YAML between the `---` lines (quote values that contain `: ` or start with `[`, `{`, `*`, `&`)"
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return DocumentError(.malformedFrontMatter, "front matter is not valid YAML: \(detail)",
-                                 at: TextLocation(line: mark.line + firstLine - 1, column: mark.column), hint: hint)
-        default:
-            return DocumentError(.malformedFrontMatter, "front matter is not valid YAML",
-                                 at: TextLocation(line: firstLine, column: 1), hint: hint)
-        }
-    }
-
-    private static func copy(_ node: Node, firstLine: Int, depth: Int) throws(DocumentError) -> YAMLValue {
-        let line = (node.mark?.line ?? 1) + firstLine - 1
-        guard depth < maximumDepth else {
-            throw DocumentError(.malformedFrontMatter, "front matter is nested too deeply",
-                                at: TextLocation(line: line, column: 1))
-        }
-        switch node {
-        case .scalar(let scalar):
-            return YAMLValue(.scalar(scalar.string), line: line)
-        case .sequence(let sequence):
-            var elements: [YAMLValue] = []
-            for element in sequence { elements.append(try copy(element, firstLine: firstLine, depth: depth + 1)) }
-            return YAMLValue(.sequence(elements), line: line)
-        case .mapping(let mapping):
-            var entries: [YAMLEntry] = []
-            for (key, value) in mapping {
-                let name = key.scalar?.string ?? ""
-                entries.append(YAMLEntry(key: name, value: try copy(value, firstLine: firstLine, depth: depth + 1)))
-            }
-            return YAMLValue(.mapping(entries), line: line)
-        }
     }
 
     // MARK: Jekyll keys

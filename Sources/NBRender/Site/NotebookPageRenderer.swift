@@ -92,10 +92,7 @@ public struct NotebookPageRenderer: NotebookRendering {
         var listed = linkEntries
         var library: [BibliographyEntry] = []
         if document.frontMatter.openingLine > 0 {
-            let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-            let from = document.frontMatter.openingLine, to = document.frontMatter.closingLine - 1
-            let yaml = from < to ? lines[from..<min(to, lines.count)].joined(separator: "\n") : ""
-            let references = FrontMatterReferences.parse(yaml: yaml, firstLine: from + 1)
+            let references = FrontMatterReferences(document.frontMatter)
             listed += references.references
             diagnostics += references.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
             for bibFile in references.bibliographyFiles {

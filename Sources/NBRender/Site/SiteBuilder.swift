@@ -179,9 +179,10 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         }
         if notebooks.contains("index.md"),
            let text = try? String(contentsOf: options.source.appendingPathComponent("index.md"), encoding: .utf8) {
-            if !FileManager.default.fileExists(atPath: siteYAML.path), let (yaml, line) = SiteConfig.frontMatter(of: text) {
-                let (parsed, notes) = SiteConfig.parse(yaml: yaml, file: "index.md", firstLine: line)
-                config = parsed; diagnostics += notes
+            // Front matter errors are reported with the index page itself.
+            if !FileManager.default.fileExists(atPath: siteYAML.path),
+               let front = try? FrontMatterParser.parse(SourceText(text)), front.frontMatter.openingLine > 0 {
+                config = SiteConfig(front.frontMatter)
             }
             if let render = try? renderer.render(NotebookSource(relativePath: "index.md", text: text)) {
                 intro = render.blocks.map(\.html).joined()

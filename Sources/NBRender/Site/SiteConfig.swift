@@ -1,4 +1,4 @@
-import Yams
+import NBDocument
 
 /// Site-wide settings from `site.yml` at the site root, or else from the front matter of the
 /// root `index.md`: `title`, `url` (base URL for the feed and sitemap), `description`, `author`,
@@ -18,49 +18,32 @@ public struct SiteConfig: Sendable, Equatable {
         self.description = description; self.author = author; self.language = language
     }
 
-    /// Reads the keys from YAML text; unknown keys are ignored, malformed YAML gives the defaults
-    /// and a diagnostic.
+    /// Reads the keys from YAML text (`site.yml`); unknown keys are ignored, malformed, too deep
+    /// or too large YAML (see `YAMLReader`) gives the defaults and a diagnostic naming its line
+    /// and column.
     public static func parse(yaml: String, file: String, firstLine: Int = 1) -> (SiteConfig, [SiteDiagnostic]) {
-        let node: Node?
-        do { node = try Yams.compose(yaml: yaml) } catch {
-            var line = firstLine
-            if let yamlError = error as? YamlError, case .scanner(_, _, let mark, _) = yamlError { line = mark.line + firstLine - 1 }
-            if let yamlError = error as? YamlError, case .parser(_, _, let mark, _) = yamlError { line = mark.line + firstLine - 1 }
-            return (SiteConfig(), [SiteDiagnostic(file: file, line: line, message: "site settings are not valid YAML; using defaults")])
+        let root: YAMLValue?
+        do { root = try YAMLReader.read(yaml, firstLine: firstLine, what: file) } catch {
+            return (SiteConfig(), [SiteDiagnostic(file: file, line: error.location?.line ?? firstLine, column: error.location?.column ?? 1,
+                                                  message: error.message + "; using defaults")])
         }
-        guard let map = node?.mapping else { return (SiteConfig(), []) }
-        let url = map["url"]?.string.map { url in
-            if let base = map["baseurl"]?.string, !base.isEmpty {
+        return (SiteConfig(root?.entries ?? []), [])
+    }
+
+    /// The keys of front matter already read (the root `index.md`'s).
+    public init(_ frontMatter: FrontMatter) {
+        self.init(frontMatter.fields)
+    }
+
+    private init(_ fields: [YAMLEntry]) {
+        let map = YAMLValue(.mapping(fields), line: 1)
+        let url = map["url"]?.scalar.map { url in
+            if let base = map["baseurl"]?.scalar, !base.isEmpty {
                 return (url.hasSuffix("/") ? String(url.dropLast()) : url) + (base.hasPrefix("/") ? base : "/" + base)
             }
             return url
         }
-        let config = SiteConfig(title: map["title"]?.string ?? "Notebooks", baseURL: url, description: map["description"]?.string,
-                                author: map["author"]?.string, language: map["lang"]?.string ?? "en")
-        return (config, [])
-    }
-
-    /// The YAML between `---` lines at the top of a Markdown file, and the line it starts on.
-    public static func frontMatter(of markdown: String) -> (yaml: String, firstLine: Int)? {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces(["\r"])) == "---" else { return nil }
-        for (index, line) in lines.enumerated().dropFirst() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces(["\r"]))
-            if trimmed == "---" || trimmed == "..." {
-                return (lines[1..<index].joined(separator: "\n"), 2)
-            }
-        }
-        return nil
-    }
-}
-
-private enum Trim { case whitespaces(Set<Character>) }
-
-extension Substring {
-    fileprivate func trimmingCharacters(in trim: Trim) -> String {
-        guard case .whitespaces(let extra) = trim else { return String(self) }
-        var s = self[...]
-        while let l = s.last, l == " " || l == "\t" || extra.contains(l) { s = s.dropLast() }
-        return String(s)
+        self.init(title: map["title"]?.scalar ?? "Notebooks", baseURL: url, description: map["description"]?.scalar,
+                  author: map["author"]?.scalar, language: map["lang"]?.scalar ?? "en")
     }
 }

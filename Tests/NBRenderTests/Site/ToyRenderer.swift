@@ -1,9 +1,8 @@
 import Foundation
 import NBDocument
 import NBRender
-import Yams
 
-/// A small stand-in for the real notebook pipeline, for site tests: front matter via Yams,
+/// A small stand-in for the real notebook pipeline, for site tests: front matter via `FrontMatterParser`,
 /// paragraphs separated by blank lines, `[text](target)` links, `[@id]` citations, bare-URL
 /// reference entries. `FAIL` in a paragraph marks a failed cell; `BROKEN` as the first line
 /// makes rendering throw.
@@ -14,14 +13,14 @@ struct ToyRenderer: NotebookRendering {
         var references: [BibliographyEntry] = []
         var bodyStart = 0
         var lines = source.text.components(separatedBy: "\n")
-        if let (yaml, _) = SiteConfig.frontMatter(of: source.text) {
-            let map = (try? Yams.compose(yaml: yaml))?.mapping
-            title = map?["title"]?.string ?? title
-            date = map?["date"]?.string.flatMap(SiteDate.init)
-            category = map?["category"]?.string
-            tags = map?["tags"]?.array().compactMap(\.string) ?? []
-            references = FrontMatterReferences.parse(yaml: yaml).references
-            bodyStart = yaml.components(separatedBy: "\n").count + 2
+        if let front = try? FrontMatterParser.parse(SourceText(source.text)), front.frontMatter.openingLine > 0 {
+            let frontMatter = front.frontMatter
+            title = frontMatter.title ?? title
+            date = frontMatter.date.flatMap(SiteDate.init)
+            category = frontMatter["category"]?.scalar
+            tags = frontMatter["tags"]?.elements?.compactMap(\.scalar) ?? []
+            references = FrontMatterReferences(frontMatter).references
+            bodyStart = frontMatter.closingLine
         }
         lines = Array(lines.dropFirst(bodyStart))
         var blocks: [HTMLBlock] = []
