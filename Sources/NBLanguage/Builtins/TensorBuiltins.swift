@@ -52,6 +52,16 @@ public enum TensorBuiltins {
                 return try TensorValue.learning { try axis.map { try t.learning.mean(axis: $0) } ?? t.learning.mean() }
             }
         },
+        Builtin("logsumexp", usage: "logsumexp(t, axis: 1)  # log Σ exp, shifted by the maximum (no overflow)") { call throws(LanguageError) in
+            try call.expect(1, labels: ["axis"])
+            let t = try call.tensor(0, "t")
+            return try reduce(call, t) { () throws(TensorError) in
+                let axis = try axis(call)
+                return try TensorValue.learning {
+                    try axis.map { try t.learning.logSumExp(axis: $0) } ?? t.learning.reshaped([t.count]).logSumExp(axis: 0)
+                }
+            }
+        },
         Builtin("transpose", usage: "transpose(t)") { call throws(LanguageError) in
             try call.expect(1)
             return Value.from(try call.tensor(0, "t").transposed())

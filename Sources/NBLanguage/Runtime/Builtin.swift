@@ -50,6 +50,7 @@ public struct BuiltinRegistry: Sendable {
         registry.register(DataBuiltins.all)
         registry.register(ProximalBuiltins.all)
         registry.register(ModelBuiltins.all)
+        registry.register(BatchBuiltins.all)
         registry.register(SemiSupervisedBuiltins.all)
         registry.register(RepresentationBuiltins.all)
         registry.register(ImageBuiltins.all)
