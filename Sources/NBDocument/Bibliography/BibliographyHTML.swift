@@ -24,8 +24,8 @@ public enum BibliographyHTML {
     public static func item(_ entry: BibliographyEntry, backlinks: [Backlink] = []) -> String {
         let e = HTMLEscaping.escape
         var out = "<li id=\"ref-\(e(entry.id))\">"
-        if let url = entry.url, isSafe(url) {
-            out += "<a class=\"nb-ref-title\" href=\"\(e(url))\">\(e(entry.title))</a>"
+        if let url = entry.url, let href = LinkSafety.attribute(url) {
+            out += "<a class=\"nb-ref-title\" href=\"\(href)\">\(e(entry.title))</a>"
         } else {
             out += "<span class=\"nb-ref-title\">\(e(entry.title))</span>"
         }
@@ -36,22 +36,12 @@ public enum BibliographyHTML {
         if !byline.isEmpty { out += " <span class=\"nb-ref-byline\">" + byline.joined(separator: ", ") + "</span>" }
         if !backlinks.isEmpty {
             out += " <span class=\"nb-ref-backlinks\">cited in "
-            out += backlinks.map { "<a href=\"\(e($0.href))\">\(e($0.label))</a>" }.joined(separator: ", ")
+            out += backlinks.compactMap { link in
+                LinkSafety.attribute(link.href).map { "<a href=\"\($0)\">\(e(link.label))</a>" }
+            }.joined(separator: ", ")
             out += "</span>"
         }
         out += "</li>\n"
         return out
-    }
-
-    /// Only web, mail and relative links; `javascript:`, `data:` and the like are not linked.
-    static func isSafe(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        if let colon = lower.firstIndex(of: ":") {
-            let scheme = lower[..<colon]
-            if scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
-                return ["http", "https", "mailto", "ftp"].contains(String(scheme))
-            }
-        }
-        return true
     }
 }

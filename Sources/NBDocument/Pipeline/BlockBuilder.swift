@@ -190,7 +190,7 @@ struct BlockBuilder {
         var references: [Reference] = []
         for entry in entries {
             referenceCount += 1
-            let url = unsafe || !LinkSafety.isDangerous(entry.url) ? entry.url : nil
+            let url = LinkSafety.isAllowed(entry.url) ? entry.url : nil
             references.append(Reference(id: String(referenceCount), title: entry.title, url: url,
                                         location: location(of: entry.node)))
         }

@@ -31,8 +31,8 @@ enum BlockHTML {
         if let author = reference.author, !author.isEmpty {
             html += "<span class=\"nb-author\">\(HTMLEscaping.escape(author))</span>. "
         }
-        if let url = reference.url, !url.isEmpty {
-            html += "<a href=\"\(HTMLEscaping.escape(url))\">\(label)</a>"
+        if let url = reference.url, !url.isEmpty, let href = LinkSafety.attribute(url) {
+            html += "<a href=\"\(href)\">\(label)</a>"
         } else {
             html += "<span class=\"nb-ref-title\">\(label)</span>"
         }
