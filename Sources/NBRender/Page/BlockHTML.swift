@@ -9,10 +9,9 @@ enum BlockHTML {
         return "<h\(level) id=\"\(id)\">\(heading.html)<a class=\"nb-anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
     }
 
-    /// A code block that is shown and not run.
+    /// A code block that is shown and not run, as libcmark writes it (CommonMark fidelity).
     static func code(_ code: CodeBlock) -> String {
-        let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
-        return "<pre class=\"nb-code\"><code\(language)>\(HTMLEscaping.escape(CellHTML.trimmingFinalNewline(code.code)))</code></pre>\n"
+        code.html
     }
 
     /// `<ol class="nb-bibliography">` with `<li id="ref-N">`: the title linked, the host shown.
