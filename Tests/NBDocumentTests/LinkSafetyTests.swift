@@ -66,4 +66,14 @@ import Testing
         #expect(LinkSafety.scheme(of: ":x") == nil)
         #expect(LinkSafety.scheme(of: "no-colon") == nil)
     }
+
+    /// Paths nb makes itself (site navigation, backlinks) stay relative even when a file name
+    /// reads as a scheme.
+    @Test func relativePaths() {
+        #expect(LinkSafety.relativeAttribute("javascript:alert(1).html") == "./javascript:alert(1).html")
+        #expect(LinkSafety.relativeAttribute("dl/post.html#ref-1") == "dl/post.html#ref-1")
+        #expect(LinkSafety.relativeAttribute("../a b/自动.html") == "../a%20b/%E8%87%AA%E5%8A%A8.html")
+        #expect(LinkSafety.relativeAttribute("java\tscript:x.html") == "java%09script:x.html")
+        #expect(LinkSafety.relativeAttribute("it's&.html") == "it&#x27;s&amp;.html")
+    }
 }

@@ -2,7 +2,7 @@
 /// `<li id="ref-…">`). Each entry shows its linked title, the host (or venue), and the authors and
 /// year when known.
 public enum BibliographyHTML {
-    /// A link back to a page citing an entry (site bibliography page).
+    /// A link back to a page citing an entry (site bibliography page); `href` is site-relative.
     public struct Backlink: Sendable, Equatable {
         public var href: String
         public var label: String
@@ -36,9 +36,7 @@ public enum BibliographyHTML {
         if !byline.isEmpty { out += " <span class=\"nb-ref-byline\">" + byline.joined(separator: ", ") + "</span>" }
         if !backlinks.isEmpty {
             out += " <span class=\"nb-ref-backlinks\">cited in "
-            out += backlinks.compactMap { link in
-                LinkSafety.attribute(link.href).map { "<a href=\"\($0)\">\(e(link.label))</a>" }
-            }.joined(separator: ", ")
+            out += backlinks.map { "<a href=\"\(LinkSafety.relativeAttribute($0.href))\">\(e($0.label))</a>" }.joined(separator: ", ")
             out += "</span>"
         }
         out += "</li>\n"

@@ -16,6 +16,8 @@ public struct FrontMatterReferences: Sendable, Equatable {
     public var references: [BibliographyEntry]
     /// Paths listed under `bibliography:` (relative to the notebook).
     public var bibliographyFiles: [String]
+    /// File line of the `bibliography:` key, for messages about its files.
+    public var bibliographyLine: Int?
     public var diagnostics: [BibliographyDiagnostic]
 
     /// Parses the YAML between the `---` lines. `firstLine` is the file line of the YAML's first
@@ -31,6 +33,7 @@ public struct FrontMatterReferences: Sendable, Equatable {
         func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + firstLine - 1 }
 
         if let files = mapping["bibliography"] {
+            result.bibliographyLine = fileLine(files)
             if let single = files.scalar { result.bibliographyFiles = [single.string] }
             else { result.bibliographyFiles = files.array().compactMap(\.string) }
         }

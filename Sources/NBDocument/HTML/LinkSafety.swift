@@ -61,6 +61,14 @@ public enum LinkSafety {
         return percentEncoded(form)
     }
 
+    /// A path nb made itself, meant relative (`dl/post.html`, `../a.html#ref-1`), ready for an
+    /// attribute: percent-encoded as `attribute` does, with `./` in front when a browser would
+    /// read its start as a scheme (a notebook named `javascript:x.md`).
+    public static func relativeAttribute(_ path: String) -> String {
+        let encoded = percentEncoded(path)
+        return scheme(ofBrowserForm: encoded) == nil ? encoded : "./" + encoded
+    }
+
     /// libcmark's `houdini_escape_href`: URL-safe ASCII kept, `&` and `'` as entities, every other
     /// byte as `%XX`.
     private static func percentEncoded(_ url: String) -> String {

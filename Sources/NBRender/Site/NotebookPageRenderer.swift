@@ -107,7 +107,7 @@ public struct NotebookPageRenderer: NotebookRendering {
                 } catch {
                     // A missing file is still a dependency (the page is not cached until it exists).
                     if error.kind != .outside { dependencies.append(bibPath) }
-                    diagnostics.append(SiteDiagnostic(file: file, line: document.frontMatter.openingLine,
+                    diagnostics.append(SiteDiagnostic(file: file, line: references.bibliographyLine ?? document.frontMatter.openingLine,
                                                       message: "bibliography file: \(error.message)" + (error.hint.map { " (\($0))" } ?? "")))
                     continue
                 }
