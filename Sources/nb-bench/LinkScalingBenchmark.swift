@@ -43,7 +43,7 @@ enum LinkScalingBenchmark {
             var seconds: [Double] = []
             for size in [n, 10 * n] {
                 let text = item.make(size)
-                seconds.append(try BenchClock.bestCPU(of: 2) {
+                seconds.append(try BenchClock.bestCPU(of: 3) {
                     let document = try DocumentParser.parse(text)
                     _ = renderer.render(document, source: NotebookSource(relativePath: "bench.md", text: text))
                 })

@@ -203,8 +203,11 @@ struct BlockBuilder {
                                         location: location(of: entry.node)))
         }
         if case .bibliography(var bibliography)? = blocks.last {
+            // Taken out of `blocks` first, so that the list grows in place instead of being copied
+            // for every entry (a run of n entries would cost O(n²)).
+            blocks.removeLast()
             bibliography.references += references
-            blocks[blocks.count - 1] = .bibliography(bibliography)
+            blocks.append(.bibliography(bibliography))
         } else if let first = references.first {
             blocks.append(.bibliography(Bibliography(references: references, location: first.location)))
         }
