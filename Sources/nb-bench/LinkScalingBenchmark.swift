@@ -2,9 +2,10 @@ import Foundation
 import NBDocument
 import NBRender
 
-/// `nb-bench links [N]`: reference and link handling must be linear. Each case renders a
+/// `nb-bench links [N] [CASE]`: reference and link handling must be linear. Each case renders a
 /// generated notebook (parse + page bibliography + HTML, no cells) at size n and 10n and prints
-/// the time ratio; a ratio above 12 is marked SLOW and makes the run exit 1.
+/// the time ratio; a ratio above 12 is marked SLOW and makes the run exit 1. CASE (part of a case's
+/// name) runs only the matching cases, for profiling.
 enum LinkScalingBenchmark {
     /// One generated input, as a function of its size.
     struct Case: Sendable {
@@ -39,7 +40,8 @@ enum LinkScalingBenchmark {
                                             engineVersion: "bench", runsCells: false)
         print("case                          n=\(n)      n=\(10 * n)    ratio (≤ \(Int(maximumRatio)))")
         var slow = false
-        for item in cases {
+        let only = arguments.dropFirst().first
+        for item in cases where only.map({ item.name.contains($0) }) ?? true {
             var seconds: [Double] = []
             for size in [n, 10 * n] {
                 let text = item.make(size)
