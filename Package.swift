@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"], exclude: ["Unsupervised/Fixtures"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage", "NBAutodiff"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"], exclude: ["Bibliography/Fixtures"]),
-        .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument"], exclude: ["Page/Fixtures"]),
+        .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument", "CCmark"], exclude: ["Page/Fixtures"]),
         .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "NBExecutionTests", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .testTarget(name: "NBCLITests", dependencies: []),

@@ -35,6 +35,8 @@ import Testing
 
     @Test func listOfLinks() throws {
         let document = try DocumentParser.parse("""
+        ## References
+
         - [Automatic differentiation survey](https://arxiv.org/abs/1502.05767)
         - <https://example.com/x>
 
@@ -44,7 +46,7 @@ import Testing
         #expect(document.references[0].title == "Automatic differentiation survey")
         #expect(document.references[1].title == nil)
         // A list item with more than a link is prose.
-        #expect(document.blocks.count == 2)
+        #expect(document.blocks.count == 3)
     }
 
     @Test func notReferences() throws {
@@ -53,7 +55,7 @@ import Testing
     }
 
     @Test func numberingContinuesAcrossBibliographies() throws {
-        let document = try DocumentParser.parse("https://a.example\n\n# H\n\nhttps://b.example\n")
+        let document = try DocumentParser.parse("# Sources\n\nhttps://a.example\n\n# H\n\nhttps://b.example\n\nB\n")
         #expect(document.references.map(\.id) == ["1", "2"])
         #expect(document.references.map(\.anchor) == ["ref-1", "ref-2"])
     }
@@ -62,5 +64,61 @@ import Testing
         #expect(Reference(id: "1", url: "https://user@Example.COM:8080/p?q").host == "example.com")
         #expect(Reference(id: "1", url: "https://[::1]:80/").host == "[::1]:80")
         #expect(Reference(id: "1", url: "mailto:x").host == nil)
+    }
+
+    // MARK: Issue 12, item 14: a lone link stays a link
+
+    private func prose(_ document: Document) -> String {
+        document.blocks.map { if case .prose(let prose) = $0 { prose.html } else { "" } }.joined()
+    }
+
+    @Test func loneURLOrAutolinkParagraphIsALink() throws {
+        for text in ["<http://foo.bar.baz>\n", "https://example.com\n", "# Intro\n\n<https://example.com>\n\n- item\n",
+                     "<https://a.example>\n\nTwo lines\nof prose.\n"] {
+            let document = try DocumentParser.parse(text)
+            #expect(document.references.isEmpty, "\(text)")
+        }
+        let page = prose(try DocumentParser.parse("<https://example.com?find=\\*>\n"))
+        #expect(page == "<p><a href=\"https://example.com?find=%5C*\">https://example.com?find=\\*</a></p>\n")
+    }
+
+    @Test func listOfLinksIsAListOutsideAReferencesSection() throws {
+        let document = try DocumentParser.parse("# Links elsewhere\n\n- [a](https://a.example)\n- [b](https://b.example)\n")
+        #expect(document.references.isEmpty)
+        #expect(prose(document).contains("<li><a href=\"https://a.example\">a</a></li>"))
+    }
+
+    @Test func urlWithTitleAndRunsStayReferences() throws {
+        let document = try DocumentParser.parse("""
+        Intro.
+
+        https://a.example/1
+
+        Title one
+
+        https://b.example/2
+
+        <https://c.example/3>
+
+        Title three
+        """)
+        #expect(document.references.map(\.url) == ["https://a.example/1", "https://b.example/2", "https://c.example/3"])
+        #expect(document.references.map(\.title) == ["Title one", nil, "Title three"])
+    }
+
+    @Test func referencesHeadingsAnyLanguage() throws {
+        for heading in ["References", "参考", "参考：", "Bibliography:", "further reading"] {
+            let document = try DocumentParser.parse("## \(heading)\n\nhttps://a.example\n")
+            #expect(document.references.map(\.url) == ["https://a.example"], "\(heading)")
+        }
+        let after = try DocumentParser.parse("## References\n\n## Next\n\nhttps://a.example\n")
+        #expect(after.references.isEmpty)
+    }
+
+    /// An autolink never takes in the text around it, such as a backtick after it.
+    @Test func autolinkDoesNotGlueFollowingText() throws {
+        let document = try DocumentParser.parse("## References\n\n<http://foo.bar.`baz>`\n\n<https://a.example>x\n")
+        #expect(document.references.isEmpty)
+        #expect(prose(document).contains("<a href=\"http://foo.bar.%60baz\">http://foo.bar.`baz</a>`"))
     }
 }

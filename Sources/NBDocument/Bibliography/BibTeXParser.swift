@@ -12,6 +12,9 @@ public struct BibTeXParser {
     private var entries: [BibTeXEntry] = []
     private var diagnostics: [BibliographyDiagnostic] = []
 
+    /// Largest `.bib` file a notebook may name (`bibliography:`).
+    public static let maximumFileBytes = 8 << 20
+
     /// Parses a whole BibTeX file.
     public static func parse(_ text: String) -> (entries: [BibTeXEntry], diagnostics: [BibliographyDiagnostic]) {
         var parser = BibTeXParser(scalars: Array(text.unicodeScalars))

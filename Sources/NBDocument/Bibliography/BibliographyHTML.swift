@@ -2,7 +2,7 @@
 /// `<li id="ref-…">`). Each entry shows its linked title, the host (or venue), and the authors and
 /// year when known.
 public enum BibliographyHTML {
-    /// A link back to a page citing an entry (site bibliography page).
+    /// A link back to a page citing an entry (site bibliography page); `href` is site-relative.
     public struct Backlink: Sendable, Equatable {
         public var href: String
         public var label: String
@@ -24,8 +24,8 @@ public enum BibliographyHTML {
     public static func item(_ entry: BibliographyEntry, backlinks: [Backlink] = []) -> String {
         let e = HTMLEscaping.escape
         var out = "<li id=\"ref-\(e(entry.id))\">"
-        if let url = entry.url, isSafe(url) {
-            out += "<a class=\"nb-ref-title\" href=\"\(e(url))\">\(e(entry.title))</a>"
+        if let url = entry.url, let href = LinkSafety.attribute(url) {
+            out += "<a class=\"nb-ref-title\" href=\"\(href)\">\(e(entry.title))</a>"
         } else {
             out += "<span class=\"nb-ref-title\">\(e(entry.title))</span>"
         }
@@ -36,22 +36,10 @@ public enum BibliographyHTML {
         if !byline.isEmpty { out += " <span class=\"nb-ref-byline\">" + byline.joined(separator: ", ") + "</span>" }
         if !backlinks.isEmpty {
             out += " <span class=\"nb-ref-backlinks\">cited in "
-            out += backlinks.map { "<a href=\"\(e($0.href))\">\(e($0.label))</a>" }.joined(separator: ", ")
+            out += backlinks.map { "<a href=\"\(LinkSafety.relativeAttribute($0.href))\">\(e($0.label))</a>" }.joined(separator: ", ")
             out += "</span>"
         }
         out += "</li>\n"
         return out
-    }
-
-    /// Only web, mail and relative links; `javascript:`, `data:` and the like are not linked.
-    static func isSafe(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        if let colon = lower.firstIndex(of: ":") {
-            let scheme = lower[..<colon]
-            if scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
-                return ["http", "https", "mailto", "ftp"].contains(String(scheme))
-            }
-        }
-        return true
     }
 }

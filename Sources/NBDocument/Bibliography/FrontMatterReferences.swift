@@ -14,6 +14,8 @@ public struct FrontMatterReferences: Sendable, Equatable {
     public var references: [BibliographyEntry]
     /// Paths listed under `bibliography:` (relative to the notebook).
     public var bibliographyFiles: [String]
+    /// File line of the `bibliography:` key, for messages about its files.
+    public var bibliographyLine: Int?
     public var diagnostics: [BibliographyDiagnostic]
 
     /// Parses the YAML between the `---` lines. `firstLine` is the file line of the YAML's first
@@ -32,6 +34,7 @@ public struct FrontMatterReferences: Sendable, Equatable {
         var result = FrontMatterReferences(references: [], bibliographyFiles: [], diagnostics: [])
         let mapping = YAMLValue(.mapping(fields), line: 1)
         if let files = mapping["bibliography"] {
+            result.bibliographyLine = files.line
             if let single = files.scalar { result.bibliographyFiles = [single] }
             else { result.bibliographyFiles = (files.elements ?? []).compactMap(\.scalar) }
         }

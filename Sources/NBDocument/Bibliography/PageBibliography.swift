@@ -7,6 +7,10 @@ public struct PageBibliography: Sendable, Equatable {
     public private(set) var index: [String: Int] = [:]
     /// Duplicate keys and URLs, with the line of the later declaration.
     public private(set) var diagnostics: [BibliographyDiagnostic] = []
+    /// Normalised URL → first entry with it, and first entry with it that is not from a link
+    /// list: a duplicate is found in constant time, so a page of n references costs O(n).
+    private var firstByURL: [String: Int] = [:]
+    private var firstNonListByURL: [String: Int] = [:]
 
     /// Builds a page's bibliography.
     /// - Parameters:
@@ -37,8 +41,8 @@ public struct PageBibliography: Sendable, Equatable {
         }
         // Entries of the prose's link lists are numbered in place by the page, so two of them are
         // never merged (that would shift the numbers); any other duplicate URL is merged.
-        if let url = entry.normalizedURL,
-           let existing = entries.firstIndex(where: { $0.normalizedURL == url && !($0.origin == .linkList && entry.origin == .linkList) }) {
+        let url = entry.normalizedURL
+        if let url, let existing = entry.origin == .linkList ? firstNonListByURL[url] : firstByURL[url] {
             diagnostics.append(BibliographyDiagnostic(
                 message: "reference '\(entry.id)' has the same URL as '\(entries[existing].id)' (line \(entries[existing].line)); merged into [\(existing + 1)]",
                 line: entry.line))
@@ -49,6 +53,10 @@ public struct PageBibliography: Sendable, Equatable {
             if kept.venue == nil { kept.venue = entry.venue }
             entries[existing] = kept
             return
+        }
+        if let url {
+            if firstByURL[url] == nil { firstByURL[url] = entries.count }
+            if entry.origin != .linkList, firstNonListByURL[url] == nil { firstNonListByURL[url] = entries.count }
         }
         index[entry.id] = entries.count
         entries.append(entry)

@@ -18,6 +18,8 @@ struct BlockBuilder {
     private var cellCount = 0
     private var referenceCount = 0
     private var cellIDs: Set<String> = []
+    /// The nearest heading so far names a references section.
+    private var underReferencesHeading = false
 
     init(source: SourceText, protection: MathProtection, tree: CmarkTree, unsafe: Bool) {
         self.source = source
@@ -134,7 +136,7 @@ struct BlockBuilder {
         case CMARK_NODE_CODE_BLOCK:
             addCodeBlock(node)
         case CMARK_NODE_PARAGRAPH:
-            if let found = ReferenceDetector.entries(at: node, text: plainText) {
+            if let found = ReferenceDetector.entries(at: node, context: referenceContext, text: plainText) {
                 addReferences(found.entries)
                 return found.last
             }
@@ -144,17 +146,22 @@ struct BlockBuilder {
                 addProse(node)
             }
         case CMARK_NODE_LIST:
-            if let entries = ReferenceDetector.entries(inList: node, text: plainText) {
+            if let entries = ReferenceDetector.entries(inList: node, context: referenceContext, text: plainText) {
                 addReferences(entries)
             } else {
                 addProse(node)
             }
-        case CMARK_NODE_HTML_BLOCK where !unsafe:
-            break // dropped, like cmark's safe mode
         default:
             addProse(node)
         }
         return node
+    }
+
+    /// Whether the next block continues a bibliography or stands under a references heading.
+    private var referenceContext: ReferenceDetector.Context {
+        var context = ReferenceDetector.Context(underReferencesHeading: underReferencesHeading)
+        if case .bibliography? = blocks.last { context.continuesRun = true }
+        return context
     }
 
     private mutating func addProse(_ node: CmarkNode) {
@@ -178,6 +185,7 @@ struct BlockBuilder {
     private mutating func addHeading(_ node: CmarkNode) {
         let text = plainText(node).trimmingSpaces
         let id = slugger.unique(text)
+        underReferencesHeading = ReferenceDetector.isReferencesHeading(text)
         var inner = html(node)
         // cmark writes `<hN>…</hN>\n`; keep the inside.
         if let open = inner.firstIndex(of: ">"), let close = inner.range(of: "</h", options: .backwards) {
@@ -190,13 +198,16 @@ struct BlockBuilder {
         var references: [Reference] = []
         for entry in entries {
             referenceCount += 1
-            let url = unsafe || !LinkSafety.isDangerous(entry.url) ? entry.url : nil
+            let url = LinkSafety.isAllowed(entry.url) ? entry.url : nil
             references.append(Reference(id: String(referenceCount), title: entry.title, url: url,
                                         location: location(of: entry.node)))
         }
         if case .bibliography(var bibliography)? = blocks.last {
+            // Taken out of `blocks` first, so that the list grows in place instead of being copied
+            // for every entry (a run of n entries would cost O(n²)).
+            blocks.removeLast()
             bibliography.references += references
-            blocks[blocks.count - 1] = .bibliography(bibliography)
+            blocks.append(.bibliography(bibliography))
         } else if let first = references.first {
             blocks.append(.bibliography(Bibliography(references: references, location: first.location)))
         }

@@ -1,12 +1,16 @@
 import CCmark
 
-/// Finds reference entries in the Markdown tree (SPEC §3):
+/// Finds reference entries in the Markdown tree (SPEC §3). The seed's format is a run of
+/// bare-URL paragraphs, each usually followed by a one-line title paragraph:
 ///
-/// - a paragraph that is a bare URL (or several, one per line), optionally followed by a paragraph
-///   of plain text on one line, its title (the seed's format);
-/// - a list whose every item is just one link (the link text is the title).
+/// - a paragraph that is only bare URLs (plain `http(s)://…` text or autolinks `<http(s)://…>`,
+///   one per line) is an entry when a title paragraph (plain text on one line) follows it, when it
+///   continues a run of entries (directly after one), or when it stands under a references
+///   heading (`isReferencesHeading`);
+/// - a list whose every item is just one link is a bibliography under a references heading or
+///   when it continues a run of entries.
 ///
-/// Only `http://` and `https://` URLs count as bare URLs.
+/// Anything else stays Markdown: a lone link paragraph is a link, a list of links is a list.
 enum ReferenceDetector {
     /// An entry as found in the tree; the pipeline numbers it and maps its position.
     struct Entry {
@@ -15,29 +19,38 @@ enum ReferenceDetector {
         var node: CmarkNode
     }
 
+    /// Where a block stands, as far as references go.
+    struct Context {
+        /// The block directly before is a bibliography.
+        var continuesRun = false
+        /// The nearest heading above names a references section.
+        var underReferencesHeading = false
+    }
+
     /// Longest text accepted as a title paragraph.
     static let maximumTitleLength = 300
 
     /// Entries starting at the paragraph `node`, and the last node they use (the title
-    /// paragraph, or `node` itself); `nil` when `node` is not a bare-URL paragraph.
-    static func entries(at node: CmarkNode, text: (CmarkNode) -> String) -> (entries: [Entry], last: CmarkNode)? {
+    /// paragraph, or `node` itself); `nil` when `node` is not a reference entry.
+    static func entries(at node: CmarkNode, context: Context, text: (CmarkNode) -> String) -> (entries: [Entry], last: CmarkNode)? {
         guard node.type == CMARK_NODE_PARAGRAPH, let urls = bareURLs(in: node) else { return nil }
         var entries = urls.map { Entry(url: $0, title: nil, node: node) }
         var last = node
-        if let next = node.next, next.type == CMARK_NODE_PARAGRAPH, bareURLs(in: next) == nil,
-           isPlainSingleLine(next) {
+        if let next = node.next, next.type == CMARK_NODE_PARAGRAPH, isPlainSingleLine(next), bareURLs(in: next) == nil {
             let title = text(next).trimmingSpaces
             if !title.isEmpty && title.count <= maximumTitleLength {
                 entries[entries.count - 1].title = title
                 last = next
             }
         }
+        guard last.pointer != node.pointer || context.continuesRun || context.underReferencesHeading else { return nil }
         return (entries, last)
     }
 
-    /// Entries of a list of links; `nil` unless every item is exactly one link.
-    static func entries(inList list: CmarkNode, text: (CmarkNode) -> String) -> [Entry]? {
-        guard list.type == CMARK_NODE_LIST else { return nil }
+    /// Entries of a list of links under a references heading or continuing a run; `nil` unless
+    /// every item is exactly one link.
+    static func entries(inList list: CmarkNode, context: Context, text: (CmarkNode) -> String) -> [Entry]? {
+        guard list.type == CMARK_NODE_LIST, context.underReferencesHeading || context.continuesRun else { return nil }
         var entries: [Entry] = []
         for item in list.children {
             let blocks = item.children
@@ -54,7 +67,21 @@ enum ReferenceDetector {
         return entries.isEmpty ? nil : entries
     }
 
-    /// The URLs of a paragraph made only of bare URLs, one per line.
+    /// Heading texts (lowercased, a trailing colon dropped) that start a references section.
+    static let referencesHeadings: Set<String> = [
+        "references", "reference", "bibliography", "sources", "further reading", "reading", "links", "see also",
+        "literature", "参考", "参考文献", "参考资料", "参考链接", "引用", "延伸阅读", "扩展阅读", "相关链接",
+    ]
+
+    /// Whether a heading's plain text names a references section (`## References`, `## 参考`).
+    static func isReferencesHeading(_ text: String) -> Bool {
+        var name = text.trimmingSpaces.lowercased()
+        while let last = name.last, last == ":" || last == "：" { name.removeLast() }
+        return referencesHeadings.contains(name.trimmingSpaces)
+    }
+
+    /// The URLs of a paragraph made only of bare URLs, one per line: each line is exactly one
+    /// autolink to an `http(s)` URL, or plain text that is one. Text never joins an autolink.
     static func bareURLs(in paragraph: CmarkNode) -> [String]? {
         guard let first = paragraph.firstChild else { return nil }
         if first.type == CMARK_NODE_TEXT {
@@ -62,30 +89,49 @@ enum ReferenceDetector {
         } else if first.type != CMARK_NODE_LINK {
             return nil
         }
-        var lines: [String] = [""]
+        var urls: [String] = []
+        var text = ""
+        var autolink: String?
+        func endLine() -> Bool {
+            let line = text.trimmingSpaces
+            if let autolink {
+                guard line.isEmpty else { return false }
+                urls.append(autolink)
+            } else {
+                guard isBareURL(line) else { return false }
+                urls.append(line)
+            }
+            text = ""
+            autolink = nil
+            return true
+        }
         for inline in paragraph.children {
             switch inline.type {
             case CMARK_NODE_TEXT:
-                lines[lines.count - 1] += inline.literal ?? ""
+                let literal = inline.literal ?? ""
+                if autolink != nil, !literal.trimmingSpaces.isEmpty { return nil }
+                text += literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                lines.append("")
+                guard endLine() else { return nil }
             case CMARK_NODE_LINK:
-                // An autolink `<https://…>` whose text is its URL.
-                guard let url = inline.url, inline.plainText() == url else { return nil }
-                lines[lines.count - 1] += url
+                // An autolink `<https://…>` whose text is its URL, alone on its line.
+                guard autolink == nil, text.trimmingSpaces.isEmpty, let url = inline.url, isBareURL(url),
+                      inline.plainText() == url else { return nil }
+                autolink = url
             default:
                 return nil
             }
         }
-        let urls = lines.map(\.trimmingSpaces)
-        return urls.allSatisfy(isBareURL) ? urls : nil
+        return endLine() ? urls : nil
     }
 
     static func isBareURL(_ text: String) -> Bool {
         let lower = text.prefix(8).lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
         guard text.utf8.count > (lower.hasPrefix("https://") ? 8 : 7) else { return false }
-        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }
+        return !text.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.value < 0x20 || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "`"
+        }
     }
 
     /// One line of text, emphasis or code; no links, images, raw HTML or breaks.

@@ -1,53 +1,24 @@
 import Foundation
 import NBLearning
 
-/// Reads data files for cells, only inside the notebook's folder tree (SPEC §4 limits).
+/// Reads data files for cells, only inside the notebook's folder tree (SPEC §4 limits), by the
+/// rule of `ConfinedFile`.
 enum SandboxedFiles {
     /// Largest file a cell may read.
-    static let maximumBytes = 64 << 20
+    static let maximumBytes = ConfinedFile.defaultMaximumBytes
 
     /// The contents of `path` (relative to the session's root directory) as UTF-8 text.
     static func read(_ path: String, call: BuiltinCall) throws(LanguageError) -> String {
-        guard let root = call.options.rootDirectory else {
-            throw call.limitError("this session has no notebook folder, so no file can be read")
+        do {
+            let file = try ConfinedFile.read(path, root: call.options.rootDirectory, maximumBytes: maximumBytes)
+            call.noteFileRead(file.path)
+            return file.text
+        } catch {
+            switch error.kind {
+            case .outside, .tooLarge: throw call.limitError(error.message, hint: error.hint)
+            case .unreadable: throw call.error(error.message, hint: error.hint)
+            }
         }
-        let hint = "give a path relative to the notebook's folder, without '..'"
-        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\0") || path.contains("\\") {
-            throw call.limitError("'\(path)' is not a relative path inside the notebook's folder", hint: hint)
-        }
-        let components = path.split(separator: "/", omittingEmptySubsequences: true)
-        if components.contains("..") {
-            throw call.limitError("'\(path)' leaves the notebook's folder", hint: hint)
-        }
-        guard let realRoot = realPath(root) else {
-            throw call.limitError("the notebook's folder '\(root)' cannot be resolved")
-        }
-        guard let resolved = realPath(realRoot + "/" + components.joined(separator: "/")) else {
-            throw call.error("no file '\(path)' in the notebook's folder", hint: "check the file name")
-        }
-        // A symlink may point anywhere: compare the fully resolved path with the resolved root.
-        guard resolved.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
-            throw call.limitError("'\(path)' resolves outside the notebook's folder", hint: hint)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw call.error("'\(path)' is not a file")
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
-        if size > maximumBytes {
-            throw call.limitError("'\(path)' is larger than \(maximumBytes >> 20) MB")
-        }
-        guard let data = FileManager.default.contents(atPath: resolved), let text = String(data: data, encoding: .utf8) else {
-            throw call.error("'\(path)' cannot be read as UTF-8 text")
-        }
-        call.noteFileRead(components.filter { $0 != "." }.joined(separator: "/"))
-        return text
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
 

@@ -9,10 +9,9 @@ enum BlockHTML {
         return "<h\(level) id=\"\(id)\">\(heading.html)<a class=\"nb-anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
     }
 
-    /// A code block that is shown and not run.
+    /// A code block that is shown and not run, as libcmark writes it (CommonMark fidelity).
     static func code(_ code: CodeBlock) -> String {
-        let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
-        return "<pre class=\"nb-code\"><code\(language)>\(HTMLEscaping.escape(CellHTML.trimmingFinalNewline(code.code)))</code></pre>\n"
+        code.html
     }
 
     /// `<ol class="nb-bibliography">` with `<li id="ref-N">`: the title linked, the host shown.
@@ -31,8 +30,8 @@ enum BlockHTML {
         if let author = reference.author, !author.isEmpty {
             html += "<span class=\"nb-author\">\(HTMLEscaping.escape(author))</span>. "
         }
-        if let url = reference.url, !url.isEmpty {
-            html += "<a href=\"\(HTMLEscaping.escape(url))\">\(label)</a>"
+        if let url = reference.url, !url.isEmpty, let href = LinkSafety.attribute(url) {
+            html += "<a href=\"\(href)\">\(label)</a>"
         } else {
             html += "<span class=\"nb-ref-title\">\(label)</span>"
         }

@@ -32,7 +32,7 @@ public enum HTMLPage {
         html += "<title>\(HTMLEscaping.escape(document.title ?? "Untitled"))</title>\n"
         switch stylesheet {
         case .embedded: html += "<style>\n\(PageStyle.css)</style>\n"
-        case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(HTMLEscaping.escape(href))\">\n"
+        case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(LinkSafety.relativeAttribute(href))\">\n"
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"
         html += header(document.frontMatter)

@@ -96,12 +96,16 @@ public struct NotebookPageRenderer: NotebookRendering {
             listed += references.references
             diagnostics += references.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
             for bibFile in references.bibliographyFiles {
-                let url = folder.appendingPathComponent(bibFile)
                 let bibPath = SitePaths.resolve(bibFile, from: file) ?? bibFile
-                dependencies.append(bibPath)
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                    diagnostics.append(SiteDiagnostic(file: file, line: document.frontMatter.openingLine,
-                                                      message: "cannot read bibliography file \(bibFile); check the path (relative to the notebook)"))
+                let text: String
+                do {
+                    text = try ConfinedFile.read(bibFile, root: folder.path, maximumBytes: BibTeXParser.maximumFileBytes).text
+                    dependencies.append(bibPath)
+                } catch {
+                    // A missing file is still a dependency (the page is not cached until it exists).
+                    if error.kind != .outside { dependencies.append(bibPath) }
+                    diagnostics.append(SiteDiagnostic(file: file, line: references.bibliographyLine ?? document.frontMatter.openingLine,
+                                                      message: "bibliography file: \(error.message)" + (error.hint.map { " (\($0))" } ?? "")))
                     continue
                 }
                 let parsed = BibTeXParser.parse(text)

@@ -36,10 +36,10 @@ public struct SiteLayout: Sendable {
         if previous != nil || next != nil {
             body += "<nav class=\"nb-prevnext\">"
             if let previous {
-                body += "<a rel=\"prev\" href=\"\(e(SitePaths.relativeLink(from: path, to: previous.path)))\">← \(e(previous.title))</a>"
+                body += "<a rel=\"prev\" href=\"\(LinkSafety.relativeAttribute(SitePaths.relativeLink(from: path, to: previous.path)))\">← \(e(previous.title))</a>"
             } else { body += "<span></span>" }
             if let next {
-                body += "<a rel=\"next\" href=\"\(e(SitePaths.relativeLink(from: path, to: next.path)))\">\(e(next.title)) →</a>"
+                body += "<a rel=\"next\" href=\"\(LinkSafety.relativeAttribute(SitePaths.relativeLink(from: path, to: next.path)))\">\(e(next.title)) →</a>"
             }
             body += "</nav>\n"
         }
@@ -72,7 +72,7 @@ public struct SiteLayout: Sendable {
             for entry in group.entries {
                 body += "<li>"
                 if let date = entry.date { body += "<time datetime=\"\(date.day10)\">\(date.day10)</time> " }
-                body += "<a href=\"\(e(entry.path))\">\(e(entry.title))</a></li>\n"
+                body += "<a href=\"\(LinkSafety.relativeAttribute(entry.path))\">\(e(entry.title))</a></li>\n"
             }
             body += "</ul>\n"
         }
@@ -80,7 +80,7 @@ public struct SiteLayout: Sendable {
             body += "<h2 id=\"tags\">Tags</h2>\n<dl class=\"nb-tag-list\">\n"
             for tag in tags.keys.sorted(by: SiteIndex.titleOrder) {
                 body += "<dt id=\"tag-\(e(SiteLayout.slug(tag)))\">\(e(tag))</dt><dd>"
-                body += (tags[tag] ?? []).map { "<a href=\"\(e($0.path))\">\(e($0.title))</a>" }.joined(separator: " · ")
+                body += (tags[tag] ?? []).map { "<a href=\"\(LinkSafety.relativeAttribute($0.path))\">\(e($0.title))</a>" }.joined(separator: " · ")
                 body += "</dd>\n"
             }
             body += "</dl>\n"

@@ -123,7 +123,7 @@ import NBDocument
 
         More prose.
         """)
-        try site.write("b.md", "---\ntitle: Second\n---\n\n- [Same paper again](https://arxiv.org/abs/1502.05767)\n")
+        try site.write("b.md", "---\ntitle: Second\n---\n\n## References\n\n- [Same paper again](https://arxiv.org/abs/1502.05767)\n")
         let renderer = NotebookPageRenderer(root: site.source, cache: nil, engineVersion: "test")
         _ = try SiteBuilder(options: SiteBuildOptions(source: site.source, output: site.output, jobs: 2), renderer: renderer).build()
         let page = try site.read("a.html")
