@@ -1,12 +1,18 @@
 import Foundation
 import NBLanguage
+import NBLearning
 
-/// Interpreter overhead: a scalar loop of 10⁶ iterations (`for i in 1...1000000 { s = s + i }`),
-/// reported in ns per iteration (best of several runs), plus a user-function call loop.
+/// The cell language's own speed, each row against a peer measured in the same run:
+/// - interpreter overhead: `for i in 1...N { s = s + i }` and `s = s + f(i)` against the same
+///   loops in CPython (at module level, as a cell's names are globals);
+/// - `grad` of a user function through the cell path, in ns per recorded operation;
+/// - a training epoch written in cells (learning.md's loop) against `train` on the same model
+///   and batches, and against the same loop in PyTorch eager mode (Tests/Peers).
 enum LanguageBenchmark {
     static func run(_ arguments: [String]) throws {
         let iterations = arguments.first.flatMap(Int.init) ?? 1_000_000
         let repeats = 5
+        print(BenchmarkMachine.description)
         let workloads: [(name: String, setup: String, loop: String)] = [
             ("scalar loop  s = s + i", "s = 0", "for i in 1...\(iterations) { s = s + i }"),
             ("call loop    s = s + f(i)", "s = 0\nf(x) = 2*x + 1", "for i in 1...\(iterations) { s = s + f(i) }"),
@@ -26,7 +32,99 @@ enum LanguageBenchmark {
                 bestWall = min(bestWall, wall / Double(iterations))
                 bestCPU = min(bestCPU, cpu / Double(iterations))
             }
-            print("  \(workload.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", bestWall)) ns/iteration wall, \(String(format: "%7.1f", bestCPU)) ns CPU")
+            let peer = cpython(workload.setup, workload.loop, iterations: iterations)
+            let ratio = peer.map { String(format: "%.2f× CPython (%.1f ns)", bestCPU / $0, $0) } ?? "CPython not measured"
+            print("  \(workload.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", bestWall)) ns/iteration wall, \(String(format: "%7.1f", bestCPU)) ns CPU  \(ratio)  (target ≤ 0.5×)")
+        }
+        try gradThroughCells()
+        try trainingEpochInCells()
+    }
+
+    /// The same loop in CPython: ns per iteration (best of 5), or nil without python3.
+    static func cpython(_ setup: String, _ loop: String, iterations: Int) -> Double? {
+        let body = loop.contains("f(i)") ? "s = s + f(i)" : "s = s + i"
+        let script = """
+        import time
+        def f(x):
+            return 2*x + 1
+        best = float("inf")
+        for _ in range(5):
+            s = 0
+            t = time.perf_counter()
+            for i in range(1, \(iterations) + 1):
+                \(body)
+            best = min(best, time.perf_counter() - t)
+        print(best / \(iterations) * 1e9)
+        """
+        guard let result = try? LearningBenchmark.shell(["python3", "-c", script]), result.status == 0 else { return nil }
+        return Double(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// `grad` of a user function whose loop records 10⁵ operations: ns per operation.
+    static func gradThroughCells() throws {
+        let steps = 20_000 // five operations per step: *, sin, *, + and +
+        let session = Session()
+        _ = session.run(cell: "f(x) = { y = x; for i in 1...\(steps) { y = y * 0.999 + sin(y) * 0.001 + 0.0001 }; y }")
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = processCPUNanoseconds()
+            let outcome = session.run(cell: "grad(f, 0.5)")
+            if let error = outcome.error { throw BenchmarkFailure(message: error.message) }
+            best = min(best, (processCPUNanoseconds() - start) / Double(steps * 5))
+        }
+        print("  grad of a cell function, 10⁵ operations    \(String(format: "%7.1f", best)) ns/operation CPU  (target ≤ 40)")
+    }
+
+    /// learning.md's loop, one epoch, against `train` and PyTorch.
+    static func trainingEpochInCells() throws {
+        let session = Session()
+        let setup = """
+        d = digits()
+        X = d.X / 16
+        Y = onehot(d.y, 10)
+        net = mlp([64, 32, 10], seed: 3)
+        P = net.parameters
+        order = batches(1797, 64, epochs: 1, seed: 7)
+        loss(W1, b1, W2, b2, Xb, Yb) = {
+          Z = relu(Xb @ W1 + b1) @ W2 + b2
+          mean(logsumexp(Z, axis: 1) - sum(Z * Yb, axis: 1))
+        }
+        lr = 0.1
+        """
+        let epoch = """
+        for idx in order[0] {
+          Xb = X[idx]
+          Yb = Y[idx]
+          r = valuegrad((W1, b1, W2, b2) -> loss(W1, b1, W2, b2, Xb, Yb), P)
+          P = [P[0] - lr * r.grad[0], P[1] - lr * r.grad[1], P[2] - lr * r.grad[2], P[3] - lr * r.grad[3]]
+        }
+        """
+        let builtin = "fit = train(net, X, d.y, epochs: 1, lr: lr, batch: 64, seed: 7)"
+        if let error = session.run(cell: setup).error { throw BenchmarkFailure(message: error.message) }
+        func best(_ cell: String) throws -> Double {
+            var best = Double.infinity
+            for _ in 0..<7 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                if let error = session.run(cell: cell).error { throw BenchmarkFailure(message: error.message) }
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            return best
+        }
+        // Alternate, so that both sides see the same machine load.
+        var cells = Double.infinity, train = Double.infinity
+        for _ in 0..<3 {
+            cells = min(cells, try best(epoch))
+            train = min(train, try best(builtin))
+        }
+        print("  training epoch in cells (64-32-10, batch 64) \(String(format: "%7.2f", cells)) ms  train \(String(format: "%.2f", train)) ms  → \(String(format: "%.2f", cells / train))× train (target ≤ 1.5×)")
+        switch LearningBenchmark.python(script: "learning_torch_cell_loop.py", ["--threads", "\(ComputeThreads.count)"], requires: "torch") {
+        case .success(let json):
+            if let seconds = json["seconds_per_epoch"] as? Double {
+                let version = json["torch"] as? String ?? "?"
+                print("  the same loop in PyTorch \(version) eager     \(String(format: "%7.2f", seconds * 1e3)) ms  → nb \(String(format: "%.2f", cells / (seconds * 1e3)))× PyTorch (target < 1×)")
+            }
+        case .failure(let error):
+            print("  PyTorch peer not measured: \(error)")
         }
     }
 

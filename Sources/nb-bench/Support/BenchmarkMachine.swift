@@ -1,0 +1,22 @@
+import Foundation
+import NBLearning
+
+/// What a figure was measured on: the CPU model, its widest vector extension and the thread
+/// count, printed at the top of every report (a speed-up on one CPU class is not a result on another).
+enum BenchmarkMachine {
+    static var description: String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = field("model name", in: info) ?? "unknown CPU"
+        let flags = Set((field("flags", in: info) ?? "").split(separator: " ").map(String.init))
+        let isa = flags.contains("avx512f") ? "AVX-512" : flags.contains("avx2") ? "AVX2" : flags.contains("sse4_2") ? "SSE4.2" : "baseline x86-64"
+        return "machine: \(model), \(isa), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ComputeThreads.count) compute threads"
+    }
+
+    private static func field(_ name: String, in info: String) -> String? {
+        for line in info.split(separator: "\n") where line.hasPrefix(name) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+}
