@@ -25,6 +25,10 @@ struct Supervisor {
                 child.executableURL = Bundle.main.executableURL
             }
             child.arguments = options.childArguments(restart: restart, seconds: seconds, runs: runs)
+            if crashes > 0 {
+                // One backtrace per run is enough to read; later crashes only name their input.
+                child.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
+            }
             do { try child.run() } catch {
                 FileHandle.standardError.write(Data("nb-fuzz: cannot start the fuzzing process: \(error)\n".utf8))
                 return 2

@@ -3,7 +3,7 @@ import NBDocument
 /// The TeX parser and MathML writer, and the Markdown math scanner in front of them.
 ///
 /// The input is used twice: as a formula (inline and display), and as Markdown whose `$…$`,
-/// `$$…$$`, `\(…\)`, `\[…\]` spans are found and converted.
+/// `$$…$$`, `\(…\)`, `\[…\]` spans are found (in order, not overlapping) and converted.
 struct TeXTarget: FuzzTarget {
     let name = "tex"
     let hangSeconds = 5.0
@@ -29,11 +29,16 @@ struct TeXTarget: FuzzTarget {
             try HTMLInvariants.check(mathML, what: "MathML")
         }
         let (spans, _) = MathScanner.scan(text)
+        var previousEnd = text.utf8.startIndex
         for span in spans {
             guard span.range.lowerBound >= text.utf8.startIndex, span.range.upperBound <= text.utf8.endIndex,
                   span.range.lowerBound <= span.range.upperBound else {
                 throw Violation("math span range outside the text")
             }
+            guard span.range.lowerBound >= previousEnd else {
+                throw Violation("math spans overlap or are out of order at line \(span.line)")
+            }
+            previousEnd = span.range.upperBound
             let (mathML, _) = MathML.render(span, in: text)
             try HTMLInvariants.check(mathML, what: "MathML of a span")
         }
