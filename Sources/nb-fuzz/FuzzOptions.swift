@@ -20,6 +20,7 @@ struct FuzzOptions: Sendable {
     static let usage = """
     usage: nb-fuzz TARGET [options]        fuzz one target (tex, cell, frontmatter, bibtex, render, accept)
            nb-fuzz replay TARGET FILE...   run saved inputs once each; exit 1 if any finds something
+           nb-fuzz selftest                check that the HTML checks catch what they are for
     options:
       --seed N          random seed (default 1); a run is reproducible from its seed and budget
       --seconds S       time budget (default 20 when --runs is not given)

@@ -38,6 +38,12 @@ func replay(_ arguments: [String]) -> Int32 {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == ["selftest"] {
+    let problems = SelfTest.run()
+    for problem in problems { print("nb-fuzz selftest: \(problem)") }
+    print("nb-fuzz selftest: \(problems.isEmpty ? "ok" : "FAILED")")
+    exit(problems.isEmpty ? 0 : 1)
+}
 if arguments.first == "replay" {
     exit(replay(Array(arguments.dropFirst())))
 }

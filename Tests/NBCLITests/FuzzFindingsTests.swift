@@ -61,6 +61,19 @@ import Testing
         #expect(result.status == 0, "\(finding) (\(Self.open[finding] ?? "")): \(result.stdout)\(result.stderr)")
     }
 
+    /// The fuzzer's HTML checks catch script, event handlers, unescaped `<` and script URLs.
+    @Test func selftestPasses() throws {
+        let process = Process()
+        process.executableURL = NBProcess.executable(named: "nb-fuzz")
+        process.arguments = ["selftest"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+    }
+
     @Test func everyOpenFindingHasAFile() {
         for finding in Self.open.keys { #expect(Self.all.contains(finding), "\(finding) is listed as open but missing") }
     }

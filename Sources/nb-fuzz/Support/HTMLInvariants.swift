@@ -96,12 +96,21 @@ enum HTMLInvariants {
         var out = ""
         var rest = Substring(value)
         while let first = rest.first {
+            // Numeric references need no `;` in a browser: `&#106avascript:` is `javascript:`.
+            if rest.hasPrefix("&#") {
+                let body = rest.dropFirst(2)
+                let hex = body.first == "x" || body.first == "X"
+                let digits = (hex ? body.dropFirst() : body).prefix { hex ? $0.isHexDigit : $0.isASCII && $0.isNumber }
+                if !digits.isEmpty, let value = UInt32(digits.prefix(8), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value) {
+                    out.unicodeScalars.append(scalar)
+                    rest = rest[digits.endIndex...]
+                    if rest.first == ";" { rest = rest.dropFirst() }
+                    continue
+                }
+            }
             if first == "&", let semicolon = rest.prefix(12).firstIndex(of: ";") {
                 let entity = rest[rest.index(after: rest.startIndex)..<semicolon].lowercased()
-                var scalar: Unicode.Scalar?
-                if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst(1)).flatMap(Unicode.Scalar.init) }
-                else { scalar = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&"][entity] }
+                let scalar: Unicode.Scalar? = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&"][entity]
                 if let scalar {
                     out.unicodeScalars.append(scalar)
                     rest = rest[rest.index(after: semicolon)...]
