@@ -9,6 +9,8 @@ import Testing
     static let open: [String: String] = [
         "cell/hang-lassopath-ignores-timeout.nb":
             "lassopath's loop ignores the cell timeout (NBLearning); fixed by branch budget",
+        "cell/hang-autoencoder-ignores-timeout.nb":
+            "autoencoder's training loop ignores the cell timeout (NBLearning); fixed by branch budget",
         "tex/crash-end-with-unclosed-name.tex":
             "\\end{x without its closing brace reads past the formula (TeXParser+Row, TeXLexer.text); NBDocument/Math belongs to branch math",
         "tex/crash-color-runs-deeper-than-the-stack.tex":
