@@ -5,19 +5,21 @@ import NBRender
 /// The cell language: lexer, parser, interpreter and builtins, then the display of what a cell
 /// shows (transcript and HTML).
 ///
-/// An input is one or more cells separated by a line `%%`, run in order in one session with a
-/// 0.5 s timeout per cell and a 10⁶-element tensor limit. A cell may fail; it must fail with a
+/// An input is up to 16 cells separated by a line `%%`, run in order in one session with a
+/// 0.2 s timeout per cell and a 10⁶-element tensor limit. A cell may fail; it must fail with a
 /// typed error, within its timeout, and what it shows must be escaped.
 struct CellTarget: FuzzTarget {
     let name = "cell"
-    /// The per-cell timeout is 0.5 s: anything much longer is nb not honouring it.
-    let hangSeconds = 5.0
+    /// At most `maximumCells` cells of 0.2 s each: anything much longer is nb not honouring a timeout.
+    let hangSeconds = 8.0
     /// The folder `load(...)` may read (the notebooks folder), nil to forbid reading.
     var dataFolder: String?
 
     static let cellSeparator = "\n%%\n"
-    static let cellTimeout = 0.5
+    static let cellTimeout = 0.2
     static let elementLimit = 1_000_000
+    /// Cells after this many are not run, so that an input's legitimate run time stays bounded.
+    static let maximumCells = 16
 
     let tokens = [
         "%%\n", "f(x) = ", "(x, y) -> ", "x", "y", "=", "+", "-", "*", "/", "^", "@", "%", "==", "<", "<=", "&&", "||", "!",
@@ -42,7 +44,7 @@ struct CellTarget: FuzzTarget {
         let options = SessionOptions(timeout: Self.cellTimeout, rootDirectory: dataFolder, elementLimit: Self.elementLimit)
         let session = Session(options: options)
         let text = String(decoding: input, as: UTF8.self)
-        for cell in text.components(separatedBy: Self.cellSeparator) {
+        for cell in text.components(separatedBy: Self.cellSeparator).prefix(Self.maximumCells) {
             let outcome = session.run(cell: cell)
             for item in outcome.items {
                 _ = item.transcript
