@@ -6,6 +6,8 @@ import Foundation
 /// budget is spent. Prints one summary line.
 struct Supervisor {
     let options: FuzzOptions
+    /// How long past its time budget a child may run (the longest hang limit, with room to spare).
+    static let graceSeconds = 60.0
 
     func run() -> Int32 {
         let store = FindingStore(folder: options.output, target: options.target)
@@ -25,31 +27,43 @@ struct Supervisor {
                 child.executableURL = Bundle.main.executableURL
             }
             child.arguments = options.childArguments(restart: restart, seconds: seconds, runs: runs)
-            if crashes > 0 {
-                // One backtrace per run is enough to read; later crashes only name their input.
-                child.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
-            }
+            // The Swift runtime's backtracer can stall on a crashed thread it cannot suspend; a
+            // crash is reproduced with `nb-fuzz replay`, which prints the backtrace.
+            child.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
             do { try child.run() } catch {
                 FileHandle.standardError.write(Data("nb-fuzz: cannot start the fuzzing process: \(error)\n".utf8))
                 return 2
             }
-            child.waitUntilExit()
+            // A child past its budget by more than the longest hang limit is stuck: kill it.
+            let killAt = seconds.map { Date().addingTimeInterval($0 + Self.graceSeconds) }
+            var killed = false
+            while child.isRunning {
+                Thread.sleep(forTimeInterval: 0.1)
+                if let killAt, Date() > killAt, !killed {
+                    kill(child.processIdentifier, SIGKILL)
+                    killed = true
+                }
+            }
             let counted = store.readStatistics()
             executions += counted.executions
             findings += counted.findings
             let status = child.terminationStatus
-            if child.terminationReason == .uncaughtSignal {
+            let signalled = child.terminationReason == .uncaughtSignal
+            // Any status but the fuzzer's own (0 done, 2 usage, 3 hang, 4 memory, 5 invariant)
+            // means the runtime ended the process on a crash.
+            let ownStatuses: Set<Int32> = [0, 2, Fuzzer.hangStatus, Fuzzer.memoryStatus, Fuzzer.violationStatus]
+            if signalled || !ownStatuses.contains(status) {
                 crashes += 1
                 findings += 1
                 executions += 1
                 let input = (try? Data(contentsOf: store.currentInput)).map { Array($0) } ?? []
-                let path = store.save(input, kind: "crash", message: "killed by signal \(status)")
-                FileHandle.standardError.write(Data("nb-fuzz \(options.target): crash (signal \(status))\n  input: \(path)\n".utf8))
+                let what = killed ? "stuck past its budget, killed" : signalled ? "killed by signal \(status)" : "exited with status \(status)"
+                let path = store.save(input, kind: "crash", message: what)
+                FileHandle.standardError.write(Data("nb-fuzz \(options.target): crash (\(what))\n  input: \(path)\n  backtrace: nb-fuzz replay \(options.target) \(path)\n".utf8))
             } else if status == 2 {
                 return 2
             }
-            let ended = child.terminationReason == .uncaughtSignal || status != 0
-            if !ended { break }
+            if status == 0 && !signalled { break }
             if !options.keepGoing { break }
             restart += 1
         }
