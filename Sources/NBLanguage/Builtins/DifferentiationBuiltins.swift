@@ -178,9 +178,7 @@ private struct JacobianVisitor: InterpretationVisitor {
 
     func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
         let point = try call.point(problem, B.self)
-        let f = TracedVectorFunction(callee: problem.function.callee, shownName: problem.function.shownName, layouts: problem.layouts,
-                                     parameterNames: problem.function.parameterNames, interpreter: call.interpreter, location: call.location)
-        let j = try call.engine { try EngineBridge.jacobian(f, at: point) }
+        let j = try call.engine { try EngineBridge.jacobian(problem.function, at: point) }
         return TracedTensor(shape: [j.count, point.count], elements: j.flatMap { $0 }).value
     }
 }

@@ -110,7 +110,7 @@ public struct Parser {
     private func statementHint(_ statement: Statement) -> String {
         if case .expression(let expr) = statement.kind, case .identifier(let name) = expr.kind,
            ["let", "var", "def", "function", "return", "while", "const"].contains(name) {
-            return "the cell language has no '\(name)'; see SPEC §4 for the statements it has"
+            return "the cell language has no '\(name)'; docs/language.md lists the statements it has"
         }
         if check(.assign) { return "only a name, an indexed name or a function head can be assigned to" }
         return "put each statement on its own line or separate statements with ';'"

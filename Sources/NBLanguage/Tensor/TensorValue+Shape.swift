@@ -77,10 +77,16 @@ extension TensorValue {
 
     /// `t[i]`, `t[i, j]`: fixes the leading axes; the result has the remaining axes.
     public func indexed(_ indices: [Int]) throws(TensorError) -> TensorValue {
-        guard indices.count <= rank else {
-            throw TensorError("\(indices.count) indices for a tensor of rank \(rank) (shape \(TensorValue.describe(shape)))")
+        let (offset, rest, size) = try TensorValue.part(at: indices, of: shape)
+        return TensorValue(shape: rest, elements: Array(elements[offset..<offset + size]))
+    }
+
+    /// Where the part `t[indices]` of a row-major tensor of `shape` starts, its shape and its size.
+    static func part(at indices: [Int], of shape: [Int]) throws(TensorError) -> (offset: Int, shape: [Int], size: Int) {
+        guard indices.count <= shape.count else {
+            throw TensorError("\(indices.count) indices for a tensor of rank \(shape.count) (shape \(describe(shape)))")
         }
-        let strides = TensorValue.strides(of: shape)
+        let strides = strides(of: shape)
         var offset = 0
         for (axis, index) in indices.enumerated() {
             guard index >= 0, index < shape[axis] else {
@@ -89,8 +95,7 @@ extension TensorValue {
             offset += index * strides[axis]
         }
         let rest = Array(shape[indices.count...])
-        let size = rest.reduce(1, *)
-        return TensorValue(shape: rest, elements: Array(elements[offset..<offset + size]))
+        return (offset, rest, rest.reduce(1, *))
     }
 
     /// The rows (entries of the first axis) at `rows`, in that order: `X[batch]`.

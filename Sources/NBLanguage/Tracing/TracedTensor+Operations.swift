@@ -71,19 +71,7 @@ extension TracedTensor: TracedStorage {
     }
 
     func indexed(_ indices: [Int]) throws(TensorError) -> Value {
-        guard indices.count <= shape.count else {
-            throw TensorError("\(indices.count) indices for a tensor of rank \(shape.count)")
-        }
-        let strides = TensorValue.strides(of: shape)
-        var offset = 0
-        for (axis, i) in indices.enumerated() {
-            guard i >= 0, i < shape[axis] else {
-                throw TensorError("index \(i) is out of range 0..<\(shape[axis]) on axis \(axis)")
-            }
-            offset += i * strides[axis]
-        }
-        let rest = Array(shape[indices.count...])
-        let size = rest.reduce(1, *)
+        let (offset, rest, size) = try TensorValue.part(at: indices, of: shape)
         return TracedTensor(shape: rest, elements: Array(elements[offset..<offset + size])).value
     }
 
