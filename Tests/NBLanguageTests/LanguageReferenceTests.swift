@@ -3,7 +3,8 @@ import Testing
 import NBLanguage
 
 /// The language reference (`docs/language.md`) cannot drift from the builtin registry: every
-/// registered builtin and constant has an entry, every builtin's usage line appears as it is,
+/// registered builtin and constant has an entry (a heading that names it in backticks, or a
+/// list item that starts with it in backticks), every builtin's usage line appears as it is,
 /// every builtin is called in an example, and the reference documents no builtin that does not exist.
 @Suite struct LanguageReferenceTests {
     static let path = URL(fileURLWithPath: #filePath)
@@ -13,8 +14,10 @@ import NBLanguage
     /// The reference, split into what the checks look at.
     struct Reference {
         var text: String
-        /// Headings and table rows outside fences: where an entry may stand.
-        var entryLines: [String] = []
+        /// Headings outside fences: an entry may be named by any code span in them.
+        var headings: [String] = []
+        /// List items outside fences: an item that starts with a code span names an entry by it.
+        var items: [String] = []
         /// Headings under `## Builtins`.
         var builtinHeadings: [String] = []
         /// Sources of `nb` cells and `text` blocks: where examples stand.
@@ -44,11 +47,11 @@ import NBLanguage
                     continue
                 }
                 if trimmed.hasPrefix("#") {
-                    entryLines.append(trimmed)
+                    headings.append(trimmed)
                     if trimmed.hasPrefix("## ") { inBuiltins = trimmed == "## Builtins" }
                     if inBuiltins && trimmed.hasPrefix("### ") { builtinHeadings.append(trimmed) }
-                } else if trimmed.hasPrefix("|") {
-                    entryLines.append(trimmed)
+                } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+                    items.append(trimmed)
                 }
             }
         }
@@ -59,11 +62,11 @@ import NBLanguage
             return stride(from: 1, to: parts.count, by: 2).map { String(parts[$0]) }
         }
 
-        /// Whether a heading or table row names `name` in a code span: `name` or `name(…`.
+        /// Whether a heading, or the code span a list item starts with, names `name`: `name` or `name(…`.
         func hasEntry(_ name: String) -> Bool {
-            entryLines.contains { line in
-                Reference.codeSpans(line).contains { $0 == name || $0.hasPrefix(name + "(") }
-            }
+            func names(_ span: String) -> Bool { span == name || span.hasPrefix(name + "(") }
+            return headings.contains { Reference.codeSpans($0).contains(where: names) }
+                || items.contains { $0.dropFirst(2).hasPrefix("`") && (Reference.codeSpans($0).first.map(names) ?? false) }
         }
 
         /// Whether some example calls `name(` (or, for a constant, uses the name).
@@ -116,9 +119,8 @@ import NBLanguage
 
         ### `grad`
 
-        | usage | meaning |
-        |---|---|
-        | `sin(x)` | sine |
+        - `sin(x)` — sine
+        - the `cos(x)` function
 
         ```nb
         grad(f, 1)
@@ -127,6 +129,7 @@ import NBLanguage
         #expect(reference.hasEntry("grad"))
         #expect(reference.hasEntry("sin"))
         #expect(!reference.hasEntry("jvp"))
+        #expect(!reference.hasEntry("cos"))
         #expect(!reference.hasEntry("gra"))
         #expect(reference.hasExample("grad", call: true))
         #expect(!reference.hasExample("rad", call: true))
