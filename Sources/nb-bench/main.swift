@@ -12,6 +12,7 @@ let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)]
     ("site", "nb build of a generated site: cold, warm, workers", SiteBenchmark.run),
     ("test", "nb test vs nb run overhead", CheckBenchmark.run),
     ("math", "math scan + TeX → MathML vs plain cmark (MB/s)", MathBenchmark.run),
+    ("math-scaling", "hostile math inputs at n and 10n; fails above ratio 12", MathScalingBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

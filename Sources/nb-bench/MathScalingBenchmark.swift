@@ -1,0 +1,118 @@
+import Foundation
+import NBDocument
+
+/// `nb-bench math-scaling [N-SCALE] [--only TEXT]` (thread CPU time): hostile math inputs through the whole
+/// document pipeline (math scan, cmark, TeX → MathML, diagnostics) at size n and 10n. Linear code
+/// takes about ten times as long at 10n; a row fails when the ratio is above 12, and the command
+/// exits with status 1 if any row fails.
+enum MathScalingBenchmark {
+    /// One input family: the Markdown for size `n`, and the `n` to start from.
+    struct Case: Sendable {
+        var name: String
+        var n: Int
+        var markdown: @Sendable (Int) -> String
+    }
+
+    static let limit = 12.0
+
+    static let cases: [Case] = [
+        Case(name: "inline $x$ on one line", n: 4_000) { n in
+            String(repeating: "$x$ ", count: n) + "\n"
+        },
+        Case(name: "inline $x$ on separate lines", n: 8_000) { n in
+            String(repeating: "$x$\n", count: n)
+        },
+        Case(name: "\\operatorname{…} of n letters", n: 100_000) { n in
+            "$\\operatorname{" + String(repeating: "a", count: n) + "}$\n"
+        },
+        Case(name: "\\mathrm{…} of n letters", n: 100_000) { n in
+            "$$\\mathrm{" + String(repeating: "b", count: n) + "}$$\n"
+        },
+        Case(name: "n nested braces", n: 10_000) { n in
+            "$$" + String(repeating: "{", count: n) + "x" + String(repeating: "}", count: n) + "$$\n"
+        },
+        Case(name: "n unmatched closing braces", n: 10_000) { n in
+            "$$x" + String(repeating: "}", count: n) + "$$\n"
+        },
+        Case(name: "\\frac chain of n", n: 2_000) { n in
+            "$$" + String(repeating: "\\frac{a}{b}+", count: n) + "1$$\n"
+        },
+        Case(name: "\\frac nested n deep", n: 10_000) { n in
+            "$$" + String(repeating: "\\frac1", count: n) + "2$$\n"
+        },
+        Case(name: "\\left( without \\right, n times", n: 10_000) { n in
+            "$$" + String(repeating: "\\left( x ", count: n) + "$$\n"
+        },
+        Case(name: "array with n \\\\ rows", n: 5_000) { n in
+            "$$\\begin{array}{cc}" + String(repeating: "a & b \\\\ ", count: n) + "\\end{array}$$\n"
+        },
+        Case(name: "\\sqrt[ without ], n times", n: 5_000) { n in
+            "$$" + String(repeating: "\\sqrt[x ", count: n) + "$$\n"
+        },
+        Case(name: "\\not chain of n", n: 10_000) { n in
+            "$$" + String(repeating: "\\not", count: n) + "=$$\n"
+        },
+        Case(name: "\\color switches, n in a row", n: 10_000) { n in
+            "$$" + String(repeating: "\\color{red}x", count: n) + "$$\n"
+        },
+        Case(name: "n unknown commands on a CJK line", n: 2_000) { n in
+            String(repeating: "中文$\\foo$ ", count: n) + "\n"
+        },
+        Case(name: "n links with \\( in the destination", n: 2_000) { n in
+            String(repeating: "[x](https://e.org/F_\\(b\\)) ", count: n) + "\n"
+        },
+        Case(name: "n $ openers without closer", n: 10_000) { n in
+            String(repeating: "$a ", count: n) + "\n"
+        },
+        Case(name: "n \\( openers without closer", n: 10_000) { n in
+            String(repeating: "\\(a ", count: n) + "\n"
+        },
+    ]
+
+    static func run(_ arguments: [String]) throws {
+        let scale = arguments.first.flatMap(Double.init) ?? 1
+        // `--only TEXT`: just the cases whose name contains TEXT.
+        let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        var failures: [String] = []
+        FileHandle.standardOutput.write(Data("case                                           n       t(n)       t(10n)  ratio\n".utf8))
+        for item in cases where only.map({ item.name.contains($0) }) ?? true {
+            let n = max(1, Int(Double(item.n) * scale))
+            let small = item.markdown(n)
+            let large = item.markdown(10 * n)
+            let smallSeconds = best(of: 3) { parse(small) }
+            let largeSeconds = best(of: 2) { parse(large) }
+            let ratio = largeSeconds / max(smallSeconds, 1e-6)
+            let verdict = ratio <= limit ? "ok" : "FAIL"
+            if ratio > limit { failures.append(item.name) }
+            // Written at once, so a row survives a later case that crashes.
+            let row = item.name.padding(toLength: 40, withPad: " ", startingAt: 0)
+                + String(format: " %7d %8.4f s %8.4f s %6.1f  %@\n", n, smallSeconds, largeSeconds, ratio, verdict)
+            FileHandle.standardOutput.write(Data(row.utf8))
+        }
+        guard failures.isEmpty else {
+            print("ratio above \(Int(limit)) (superlinear): \(failures.joined(separator: ", "))")
+            exit(1)
+        }
+    }
+
+    private static func parse(_ markdown: String) {
+        _ = try? DocumentParser.parse(markdown)
+    }
+
+    /// The best of `runs` timings, in thread CPU seconds (the machine is shared; wall time is noisy).
+    private static func best(of runs: Int, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let start = cpuSeconds()
+            body()
+            best = min(best, cpuSeconds() - start)
+        }
+        return best
+    }
+
+    private static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
