@@ -61,6 +61,12 @@ enum MathScalingBenchmark {
         Case(name: "n links with \\( in the destination", n: 2_000) { n in
             String(repeating: "[x](https://e.org/F_\\(b\\)) ", count: n) + "\n"
         },
+        Case(name: "n [a](b() with no space or )", n: 20_000) { n in
+            String(repeating: "[a](b()", count: n) + "\n"
+        },
+        Case(name: "n [a](b \"title without closing quote", n: 2_000) { n in
+            String(repeating: "[a](b \"t ", count: n) + "\n"
+        },
         Case(name: "n $ openers without closer", n: 10_000) { n in
             String(repeating: "$a ", count: n) + "\n"
         },
