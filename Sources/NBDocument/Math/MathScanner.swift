@@ -7,7 +7,8 @@
 /// - `$$…$$` may span lines (not a blank line); an unterminated `$$` stays text and is reported.
 /// - `\(…\)` is inline, `\[…\]` display.
 /// - Code spans (backtick runs of any length), fenced code blocks (``` and ~~~) and indented code
-///   blocks contain no math.
+///   blocks contain no math; nor do link destinations and titles, link reference definitions and
+///   autolinks, which are read by cmark's rules so that `[x](…Foo_\(bar\))` keeps its URL.
 ///
 /// The scan works on UTF-8 bytes and is linear in the size of the input.
 public enum MathScanner {
