@@ -42,6 +42,9 @@ import Testing
         "See <https://e.org/$x$> and <a$b$c@e.org>.\n",
         "[a [b](/c\\(d\\))](/e)\n",
         "[x](/a(b)c\\(d\\))\n",
+        "> quoted [x](/u\\(v\\)) link\n",
+        "- item [x](/u\\(v\\))\n- [y](/w\\[z\\])\n",
+        "[a]: /u\\(b\\)\n[c]: </d $e$>\n\n[a] and [c]\n",
     ]
 
     @Test(arguments: sameAsCmark)
@@ -53,6 +56,21 @@ import Testing
         let html = try rendered("[$x$ and \\(y\\)](/u\\(v\\)) then $z$ and \\(w\\)\n")
         #expect(html.contains("href=\"/u(v)\""))
         #expect(html.components(separatedBy: "<math").count - 1 == 4)
+    }
+
+    @Test func headingLink() throws {
+        let document = try DocumentParser.parse("## Heading [x](/u\\(v\\)) $y$\n")
+        guard case .heading(let heading) = document.blocks.first else { Issue.record("heading expected"); return }
+        #expect(heading.html.contains("href=\"/u(v)\""))
+        #expect(heading.html.contains("<math"))
+    }
+
+    @Test func textAfterAReferenceDefinitionKeepsItsMath() throws {
+        let html = try rendered("[a]: /u\\(b\\)\nText $x$ and [a].\n")
+        #expect(html.contains("href=\"/u(b)\""))
+        #expect(html.components(separatedBy: "<math").count - 1 == 1)
+        // Not a definition (text follows the destination on its line): the line is text with math.
+        #expect(try rendered("[a]: b $x$\n").contains("<math"))
     }
 
     @Test func notALinkKeepsItsMath() throws {
