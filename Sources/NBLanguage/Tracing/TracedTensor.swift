@@ -36,6 +36,7 @@ struct TracedTensor<S: DifferentiableScalar> {
             return S.lifting(d).map { TracedTensor($0) }
         case .traced(let box):
             if let same = box.storage as? TracedTensor { return same }
+            if let scalar = box.storage as? TracedScalar<S> { return TracedTensor(scalar.scalar) }
             var lifted: [S] = []
             lifted.reserveCapacity(box.storage.count)
             for element in box.storage.scalars {
@@ -51,8 +52,9 @@ struct TracedTensor<S: DifferentiableScalar> {
     /// As a value of the language: a plain number or tensor when `S` is `Double` (so plain
     /// evaluation never pays for tracing), otherwise traced.
     var value: Value {
+        if shape.isEmpty { return TracedScalar(scalar: elements[0]).value }
         if S.self == Double.self, let numbers = elements as? [Double] {
-            return shape.isEmpty ? .number(numbers[0]) : .tensor(TensorValue(shape: shape, elements: numbers))
+            return .tensor(TensorValue(shape: shape, elements: numbers))
         }
         return .traced(TracedBox(self))
     }
