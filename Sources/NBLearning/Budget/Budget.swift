@@ -112,8 +112,8 @@ public struct BudgetExceeded: BudgetStop, Equatable, Sendable, CustomStringConve
 
     public var description: String {
         switch reason {
-        case .timeout(let seconds): "ran past its timeout of \(seconds) s"
-        case .cancelled: "was cancelled"
+        case .timeout(let seconds): "the timeout of \(seconds) s has passed"
+        case .cancelled: "the computation was cancelled"
         case let .elements(shape, limit): "a tensor of shape \(TensorError.format(shape)) is above the element limit of \(limit) elements"
         case let .iterations(argument, requested, limit): "\(argument): must be between 0 and \(limit), got \(requested)"
         }

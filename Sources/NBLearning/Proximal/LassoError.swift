@@ -21,7 +21,7 @@ public enum LassoError: BudgetStop, Equatable, Sendable, CustomStringConvertible
         case .nonFiniteData: "the features and targets must be finite numbers (found nan or inf)"
         case let .invalidAlpha(alpha): "alpha must be a finite number ≥ 0, got \(alpha)"
         case let .invalidOption(message): message
-        case let .budget(exceeded): "the Lasso solver \(exceeded)"
+        case let .budget(exceeded): "the Lasso solver stopped: \(exceeded)"
         }
     }
 

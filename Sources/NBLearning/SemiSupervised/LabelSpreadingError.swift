@@ -11,7 +11,7 @@ public enum LabelSpreadingError: BudgetStop, Equatable, Sendable, CustomStringCo
         switch self {
         case let .invalidParameter(message): message
         case .noLabels: "label spreading needs at least one labelled sample"
-        case .budget(let exceeded): "label propagation \(exceeded)"
+        case .budget(let exceeded): "label propagation stopped: \(exceeded)"
         }
     }
 
