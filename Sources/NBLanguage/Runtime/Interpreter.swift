@@ -30,7 +30,8 @@ final class Interpreter {
     private let stackBudget: Int
 
     init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
-         failedNames: [String: SourceLocation], timeout: Double, stackBudget: Int = 256 << 10) {
+         failedNames: [String: SourceLocation], timeout: Double, cancellation: Cancellation? = nil,
+         stackBudget: Int = 256 << 10) {
         self.stackBase = Interpreter.stackAddress()
         self.stackBudget = stackBudget
         self.globals = globals
@@ -39,7 +40,7 @@ final class Interpreter {
         self.options = options
         self.generator = generator
         self.failedNames = failedNames
-        self.elementLimit = Budget(maximumElements: options.elementLimit, timeout: timeout)
+        self.elementLimit = Budget(maximumElements: options.elementLimit, timeout: timeout, cancellation: cancellation)
     }
 
     // MARK: Limits

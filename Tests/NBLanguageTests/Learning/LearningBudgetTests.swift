@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NBLanguage
+import NBLearning
 
 /// Every learning builtin stops inside its library loop at the cell's timeout: each cell below
 /// would run for minutes; with a 0.2 s timeout it must end with the timeout error well within
@@ -74,6 +75,21 @@ import Testing
     @Test func labelSpreadingStopsAtTheTimeout() {
         expectTimeout(["X = randn(3000, 200, seed: 1)", "y = argmax(randn(3000, 3, seed: 2), axis: 1)"],
                       "labelspreading(X, y, 0..<30, gamma: 0.001, maxiter: 1000000)")
+    }
+
+    @Test func aCancelledCellStopsInsideTheLibraryAndTheNextCellRuns() {
+        let session = Session(options: SessionOptions())
+        _ = session.run(cell: Self.smallLasso.joined(separator: "\n"))
+        let cancellation = Cancellation()
+        let start = Date()
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: Self.timeout)
+            cancellation.cancel()
+        }
+        let outcome = session.run(cell: "lasso(X, y, alpha: 1e-12, tol: 0, maxiter: 1000000)", cancellation: cancellation)
+        #expect(outcome.error?.message == "the cell was cancelled")
+        #expect(Date().timeIntervalSince(start) < Self.bound)
+        #expect(session.run(cell: "1 + 1").transcript == "2")
     }
 
     @Test func iterationCountsAboveTheCapAreRefusedByName() {
