@@ -82,15 +82,16 @@ public final class Session {
     }
 
     /// Runs one cell. `origin` is the Markdown position of the cell's first source character;
-    /// `timeout` (seconds) overrides the session default.
+    /// `timeout` (seconds) overrides the session default; `cancellation`, set from another
+    /// thread, stops the cell (library loops included) like a timeout.
     public func run(cell source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
-                    timeout: Double? = nil) -> CellOutcome {
+                    timeout: Double? = nil, cancellation: Cancellation? = nil) -> CellOutcome {
         let timeout = timeout ?? options.timeout
-        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout) }
+        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout, cancellation: cancellation) }
     }
 
     /// Runs a cell on the current thread (the work `run` does on its own large-stack thread).
-    func runHere(_ source: String, origin: SourceLocation, timeout: Double) -> CellOutcome {
+    func runHere(_ source: String, origin: SourceLocation, timeout: Double, cancellation: Cancellation? = nil) -> CellOutcome {
         let statements: [Statement]
         do {
             statements = try Parser.parse(source, origin: origin)
@@ -101,7 +102,8 @@ public final class Session {
         let instructions = resolver.resolve(statements)
         globals.symbols = resolver.symbols
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
-                                      failedNames: failedNames, timeout: timeout, stackBudget: Session.stackSize - (8 << 20))
+                                      failedNames: failedNames, timeout: timeout, cancellation: cancellation,
+                                      stackBudget: Session.stackSize - (8 << 20))
         globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
         do {

@@ -1,3 +1,4 @@
+import NBLearning
 extension TensorValue {
     /// Reverses the axes (the matrix transpose for 2-d tensors).
     public func transposed() -> TensorValue {
@@ -99,7 +100,7 @@ extension TensorValue {
     }
 
     /// The rows (entries of the first axis) at `rows`, in that order: `X[batch]`.
-    public func gathering(_ rows: [Int], limit: ElementLimit) throws(TensorError) -> TensorValue {
+    public func gathering(_ rows: [Int], limit: Budget) throws(TensorError) -> TensorValue {
         guard let extent = shape.first else { throw TensorError("a number has no rows") }
         let newShape = [rows.count] + shape.dropFirst()
         try limit.check(newShape)
@@ -114,7 +115,7 @@ extension TensorValue {
     }
 
     /// Replaces the part selected by `indices` with `value` (broadcast to its shape).
-    public mutating func assign(_ indices: [Int], _ value: TensorValue, limit: ElementLimit) throws(TensorError) {
+    public mutating func assign(_ indices: [Int], _ value: TensorValue, limit: Budget) throws(TensorError) {
         let part = try indexed(indices)
         let fill = try TensorValue.zip(part, value, limit: limit) { _, new in new }
         guard fill.shape == part.shape else {

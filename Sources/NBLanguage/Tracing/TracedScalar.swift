@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// A traced number: the common case of a differentiated program (`y = y * 0.999 + sin(y)`), kept
@@ -22,7 +23,7 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
         }
     }
 
-    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = operand(other) else { return try tensor.combine(op, other, tracedOnLeft: tracedOnLeft, limit: limit) }
         let (a, b) = tracedOnLeft ? (scalar, o) : (o, scalar)
         switch op {
@@ -35,7 +36,7 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
         }
     }
 
-    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = operand(other) else { return try tensor.extremum(other, largest: largest, tracedOnLeft: tracedOnLeft, limit: limit) }
         let (a, b) = tracedOnLeft ? (scalar, o) : (o, scalar)
         return TracedScalar(scalar: largest ? S.maximum(a, b) : S.minimum(a, b)).value
@@ -50,7 +51,7 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
     func gathering(_ rows: [Int]) throws(TensorError) -> Value { try tensor.gathering(rows) }
     func transposed() throws(TensorError) -> Value { value }
     func reshaped(_ shape: [Int]) throws(TensorError) -> Value { try tensor.reshaped(shape) }
-    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value? { try tensor.stacking(values, limit: limit) }
+    func stacking(_ values: [Value], limit: Budget) throws(TensorError) -> Value? { try tensor.stacking(values, limit: limit) }
     func calling(_ function: SymbolicFunction, _ arguments: [Value]) throws -> Value? { try tensor.calling(function, arguments) }
 
     /// As a value of the language: a plain number when `S` is `Double`.

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// A number or tensor of one differentiating interpretation flowing through the interpreter:
@@ -70,9 +71,9 @@ protocol TracedStorage {
     var primal: TensorValue? { get }
     /// `self op other` (or `other op self` when `tracedOnLeft` is false) when `other` can be
     /// lifted into this interpretation; nil when `other` belongs to a wider one.
-    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value?
     /// The larger or smaller of `self` and `other`, elementwise (nil as for `combine`).
-    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value?
     func negated() throws(TensorError) -> Value
     func applying(_ function: ElementaryFunction) throws(TensorError) -> Value
     /// The sum or mean of all elements, or along `axis`.
@@ -88,7 +89,7 @@ protocol TracedStorage {
     func reshaped(_ shape: [Int]) throws(TensorError) -> Value
     /// `values` stacked into one tensor of this interpretation (a list literal such as `[x, y]`);
     /// a list when their shapes differ; nil when one of them belongs to a wider interpretation.
-    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value?
+    func stacking(_ values: [Value], limit: Budget) throws(TensorError) -> Value?
     /// A symbolic function called with numbers of this interpretation (nil as for `stacking`).
     func calling(_ function: SymbolicFunction, _ arguments: [Value]) throws -> Value?
 }
