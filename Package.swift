@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage", "NBAutodiff"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"], exclude: ["Bibliography/Fixtures"]),
         .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument"], exclude: ["Page/Fixtures"]),
-        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck", "NBDocument"], exclude: ["Fixtures"]),
         .testTarget(name: "NBExecutionTests", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .testTarget(name: "NBCLITests", dependencies: []),
     ]
