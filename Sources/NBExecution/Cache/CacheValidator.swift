@@ -1,3 +1,4 @@
+import NBHash
 import NBLanguage
 
 /// Compares a document with its stored record: the pure logic of the cache, no file system.

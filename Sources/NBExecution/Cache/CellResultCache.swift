@@ -1,5 +1,6 @@
 import Foundation
 import NBDocument
+import NBHash
 import NBLanguage
 
 /// The on-disk cell-result cache (SPEC §7): `DIR/<hash of the document path>.json` holds each

@@ -1,5 +1,6 @@
 import Foundation
 import NBDocument
+import NBHash
 import NBLanguage
 
 /// A document's stored environments, one per cell: `.nb-cache/<key>.env`.

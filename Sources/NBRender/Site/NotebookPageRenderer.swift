@@ -1,6 +1,7 @@
 import Foundation
 import NBDocument
 import NBExecution
+import NBHash
 import NBLanguage
 
 /// The real notebook renderer of `nb build`: parses the Markdown, runs the cells through the
@@ -30,7 +31,9 @@ public struct NotebookPageRenderer: NotebookRendering {
     }
 
     public func render(_ source: NotebookSource) throws -> NotebookRender {
-        let version = engineVersion + (runsCells ? "" : "+no-cells")
+        // The page depends on the renderer too: `RendererSourceHash` is generated at build time
+        // from the sources of NBDocument and NBRender (SourceHashPlugin).
+        let version = engineVersion + "+render-" + RendererSourceHash.value.prefix(16) + (runsCells ? "" : "+no-cells")
         let sourceHash = SHA256.hex(source.text)
         if let entry = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root) {
             var render = entry.render

@@ -1,6 +1,7 @@
 import Foundation
 import NBDocument
 import NBExecution
+import NBHash
 import Synchronization
 
 /// Rendered notebooks kept between builds, so that a rebuild with nothing changed neither parses

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import NBDocument
 import NBExecution
+import NBHash
 @testable import NBRender
+import Testing
 
 @Suite struct PageCacheTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-page-cache-\(UUID().uuidString)")
