@@ -38,6 +38,15 @@ enum CacheValidator {
         }
     }
 
+    static func plan(document: CacheDocument, stored: StoredRecord, fingerprint: FileFingerprinter) -> CachePlan {
+        let count = document.cells.count
+        switch stored {
+        case .missing: return CachePlan(decisions: Array(repeating: .run(.notCached), count: count))
+        case .damaged: return CachePlan(decisions: Array(repeating: .run(.cacheDamaged), count: count))
+        case .record(let record): return plan(document: document, record: record, fingerprint: fingerprint)
+        }
+    }
+
     static func plan(document: CacheDocument, record: CacheRecord?, fingerprint: FileFingerprinter) -> CachePlan {
         let count = document.cells.count
         guard let record else { return CachePlan(decisions: Array(repeating: .run(.notCached), count: count)) }
