@@ -15,12 +15,13 @@ guard arguments.count >= 3 else {
 }
 let output = URL(fileURLWithPath: arguments[arguments.startIndex])
 let typeName = arguments[arguments.startIndex + 1]
-let root = URL(fileURLWithPath: arguments[arguments.startIndex + 2]).standardizedFileURL.path
+// Symbolic links resolved on both sides, so that a package reached through a link hashes the same.
+let root = URL(fileURLWithPath: arguments[arguments.startIndex + 2]).resolvingSymlinksInPath().standardizedFileURL.path
 let prefix = root.hasSuffix("/") ? root : root + "/"
 
 var files: [(relative: String, path: String)] = []
 for path in arguments.dropFirst(3) {
-    let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+    let standardized = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     let relative = standardized.hasPrefix(prefix) ? String(standardized.dropFirst(prefix.count)) : standardized
     files.append((relative, standardized))
 }
