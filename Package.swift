@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first. A module imports only modules above it in this list:
+//   NBHash       – SHA-256: content hashes, cache keys, checksums, the build's source hashes.
 //   NBAutodiff   – the differentiation engine (numbers, duals, tape, symbols); no Markdown.
 //   NBLearning   – tensors, nn, optimizers, proximal methods, datasets, recipes.
 //   NBLanguage   – the cell language: lexer, parser, interpreter, values, display model.
@@ -10,6 +11,9 @@ import PackageDescription
 //   NBRender     – HTML pages, SVG plots, the static site.
 //   NBCheck      – `nb test`: expected-output comparison, --accept, JUnit.
 //   nb           – the thin command-line executable.
+//
+// SourceHashPlugin (with its tool nb-source-hash) generates NBExecution's and NBRender's cache
+// keys from the sources they depend on at build time: see Plugins/SourceHashPlugin.
 let package = Package(
     name: "nb",
     platforms: [.macOS(.v14)],
@@ -29,14 +33,18 @@ let package = Package(
                        providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "NBHash"),
+        .executableTarget(name: "nb-source-hash", dependencies: ["NBHash"]),
+        .plugin(name: "SourceHashPlugin", capability: .buildTool(), dependencies: ["nb-source-hash"]),
         .target(name: "NBAutodiff", dependencies: [.product(name: "ComplexModule", package: "swift-numerics")],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS", "CMalloc"], exclude: ["README.md"]),
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
-        .target(name: "NBExecution", dependencies: ["NBDocument", "NBLanguage"]),
-        .target(name: "NBRender", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
+        .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage"], plugins: ["SourceHashPlugin"]),
+        .target(name: "NBRender", dependencies: ["NBHash", "NBExecution", "NBDocument", "NBLanguage"],
+                plugins: ["SourceHashPlugin"]),
         .target(name: "NBServe"),
         .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
         .executableTarget(name: "nb", dependencies: ["NBLearning", 
@@ -51,9 +59,9 @@ let package = Package(
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"], exclude: ["Unsupervised/Fixtures"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage", "NBAutodiff"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"], exclude: ["Bibliography/Fixtures"]),
-        .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument", "CCmark"], exclude: ["Page/Fixtures"]),
-        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck"], exclude: ["Fixtures"]),
-        .testTarget(name: "NBExecutionTests", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
+        .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument", "NBHash", "CCmark"], exclude: ["Page/Fixtures"]),
+        .testTarget(name: "NBCheckTests", dependencies: ["NBCheck", "NBDocument"], exclude: ["Fixtures"]),
+        .testTarget(name: "NBExecutionTests", dependencies: ["NBExecution", "NBDocument", "NBLanguage", "NBHash"]),
         .testTarget(name: "NBCLITests", dependencies: []),
     ]
 )

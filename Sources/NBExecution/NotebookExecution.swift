@@ -6,7 +6,10 @@ import NBLanguage
 /// the cell-result cache (SPEC §7).
 public struct NotebookExecution {
     /// Changes whenever a change to nb may change a cell's results; part of every cache key.
-    public static let engineVersion = "nb-0.1.0+engine-1"
+    /// Derived from the build itself: `EngineSourceHash` is generated at build time (by
+    /// SourceHashPlugin) from the sources of NBAutodiff, NBLearning, NBLanguage, NBExecution and
+    /// NBHash, so no hand-kept number can fall behind the code.
+    public static let engineVersion = "nb-engine-" + EngineSourceHash.value.prefix(16)
 
     /// The result of running one document.
     public struct Result: Sendable {

@@ -12,7 +12,6 @@ enum LanguageBenchmark {
     static func run(_ arguments: [String]) throws {
         let iterations = arguments.first.flatMap(Int.init) ?? 1_000_000
         let repeats = 5
-        print(BenchmarkMachine.description)
         let workloads: [(name: String, setup: String, loop: String)] = [
             ("scalar loop  s = s + i", "s = 0", "for i in 1...\(iterations) { s = s + i }"),
             ("call loop    s = s + f(i)", "s = 0\nf(x) = 2*x + 1", "for i in 1...\(iterations) { s = s + f(i) }"),

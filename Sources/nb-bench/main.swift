@@ -7,12 +7,13 @@ import NBLearning
 let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("render", "Markdown → HTML pipeline vs plain cmark (MB/s)", RenderBenchmark.run),
     ("autodiff", "reverse mode ns/node, symbolic swell, vs micrograd / SymPy", AutodiffBenchmark.run),
-    ("language", "interpreter overhead, nb render of notebooks/autodiff.md", LanguageBenchmark.run),
+    ("language", "interpreter loops vs CPython, grad through cells, a training epoch in cells vs train/PyTorch", LanguageBenchmark.run),
     ("learning", "MLP step, SGEMM, micrograd moons demo vs peers", LearningBenchmark.run),
     ("site", "nb build of a generated site: cold, warm, workers", SiteBenchmark.run),
     ("test", "nb test vs nb run overhead", CheckBenchmark.run),
     ("math", "math scan + TeX → MathML vs plain cmark (MB/s)", MathBenchmark.run),
     ("links", "references and links: time at n and 10n (ratio ≤ 12)", LinkScalingBenchmark.run),
+    ("math-scaling", "hostile math inputs at n and 10n; fails above ratio 12", MathScalingBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,6 +23,7 @@ guard let name = arguments.first, let workload = workloads.first(where: { $0.nam
     exit(arguments.isEmpty ? 0 : 2)
 }
 AllocatorTuning.configureForTensorWork()
+print(BenchmarkMachine.description)
 do {
     try workload.run(Array(arguments.dropFirst()))
 } catch {

@@ -44,7 +44,8 @@ struct TestCommandTests {
     @Test func runPrintsTheTranscript() throws {
         let r = try NBProcess.run(["run", "\(Self.fixtures)/cell-error.md"])
         #expect(r.status == 1)
-        #expect(r.stdout.hasPrefix("error: undefined name 'undefined_thing' (line 2)"), "\(r.stdout)")
+        // The error is on the cell's first line (line 2 of the file).
+        #expect(r.stdout.hasPrefix("error: undefined name 'undefined_thing' (line 1)"), "\(r.stdout)")
         #expect(r.stdout.hasSuffix("\n2\n"))
     }
 }

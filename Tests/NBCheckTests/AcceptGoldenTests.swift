@@ -76,6 +76,77 @@ struct AcceptGoldenTests {
     }
 }
 
+/// Issue 12, items 8 and 9: accepting twice is a no-op, and no block ever swallows what follows it.
+struct AcceptIdempotenceTests {
+    /// Accepts `text` twice; returns the file after each, and the summary of a plain test run.
+    private func acceptTwice(_ text: String) throws -> (first: String, second: String, summary: TestSummary) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-accept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("doc.md")
+        try Data(text.utf8).write(to: file)
+        _ = NotebookTest(file: file.path, options: .init(accept: true)).run()
+        let first = try String(contentsOf: file, encoding: .utf8)
+        _ = NotebookTest(file: file.path, options: .init(accept: true)).run()
+        let second = try String(contentsOf: file, encoding: .utf8)
+        return (first, second, TestSummary(NotebookTest(file: file.path).run().results))
+    }
+
+    @Test func aPrintedFenceLengthensTheExistingBlocksFences() throws {
+        let text = "```nb\nprint(\"```\")\n```\n```output\nold\n```\n\nProse stays prose.\n\n```nb\n1 + 1\n```\n```output\n2\n```\n"
+        let (first, second, summary) = try acceptTwice(text)
+        #expect(first == "```nb\nprint(\"```\")\n```\n````output\n```\n````\n\nProse stays prose.\n\n```nb\n1 + 1\n```\n```output\n2\n```\n")
+        #expect(second == first)
+        #expect(summary.passed == 2 && summary.failed == 0)
+    }
+
+    @Test func aPrintedTildeFenceLengthensATildeBlock() throws {
+        let text = "```nb\nprint(\"~~~~\")\n```\n~~~output\nold\n~~~\ntail\n"
+        let (first, second, summary) = try acceptTwice(text)
+        #expect(first == "```nb\nprint(\"~~~~\")\n```\n~~~~~output\n~~~~\n~~~~~\ntail\n")
+        #expect(second == first)
+        #expect(summary.passed == 1 && summary.failed == 0)
+    }
+
+    @Test func anIndentedBlockKeepsItsIndentationAndLeadingSpaces() throws {
+        let text = "```nb\nprint(\"  two spaces\")\n```\n  ```output\n  old\n  ```\n"
+        let (first, second, summary) = try acceptTwice(text)
+        #expect(first == "```nb\nprint(\"  two spaces\")\n```\n  ```output\n    two spaces\n  ```\n")
+        #expect(second == first)
+        #expect(summary.passed == 1 && summary.failed == 0)
+    }
+
+    @Test func anInsertedBlockDoesNotChangeTheTranscriptOfALaterErrorCell() throws {
+        // The error transcript counts lines from the cell's first line, so the block inserted
+        // above it (four lines) leaves it as it was.
+        let text = "```nb\n7\n```\n\n```nb error=true\nx = 1\ny = nothing_here\n```\n```output\nerror: undefined name 'nothing_here' (line 2)\n```\n"
+        let (first, second, summary) = try acceptTwice(text)
+        #expect(first == "```nb\n7\n```\n```output\n7\n```\n\n```nb error=true\nx = 1\ny = nothing_here\n```\n```output\nerror: undefined name 'nothing_here' (line 2)\n```\n")
+        #expect(second == first)
+        #expect(summary.passed == 2 && summary.failed == 0)
+    }
+
+    @Test func aCellWhoseFenceRunsToTheEndOfTheFileGetsNoBlockInside() throws {
+        let text = "```nb\n7\n"
+        let (first, _, _) = try acceptTwice(text)
+        #expect(first == text)
+    }
+
+    @Test func leftoverTemporaryFilesOfAKilledAcceptAreRemoved() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-accept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("doc.md")
+        try Data("```nb\n7\n```\n".utf8).write(to: file)
+        let leftover = ".doc.md.\(UUID().uuidString).tmp"
+        let others = [".doc.md.not-a-uuid.tmp", ".other.md.\(UUID().uuidString).tmp", "doc.md.\(UUID().uuidString).tmp"]
+        for name in [leftover] + others { try Data("half".utf8).write(to: folder.appendingPathComponent(name)) }
+        _ = NotebookTest(file: file.path, options: .init(accept: true)).run()
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == Set(["doc.md"] + others))
+    }
+}
+
 struct AcceptRefusalTests {
     @Test func invalidUTF8IsNeverRewritten() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-accept-\(UUID().uuidString)")

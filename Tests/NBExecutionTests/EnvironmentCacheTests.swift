@@ -168,7 +168,7 @@ import NBLanguage
             // A byte inside the first blob (the function f, held by every cell's environment).
             let header = EnvironmentArchive.magic.count
             let indexLength = (0..<8).reduce(0) { $0 | Int(data[header + $1]) << (8 * $1) }
-            data[header + 8 + indexLength + 20] ^= 0x55
+            data[EnvironmentArchive.headerLength + indexLength + 20] ^= 0x55
         default: try FileManager.default.removeItem(at: file)
         }
         if damage != "missing" { try data.write(to: file) }
@@ -178,7 +178,9 @@ import NBLanguage
         #expect(try bytes(warm.outcomes) == bytes(try f.coldBuild(edited, data: Self.data).outcomes))
         #expect(f.log.take() == ["1", "2", "3", "4"])
         #expect(warm.replayed == [0, 1])
-        #expect(warm.explanation[0] == "cell 1 (line 10): cached, replayed (no usable stored environment)")
+        let why = damage == "garbage" || damage == "missing" ? "no usable stored environment"
+            : "the stored environment is damaged (checksum mismatch)"
+        #expect(warm.explanation[0] == "cell 1 (line 10): cached, replayed (\(why))")
         // The archive is rewritten whole: the next edit restores again.
         _ = try f.build(Self.notebook(cell3: "f(s) * 3"))
         #expect(f.log.take() == ["3", "4"])

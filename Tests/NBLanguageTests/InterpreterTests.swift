@@ -155,9 +155,10 @@ import Testing
     }
 
     @Test func originShiftsErrorLocations() {
+        // The file position moves with the origin; the transcript counts from the cell's first line.
         let outcome = Session().run(cell: "x = 1\ny = nope", origin: SourceLocation(line: 40, column: 1))
         #expect(outcome.error?.location == SourceLocation(line: 41, column: 5))
-        #expect(outcome.transcript == "error: undefined name 'nope' (line 41)")
+        #expect(outcome.transcript == "error: undefined name 'nope' (line 2)")
     }
 }
 

@@ -56,6 +56,7 @@ public struct NotebookTest: Sendable {
             return Report(file: file, results: [], failures: [], acceptedEdits: 0,
                           inputError: error.formatted(file: file), warnings: [])
         }
+        if options.accept { AtomicFile.removeLeftovers(of: URL(fileURLWithPath: file)) }
         let warnings = document.diagnostics.map { $0.formatted(file: file) }
         let execution = NotebookExecution(document: document, path: file)
         let outcomes = execution.run().outcomes
@@ -67,7 +68,7 @@ public struct NotebookTest: Sendable {
         var edits: [OutputEdit] = []
         for (cell, outcome) in zip(document.cells, outcomes) {
             let verdict = CellVerdict(cell: cell, outcome: outcome, tolerance: tolerance)
-            if options.accept, let edit = verdict.acceptEdit { edits.append(edit) }
+            if options.accept, let edit = verdict.acceptEdit, Self.canApply(edit, after: cell, in: bytes) { edits.append(edit) }
             guard verdict.counts else { continue }
             let status: CellTestResult.Status
             if !options.filter.isEmpty, !options.filter.contains(cell.id) {
@@ -95,5 +96,12 @@ public struct NotebookTest: Sendable {
         }
         return Report(file: file, results: results, failures: failures, acceptedEdits: edits.count,
                       inputError: nil, warnings: warnings)
+    }
+
+    /// A block added after a cell whose fence runs to the end of the file would land inside the
+    /// cell: such a cell gets none.
+    private static func canApply(_ edit: OutputEdit, after cell: Cell, in bytes: [UInt8]) -> Bool {
+        guard case .insertBlock = edit.placement else { return true }
+        return FenceLine.isClosed(cell.fenceRange, in: bytes)
     }
 }

@@ -7,12 +7,22 @@
 /// - `$$…$$` may span lines (not a blank line); an unterminated `$$` stays text and is reported.
 /// - `\(…\)` is inline, `\[…\]` display.
 /// - Code spans (backtick runs of any length), fenced code blocks (``` and ~~~) and indented code
-///   blocks contain no math.
+///   blocks contain no math; nor do link destinations and titles, link reference definitions and
+///   autolinks, which are read by cmark's rules so that `[x](…Foo_\(bar\))` keeps its URL.
 ///
 /// The scan works on UTF-8 bytes and is linear in the size of the input.
 public enum MathScanner {
-    /// Finds math in Markdown source.
-    public static func scan(_ markdown: String) -> (spans: [MathSpan], diagnostics: [MathDiagnostic]) {
+    /// Finds math in Markdown source. Positions: ``MathSpan/offsets`` in UTF-8 bytes, line and
+    /// column as ``Diagnostic`` counts them (columns in Unicode scalars); the diagnostics are located
+    /// in `markdown`.
+    public static func scan(_ markdown: String) -> (spans: [MathSpan], diagnostics: [Diagnostic]) {
+        let found = scan(markdown, locating: true)
+        return (found.spans, SourceText(markdown).locate(found.diagnostics))
+    }
+
+    /// The scan; with `locating == false`, spans get line and column 0 and diagnostics are left
+    /// unlocated (the document pipeline locates everything once, in the file).
+    static func scan(_ markdown: String, locating: Bool) -> (spans: [MathSpan], diagnostics: [Diagnostic]) {
         var copy = markdown
         return copy.withUTF8 { bytes in
             var found: [InlineMathScan.Found] = []
@@ -20,20 +30,27 @@ public enum MathScanner {
             for region in MarkdownBlockScan(bytes: bytes).inlineRegions() {
                 InlineMathScan.scan(bytes, region: region, into: &found, unterminated: &unterminated)
             }
+            let locations = locating ? SourceText(markdown).locations(ofAscending: found.map(\.start)) : []
             let utf8 = markdown.utf8
-            var locator = LineLocator(bytes: bytes)
-            let spans = found.map { item -> MathSpan in
-                let (line, column) = locator.position(of: item.start)
+            var lineStart = 0
+            var scanned = 0  // bytes before this have been searched for line ends
+            let spans = found.indices.map { index -> MathSpan in
+                let item = found[index]
+                // The start of the span's line, carried forward: spans come in ascending order.
+                while scanned < item.start {
+                    if bytes[scanned] == UInt8(ascii: "\n") { lineStart = scanned + 1 }
+                    scanned += 1
+                }
                 let lower = utf8.index(utf8.startIndex, offsetBy: item.start)
                 let upper = utf8.index(lower, offsetBy: item.end - item.start)
-                let tex = texOfSpan(bytes, item)
-                return MathSpan(range: lower..<upper, tex: tex, delimiter: item.delimiter, line: line, column: column)
+                let (tex, origin) = texOfSpan(bytes, item, lineStart: lineStart)
+                let location = locating ? locations[index] : TextLocation(line: 0, column: 0)
+                return MathSpan(range: lower..<upper, tex: tex, delimiter: item.delimiter, line: location.line,
+                                column: location.column, offsets: item.start..<item.end, origin: origin)
             }
-            locator = LineLocator(bytes: bytes)
-            let diagnostics = unterminated.map { offset -> MathDiagnostic in
-                let (line, column) = locator.position(of: offset)
-                return MathDiagnostic(message: "unterminated $$: no closing $$ before the end of the paragraph; left as text",
-                                      line: line, column: column)
+            let diagnostics = unterminated.map { offset in
+                Diagnostic(.warning, "unterminated $$: no closing $$ before the end of the paragraph; left as text",
+                           span: offset..<(offset + 2))
             }
             return (spans, diagnostics)
         }
@@ -43,10 +60,8 @@ public enum MathScanner {
     /// it on its lines, and a blank line, a heading or the start/end of the text before and after.
     /// This is the kramdown rule that makes `$$…$$` display math.
     public static func isStandalone(_ span: MathSpan, in markdown: String) -> Bool {
-        let utf8 = markdown.utf8
-        guard span.range.lowerBound >= utf8.startIndex, span.range.upperBound <= utf8.endIndex else { return false }
-        let start = utf8.distance(from: utf8.startIndex, to: span.range.lowerBound)
-        let end = utf8.distance(from: utf8.startIndex, to: span.range.upperBound)
+        let (start, end) = (span.offsets.lowerBound, span.offsets.upperBound)
+        guard start >= 0, end <= markdown.utf8.count else { return false }
         var copy = markdown
         return copy.withUTF8 { bytes in
             StandaloneCheck(bytes: bytes).isAlone(start: start, end: end)

@@ -24,6 +24,8 @@ struct TeXLexer {
     private var lookahead: Located? = nil
     /// Where a `%` comment runs to the very end of the formula (usually a percent sign meant as `\%`).
     private(set) var commentAtEnd: Int? = nil
+    /// Built after the first `[` without its `]` (see ``readRawOptional()``).
+    private var optionalCloserTable: OptionalCloserTable? = nil
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -136,12 +138,14 @@ struct TeXLexer {
     }
 
     /// Reads `[…]` verbatim after optional whitespace (no nesting), or nil when no `[` follows.
+    /// The `]` is the first one where the braces opened since the `[` are closed again.
     mutating func readRawOptional() -> Range<Int>? {
         rewindLookahead()
         var index = skipSpaces(from: position)
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
         index += 1
         let contentStart = index
+        if let table = optionalCloserTable, !table.hasCloser(after: contentStart) { return nil }
         var level = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -153,6 +157,9 @@ struct TeXLexer {
             }
             index += 1
         }
+        // A scan that fails reads to the end without consuming anything; a table answers the next
+        // ones at once, so `\sqrt[` repeated without `]` stays linear.
+        if optionalCloserTable == nil { optionalCloserTable = OptionalCloserTable(bytes) }
         return nil
     }
 
@@ -217,20 +224,41 @@ struct TeXLexer {
         while index < bytes.count && isWhitespace(bytes[index]) { index += 1 }
         return index
     }
-
-    /// 1-based line and byte column of a byte offset.
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        return (line, offset - lineStart + 1)
-    }
 }
 
 @inline(__always)
 func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+}
+
+/// Whether a `[` at some position has a closing `]`, in constant time: with `level[i]` the number
+/// of `{` minus `}` before byte `i`, the `]` that closes an optional argument starting at `p` is one
+/// with `level[j] <= level[p]`, so one exists exactly when the smallest level at a `]` from `p` on
+/// is at most `level[p]`.
+struct OptionalCloserTable {
+    private var level: [Int32]
+    private var smallestCloserLevel: [Int32]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        level = [Int32](repeating: 0, count: bytes.count + 1)
+        var running: Int32 = 0
+        for index in 0..<bytes.count {
+            level[index] = running
+            if bytes[index] == UInt8(ascii: "{") { running += 1 }
+            if bytes[index] == UInt8(ascii: "}") { running -= 1 }
+        }
+        level[bytes.count] = running
+        smallestCloserLevel = [Int32](repeating: .max, count: bytes.count + 1)
+        var index = bytes.count - 1
+        while index >= 0 {
+            let here = bytes[index] == UInt8(ascii: "]") ? level[index] : .max
+            smallestCloserLevel[index] = min(here, smallestCloserLevel[index + 1])
+            index -= 1
+        }
+    }
+
+    /// Whether an optional argument whose content starts at `start` has its `]`.
+    func hasCloser(after start: Int) -> Bool {
+        smallestCloserLevel[start] <= level[start]
+    }
 }

@@ -167,16 +167,27 @@ extension TeXParser {
         return newFont == .upright ? Self.mergingUprightLetters(argument) : argument
     }
 
-    /// `\mathrm{softmax}` is one identifier, not seven.
+    /// `\mathrm{softmax}` is one identifier, not seven. A run is collected in one buffer, so a long
+    /// argument costs linear time (appending to the previous node's text would copy it each time).
     static func mergingUprightLetters(_ node: MathNode) -> MathNode {
         var merged: [MathNode] = []
+        var run = ""
+        var runLength = 0
+        func flushRun() {
+            if runLength > 0 { merged.append(.identifier(run, upright: true)) }
+            run = ""
+            runLength = 0
+        }
         for child in node.rowChildren {
-            if case .identifier(let text, true) = child, case .identifier(let previous, true)? = merged.last {
-                merged[merged.count - 1] = .identifier(previous + text, upright: true)
+            if case .identifier(let text, true) = child {
+                run += text
+                runLength += 1
             } else {
+                flushRun()
                 merged.append(child)
             }
         }
+        flushRun()
         return .wrap(merged)
     }
 

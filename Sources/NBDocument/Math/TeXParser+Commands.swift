@@ -21,7 +21,7 @@ extension TeXParser {
                 var indexParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[indexRange]), display: false)
                 indexParser.depth = depth + 1
                 let index = indexParser.parseFormula()
-                for diagnostic in indexParser.diagnostics { report(diagnostic.message, at: indexRange.lowerBound) }
+                report(indexParser.allDiagnostics, from: indexRange)
                 return Atom(node: .root(parseArgument(for: command, at: offset), index: index))
             }
             return Atom(node: .squareRoot(parseArgument(for: command, at: offset)))
@@ -86,7 +86,7 @@ extension TeXParser {
                 var belowParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[range]), display: false)
                 belowParser.depth = depth + 1
                 below = belowParser.parseFormula()
-                for diagnostic in belowParser.diagnostics { report(diagnostic.message, at: range.lowerBound) }
+                report(belowParser.allDiagnostics, from: range)
             }
             let above = parseArgument(for: command, at: offset)
             let op = MathNode.op(MathOperator(arrow, stretchy: true, lspace: .thick, rspace: .thick))
@@ -150,7 +150,8 @@ extension TeXParser {
         case "nonumber", "notag", "displaybreak", "allowbreak", "nobreak", "relax", "strut", "mathstrut":
             return Atom(node: .row([]))
         default:
-            report(name.isEmpty ? "a lone \\ at the end of the formula" : "unknown command \\\(name)", at: offset)
+            report(name.isEmpty ? "a lone \\ at the end of the formula" : "unknown command \\\(name)", at: offset,
+                   to: located.end)
             return Atom(node: .error(lexer.text(located.start..<located.end)))
         }
     }
@@ -297,6 +298,9 @@ extension TeXParser {
             report("\\not needs a symbol to negate", at: offset)
             return .error("\\not")
         }
+        // `\not\not\not…` recurses: each level counts against the nesting limit.
+        defer { leave() }
+        if let error = enter(at: located.start) { return error }
         let negated = parseAtom(single: true).node
         guard case .op(var op) = negated else {
             return .row([.op(MathOperator("̸", lspace: .zero, rspace: .zero)), negated])

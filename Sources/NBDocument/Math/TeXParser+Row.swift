@@ -36,9 +36,13 @@ extension TeXParser {
     mutating func parseRow(_ context: RowContext) -> (MathNode, RowStop) {
         let savedFont = font
         let savedDisplayStyle = displayStyle
+        // Each style switch wraps the rest of the row in one more `<mstyle>`: it counts as a nesting
+        // level, so `\color{red}` repeated 100,000 times cannot build a tree too deep to write.
+        var styleLevels = 0
         defer {
             font = savedFont
             displayStyle = savedDisplayStyle
+            depth -= styleLevels
         }
         var nodes: [MathNode] = []
         var pending: PendingAtom? = nil
@@ -156,6 +160,11 @@ extension TeXParser {
             case .style(let style, let display):
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
+                styleLevels += 1
+                if let error = enter(at: located.start) {
+                    nodes.append(error)
+                    continue
+                }
                 displayStyle = display
                 styleMarks.append((nodes.count, style))
 
@@ -166,6 +175,11 @@ extension TeXParser {
             case .color:
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
+                styleLevels += 1
+                if let error = enter(at: located.start) {
+                    nodes.append(error)
+                    continue
+                }
                 if let color = readColor(for: "\\color", at: located.start) {
                     styleMarks.append((nodes.count, MathStyle(color: color)))
                 }

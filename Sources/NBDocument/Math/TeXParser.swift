@@ -8,7 +8,7 @@ struct TeXParser {
     static let maximumDiagnostics = 20
 
     var lexer: TeXLexer
-    private(set) var diagnostics: [MathDiagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     private var suppressedDiagnostics = 0
     var depth = 0
     var font: MathFont = .automatic
@@ -72,20 +72,27 @@ struct TeXParser {
 
     // MARK: Diagnostics
 
-    mutating func report(_ message: String, at offset: Int) {
+    /// Records a warning at byte `offset` of the TeX (a point; `end` makes it a span).
+    mutating func report(_ message: String, at offset: Int, to end: Int? = nil) {
         guard diagnostics.count < Self.maximumDiagnostics else {
             suppressedDiagnostics += 1
             return
         }
-        let (line, column) = lexer.lineAndColumn(of: offset)
-        diagnostics.append(MathDiagnostic(message: message, line: line, column: column))
+        diagnostics.append(Diagnostic(.warning, message, span: offset..<max(offset, end ?? offset)))
     }
 
-    /// Diagnostics, with a final note when some were suppressed.
-    var allDiagnostics: [MathDiagnostic] {
-        guard suppressedDiagnostics > 0, let last = diagnostics.last else { return diagnostics }
-        return diagnostics + [MathDiagnostic(message: "\(suppressedDiagnostics) more errors in this formula not shown",
-                                             line: last.line, column: last.column)]
+    /// Records the diagnostics of a parser run over `bytes[range]` (an optional argument).
+    mutating func report(_ inner: [Diagnostic], from range: Range<Int>) {
+        for diagnostic in inner {
+            let span = diagnostic.span ?? 0..<0
+            report(diagnostic.message, at: span.lowerBound + range.lowerBound, to: span.upperBound + range.lowerBound)
+        }
+    }
+
+    /// Diagnostics (spans in the TeX, not yet located), with a final note when some were suppressed.
+    var allDiagnostics: [Diagnostic] {
+        guard suppressedDiagnostics > 0, let last = diagnostics.last, let span = last.span else { return diagnostics }
+        return diagnostics + [Diagnostic(.warning, "\(suppressedDiagnostics) more errors in this formula not shown", span: span)]
     }
 
     // MARK: Nesting

@@ -59,13 +59,10 @@ struct BlockBuilder {
     private mutating func renderMath() {
         mathML.reserveCapacity(protection.spans.count)
         for span in protection.spans {
-            let rendered = MathML.render(span.tex, display: span.display)
+            let rendered = MathML.convert(span.tex, display: span.display)
             mathML.append(rendered.mathML)
-            for diagnostic in rendered.diagnostics {
-                let line = span.location.line + diagnostic.line - 1
-                let column = diagnostic.line == 1 ? span.location.column + span.delimiterWidth + diagnostic.column - 1 : diagnostic.column
-                diagnostics.append(Diagnostic(.warning, diagnostic.message, at: TextLocation(line: line, column: column)))
-            }
+            // Byte spans in the file; DocumentParser locates them with all the others.
+            diagnostics += rendered.diagnostics.map { $0.relocated(span.origin) }
         }
     }
 
@@ -99,8 +96,9 @@ struct BlockBuilder {
             }
         }
         for node in nestedCells {
+            let offset = originalOffset(line: node.startLine, column: node.startColumn)
             diagnostics.append(Diagnostic(.warning, "an `nb` cell inside a list or quote is not run; move it to the top level",
-                                          at: location(of: node)))
+                                          span: offset..<offset))
         }
     }
 
@@ -238,7 +236,7 @@ struct BlockBuilder {
         var id = parsed.options.id ?? String(cellCount + 1)
         if cellIDs.contains(id) {
             diagnostics.append(Diagnostic(.warning, "cell id `\(id)` is used twice; this one is renamed `\(id)-\(cellCount + 1)`",
-                                          at: fence.location))
+                                          span: fence.whole))
             id = "\(id)-\(cellCount + 1)"
         }
         cellIDs.insert(id)

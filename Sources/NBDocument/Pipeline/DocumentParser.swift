@@ -50,6 +50,8 @@ public enum DocumentParser {
                                    unsafe: front.frontMatter.options.unsafeHTML)
         let blocks = builder.build(stageDone: stageDone)
         diagnostics += builder.diagnostics
+        // Every diagnostic with a byte span gets its line and column here, in one pass.
+        diagnostics = source.locate(diagnostics)
         diagnostics.sort { $0.location < $1.location }
         return Document(source: source, frontMatter: front.frontMatter, blocks: blocks, diagnostics: diagnostics)
     }
@@ -57,11 +59,11 @@ public enum DocumentParser {
     private static func repairWarnings(_ source: SourceText) -> [Diagnostic] {
         guard !source.repairs.isEmpty else { return [] }
         var warnings = source.repairs.prefix(maximumRepairWarnings).map {
-            Diagnostic(.warning, "invalid UTF-8 replaced by U+FFFD; save the file as UTF-8", at: source.location(ofByte: $0))
+            Diagnostic(.warning, "invalid UTF-8 replaced by U+FFFD; save the file as UTF-8", span: $0..<($0 + 3))
         }
         if source.repairs.count > maximumRepairWarnings, let last = source.repairs.last {
             warnings.append(Diagnostic(.warning, "\(source.repairs.count - maximumRepairWarnings) more invalid UTF-8 sequences replaced",
-                                       at: source.location(ofByte: last)))
+                                       span: last..<(last + 3)))
         }
         return warnings
     }

@@ -4,9 +4,8 @@ struct ProtectedMath {
     var raw: String
     var tex: String
     var display: Bool
-    /// Where the opening delimiter is in the file.
-    var location: TextLocation
-    var delimiterWidth: Int
+    /// Where the TeX's bytes are in the file (for the converter's diagnostics).
+    var origin: TeXOrigin
 }
 
 /// The Markdown body with every math span replaced by an opaque placeholder, plus the map back
@@ -34,17 +33,15 @@ struct MathProtection {
         var map = PositionMap()
         map.appendSynthetic(originalStart: 0, length: firstBodyLine)
 
-        let scan = MathScanner.scan(body)
+        let scan = MathScanner.scan(body, locating: false)
         var spans: [ProtectedMath] = []
-        var diagnostics = scan.diagnostics.map {
-            Diagnostic(.warning, $0.message, at: TextLocation(line: $0.line + firstBodyLine, column: $0.column))
-        }
+        // Spans in the file; DocumentParser locates all diagnostics at once.
+        let diagnostics = scan.diagnostics.map { $0.shifted(by: bodyStart) }
         let utf8 = body.utf8
         var copied = 0 // body byte offset copied so far
         text.reserveCapacity(utf8.count + firstBodyLine)
-        for span in scan.spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            let start = utf8.distance(from: utf8.startIndex, to: span.range.lowerBound)
-            let end = utf8.distance(from: utf8.startIndex, to: span.range.upperBound)
+        for span in scan.spans.sorted(by: { $0.offsets.lowerBound < $1.offsets.lowerBound }) {
+            let (start, end) = (span.offsets.lowerBound, span.offsets.upperBound)
             guard start >= copied, end > start else { continue } // overlapping spans: keep the first
             text += body[body.utf8Index(copied)..<span.range.lowerBound]
             map.appendVerbatim(originalStart: bodyStart + copied, length: start - copied)
@@ -55,14 +52,12 @@ struct MathProtection {
 
             let display = span.delimiter == .bracket
                 || (span.delimiter == .doubleDollar && MathScanner.isStandalone(span, in: body))
-            let width = span.delimiter == .dollar ? 1 : 2
-            let location = TextLocation(line: span.line + firstBodyLine, column: span.column)
-            spans.append(ProtectedMath(raw: String(body[span.range]), tex: span.tex, display: display,
-                                       location: location, delimiterWidth: width))
+            var origin = span.origin
+            origin.start += bodyStart
+            spans.append(ProtectedMath(raw: String(body[span.range]), tex: span.tex, display: display, origin: origin))
         }
         text += body[body.utf8Index(copied)...]
         map.appendVerbatim(originalStart: bodyStart + copied, length: utf8.count - copied)
-        diagnostics.sort { $0.location < $1.location }
 
         self.text = text
         self.map = map

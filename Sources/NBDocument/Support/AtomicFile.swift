@@ -18,7 +18,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent, UUID()))
         do {
             if durable { try data.write(to: temporary) } else { try writeUnsynced(data, to: temporary) }
             if rename(temporary.path, url.path) != 0 {
@@ -27,6 +27,26 @@ public enum AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
+        }
+    }
+
+    /// The temporary file a write of `name` goes through: `.NAME.UUID.tmp` next to it.
+    static func temporaryName(for name: String, _ id: UUID) -> String { ".\(name).\(id.uuidString).tmp" }
+
+    /// Removes the temporary files that writes of `url` left behind when the writing process was
+    /// killed between creating and renaming them (`.NAME.UUID.tmp` in the same folder). Call it
+    /// before writing `url` again; a write in flight in another process at that moment fails
+    /// instead of leaving a file behind.
+    public static func removeLeftovers(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let name = url.lastPathComponent
+        let prefix = ".\(name).", suffix = ".tmp"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(suffix)
+            && entry.utf8.count == prefix.utf8.count + 36 + suffix.utf8.count {
+            let id = String(entry.dropFirst(prefix.count).dropLast(suffix.count))
+            guard let uuid = UUID(uuidString: id), temporaryName(for: name, uuid) == entry else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
         }
     }
 

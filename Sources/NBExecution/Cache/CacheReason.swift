@@ -2,6 +2,8 @@
 public enum CacheReason: Sendable, Equatable, CustomStringConvertible {
     /// Nothing stored for this cell (first build, a new cell, or the cache was cleared).
     case notCached
+    /// The document's stored record failed its checksum (the file was changed or cut short).
+    case cacheDamaged
     /// The engine version differs from the one that produced the stored results.
     case engineVersionChanged
     /// The document's options (seed, timeout, …) changed.
@@ -16,6 +18,7 @@ public enum CacheReason: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notCached: "not cached"
+        case .cacheDamaged: "the cache record is damaged (checksum mismatch)"
         case .engineVersionChanged: "engine version changed"
         case .optionsChanged: "document options changed"
         case .sourceChanged: "source changed"

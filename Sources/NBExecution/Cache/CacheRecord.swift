@@ -1,10 +1,11 @@
 import NBLanguage
 
 /// The stored results of one document: what was run, under which engine and options, and what
-/// each cell produced. One JSON file per document in `.nb-cache/`.
+/// each cell produced. One JSON file per document in `.nb-cache/`, behind a checksum
+/// (`ChecksummedFile`).
 struct CacheRecord: Codable, Sendable, Equatable {
     /// Bumped when this layout changes; a record of another format is a miss.
-    static let format = 1
+    static let format = 2
 
     var format: Int
     var engineVersion: String
@@ -27,4 +28,13 @@ struct CacheRecord: Codable, Sendable, Equatable {
         var path: String
         var hash: String
     }
+}
+
+/// A document's record as read from the cache folder.
+enum StoredRecord: Sendable, Equatable {
+    /// Nothing stored (or a record of another format).
+    case missing
+    /// The file fails its checksum or does not decode: recomputed, and `--explain` says so.
+    case damaged
+    case record(CacheRecord)
 }

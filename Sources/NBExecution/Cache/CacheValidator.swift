@@ -1,3 +1,4 @@
+import NBHash
 import NBLanguage
 
 /// Compares a document with its stored record: the pure logic of the cache, no file system.
@@ -34,6 +35,15 @@ enum CacheValidator {
             for file in cell.files { hasher.updateField(file.path); hasher.updateField(file.hash) }
             previous = hasher.finalize().hex
             return previous
+        }
+    }
+
+    static func plan(document: CacheDocument, stored: StoredRecord, fingerprint: FileFingerprinter) -> CachePlan {
+        let count = document.cells.count
+        switch stored {
+        case .missing: return CachePlan(decisions: Array(repeating: .run(.notCached), count: count))
+        case .damaged: return CachePlan(decisions: Array(repeating: .run(.cacheDamaged), count: count))
+        case .record(let record): return plan(document: document, record: record, fingerprint: fingerprint)
         }
     }
 

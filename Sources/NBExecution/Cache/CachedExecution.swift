@@ -65,8 +65,9 @@ public enum CachedExecution {
         _ document: CacheDocument, documentKey: String, cache: CellResultCache,
         fingerprint: @escaping FileFingerprinter, runner: inout Runner
     ) -> CachedExecutionResult {
-        let record = cache.load(documentKey)
-        let plan = CacheValidator.plan(document: document, record: record, fingerprint: fingerprint)
+        let storedRecord = cache.loadRecord(documentKey)
+        let plan = CacheValidator.plan(document: document, stored: storedRecord, fingerprint: fingerprint)
+        let record: CacheRecord? = if case .record(let record) = storedRecord { record } else { nil }
         var outcomes = plan.decisions.compactMap { decision -> CellOutcome? in
             if case .cached(let outcome) = decision { outcome } else { nil }
         }
@@ -75,9 +76,10 @@ public enum CachedExecution {
         }
         outcomes = Array(outcomes.prefix(first))
         let storing = runner.storesEnvironments
-        let stored = first > 0 && storing ? cache.loadEnvironments(documentKey) : nil
+        let loaded = first > 0 && storing ? cache.loadEnvironments(documentKey) : .missing
+        let stored = loaded.archive
         let storedKeys = record.map(CacheValidator.stateKeys) ?? []
-        let (start, restore) = restoreLatest(before: first, from: storing ? stored : nil, keys: storedKeys,
+        let (start, restore) = restoreLatest(before: first, from: loaded, keys: storedKeys,
                                              storing: storing, runner: &runner)
 
         var recorder = EnvironmentRecorder(storing: storing)
@@ -103,20 +105,26 @@ public enum CachedExecution {
     /// Puts back the latest usable stored environment at or before cell `first - 1` and returns
     /// the first cell to execute (0 when none could be restored) with how it went.
     private static func restoreLatest<Runner: CellRunning>(
-        before first: Int, from stored: EnvironmentArchive?, keys: [String], storing: Bool, runner: inout Runner
+        before first: Int, from loaded: EnvironmentArchive.Loaded, keys: [String], storing: Bool, runner: inout Runner
     ) -> (start: Int, restore: EnvironmentRestore) {
         guard first > 0 else { return (0, .notNeeded) }
         var start = 0
-        if let stored {
+        var damaged = false
+        if case .damaged = loaded { damaged = true }
+        if let stored = loaded.archive {
             for cell in stride(from: min(first, keys.count) - 1, through: 0, by: -1) {
-                if let environment = stored.environment(after: cell, key: keys[cell]), runner.restoreEnvironment(environment) {
+                switch stored.environment(after: cell, key: keys[cell]) {
+                case .found(let environment) where runner.restoreEnvironment(environment):
                     start = cell + 1
-                    break
+                case .damaged: damaged = true
+                default: break
                 }
+                if start > 0 { break }
             }
         }
         if start == first { return (start, .restored(afterCell: first - 1)) }
-        var reason = storing ? ReplayReason.noStoredEnvironment : .runnerCannotStore
+        let stored = loaded.archive
+        var reason = !storing ? ReplayReason.runnerCannotStore : damaged ? .damagedEnvironment : .noStoredEnvironment
         if let entry = stored?.cells.element(first - 1) ?? nil, entry.key == keys.element(first - 1),
            let unstorable = entry.unstorable {
             reason = .unstorable(cell: unstorable.cell, name: unstorable.name, reason: unstorable.reason)

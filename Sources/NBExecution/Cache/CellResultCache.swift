@@ -1,5 +1,6 @@
 import Foundation
 import NBDocument
+import NBHash
 import NBLanguage
 
 /// The on-disk cell-result cache (SPEC §7): `DIR/<hash of the document path>.json` holds each
@@ -17,7 +18,7 @@ public struct CellResultCache: Sendable {
     /// Decides, cell by cell, what can be reused for `document` stored under `documentKey`
     /// (normally the notebook's path relative to the site root).
     public func plan(for document: CacheDocument, documentKey: String, fingerprint: FileFingerprinter) -> CachePlan {
-        CacheValidator.plan(document: document, record: load(documentKey), fingerprint: fingerprint)
+        CacheValidator.plan(document: document, stored: loadRecord(documentKey), fingerprint: fingerprint)
     }
 
     /// Stores the outcomes of a full run of `document` (one outcome per cell, in order).
@@ -34,8 +35,9 @@ public struct CellResultCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // Regenerable: a torn record reads as a miss, so no flush to the device.
-        try AtomicFile.write(try encoder.encode(record), to: url(for: documentKey), durable: false)
+        // Regenerable: a torn record fails its checksum and is recomputed, so no flush to the device.
+        try AtomicFile.write(ChecksummedFile.seal(try encoder.encode(record), magic: Self.recordMagic),
+                             to: url(for: documentKey), durable: false)
         return record
     }
 
@@ -45,8 +47,8 @@ public struct CellResultCache: Sendable {
         try? FileManager.default.removeItem(at: environmentsURL(for: documentKey))
     }
 
-    /// The environments stored after each cell of a document (`<hash>.env`), if readable.
-    func loadEnvironments(_ documentKey: String) -> EnvironmentArchive? {
+    /// The environments stored after each cell of a document (`<hash>.env`).
+    func loadEnvironments(_ documentKey: String) -> EnvironmentArchive.Loaded {
         EnvironmentArchive.load(environmentsURL(for: documentKey))
     }
 
@@ -55,14 +57,26 @@ public struct CellResultCache: Sendable {
         try archive.write(to: environmentsURL(for: documentKey))
     }
 
-    func load(_ documentKey: String) -> CacheRecord? {
-        guard let data = try? Data(contentsOf: url(for: documentKey)),
-              let record = try? JSONDecoder().decode(CacheRecord.self, from: data),
-              record.format == CacheRecord.format else { return nil }
-        return record
+    /// The first line of a record file (`ChecksummedFile`).
+    static let recordMagic = "nb-cell-record \(CacheRecord.format)"
+
+    /// The stored record of a document: missing (or of another format), damaged, or checked.
+    func loadRecord(_ documentKey: String) -> StoredRecord {
+        switch ChecksummedFile.read(url(for: documentKey), magic: Self.recordMagic) {
+        case .missing: return .missing
+        case .damaged: return .damaged
+        case .intact(let data):
+            guard let record = try? JSONDecoder().decode(CacheRecord.self, from: data),
+                  record.format == CacheRecord.format else { return .damaged }
+            return .record(record)
+        }
     }
 
-    private func url(for documentKey: String) -> URL {
+    func load(_ documentKey: String) -> CacheRecord? {
+        if case .record(let record) = loadRecord(documentKey) { record } else { nil }
+    }
+
+    func url(for documentKey: String) -> URL {
         directory.appendingPathComponent(String(SHA256.hex(documentKey).prefix(32)) + ".json")
     }
 

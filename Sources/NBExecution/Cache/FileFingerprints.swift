@@ -1,4 +1,5 @@
 import Foundation
+import NBHash
 
 /// Content hashes of data files relative to a notebook's folder, for the cache.
 public enum FileFingerprints {

@@ -1,4 +1,5 @@
 import Foundation
+import NBHash
 
 /// Encoded values, each stored once however many cells' environments hold it, identified by the
 /// SHA-256 of its bytes (checked again before a stored value is used).

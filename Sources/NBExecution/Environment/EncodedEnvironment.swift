@@ -1,4 +1,5 @@
 import Foundation
+import NBHash
 import NBLanguage
 
 /// A session's environment after one cell, in stored form: every value already encoded, so the

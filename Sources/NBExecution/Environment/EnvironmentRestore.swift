@@ -11,8 +11,10 @@ public enum EnvironmentRestore: Sendable, Equatable {
 
 /// Why earlier cells had to be replayed instead of restoring their stored environment.
 public enum ReplayReason: Sendable, Equatable, CustomStringConvertible {
-    /// No usable stored environment (none yet, unreadable, corrupt, or from another run).
+    /// No usable stored environment (none yet, or from another run).
     case noStoredEnvironment
+    /// The stored environments failed their checksum (the file was changed or cut short).
+    case damagedEnvironment
     /// Cell `cell` (0-based) bound `name` to a value that cannot be stored.
     case unstorable(cell: Int, name: String, reason: String)
     /// The runner keeps no environment it could store (a test double).
@@ -21,6 +23,7 @@ public enum ReplayReason: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noStoredEnvironment: "no usable stored environment"
+        case .damagedEnvironment: "the stored environment is damaged (checksum mismatch)"
         case .unstorable(let cell, let name, let reason): "cell \(cell + 1) bound '\(name)', which cannot be stored: \(reason)"
         case .runnerCannotStore: "this runner cannot store environments"
         }

@@ -26,7 +26,7 @@ public enum CoreBuiltins {
             let a = try call.tensor(0, "a"), b = try call.tensor(1, "b")
             let verdicts: TensorValue
             do throws(TensorError) {
-                verdicts = try TensorValue.zip(a, b, limit: call.elementLimit) { x, y in
+                verdicts = try TensorValue.zip(a, b, limit: call.budget) { x, y in
                     (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) && !x.isNaN && !y.isNaN ? 1 : 0
                 }
             } catch {

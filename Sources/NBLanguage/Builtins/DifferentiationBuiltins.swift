@@ -37,7 +37,7 @@ public enum DifferentiationBuiltins {
             let step = try call.optionalNumber(label: "h")
             let scheme = try call.scheme(default: "central")
             let g = try call.engine { try EngineBridge.numericGradient(p.function, at: point, step: step, scheme: scheme) }
-            return try p.pack(g, limit: call.elementLimit, at: call.location)
+            return try p.pack(g, limit: call.budget, at: call.location)
         },
         Builtin("hessian", usage: "hessian(f, at)") { call throws(LanguageError) in
             try call.expect(2)
@@ -131,7 +131,7 @@ private struct GradientVisitor: InterpretationVisitor {
         if B.self == Double.self, problem.hasTensorParameter {
             let (items, generator) = (interpreter.items.count, interpreter.generator)
             do {
-                return try problem.tapeValueAndGradient(interpreter: interpreter, limit: call.elementLimit, at: call.location)
+                return try problem.tapeValueAndGradient(interpreter: interpreter, limit: call.budget, at: call.location)
             } catch where error.kind != .limit {
                 interpreter.items.removeSubrange(items...)
                 interpreter.generator = generator
@@ -139,7 +139,7 @@ private struct GradientVisitor: InterpretationVisitor {
         }
         let point = try call.point(problem, B.self)
         let (value, gradient) = try call.engine { try EngineBridge.valueAndGradient(problem.function, at: point) }
-        return (TracedTensor(value).value, try problem.pack(gradient, limit: call.elementLimit, at: call.location))
+        return (TracedTensor(value).value, try problem.pack(gradient, limit: call.budget, at: call.location))
     }
 }
 
@@ -178,9 +178,7 @@ private struct JacobianVisitor: InterpretationVisitor {
 
     func visit<B: DifferentiableScalar>(_ base: B.Type) throws(LanguageError) -> Value {
         let point = try call.point(problem, B.self)
-        let f = TracedVectorFunction(callee: problem.function.callee, shownName: problem.function.shownName, layouts: problem.layouts,
-                                     parameterNames: problem.function.parameterNames, interpreter: call.interpreter, location: call.location)
-        let j = try call.engine { try EngineBridge.jacobian(f, at: point) }
+        let j = try call.engine { try EngineBridge.jacobian(problem.function, at: point) }
         return TracedTensor(shape: [j.count, point.count], elements: j.flatMap { $0 }).value
     }
 }

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// Argument conversions shared by the differentiation builtins.
@@ -179,7 +180,7 @@ struct DifferentiationProblem {
     }
 
     /// A gradient (one number per number of the point) with the structure of the arguments.
-    func pack<B: DifferentiableScalar>(_ gradient: [B], limit: ElementLimit, at location: SourceLocation) throws(LanguageError) -> Value {
+    func pack<B: DifferentiableScalar>(_ gradient: [B], limit: Budget, at location: SourceLocation) throws(LanguageError) -> Value {
         var position = 0
         switch packing {
         case .single:

@@ -48,7 +48,7 @@ public enum MathBuiltins {
             ? { $0.isNaN || $1.isNaN ? .nan : ($0 >= $1 ? $0 : $1) }
             : { $0.isNaN || $1.isNaN ? .nan : ($0 <= $1 ? $0 : $1) }
         do {
-            return Value.from(try TensorValue.zip(x, y, limit: call.elementLimit, pick))
+            return Value.from(try TensorValue.zip(x, y, limit: call.budget, pick))
         } catch {
             throw call.tensorError(error)
         }

@@ -28,10 +28,10 @@ enum CSVTable {
     static func parse(_ text: String, path: String, call: BuiltinCall) throws(LanguageError) -> Value {
         let table: NumericTable
         do {
-            table = try NumericTable(parsing: text, source: path, header: .optional, valueLimit: call.elementLimit.maximum)
+            table = try NumericTable(parsing: text, source: path, header: .optional, valueLimit: call.budget.maximumElements)
         } catch {
             switch error.kind {
-            case .tooLarge: throw call.limitError("'\(path)' has more numbers than the element limit of \(call.elementLimit.maximum)")
+            case .tooLarge: throw call.limitError("'\(path)' has more numbers than the element limit of \(call.budget.maximumElements)")
             case .malformed: throw call.error("\(error.description)")
             }
         }

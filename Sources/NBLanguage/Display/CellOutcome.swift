@@ -9,14 +9,21 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Comparable {
 /// A cell's failure: what went wrong, where, and what to do about it.
 public struct CellError: Error, Sendable, Equatable {
     public var message: String
+    /// Where in the Markdown file (for `file:line:col` reports and the page).
     public var location: SourceLocation
+    /// The 1-based line within the cell that failed (its first source line is 1): the line the
+    /// transcript quotes, so that editing prose above a cell never changes its transcript. For an
+    /// error inside a function defined in another cell, the line of this cell's statement that
+    /// called it.
+    public var cellLine: Int
     /// A hint for the user ("did you mean …", "add seed: …"), if any.
     public var hint: String?
-    public init(message: String, location: SourceLocation, hint: String? = nil) {
-        self.message = message; self.location = location; self.hint = hint
+    /// `cellLine` defaults to `location.line` (a cell that starts on the file's first line).
+    public init(message: String, location: SourceLocation, cellLine: Int? = nil, hint: String? = nil) {
+        self.message = message; self.location = location; self.cellLine = cellLine ?? location.line; self.hint = hint
     }
-    /// SPEC §5 text form: `error: MESSAGE (line L)`.
-    public var transcript: String { "error: \(message) (line \(location.line))" }
+    /// The text form: `error: MESSAGE (line L)`, L counted from the cell's first line.
+    public var transcript: String { "error: \(message) (line \(cellLine))" }
 }
 
 /// One check a cell performed (`assert`, `gradtable`, `gradcheck`), for `nb test` (SPEC §6).

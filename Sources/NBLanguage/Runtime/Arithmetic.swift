@@ -1,8 +1,10 @@
+import Foundation
+import NBLearning
 import NBAutodiff
 
 /// Operators on values: numbers, tensors (broadcasting), dual numbers, strings and booleans.
 enum Arithmetic {
-    static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: ElementLimit,
+    static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: Budget,
                        at location: SourceLocation) throws(LanguageError) -> Value {
         // The common case first: two plain numbers.
         if case .number(let a) = lhs, case .number(let b) = rhs {
@@ -11,7 +13,7 @@ enum Arithmetic {
             case .subtract: return .number(a - b)
             case .multiply: return .number(a * b)
             case .divide: return .number(a / b)
-            case .power: return .number(Double.power(a, b))
+            case .power: return .number(Foundation.pow(a, b))
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
             case .less: return .bool(a < b)
@@ -31,8 +33,8 @@ enum Arithmetic {
         case (.string(let a), .string(let b)):
             switch op {
             case .add:
-                guard a.utf8.count + b.utf8.count <= limit.maximum else {
-                    throw LanguageError(.limit, "a string longer than \(limit.maximum) bytes", at: location)
+                guard a.utf8.count + b.utf8.count <= limit.maximumElements else {
+                    throw LanguageError(.limit, "a string longer than \(limit.maximumElements) bytes", at: location)
                 }
                 return .string(a + b)
             case .equal: return .bool(a == b)
@@ -43,6 +45,10 @@ enum Arithmetic {
             return .bool((a == b) == (op == .equal))
         default:
             break
+        }
+        for operand in [lhs, rhs] {
+            guard case .range(let r) = operand else { continue }
+            do { try limit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: location) }
         }
         guard let a = numeric(lhs), let b = numeric(rhs) else { throw mismatch(op, lhs, rhs, at: location) }
         if op == .matmul { return try tensorResult(at: location) { () throws(TensorError) in try TensorValue.matmul(a, b, limit: limit) } }
@@ -97,7 +103,7 @@ enum Arithmetic {
         case .subtract: return (-)
         case .multiply: return (*)
         case .divide: return (/)
-        case .power: return Double.power
+        case .power: return { Foundation.pow($0, $1) }
         default: return nil
         }
     }
@@ -122,7 +128,7 @@ enum Arithmetic {
 
     /// An operator with a traced operand: arithmetic in the wider of the two interpretations;
     /// comparisons on the primal values (branches follow the path actually executed).
-    private static func tracedBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: ElementLimit,
+    private static func tracedBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: Budget,
                                      at location: SourceLocation) throws(LanguageError) -> Value {
         switch op {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:

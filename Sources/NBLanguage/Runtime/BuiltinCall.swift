@@ -99,7 +99,9 @@ public struct BuiltinCall {
     }
 
     /// The `index`-th argument as a tensor (numbers are 0-d tensors, ranges and number lists 1-d).
+    /// A range is materialised only within the element limit.
     public func tensor(_ index: Int, _ what: String) throws(LanguageError) -> TensorValue {
+        if case .range(let r) = positional[index] { try checkElements([r.count]) }
         guard let tensor = positional[index].asTensor else {
             throw error("\(what) must be a number or tensor, got a \(positional[index].typeName)", at: location(of: index))
         }
@@ -109,6 +111,7 @@ public struct BuiltinCall {
     /// A labelled tensor argument that may be absent.
     public func optionalTensor(label: String) throws(LanguageError) -> TensorValue? {
         guard let value = named[label] else { return nil }
+        if case .range(let r) = value { try checkElements([r.count]) }
         guard let tensor = value.asTensor else {
             throw error("\(label): must be a number or tensor, got a \(value.typeName)", at: namedLocations[label])
         }
@@ -132,12 +135,29 @@ public struct BuiltinCall {
 
     // MARK: The running cell
 
-    /// The cell's tensor element limit.
-    public var elementLimit: ElementLimit { interpreter.elementLimit }
+    /// The cell's budget (element limit, deadline, cancellation), for library loops.
+    public var budget: Budget { interpreter.elementLimit }
 
     /// Refuses a tensor of `shape` above the element limit, before it is allocated.
     public func checkElements(_ shape: [Int]) throws(LanguageError) {
-        do { try elementLimit.check(shape) } catch { throw tensorError(error) }
+        do { try budget.check(shape) } catch { throw tensorError(error) }
+    }
+
+    /// A budget failure of a library loop as an error at this call (a timeout reads as the cell's).
+    public func budgetError(_ exceeded: BudgetExceeded) -> LanguageError {
+        switch exceeded.reason {
+        case .timeout, .cancelled: Interpreter.budgetError(exceeded, at: location)
+        case .elements: limitError(Budget.message(exceeded), hint: "work on smaller tensors")
+        case .iterations: limitError(Budget.message(exceeded))
+        }
+    }
+
+    /// A labelled iteration count (`maxiter:`, `epochs:`, `rounds:`), `fallback` when absent,
+    /// refused above `Budget.maximumIterations` with an error naming the argument.
+    public func iterations(label: String, default fallback: Int) throws(LanguageError) -> Int {
+        let count = try optionalInteger(label: label) ?? fallback
+        do { try Budget.checkIterations(count, argument: label) } catch { throw budgetError(error) }
+        return count
     }
 
     /// Converts a tensor failure into an error at this call.

@@ -25,9 +25,8 @@ final class Interpreter {
     var checks: [CheckRecord] = []
     var filesRead: [String] = []
 
-    let elementLimit: ElementLimit
-    private let deadline: UInt64
-    private let timeout: Double
+    /// The cell's budget: element limit, deadline, cancellation; library loops get it too.
+    let elementLimit: Budget
     @exclusivity(unchecked) private var ticks = 0
     @exclusivity(unchecked) var callDepth = 0
     /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
@@ -35,7 +34,8 @@ final class Interpreter {
     private let stackBudget: Int
 
     init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
-         failedNames: [String: SourceLocation], timeout: Double, stackBudget: Int = 256 << 10) {
+         failedNames: [String: SourceLocation], timeout: Double, cancellation: Cancellation? = nil,
+         stackBudget: Int = 256 << 10) {
         self.stackBase = Interpreter.stackAddress()
         self.stackBudget = stackBudget
         self.globals = globals
@@ -44,10 +44,7 @@ final class Interpreter {
         self.options = options
         self.generator = generator
         self.failedNames = failedNames
-        self.timeout = timeout
-        let nanoseconds = timeout * 1e9
-        self.deadline = DispatchTime.now().uptimeNanoseconds &+ (nanoseconds.isFinite && nanoseconds < 1e18 ? UInt64(max(0, nanoseconds)) : UInt64.max / 2)
-        self.elementLimit = ElementLimit(options.elementLimit, deadline: deadline, timeout: timeout)
+        self.elementLimit = Budget(maximumElements: options.elementLimit, timeout: timeout, cancellation: cancellation)
     }
 
     // MARK: Limits
@@ -78,9 +75,19 @@ final class Interpreter {
     }
 
     func checkDeadline(at location: SourceLocation) throws(LanguageError) {
-        if DispatchTime.now().uptimeNanoseconds > deadline {
-            throw LanguageError(.limit, "the cell ran past its timeout of \(NumberFormat.format(timeout)) s", at: location,
-                                hint: "make the computation smaller or raise the limit with timeout=SECONDS on the cell")
+        do { try elementLimit.checkTime() } catch { throw Interpreter.budgetError(error, at: location) }
+    }
+
+    /// A budget failure as the cell's error at `location`.
+    static func budgetError(_ exceeded: BudgetExceeded, at location: SourceLocation) -> LanguageError {
+        switch exceeded.reason {
+        case .timeout, .cancelled:
+            LanguageError(.limit, Budget.message(exceeded), at: location,
+                          hint: "make the computation smaller or raise the limit with timeout=SECONDS on the cell")
+        case .elements:
+            LanguageError(.limit, Budget.message(exceeded), at: location, hint: "work on smaller tensors")
+        case .iterations:
+            LanguageError(.limit, Budget.message(exceeded), at: location)
         }
     }
 
@@ -114,7 +121,11 @@ final class Interpreter {
             var indices: [Int] = []
             var frame: [Value] = []
             for e in indexExprs { indices.append(try integerIndex(e, &frame)) }
-            guard let value = try evaluate(expr, &frame).asTensor else {
+            let assigned = try evaluate(expr, &frame)
+            if case .range(let r) = assigned {
+                do { try elementLimit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: expr.location) }
+            }
+            guard let value = assigned.asTensor else {
                 throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
             }
             globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing

@@ -82,32 +82,40 @@ public final class Session {
     }
 
     /// Runs one cell. `origin` is the Markdown position of the cell's first source character;
-    /// `timeout` (seconds) overrides the session default.
+    /// `timeout` (seconds) overrides the session default; `cancellation`, set from another
+    /// thread, stops the cell (library loops included) like a timeout.
     public func run(cell source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
-                    timeout: Double? = nil) -> CellOutcome {
+                    timeout: Double? = nil, cancellation: Cancellation? = nil) -> CellOutcome {
         let timeout = timeout ?? options.timeout
-        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout) }
+        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout, cancellation: cancellation) }
     }
 
     /// Runs a cell on the current thread (the work `run` does on its own large-stack thread).
-    func runHere(_ source: String, origin: SourceLocation, timeout: Double) -> CellOutcome {
+    func runHere(_ source: String, origin: SourceLocation, timeout: Double, cancellation: Cancellation? = nil) -> CellOutcome {
         let statements: [Statement]
+        let lines = CellLines(source: source, origin: origin)
         do {
             statements = try Parser.parse(source, origin: origin)
         } catch {
-            return CellOutcome(error: error.cellError)
+            return CellOutcome(error: lines.cellError(error, statement: nil))
         }
         var resolver = Resolver(symbols: globals.symbols)
         let instructions = resolver.resolve(statements)
         globals.symbols = resolver.symbols
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
-                                      failedNames: failedNames, timeout: timeout, stackBudget: Session.stackSize - (8 << 20))
+                                      failedNames: failedNames, timeout: timeout, cancellation: cancellation,
+                                      stackBudget: Session.stackSize - (8 << 20))
         globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
-        do {
-            try interpreter.run(instructions)
-        } catch {
-            failure = error
+        var failedStatement: SourceLocation?
+        for (statement, instruction) in zip(statements, instructions) {
+            do {
+                try interpreter.run([instruction])
+            } catch {
+                failure = error
+                failedStatement = statement.location
+                break
+            }
         }
         globals = interpreter.globals
         generator = interpreter.generator
@@ -116,7 +124,8 @@ public final class Session {
             for statement in statements {
                 for name in statement.boundNames where assigned[name] == nil { failedNames[name] = statement.location }
             }
-            return CellOutcome(items: interpreter.items, error: failure.cellError, checks: interpreter.checks,
+            return CellOutcome(items: interpreter.items, error: lines.cellError(failure, statement: failedStatement),
+                               checks: interpreter.checks,
                                filesRead: interpreter.filesRead)
         }
         for statement in statements { for name in statement.boundNames { failedNames[name] = nil } }
@@ -124,3 +133,34 @@ public final class Session {
     }
 }
 
+
+/// The lines of one cell in its Markdown file, to number an error from the cell's first line.
+struct CellLines {
+    /// The file line of the cell's first source line.
+    let firstLine: Int
+    /// How many lines the cell has (at least 1).
+    let count: Int
+
+    init(source: String, origin: SourceLocation) {
+        firstLine = origin.line
+        var newlines = 0
+        for byte in source.utf8 where byte == UInt8(ascii: "\n") { newlines += 1 }
+        count = max(1, source.utf8.last == UInt8(ascii: "\n") ? newlines : newlines + 1)
+    }
+
+    /// `line`'s number within the cell (1-based), or nil when the line is not one of the cell's.
+    func relative(_ line: Int) -> Int? {
+        let relative = line - firstLine + 1
+        return (1...count).contains(relative) ? relative : nil
+    }
+
+    /// The error with its cell line: where it happened when that is in this cell, otherwise (a
+    /// function defined in another cell) the line of the cell's statement that was running.
+    func cellError(_ error: LanguageError, statement: SourceLocation?) -> CellError {
+        var cellError = error.cellError
+        cellError.cellLine = relative(error.location.line)
+            ?? statement.flatMap { relative($0.line) }
+            ?? min(max(1, error.location.line - firstLine + 1), count)
+        return cellError
+    }
+}

@@ -10,15 +10,17 @@ public struct Parser {
     public static let maximumHeight = 2_000
 
     private let tokens: [Token]
+    /// Where the cell starts in the file: positions quoted in messages count from its first line.
+    private let origin: SourceLocation
     private var position = 0
     private var nesting = 0
 
-    private init(tokens: [Token]) { self.tokens = tokens }
+    private init(tokens: [Token], origin: SourceLocation) { self.tokens = tokens; self.origin = origin }
 
     /// Parses `source`, a whole cell whose first character sits at `origin` in the Markdown file.
     public static func parse(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) throws(LanguageError) -> [Statement] {
         do {
-            var parser = Parser(tokens: try Lexer.tokenize(source, origin: origin))
+            var parser = Parser(tokens: try Lexer.tokenize(source, origin: origin), origin: origin)
             let statements = try parser.parseStatements(closedBy: nil)
             return statements
         } catch {
@@ -26,6 +28,12 @@ public struct Parser {
             if error.excerpt == nil { error.excerpt = SourceExcerpt(source: source, origin: origin).render(error.location) }
             throw error
         }
+    }
+
+    /// `line L, column C` with L counted from the cell's first line, as in the transcript's
+    /// `(line L)`: a message never changes when prose above the cell does.
+    private func cellPosition(_ location: SourceLocation) -> String {
+        "line \(location.line - origin.line + 1), column \(location.column)"
     }
 
     // MARK: Tokens
@@ -88,7 +96,7 @@ public struct Parser {
             while current.kind == .newline || check(.semicolon) { _ = advance() }
             if current.kind == .end {
                 if let opener {
-                    throw error("expected '}' to close the block opened at line \(opener.location.line), column \(opener.location.column)",
+                    throw error("expected '}' to close the block opened at \(cellPosition(opener.location))",
                                 hint: "add '}'")
                 }
                 return statements
@@ -110,7 +118,7 @@ public struct Parser {
     private func statementHint(_ statement: Statement) -> String {
         if case .expression(let expr) = statement.kind, case .identifier(let name) = expr.kind,
            ["let", "var", "def", "function", "return", "while", "const"].contains(name) {
-            return "the cell language has no '\(name)'; see SPEC §4 for the statements it has"
+            return "the cell language has no '\(name)'; docs/language.md lists the statements it has"
         }
         if check(.assign) { return "only a name, an indexed name or a function head can be assigned to" }
         return "put each statement on its own line or separate statements with ';'"
@@ -440,7 +448,7 @@ public struct Parser {
                     arguments.append(Argument(label: label, value: try parseExpression(), location: start))
                     if !match(.comma) { break }
                 }
-                try expect(.rightParen, "to close the call opened at line \(opener.location.line), column \(opener.location.column)",
+                try expect(.rightParen, "to close the call opened at \(cellPosition(opener.location))",
                            hint: "separate arguments with ',' and close the call with ')'")
                 expr = try checked(Expr(.call(expr, arguments), at: expr.location))
             } else if check(.leftBracket) {
@@ -450,7 +458,7 @@ public struct Parser {
                     indices.append(try parseExpression())
                     if !match(.comma) { break }
                 }
-                try expect(.rightBracket, "to close the index opened at line \(opener.location.line), column \(opener.location.column)")
+                try expect(.rightBracket, "to close the index opened at \(cellPosition(opener.location))")
                 if indices.isEmpty { throw error("an index needs at least one position", at: opener.location, hint: "write t[0] or t[i, j]") }
                 expr = try checked(Expr(.index(expr, indices), at: expr.location))
             } else if check(.dot) {
@@ -489,7 +497,7 @@ public struct Parser {
             let first = try parseExpression()
             var items = [first]
             while match(.comma) { items.append(try parseExpression()) }
-            try expect(.rightParen, "to close '(' at line \(token.location.line), column \(token.location.column)", hint: "add ')'")
+            try expect(.rightParen, "to close '(' at \(cellPosition(token.location))", hint: "add ')'")
             return items.count == 1 ? first : try checked(Expr(.tuple(items), at: token.location))
         case .symbol(.leftBrace):
             return try parseBlockExpression(after: "")
@@ -504,7 +512,7 @@ public struct Parser {
                 items.append(try parseExpression())
                 if !match(.comma) { break }
             }
-            try expect(.rightBracket, "to close '[' at line \(token.location.line), column \(token.location.column)",
+            try expect(.rightBracket, "to close '[' at \(cellPosition(token.location))",
                        hint: "separate elements with ',' and close the list with ']'")
             return try checked(Expr(.list(items), at: token.location))
         default:

@@ -1,9 +1,10 @@
+import NBLearning
 /// NumPy broadcasting over element arrays of any type: the one implementation behind the
 /// elementwise operations of plain tensors and of traced (differentiated) tensors.
 enum Broadcasting {
     /// `operation` applied elementwise to two row-major arrays of the given shapes, broadcast
     /// against each other; the result's shape and elements.
-    static func zip<A, B, R>(_ shapeA: [Int], _ a: [A], _ shapeB: [Int], _ b: [B], limit: ElementLimit,
+    static func zip<A, B, R>(_ shapeA: [Int], _ a: [A], _ shapeB: [Int], _ b: [B], limit: Budget,
                              _ operation: (A, B) -> R) throws(TensorError) -> (shape: [Int], elements: [R]) {
         if shapeA == shapeB {
             var out: [R] = []

@@ -1,4 +1,4 @@
-import Dispatch
+import NBLearning
 
 /// Why a tensor operation was refused; turned into a located `LanguageError` by the interpreter.
 public struct TensorError: Error, Sendable, Equatable {
@@ -7,39 +7,31 @@ public struct TensorError: Error, Sendable, Equatable {
     public init(_ message: String, isLimit: Bool = false) { self.message = message; self.isLimit = isLimit }
 }
 
-/// The element budget: every allocation is checked before it happens. It also carries the cell's
-/// deadline, so long tensor loops (matrix products) can stop at the timeout.
-public struct ElementLimit: Sendable {
-    public var maximum: Int
-    /// `DispatchTime` uptime in nanoseconds after which work stops; `UInt64.max` for none.
-    public var deadline: UInt64
-    /// The timeout in seconds, for the message.
-    public var timeout: Double
-
-    public init(_ maximum: Int, deadline: UInt64 = .max, timeout: Double = .infinity) {
-        self.maximum = maximum
-        self.deadline = deadline
-        self.timeout = timeout
+extension Budget {
+    /// The message of a cell that ran past its timeout.
+    static func timeoutMessage(_ seconds: Double) -> String {
+        "the cell ran past its timeout of \(NumberFormat.format(seconds)) s"
     }
 
-    /// Throws once the deadline has passed.
-    public func checkDeadline() throws(TensorError) {
-        if deadline != .max, DispatchTime.now().uptimeNanoseconds > deadline {
-            throw TensorError("the cell ran past its timeout of \(NumberFormat.format(timeout)) s", isLimit: true)
+    /// The cell-language wording of a budget failure.
+    static func message(_ exceeded: BudgetExceeded) -> String {
+        switch exceeded.reason {
+        case .timeout(let seconds): timeoutMessage(seconds)
+        case .cancelled: "the cell was cancelled"
+        case let .elements(shape, limit): "a tensor of shape \(TensorValue.describe(shape)) is above the element limit of \(limit) elements"
+        case .iterations: exceeded.description
         }
+    }
+
+    /// Throws once the deadline has passed (or the cell was cancelled).
+    public func checkDeadline() throws(TensorError) {
+        do { try checkTime() } catch { throw TensorError(Budget.message(error), isLimit: true) }
     }
 
     /// Throws when a tensor of `shape` would exceed the limit (or the shape is invalid).
     public func check(_ shape: [Int]) throws(TensorError) {
-        var total = 1
-        for extent in shape {
-            if extent < 0 { throw TensorError("negative dimension \(extent)") }
-            let (product, overflow) = total.multipliedReportingOverflow(by: extent)
-            if overflow || product > maximum {
-                throw TensorError("a tensor of shape \(TensorValue.describe(shape)) is above the element limit of \(maximum) elements", isLimit: true)
-            }
-            total = product
-        }
+        if let extent = shape.first(where: { $0 < 0 }) { throw TensorError("negative dimension \(extent)") }
+        do { try checkElements(shape) } catch { throw TensorError(Budget.message(error), isLimit: true) }
     }
 }
 

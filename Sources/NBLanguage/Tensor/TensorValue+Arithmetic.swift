@@ -1,3 +1,4 @@
+import NBLearning
 extension TensorValue {
     /// NumPy broadcasting of two shapes.
     public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
@@ -14,7 +15,7 @@ extension TensorValue {
     }
 
     /// Elementwise `operation` with broadcasting.
-    public static func zip(_ a: TensorValue, _ b: TensorValue, limit: ElementLimit,
+    public static func zip(_ a: TensorValue, _ b: TensorValue, limit: Budget,
                            _ operation: (Double, Double) -> Double) throws(TensorError) -> TensorValue {
         if a.shape == b.shape {
             var out = a.elements
@@ -31,7 +32,7 @@ extension TensorValue {
     }
 
     /// Matrix product: 2-d @ 2-d, 1-d @ 2-d, 2-d @ 1-d; 1-d @ 1-d is the dot product (a 0-d tensor).
-    public static func matmul(_ a: TensorValue, _ b: TensorValue, limit: ElementLimit) throws(TensorError) -> TensorValue {
+    public static func matmul(_ a: TensorValue, _ b: TensorValue, limit: Budget) throws(TensorError) -> TensorValue {
         guard (1...2).contains(a.rank), (1...2).contains(b.rank) else {
             throw TensorError("@ needs vectors or matrices, got shapes \(describe(a.shape)) and \(describe(b.shape))")
         }

@@ -1,3 +1,4 @@
+import NBLearning
 extension TensorValue {
     /// Reverses the axes (the matrix transpose for 2-d tensors).
     public func transposed() -> TensorValue {
@@ -77,10 +78,16 @@ extension TensorValue {
 
     /// `t[i]`, `t[i, j]`: fixes the leading axes; the result has the remaining axes.
     public func indexed(_ indices: [Int]) throws(TensorError) -> TensorValue {
-        guard indices.count <= rank else {
-            throw TensorError("\(indices.count) indices for a tensor of rank \(rank) (shape \(TensorValue.describe(shape)))")
+        let (offset, rest, size) = try TensorValue.part(at: indices, of: shape)
+        return TensorValue(shape: rest, elements: Array(elements[offset..<offset + size]))
+    }
+
+    /// Where the part `t[indices]` of a row-major tensor of `shape` starts, its shape and its size.
+    static func part(at indices: [Int], of shape: [Int]) throws(TensorError) -> (offset: Int, shape: [Int], size: Int) {
+        guard indices.count <= shape.count else {
+            throw TensorError("\(indices.count) indices for a tensor of rank \(shape.count) (shape \(describe(shape)))")
         }
-        let strides = TensorValue.strides(of: shape)
+        let strides = strides(of: shape)
         var offset = 0
         for (axis, index) in indices.enumerated() {
             guard index >= 0, index < shape[axis] else {
@@ -89,12 +96,11 @@ extension TensorValue {
             offset += index * strides[axis]
         }
         let rest = Array(shape[indices.count...])
-        let size = rest.reduce(1, *)
-        return TensorValue(shape: rest, elements: Array(elements[offset..<offset + size]))
+        return (offset, rest, rest.reduce(1, *))
     }
 
     /// The rows (entries of the first axis) at `rows`, in that order: `X[batch]`.
-    public func gathering(_ rows: [Int], limit: ElementLimit) throws(TensorError) -> TensorValue {
+    public func gathering(_ rows: [Int], limit: Budget) throws(TensorError) -> TensorValue {
         guard let extent = shape.first else { throw TensorError("a number has no rows") }
         let newShape = [rows.count] + shape.dropFirst()
         try limit.check(newShape)
@@ -109,7 +115,7 @@ extension TensorValue {
     }
 
     /// Replaces the part selected by `indices` with `value` (broadcast to its shape).
-    public mutating func assign(_ indices: [Int], _ value: TensorValue, limit: ElementLimit) throws(TensorError) {
+    public mutating func assign(_ indices: [Int], _ value: TensorValue, limit: Budget) throws(TensorError) {
         let part = try indexed(indices)
         let fill = try TensorValue.zip(part, value, limit: limit) { _, new in new }
         guard fill.shape == part.shape else {

@@ -7,7 +7,7 @@ extension DifferentiationProblem {
 
     /// The value and the gradient (packed like the arguments) by one backward sweep of the
     /// tensor tape. Runs only outside any other differentiation (plain arguments).
-    func tapeValueAndGradient(interpreter: Interpreter, limit: ElementLimit,
+    func tapeValueAndGradient(interpreter: Interpreter, limit: Budget,
                               at location: SourceLocation) throws(LanguageError) -> (value: Value, gradient: Value) {
         let tape = TensorTape<Double>()
         var leaves: [TrackedTensor<Double>] = []

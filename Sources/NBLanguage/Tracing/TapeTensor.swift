@@ -37,7 +37,7 @@ struct TapeTensor: TracedStorage {
         }
     }
 
-    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = lift(other) else { return nil }
         let (a, b) = tracedOnLeft ? (tracked, o) : (o, tracked)
         try limit.checkDeadline()
@@ -73,7 +73,7 @@ struct TapeTensor: TracedStorage {
     /// Whether `t` depends on a variable of the tape (an exponent that varies needs the general rule).
     private func isVariable(_ t: TrackedTensor<Double>) -> Bool { t.requiresGradient }
 
-    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = lift(other) else { return nil }
         let (a, b) = tracedOnLeft ? (tracked, o) : (o, tracked)
         return try record { largest ? try a.maximum(b) : try a.minimum(b) }
@@ -147,7 +147,7 @@ struct TapeTensor: TracedStorage {
 
     func reshaped(_ newShape: [Int]) throws(TensorError) -> Value { try record { try tracked.reshaped(newShape) } }
 
-    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value? {
+    func stacking(_ values: [Value], limit: Budget) throws(TensorError) -> Value? {
         var parts: [TrackedTensor<Double>] = []
         for value in values {
             guard let part = lift(value) else { return nil }

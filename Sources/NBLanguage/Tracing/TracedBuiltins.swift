@@ -29,7 +29,7 @@ enum TracedBuiltins {
             for (i, argument) in arguments.enumerated() {
                 guard case .traced(let box) = argument else { continue }
                 let result = try call.interpreter.tensorOperation(at: call.location) { () throws(TensorError) in
-                    try box.storage.extremum(arguments[1 - i], largest: name == "max", tracedOnLeft: i == 0, limit: call.elementLimit)
+                    try box.storage.extremum(arguments[1 - i], largest: name == "max", tracedOnLeft: i == 0, limit: call.budget)
                 }
                 if let result { return result }
             }

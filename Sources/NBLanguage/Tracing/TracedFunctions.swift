@@ -21,15 +21,8 @@ struct TracedFunction: ScalarFunction {
     }
 }
 
-/// A function returning a list or tensor of numbers (`jacobian`).
-struct TracedVectorFunction: VectorFunction {
-    let callee: Value
-    let shownName: String
-    let layouts: [ParameterLayout]
-    let parameterNames: [String]
-    let interpreter: Interpreter
-    let location: SourceLocation
-
+extension TracedFunction: VectorFunction {
+    /// The function as one returning a list or tensor of numbers (`jacobian`).
     func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> [S] {
         let result = try interpreter.call(callee, layouts: layouts, numbers: arguments, at: location)
         guard let t = TracedTensor<S>.lift(result) else {

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 extension TracedTensor: TracedStorage {
@@ -14,7 +15,7 @@ extension TracedTensor: TracedStorage {
         return TensorValue(shape: shape, elements: numbers)
     }
 
-    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = TracedTensor.lift(other) else { return nil }
         let (a, b) = tracedOnLeft ? (self, o) : (o, self)
         if op == .matmul { return try TracedTensor.matmul(a, b, limit: limit).value }
@@ -31,7 +32,7 @@ extension TracedTensor: TracedStorage {
         return TracedTensor(shape: shape, elements: out).value
     }
 
-    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value? {
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = TracedTensor.lift(other) else { return nil }
         let (a, b) = tracedOnLeft ? (self, o) : (o, self)
         let pick: (S, S) -> S = largest ? S.maximum : S.minimum
@@ -71,19 +72,7 @@ extension TracedTensor: TracedStorage {
     }
 
     func indexed(_ indices: [Int]) throws(TensorError) -> Value {
-        guard indices.count <= shape.count else {
-            throw TensorError("\(indices.count) indices for a tensor of rank \(shape.count)")
-        }
-        let strides = TensorValue.strides(of: shape)
-        var offset = 0
-        for (axis, i) in indices.enumerated() {
-            guard i >= 0, i < shape[axis] else {
-                throw TensorError("index \(i) is out of range 0..<\(shape[axis]) on axis \(axis)")
-            }
-            offset += i * strides[axis]
-        }
-        let rest = Array(shape[indices.count...])
-        let size = rest.reduce(1, *)
+        let (offset, rest, size) = try TensorValue.part(at: indices, of: shape)
         return TracedTensor(shape: rest, elements: Array(elements[offset..<offset + size])).value
     }
 
@@ -146,7 +135,7 @@ extension TracedTensor: TracedStorage {
         return TracedTensor(shape: [rows.count] + shape.dropFirst(), elements: out).value
     }
 
-    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value? {
+    func stacking(_ values: [Value], limit: Budget) throws(TensorError) -> Value? {
         var parts: [TracedTensor] = []
         parts.reserveCapacity(values.count)
         for value in values {
@@ -170,7 +159,7 @@ extension TracedTensor: TracedStorage {
     }
 
     /// Matrix product of vectors and matrices (1-d · 1-d is a number).
-    static func matmul(_ a: TracedTensor, _ b: TracedTensor, limit: ElementLimit) throws(TensorError) -> TracedTensor {
+    static func matmul(_ a: TracedTensor, _ b: TracedTensor, limit: Budget) throws(TensorError) -> TracedTensor {
         guard (1...2).contains(a.shape.count), (1...2).contains(b.shape.count) else {
             throw TensorError("@ needs vectors or matrices, got shapes \(TensorValue.describe(a.shape)) and \(TensorValue.describe(b.shape))")
         }

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// A number or tensor of one differentiating interpretation flowing through the interpreter:
@@ -36,6 +37,7 @@ struct TracedTensor<S: DifferentiableScalar> {
             return S.lifting(d).map { TracedTensor($0) }
         case .traced(let box):
             if let same = box.storage as? TracedTensor { return same }
+            if let scalar = box.storage as? TracedScalar<S> { return TracedTensor(scalar.scalar) }
             var lifted: [S] = []
             lifted.reserveCapacity(box.storage.count)
             for element in box.storage.scalars {
@@ -51,8 +53,9 @@ struct TracedTensor<S: DifferentiableScalar> {
     /// As a value of the language: a plain number or tensor when `S` is `Double` (so plain
     /// evaluation never pays for tracing), otherwise traced.
     var value: Value {
+        if shape.isEmpty { return TracedScalar(scalar: elements[0]).value }
         if S.self == Double.self, let numbers = elements as? [Double] {
-            return shape.isEmpty ? .number(numbers[0]) : .tensor(TensorValue(shape: shape, elements: numbers))
+            return .tensor(TensorValue(shape: shape, elements: numbers))
         }
         return .traced(TracedBox(self))
     }
@@ -68,9 +71,9 @@ protocol TracedStorage {
     var primal: TensorValue? { get }
     /// `self op other` (or `other op self` when `tracedOnLeft` is false) when `other` can be
     /// lifted into this interpretation; nil when `other` belongs to a wider one.
-    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
+    func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value?
     /// The larger or smaller of `self` and `other`, elementwise (nil as for `combine`).
-    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: ElementLimit) throws(TensorError) -> Value?
+    func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value?
     func negated() throws(TensorError) -> Value
     func applying(_ function: ElementaryFunction) throws(TensorError) -> Value
     /// The sum or mean of all elements, or along `axis`.
@@ -86,7 +89,7 @@ protocol TracedStorage {
     func reshaped(_ shape: [Int]) throws(TensorError) -> Value
     /// `values` stacked into one tensor of this interpretation (a list literal such as `[x, y]`);
     /// a list when their shapes differ; nil when one of them belongs to a wider interpretation.
-    func stacking(_ values: [Value], limit: ElementLimit) throws(TensorError) -> Value?
+    func stacking(_ values: [Value], limit: Budget) throws(TensorError) -> Value?
     /// A symbolic function called with numbers of this interpretation (nil as for `stacking`).
     func calling(_ function: SymbolicFunction, _ arguments: [Value]) throws -> Value?
 }

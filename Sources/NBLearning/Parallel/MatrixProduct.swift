@@ -14,31 +14,50 @@ enum MatrixProduct {
         work < splitThreshold ? 1 : Swift.max(1, Swift.min(4, extent / 128))
     }
 
+    /// A product of more multiply–adds than this (~0.05 s of work on one core) is cut into more
+    /// blocks, each about this much work, run four at a time with a budget check before each group.
+    static let slabWork = 1 << 28
+
+    /// The number of blocks: `parts` for products up to `slabWork` (so their results are as
+    /// before), otherwise one block per `slabWork` of work (at most one per row or column).
+    static func blocks(extent: Int, work: Double) -> Int {
+        let parts = Self.parts(extent: extent, work: work > Double(Int.max) ? .max : Int(work))
+        guard work > Double(slabWork) else { return parts }
+        return Swift.max(parts, Swift.min(extent, Int((work / Double(slabWork)).rounded(.up))))
+    }
+
     /// `c ← op(a)·op(b) + beta·c` for row-major operands with their natural leading dimensions.
-    static func run<Scalar: TensorScalar>(
+    /// A product of more than four blocks calls `check` (a budget check) before each group of
+    /// four, so it can stop part-way; the blocks depend on the shape only.
+    static func run<Scalar: TensorScalar, E: Error>(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-        a: UnsafePointer<Scalar>, b: UnsafePointer<Scalar>, beta: Scalar, c: UnsafeMutablePointer<Scalar>
-    ) {
+        a: UnsafePointer<Scalar>, b: UnsafePointer<Scalar>, beta: Scalar, c: UnsafeMutablePointer<Scalar>,
+        checking check: () throws(E) -> Void
+    ) throws(E) {
         ComputeThreads.pinBLASToOneThread()
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
         let splitRows = m >= n
         let extent = splitRows ? m : n
-        let parts = Self.parts(extent: extent, work: m * n * k)
-        if parts <= 1 {
+        let blocks = Self.blocks(extent: extent, work: Double(m) * Double(n) * Double(k))
+        if blocks <= 1 {
             Scalar.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                         alpha: 1, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: n)
             return
         }
-        ComputeThreads.perform(parts: parts) { part in
-            let start = extent * part / parts, end = extent * (part + 1) / parts
-            if splitRows {
-                Scalar.gemm(transposeA: transposeA, transposeB: transposeB, m: end - start, n: n, k: k,
-                            alpha: 1, a: transposeA ? a + start : a + start * lda, lda: lda, b: b, ldb: ldb,
-                            beta: beta, c: c + start * n, ldc: n)
-            } else {
-                Scalar.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: end - start, k: k,
-                            alpha: 1, a: a, lda: lda, b: transposeB ? b + start * ldb : b + start, ldb: ldb,
-                            beta: beta, c: c + start, ldc: n)
+        for first in stride(from: 0, to: blocks, by: 4) {
+            if blocks > 4 { try check() }
+            ComputeThreads.perform(parts: Swift.min(4, blocks - first)) { part in
+                let block = first + part
+                let start = extent * block / blocks, end = extent * (block + 1) / blocks
+                if splitRows {
+                    Scalar.gemm(transposeA: transposeA, transposeB: transposeB, m: end - start, n: n, k: k,
+                                alpha: 1, a: transposeA ? a + start : a + start * lda, lda: lda, b: b, ldb: ldb,
+                                beta: beta, c: c + start * n, ldc: n)
+                } else {
+                    Scalar.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: end - start, k: k,
+                                alpha: 1, a: a, lda: lda, b: transposeB ? b + start * ldb : b + start, ldb: ldb,
+                                beta: beta, c: c + start, ldc: n)
+                }
             }
         }
     }

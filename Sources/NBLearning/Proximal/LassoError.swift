@@ -1,5 +1,5 @@
 /// Invalid data or parameters for a Lasso problem.
-public enum LassoError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum LassoError: BudgetStop, Equatable, Sendable, CustomStringConvertible {
     /// No samples or no features.
     case emptyData
     /// The feature and target arrays do not match the stated counts.
@@ -10,6 +10,8 @@ public enum LassoError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidAlpha(Double)
     /// A solver option or start point is unusable.
     case invalidOption(String)
+    /// The solver ran out of its budget (timeout, cancellation).
+    case budget(BudgetExceeded)
 
     public var description: String {
         switch self {
@@ -19,6 +21,12 @@ public enum LassoError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFiniteData: "the features and targets must be finite numbers (found nan or inf)"
         case let .invalidAlpha(alpha): "alpha must be a finite number ≥ 0, got \(alpha)"
         case let .invalidOption(message): message
+        case let .budget(exceeded): "the Lasso solver stopped: \(exceeded)"
         }
+    }
+
+    public var budgetExceeded: BudgetExceeded? {
+        if case .budget(let exceeded) = self { return exceeded }
+        return nil
     }
 }

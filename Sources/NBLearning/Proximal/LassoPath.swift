@@ -33,15 +33,16 @@ public struct LassoPath: Sendable, Equatable {
 
 extension LassoProblem {
     /// Solves the Lasso for each α in `alphas` (sorted largest first), each run warm-started
-    /// from the previous solution. Default grid: `LassoPath.logGrid(largest: alphaMax)`.
-    public func path(alphas: [Double]? = nil,
-                     options: ProximalGradientOptions = ProximalGradientOptions()) throws(LassoError) -> LassoPath {
+    /// from the previous solution. Default grid: `LassoPath.logGrid(largest: alphaMax)`. Every
+    /// solve checks `budget`.
+    public func path(alphas: [Double]? = nil, options: ProximalGradientOptions = ProximalGradientOptions(),
+                     budget: Budget = .unlimited) throws(LassoError) -> LassoPath {
         let grid = (alphas ?? LassoPath.logGrid(largest: alphaMax)).sorted(by: >)
         var fits: [LassoFit] = []
         fits.reserveCapacity(grid.count)
         var start = [Double](repeating: 0, count: featureCount)
         for alpha in grid {
-            let fit = try withAlpha(alpha).solve(options, start: start)
+            let fit = try withAlpha(alpha).solve(options, start: start, budget: budget)
             fits.append(fit)
             start = fit.coefficients
         }

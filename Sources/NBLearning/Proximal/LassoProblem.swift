@@ -123,12 +123,14 @@ public struct LassoProblem: Sendable {
                         residualMean: residualSum / n)
     }
 
-    /// L = λ_max(X_cᵀX_c / n), the Lipschitz constant of ∇f, by power iteration.
-    public func lipschitzConstant() -> Double {
+    /// L = λ_max(X_cᵀX_c / n), the Lipschitz constant of ∇f, by power iteration within `budget`.
+    public func lipschitzConstant(budget: Budget = .unlimited) throws(LassoError) -> Double {
         let n = Double(sampleCount)
-        return PowerIteration.largestEigenvalue(dimension: featureCount) { vector in
-            centred.transposeTimes(centred.times(vector)).map { $0 / n }
-        }
+        do {
+            return try PowerIteration.largestEigenvalue(dimension: featureCount, budget: budget) { vector in
+                centred.transposeTimes(centred.times(vector)).map { $0 / n }
+            }
+        } catch { throw .budget(error) }
     }
 
     // MARK: Pieces for the solvers

@@ -42,15 +42,19 @@ public enum ProximalGradientDescent {
     ///   - lipschitz: a Lipschitz constant of ∇f. Without one (or with `options.backtracking`) the
     ///     step is found by backtracking from `lipschitz ?? 1`, with a relative slack of 1e-12 in
     ///     the sufficient-decrease test against rounding.
+    ///   - budget: checked every iteration; running out throws `BudgetExceeded`.
     ///   - smooth: f's value and gradient at a point; its errors are passed on.
     public static func minimize(
         start: [Double], l1Weight: Double, lipschitz: Double? = nil,
-        options: ProximalGradientOptions = ProximalGradientOptions(),
+        options: ProximalGradientOptions = ProximalGradientOptions(), budget: Budget = .unlimited,
         smooth: ([Double]) throws -> (value: Double, gradient: [Double])
     ) throws -> Result {
         guard l1Weight.isFinite, l1Weight >= 0 else { throw LassoError.invalidAlpha(l1Weight) }
         guard options.maxIterations >= 0, options.tolerance >= 0 else {
             throw LassoError.invalidOption("maxIterations and tolerance must be ≥ 0")
+        }
+        guard options.maxIterations <= Budget.maximumIterations else {
+            throw LassoError.invalidOption("maxIterations must lie within 0…\(Budget.maximumIterations), got \(options.maxIterations)")
         }
         guard start.allSatisfy(\.isFinite) else { throw LassoError.invalidOption("the start must be finite") }
         if let lipschitz, !(lipschitz.isFinite && lipschitz > 0) {
@@ -62,6 +66,7 @@ public enum ProximalGradientDescent {
         return try withoutActuallyEscaping(smooth) { smooth in
             let iteration = ProximalIteration(
                 options: settings,
+                budget: budget,
                 gradient: { x in
                     let gradient = try smooth(x).gradient
                     guard gradient.count == x.count else {

@@ -2,7 +2,8 @@
 ///
 /// Iteration k takes the proximal step p = prox_{1/L}(z − ∇f(z)/L) from z (z = the last iterate for
 /// ISTA, the extrapolated point for FISTA), optionally backtracking on L, and records the objective
-/// and an optimality measure at the new iterate; it stops once the measure is ≤ the tolerance.
+/// and an optimality measure at the new iterate; it stops once the measure is ≤ the tolerance, and
+/// throws `BudgetExceeded` once the budget runs out (checked every iteration).
 struct ProximalIteration {
     /// The last iterate, the histories and how the run ended.
     struct Outcome {
@@ -15,6 +16,7 @@ struct ProximalIteration {
     }
 
     let options: ProximalGradientOptions
+    let budget: Budget
     /// ∇f at a point.
     let gradient: ([Double]) throws -> [Double]
     /// prox of the non-smooth part with step 1/L: (v, L) ↦ argmin_u g(u) + (L/2)‖u − v‖².
@@ -34,6 +36,7 @@ struct ProximalIteration {
         outcome.objectives.reserveCapacity(reserve)
         outcome.measures.reserveCapacity(reserve)
         for _ in 0..<options.maxIterations {
+            try budget.checkTime()
             let slope = try gradient(extrapolated)
             var candidate: [Double]
             var doublings = 0

@@ -12,11 +12,12 @@ public struct DenoisingAutoencoder<Scalar: TensorScalar>: Sendable {
     }
 
     /// Trains on `data` `[N, features]`; returns the mean reconstruction loss of each epoch.
+    /// `budget` is checked before every step.
     public mutating func fit<O: Optimizer>(
         _ data: Tensor<Scalar>, corruption: ImageAugmentation, optimizer: inout O,
-        epochs: Int, batchSize: Int, seed: UInt64
+        epochs: Int, batchSize: Int, seed: UInt64, budget: Budget = .unlimited
     ) throws -> [Double] where O.Scalar == Scalar {
-        try shuffledEpochs(count: data.shape[0], epochs: epochs, batchSize: batchSize, seed: seed) { batch, generator in
+        try shuffledEpochs(count: data.shape[0], epochs: epochs, batchSize: batchSize, seed: seed, budget: budget) { batch, generator in
             let clean = try data.gathering(batch)
             let noisy = try corruption(clean, generator: &generator)
             return try trainingStep(&network, inputs: noisy, targets: .values(clean), loss: .meanSquaredError,

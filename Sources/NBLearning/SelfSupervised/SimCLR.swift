@@ -14,12 +14,14 @@ public struct SimCLR<Scalar: TensorScalar>: Sendable {
         self.temperature = temperature
     }
 
-    /// Trains on unlabelled `data`; returns the mean NT-Xent loss of each epoch.
+    /// Trains on unlabelled `data`; returns the mean NT-Xent loss of each epoch. `budget` is
+    /// checked before every step.
     public mutating func fit<O: Optimizer>(
         _ data: Tensor<Scalar>, augmentation: ImageAugmentation, optimizer: inout O,
-        epochs: Int, batchSize: Int, seed: UInt64
+        epochs: Int, batchSize: Int, seed: UInt64, budget: Budget = .unlimited
     ) throws -> [Double] where O.Scalar == Scalar {
-        try shuffledEpochs(count: data.shape[0], epochs: epochs, batchSize: batchSize, seed: seed, minimumBatch: 2) { batch, generator in
+        try shuffledEpochs(count: data.shape[0], epochs: epochs, batchSize: batchSize, seed: seed, minimumBatch: 2,
+                           budget: budget) { batch, generator in
             let images = try data.gathering(batch)
             let first = try augmentation(images, generator: &generator)
             let second = try augmentation(images, generator: &generator)

@@ -44,8 +44,11 @@ public struct DeepLabelPropagation: Sendable {
     }
 
     /// Trains on every row of `inputs` (`[n, d]`); `labels[i]` is row i's class (0..<`classes`)
-    /// or `nil`. The same `seed` gives the same network, bit for bit.
-    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> DeepLabelPropagationResult {
+    /// or `nil`. The same `seed` gives the same network, bit for bit. `budget` is checked through
+    /// the graph and every epoch.
+    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64,
+                    budget: Budget = .unlimited) throws -> DeepLabelPropagationResult {
+        try Budget.checkIterations(epochs, argument: "epochs")
         _ = try labelledSubset(inputs, labels)
         guard rounds >= 1, epochs >= 1 else {
             throw TensorError.invalidArgument("deep label propagation needs at least one round and one epoch, got \(rounds) rounds of \(epochs) epochs")
@@ -53,13 +56,13 @@ public struct DeepLabelPropagation: Sendable {
         guard classes >= 1, labels.allSatisfy({ $0.map { (0..<classes).contains($0) } ?? true }) else {
             throw TensorError.invalidArgument("every label must lie within 0..<\(classes)")
         }
-        var spread = try graph.fit(inputs, labels: labels)
+        var spread = try graph.fit(inputs, labels: labels, budget: budget)
         var targets = PseudoTargets(spread, labels: labels, classes: classes)
-        var model = try train(on: inputs, targets: targets, classes: classes, seed: seed)
+        var model = try train(on: inputs, targets: targets, classes: classes, seed: seed, budget: budget)
         for _ in 1..<rounds {
-            spread = try graph.fit(Self.lastHidden(model, inputs), labels: labels)
+            spread = try graph.fit(Self.lastHidden(model, inputs), labels: labels, budget: budget)
             targets = PseudoTargets(spread, labels: labels, classes: classes)
-            model = try train(on: inputs, targets: targets, classes: classes, seed: seed)
+            model = try train(on: inputs, targets: targets, classes: classes, seed: seed, budget: budget)
         }
         return DeepLabelPropagationResult(
             model: model, transduction: try model(inputs).argmax(axis: 1),
@@ -67,7 +70,8 @@ public struct DeepLabelPropagation: Sendable {
     }
 
     /// A fresh network trained on the weighted pseudo-labels.
-    private func train(on inputs: Tensor<Double>, targets: PseudoTargets, classes: Int, seed: UInt64) throws -> MLP<Double> {
+    private func train(on inputs: Tensor<Double>, targets: PseudoTargets, classes: Int, seed: UInt64,
+                       budget: Budget) throws -> MLP<Double> {
         var model = try MLP<Double>(sizes: [inputs.shape[1]] + hiddenSizes + [classes], seed: seed)
         var optimizer = Adam<Double>(learningRate: learningRate, weightDecay: weightDecay)
         var generator = SeededGenerator(seed: seed &+ 1)
@@ -77,6 +81,7 @@ public struct DeepLabelPropagation: Sendable {
         for i in 0..<n { scaled[i * classes + targets.labels[i]] = -targets.weights[i] / Double(n) }
         let selection = try Tensor<Double>(shape: [n, classes], scalars: scaled)
         for epoch in stride(from: 1, through: epochs, by: 1) {
+            try budget.checkTime()
             let tape = TensorTape<Double>()
             let parameters = model.parameters.map(tape.variable)
             let logits = try model.forward(tape.constant(augmentation(inputs, generator: &generator)), parameters: parameters)

@@ -43,17 +43,19 @@ public struct KNNLabelPropagation: Sendable, Equatable {
     }
 
     /// Labels every row of `features` (`[n, d]`); `labels[i]` is row i's class, or `nil`.
-    public func fit<S: TensorScalar>(_ features: Tensor<S>, labels: [Int?]) throws(LabelSpreadingError) -> LabelSpreadingResult {
+    public func fit<S: TensorScalar>(_ features: Tensor<S>, labels: [Int?],
+                                     budget: Budget = .unlimited) throws(LabelSpreadingError) -> LabelSpreadingResult {
         guard features.rank == 2 else {
             throw .invalidParameter("the features must be a matrix (samples × features), got shape \(TensorError.format(features.shape))")
         }
         return try fit(features: features.scalars.map { Double($0) }, sampleCount: features.shape[0],
-                       featureCount: features.shape[1], labels: labels)
+                       featureCount: features.shape[1], labels: labels, budget: budget)
     }
 
     /// Labels every sample (row-major features); `labels[i]` is sample i's class or `nil`.
+    /// `budget` is checked per row of the graph and per propagation step.
     public func fit(features: [Double], sampleCount n: Int, featureCount p: Int,
-                    labels: [Int?]) throws(LabelSpreadingError) -> LabelSpreadingResult {
+                    labels: [Int?], budget: Budget = .unlimited) throws(LabelSpreadingError) -> LabelSpreadingResult {
         try validate(features: features, sampleCount: n, featureCount: p, labels: labels)
         let classes = Array(Set(labels.compactMap { $0 })).sorted()
         guard !classes.isEmpty else { throw .noLabels }
@@ -66,12 +68,13 @@ public struct KNNLabelPropagation: Sendable, Equatable {
         for (sample, label) in labels.enumerated() {
             if let label, let column = classIndex[label] { seeds[sample * k + column] = 1 / Double(perClass[column]) }
         }
-        let graph = normalisedGraph(features: features, sampleCount: n, featureCount: p)
+        let graph = try normalisedGraph(features: features, sampleCount: n, featureCount: p, budget: budget)
         let clamp = seeds.map { (1 - alpha) * $0 }
         var scores = seeds
         var iterations = 0
         var converged = false
         while iterations < maxIterations {
+            do { try budget.checkTime() } catch { throw .budget(error) }
             var next = clamp
             for i in 0..<n {
                 for (j, weight) in graph[i] {
@@ -104,14 +107,17 @@ public struct KNNLabelPropagation: Sendable, Equatable {
         }
         guard power.isFinite, power > 0 else { throw .invalidParameter("power must be a positive number, got \(power)") }
         guard alpha > 0, alpha < 1 else { throw .invalidParameter("alpha must lie strictly between 0 and 1, got \(alpha)") }
-        guard maxIterations >= 1 else { throw .invalidParameter("maxIterations must be ≥ 1, got \(maxIterations)") }
+        guard (1...Budget.maximumIterations).contains(maxIterations) else {
+            throw .invalidParameter("maxIterations must lie within 1…\(Budget.maximumIterations), got \(maxIterations)")
+        }
         guard tolerance.isFinite, tolerance >= 0 else { throw .invalidParameter("tolerance must be a finite number ≥ 0") }
         guard features.allSatisfy(\.isFinite) else { throw .invalidParameter("the features must be finite numbers") }
     }
 
     /// S = D^{−1/2}(A + Aᵀ)D^{−1/2} as adjacency lists sorted by neighbour index. A sample whose
     /// features are all zero has no direction, hence no edges; it keeps its seed.
-    private func normalisedGraph(features: [Double], sampleCount n: Int, featureCount p: Int) -> [[(Int, Double)]] {
+    private func normalisedGraph(features: [Double], sampleCount n: Int, featureCount p: Int,
+                                 budget: Budget) throws(LabelSpreadingError) -> [[(Int, Double)]] {
         let unit: [[Double]] = (0..<n).map { i in
             let row = features[(i * p)..<((i + 1) * p)]
             let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -120,6 +126,7 @@ public struct KNNLabelPropagation: Sendable, Equatable {
         var edges = [[Int: Double]](repeating: [:], count: n)
         var similarities = [Double](repeating: 0, count: n)
         for i in 0..<n {
+            do { try budget.checkTime() } catch { throw .budget(error) }
             for j in 0..<n {
                 var dot = 0.0
                 if i != j { for f in 0..<p { dot += unit[i][f] * unit[j][f] } }

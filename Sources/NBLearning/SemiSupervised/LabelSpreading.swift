@@ -36,17 +36,20 @@ public struct LabelSpreading: Sendable, Equatable {
     }
 
     /// Labels every sample of `dataset`; `labels[i]` is sample i's class, or `nil` if unlabelled.
-    public func fit(_ dataset: Dataset, labels: [Int?]) throws(LabelSpreadingError) -> LabelSpreadingResult {
+    public func fit(_ dataset: Dataset, labels: [Int?], budget: Budget = .unlimited) throws(LabelSpreadingError) -> LabelSpreadingResult {
         try fit(features: dataset.features, sampleCount: dataset.sampleCount, featureCount: dataset.featureCount,
-                labels: labels)
+                labels: labels, budget: budget)
     }
 
     /// Labels every sample (row-major features); `labels[i]` is sample i's class or `nil`.
+    /// `budget` bounds the n×n graph (element limit) and is checked per graph row and per step.
     public func fit(features: [Double], sampleCount: Int, featureCount: Int,
-                    labels: [Int?]) throws(LabelSpreadingError) -> LabelSpreadingResult {
+                    labels: [Int?], budget: Budget = .unlimited) throws(LabelSpreadingError) -> LabelSpreadingResult {
         guard gamma.isFinite, gamma > 0 else { throw .invalidParameter("gamma must be a positive number, got \(gamma)") }
         guard alpha > 0, alpha < 1 else { throw .invalidParameter("alpha must lie strictly between 0 and 1, got \(alpha)") }
-        guard maxIterations >= 0 else { throw .invalidParameter("maxIterations must be ≥ 0") }
+        guard (0...Budget.maximumIterations).contains(maxIterations) else {
+            throw .invalidParameter("maxIterations must lie within 0…\(Budget.maximumIterations), got \(maxIterations)")
+        }
         guard sampleCount >= 1, featureCount >= 1, features.count == sampleCount * featureCount,
               labels.count == sampleCount else {
             throw .invalidParameter("expected \(sampleCount) samples of \(featureCount) features and one label each")
@@ -62,7 +65,8 @@ public struct LabelSpreading: Sendable, Equatable {
         let k = classes.count
         let n = sampleCount
 
-        let graph = normalisedAffinity(features: features, sampleCount: n, featureCount: featureCount)
+        do { try budget.checkElements([n, n]) } catch { throw .budget(error) }
+        let graph = try normalisedAffinity(features: features, sampleCount: n, featureCount: featureCount, budget: budget)
         var clamp = [Double](repeating: 0, count: n * k)
         for (sample, label) in labels.enumerated() {
             if let label, let column = classIndex[label] { clamp[sample * k + column] = 1 }
@@ -80,6 +84,7 @@ public struct LabelSpreading: Sendable, Equatable {
                 break
             }
             if iterations == maxIterations { break }
+            do { try budget.checkTime() } catch { throw .budget(error) }
             previous = scores
             scores = propagate(graph: graph, scores: previous, sampleCount: n, classCount: k, clamp: clamp)
             iterations += 1
@@ -90,9 +95,11 @@ public struct LabelSpreading: Sendable, Equatable {
     }
 
     /// S = D^{−1/2} W D^{−1/2} with zero diagonal; isolated samples (degree 0) keep zero rows.
-    private func normalisedAffinity(features: [Double], sampleCount n: Int, featureCount p: Int) -> Tensor<Double> {
+    private func normalisedAffinity(features: [Double], sampleCount n: Int, featureCount p: Int,
+                                    budget: Budget) throws(LabelSpreadingError) -> Tensor<Double> {
         var weights = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
+            do { try budget.checkTime() } catch { throw .budget(error) }
             for j in (i + 1)..<n {
                 var squared = 0.0
                 for f in 0..<p {

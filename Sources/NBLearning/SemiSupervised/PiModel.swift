@@ -26,13 +26,16 @@ public struct PiModel: Sendable {
     }
 
     /// Full-batch training on every sample; `labels[i]` is sample i's class or nil.
-    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> SemiSupervisedResult {
+    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64,
+                    budget: Budget) throws -> SemiSupervisedResult {
+        try Budget.checkIterations(epochs, argument: "epochs")
         let (labelledIndices, labelledClasses) = try labelledSubset(inputs, labels)
         var model = try MLP<Double>(sizes: [inputs.shape[1]] + hiddenSizes + [classes], seed: seed)
         var optimizer = Adam<Double>(learningRate: learningRate, weightDecay: weightDecay)
         var generator = SeededGenerator(seed: seed &+ 1)
         let labelledInputs = try inputs.gathering(labelledIndices)
         for epoch in stride(from: 1, through: epochs, by: 1) {
+            try budget.checkTime()
             let t = Swift.min(1, Double(epoch) / Double(Swift.max(rampUpEpochs, 1)))
             let weight = consistencyWeight * Double.exponential(-5 * (1 - t) * (1 - t))
             let tape = TensorTape<Double>()

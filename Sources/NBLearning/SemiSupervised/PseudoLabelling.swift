@@ -22,7 +22,8 @@ public struct PseudoLabelling: Sendable {
     }
 
     /// `labels[i]` is sample i's class or nil; `classes` the number of classes.
-    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> SemiSupervisedResult {
+    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64,
+                    budget: Budget) throws -> SemiSupervisedResult {
         let (labelledIndices, labelledClasses) = try labelledSubset(inputs, labels)
         let initial = try MLP<Double>(sizes: [inputs.shape[1]] + hiddenSizes + [classes], seed: seed)
         var indices = labelledIndices
@@ -33,7 +34,7 @@ public struct PseudoLabelling: Sendable {
             model = initial
             var optimizer = Adam<Double>(learningRate: learningRate, weightDecay: weightDecay)
             _ = try train(&model, inputs: inputs.gathering(indices), targets: .classes(targets), loss: .softmaxCrossEntropy,
-                          optimizer: &optimizer, configuration: TrainingConfiguration(epochs: epochs, shuffle: false, seed: seed))
+                          optimizer: &optimizer, configuration: TrainingConfiguration(epochs: epochs, shuffle: false, seed: seed), budget: budget)
             if round == rounds { break }
             let probabilities = try model(inputs).softmax(axis: 1)
             let predicted = try probabilities.argmax(axis: 1)

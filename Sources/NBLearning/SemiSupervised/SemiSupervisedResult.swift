@@ -1,7 +1,15 @@
 /// A semi-supervised recipe that trains a classifier on partially labelled samples.
 public protocol SemiSupervisedRecipe: Sendable {
-    /// Trains on every sample; `labels[i]` is sample i's class or nil.
-    func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> SemiSupervisedResult
+    /// Trains on every sample; `labels[i]` is sample i's class or nil. `budget` is checked every
+    /// epoch (`BudgetExceeded`).
+    func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64, budget: Budget) throws -> SemiSupervisedResult
+}
+
+extension SemiSupervisedRecipe {
+    /// Trains without a deadline.
+    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> SemiSupervisedResult {
+        try fit(inputs, labels: labels, classes: classes, seed: seed, budget: .unlimited)
+    }
 }
 
 extension PseudoLabelling: SemiSupervisedRecipe {}

@@ -41,7 +41,9 @@ public struct VirtualAdversarialTraining: Sendable {
     }
 
     /// Full-batch training on every sample; `labels[i]` is sample i's class or nil.
-    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64) throws -> SemiSupervisedResult {
+    public func fit(_ inputs: Tensor<Double>, labels: [Int?], classes: Int, seed: UInt64,
+                    budget: Budget) throws -> SemiSupervisedResult {
+        try Budget.checkIterations(epochs, argument: "epochs")
         let (labelledIndices, labelledClasses) = try labelledSubset(inputs, labels)
         guard epsilon > 0, xi > 0, weight >= 0, epochs >= 1 else {
             throw TensorError.invalidArgument("VAT needs epsilon > 0, xi > 0, weight ≥ 0 and at least one epoch")
@@ -51,6 +53,7 @@ public struct VirtualAdversarialTraining: Sendable {
         var generator = SeededGenerator(seed: seed &+ 1)
         let labelledInputs = try inputs.gathering(labelledIndices)
         for epoch in stride(from: 1, through: epochs, by: 1) {
+            try budget.checkTime()
             let clean = try model(inputs).softmax(axis: 1)
             let direction = try adversarialDirection(model, inputs: inputs, clean: clean, generator: &generator)
             let tape = TensorTape<Double>()

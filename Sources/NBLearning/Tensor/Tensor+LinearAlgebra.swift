@@ -1,9 +1,11 @@
 extension Tensor {
     /// The matrix product through OpenBLAS GEMM (row-major). Either operand may be used
     /// transposed without copying. Rank-1 operands follow NumPy: a vector on the left is a row,
-    /// on the right a column, and that axis is dropped from the result.
+    /// on the right a column, and that axis is dropped from the result. A large product checks
+    /// `budget` as it goes (throwing `BudgetExceeded`); the result never depends on it.
     public static func matmul(
-        _ lhs: Tensor, _ rhs: Tensor, transposeLHS: Bool = false, transposeRHS: Bool = false
+        _ lhs: Tensor, _ rhs: Tensor, transposeLHS: Bool = false, transposeRHS: Bool = false,
+        budget: Budget = .unlimited
     ) throws -> Tensor {
         guard (1...2).contains(lhs.rank), (1...2).contains(rhs.rank) else {
             throw TensorError.shapeMismatch(operation: "matmul (ranks 1 and 2 only)", lhs: lhs.shape, rhs: rhs.shape)
@@ -25,8 +27,8 @@ extension Tensor {
         if lhs.rank == 2 { shape.append(m) }
         if rhs.rank == 2 { shape.append(n) }
         let total = try Shape.checkedCount([m, n], limit: elementLimit)
-        return Tensor(validShape: shape, count: total) { c in
-            gemm(lhs, transposeA, rhs, transposeB, m: m, n: n, k: k, into: c, beta: 0)
+        return try Tensor(validShape: shape, count: total) { c throws(BudgetExceeded) in
+            try gemm(lhs, transposeA, rhs, transposeB, m: m, n: n, k: k, into: c, beta: 0, checking: budget.checkTime)
         }
     }
 
@@ -35,19 +37,32 @@ extension Tensor {
         _ a: Tensor, _ transposeA: Bool, _ b: Tensor, _ transposeB: Bool,
         m: Int, n: Int, k: Int, into c: UnsafeMutablePointer<Scalar>, beta: Scalar
     ) {
+        gemm(a, transposeA, b, transposeB, m: m, n: n, k: k, into: c, beta: beta, checking: { () throws(Never) in })
+    }
+
+    /// `gemm` calling `check` between the slabs of a large product (see `MatrixProduct`).
+    static func gemm<E: Error>(
+        _ a: Tensor, _ transposeA: Bool, _ b: Tensor, _ transposeB: Bool,
+        m: Int, n: Int, k: Int, into c: UnsafeMutablePointer<Scalar>, beta: Scalar,
+        checking check: () throws(E) -> Void
+    ) throws(E) {
         if m == 0 || n == 0 { return }
         if k == 0 {
             if beta == 0 { c.update(repeating: 0, count: m * n) }
             return
         }
+        var failure: E?
         a.scalars.withUnsafeBufferPointer { ap in
             b.scalars.withUnsafeBufferPointer { bp in
                 guard let ap = ap.baseAddress, let bp = bp.baseAddress else { return }
-                MatrixProduct.run(
-                    transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                    a: ap, b: bp, beta: beta, c: c)
+                do throws(E) {
+                    try MatrixProduct.run(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                        a: ap, b: bp, beta: beta, c: c, checking: check)
+                } catch { failure = error }
             }
         }
+        if let failure { throw failure }
     }
 
     /// `self · other`.

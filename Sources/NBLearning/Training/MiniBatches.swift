@@ -15,17 +15,20 @@ public struct MiniBatches: Sequence, Sendable {
 /// Runs `epochs` passes over `count` samples in seeded, shuffled mini-batches and returns the mean
 /// loss of each epoch. `step` trains on one batch (drawing any randomness from `generator`) and
 /// returns its mean loss; batches smaller than `minimumBatch` are skipped. A loss that is nan or
-/// infinite stops with `TrainingError.nonFiniteLoss` naming the epoch and step.
+/// infinite stops with `TrainingError.nonFiniteLoss` naming the epoch and step; `budget` is checked
+/// before every step.
 func shuffledEpochs(
-    count: Int, epochs: Int, batchSize: Int, seed: UInt64, minimumBatch: Int = 1,
+    count: Int, epochs: Int, batchSize: Int, seed: UInt64, minimumBatch: Int = 1, budget: Budget,
     _ step: (_ batch: [Int], _ generator: inout SeededGenerator) throws -> Double
 ) throws -> [Double] {
+    try Budget.checkIterations(epochs, argument: "epochs")
     var generator = SeededGenerator(seed: seed)
     var losses: [Double] = []
     for epoch in stride(from: 1, through: epochs, by: 1) {
         var total = 0.0
         let batches = try MiniBatches(count: count, batchSize: batchSize, shuffle: true, generator: &generator)
         for (index, batch) in batches.batches.enumerated() where batch.count >= minimumBatch {
+            try budget.checkTime()
             let loss = try step(batch, &generator)
             guard loss.isFinite else { throw TrainingError.nonFiniteLoss(epoch: epoch, step: index + 1, value: loss) }
             total += loss * Double(batch.count)

@@ -66,16 +66,18 @@ public func lossAndGradients<M: Model>(
 }
 
 /// Trains `model` on `inputs` (samples along axis 0) and returns the history. A loss that turns
-/// nan or infinite stops training with `TrainingError.nonFiniteLoss` naming the epoch and step.
+/// nan or infinite stops training with `TrainingError.nonFiniteLoss` naming the epoch and step;
+/// `budget` is checked before every step (`BudgetExceeded`).
 public func train<M: Model, O: Optimizer>(
     _ model: inout M, inputs: Tensor<M.Scalar>, targets: TrainingTargets<M.Scalar>, loss function: LossFunction,
-    optimizer: inout O, configuration: TrainingConfiguration
+    optimizer: inout O, configuration: TrainingConfiguration, budget: Budget = .unlimited
 ) throws -> TrainingHistory where O.Scalar == M.Scalar {
     let sampleCount = inputs.shape.first ?? 0
     guard inputs.rank >= 1, sampleCount == targets.count else {
         throw TrainingError.sampleCountMismatch(inputs: inputs.shape, targets: targets.count)
     }
     guard configuration.epochs >= 0 else { throw TensorError.invalidArgument("epochs must not be negative") }
+    try Budget.checkIterations(configuration.epochs, argument: "epochs")
     var generator = SeededGenerator(seed: configuration.seed)
     let batchSize = configuration.batchSize ?? Swift.max(sampleCount, 1)
     let stepsPerEpoch = (sampleCount + batchSize - 1) / batchSize
@@ -87,6 +89,7 @@ public func train<M: Model, O: Optimizer>(
         var lossSum = 0.0
         var correct: Int?
         for (index, batch) in batches.batches.enumerated() {
+            try budget.checkTime()
             if let schedule = configuration.schedule {
                 optimizer.learningRate = schedule(history.steps, totalSteps)
             }

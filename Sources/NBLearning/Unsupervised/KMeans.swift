@@ -1,5 +1,6 @@
 /// k-means clustering (Lloyd's iterations from seeded k-means++ starts; the best of several starts
-/// by inertia).
+/// by inertia). `budget` is checked at every k-means++ pick, every Lloyd iteration and inside
+/// large distance products.
 public struct KMeans: Sendable {
     /// `[k, features]`.
     public let centroids: Tensor<Double>
@@ -10,7 +11,8 @@ public struct KMeans: Sendable {
     /// Lloyd iterations of the best start.
     public let iterations: Int
 
-    public init(fitting data: Tensor<Double>, clusters k: Int, starts: Int = 4, maxIterations: Int = 300, seed: UInt64) throws {
+    public init(fitting data: Tensor<Double>, clusters k: Int, starts: Int = 4, maxIterations: Int = 300, seed: UInt64,
+                budget: Budget = .unlimited) throws {
         guard data.rank == 2 else {
             throw TensorError.rankMismatch(operation: "k-means", expected: "data of shape [samples, features]", shape: data.shape)
         }
@@ -20,13 +22,14 @@ public struct KMeans: Sendable {
         var generator = SeededGenerator(seed: seed)
         var best: (Tensor<Double>, [Int], Double, Int)?
         for _ in 0..<starts {
-            var centroids = try Self.plusPlus(data, k: k, generator: &generator)
+            var centroids = try Self.plusPlus(data, k: k, generator: &generator, budget: budget)
             var assignments = [Int](repeating: -1, count: n)
             var iterations = 0
             var inertia = 0.0
             while iterations < maxIterations {
+                try budget.checkTime()
                 iterations += 1
-                let (newAssignments, newInertia) = try Self.assign(data, centroids)
+                let (newAssignments, newInertia) = try Self.assign(data, centroids, budget: budget)
                 inertia = newInertia
                 if newAssignments == assignments { break }
                 assignments = newAssignments
@@ -41,18 +44,18 @@ public struct KMeans: Sendable {
     public func predict(_ data: Tensor<Double>) throws -> [Int] { try Self.assign(data, centroids).0 }
 
     /// Squared Euclidean distances `[rows of a, rows of b]` = ‖a‖² + ‖b‖² − 2ab (one GEMM).
-    static func squaredDistances(_ a: Tensor<Double>, _ b: Tensor<Double>) throws -> Tensor<Double> {
+    static func squaredDistances(_ a: Tensor<Double>, _ b: Tensor<Double>, budget: Budget = .unlimited) throws -> Tensor<Double> {
         guard a.rank == 2, b.rank == 2, a.shape[1] == b.shape[1] else {
             throw TensorError.shapeMismatch(operation: "pairwise distances", lhs: a.shape, rhs: b.shape)
         }
         let aa = try a.squared().sum(axis: 1, keepingAxis: true)
         let bb = try b.squared().sum(axis: 1).reshaped([1, -1])
-        let cross = try Tensor.matmul(a, b, transposeRHS: true)
+        let cross = try Tensor.matmul(a, b, transposeRHS: true, budget: budget)
         return try (aa + bb - cross * 2).maximum(Tensor(0))
     }
 
-    static func assign(_ data: Tensor<Double>, _ centroids: Tensor<Double>) throws -> ([Int], Double) {
-        let distances = try squaredDistances(data, centroids)
+    static func assign(_ data: Tensor<Double>, _ centroids: Tensor<Double>, budget: Budget = .unlimited) throws -> ([Int], Double) {
+        let distances = try squaredDistances(data, centroids, budget: budget)
         let assignments = try distances.argmin(axis: 1)
         let k = centroids.shape[0]
         let inertia = assignments.enumerated().reduce(0.0) { $0 + distances.scalars[$1.offset * k + $1.element] }
@@ -77,11 +80,13 @@ public struct KMeans: Sendable {
     }
 
     /// k-means++: the first centre uniformly, each next with probability ∝ squared distance.
-    static func plusPlus(_ data: Tensor<Double>, k: Int, generator: inout SeededGenerator) throws -> Tensor<Double> {
+    static func plusPlus(_ data: Tensor<Double>, k: Int, generator: inout SeededGenerator,
+                         budget: Budget = .unlimited) throws -> Tensor<Double> {
         let n = data.shape[0]
         var chosen = [generator.nextIndex(below: n)]
         while chosen.count < k {
-            let distances = try squaredDistances(data, data.gathering(chosen)).min(axis: 1).scalars
+            try budget.checkTime()
+            let distances = try squaredDistances(data, data.gathering(chosen), budget: budget).min(axis: 1).scalars
             let total = distances.reduce(0, +)
             if total <= 0 {
                 chosen.append(chosen.count % n)

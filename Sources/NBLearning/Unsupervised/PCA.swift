@@ -11,8 +11,9 @@ public struct PCA: Sendable {
     /// Each component's share of the total variance.
     public let explainedVarianceRatio: [Double]
 
-    /// Fits `componentCount` components to `data` of shape `[samples, features]`.
-    public init(fitting data: Tensor<Double>, components componentCount: Int) throws {
+    /// Fits `componentCount` components to `data` of shape `[samples, features]`, checking
+    /// `budget` through the covariance product and the eigen-decomposition.
+    public init(fitting data: Tensor<Double>, components componentCount: Int, budget: Budget = .unlimited) throws {
         guard data.rank == 2, data.shape[0] >= 2 else {
             throw TensorError.rankMismatch(operation: "PCA", expected: "data of shape [samples ≥ 2, features]", shape: data.shape)
         }
@@ -22,8 +23,8 @@ public struct PCA: Sendable {
         }
         mean = try data.mean(axis: 0)
         let centred = try data - mean
-        let covariance = try Tensor.matmul(centred, centred, transposeLHS: true) / Double(n - 1)
-        let eigen = SymmetricEigen(covariance.scalars, size: d)
+        let covariance = try Tensor.matmul(centred, centred, transposeLHS: true, budget: budget) / Double(n - 1)
+        let eigen = try SymmetricEigen(covariance.scalars, size: d, budget: budget)
         let total = eigen.values.reduce(0, +)
         explainedVariance = Array(eigen.values.prefix(componentCount)).map { Swift.max($0, 0) }
         explainedVarianceRatio = explainedVariance.map { total > 0 ? $0 / total : 0 }

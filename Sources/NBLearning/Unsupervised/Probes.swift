@@ -3,14 +3,16 @@ public enum Probe {
     /// k-nearest-neighbour classification accuracy of `test` rows against labelled `train` rows
     /// (Euclidean; a tie between classes goes to the class whose nearest member is closest).
     public static func kNearestNeighbours(
-        train: Tensor<Double>, trainLabels: [Int], test: Tensor<Double>, testLabels: [Int], k: Int = 5
+        train: Tensor<Double>, trainLabels: [Int], test: Tensor<Double>, testLabels: [Int], k: Int = 5,
+        budget: Budget = .unlimited
     ) throws -> Double {
         try check(train, trainLabels, test, testLabels)
         guard k >= 1 && k <= trainLabels.count else { throw TensorError.invalidArgument("k must be in 1...\(trainLabels.count), got \(k)") }
-        let distances = try KMeans.squaredDistances(test, train)
+        let distances = try KMeans.squaredDistances(test, train, budget: budget)
         let m = train.shape[0]
         var correct = 0
         for row in 0..<test.shape[0] {
+            try budget.checkTime()
             let neighbours = (0..<m).sorted {
                 let (a, b) = (distances.scalars[row * m + $0], distances.scalars[row * m + $1])
                 return a < b || (a == b && $0 < $1)
@@ -31,7 +33,7 @@ public enum Probe {
     /// features (standardised with the training statistics), scored on `test`.
     public static func linear(
         train: Tensor<Double>, trainLabels: [Int], test: Tensor<Double>, testLabels: [Int],
-        epochs: Int = 200, learningRate: Double = 0.05, seed: UInt64 = 0
+        epochs: Int = 200, learningRate: Double = 0.05, seed: UInt64 = 0, budget: Budget = .unlimited
     ) throws -> Double {
         try check(train, trainLabels, test, testLabels)
         let classes = (trainLabels + testLabels).max().map { $0 + 1 } ?? 1
@@ -42,7 +44,7 @@ public enum Probe {
         var model = try MLP<Double>(sizes: [train.shape[1], classes], activation: .identity, initialization: .xavierUniform, seed: seed)
         var optimizer = Adam<Double>(learningRate: learningRate, weightDecay: 1e-4)
         _ = try NBLearning.train(&model, inputs: x, targets: .classes(trainLabels), loss: .softmaxCrossEntropy, optimizer: &optimizer,
-                                 configuration: TrainingConfiguration(epochs: epochs, shuffle: false, seed: seed))
+                                 configuration: TrainingConfiguration(epochs: epochs, shuffle: false, seed: seed), budget: budget)
         return try accuracy(model, inputs: xTest, targets: .classes(testLabels)) ?? 0
     }
 

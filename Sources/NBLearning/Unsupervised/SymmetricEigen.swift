@@ -1,5 +1,6 @@
 /// Eigenvalues and eigenvectors of a real symmetric matrix by the cyclic Jacobi method: exact to
 /// rounding for the small matrices of PCA (covariances of tens of features), and deterministic.
+/// `budget` is checked once per row of rotations (n² operations), so a large matrix stops on time.
 struct SymmetricEigen {
     /// Eigenvalues in decreasing order.
     let values: [Double]
@@ -7,7 +8,7 @@ struct SymmetricEigen {
     /// magnitude made positive.
     let vectors: [[Double]]
 
-    init(_ matrix: [Double], size n: Int, maxSweeps: Int = 100) {
+    init(_ matrix: [Double], size n: Int, maxSweeps: Int = 100, budget: Budget = .unlimited) throws(BudgetExceeded) {
         var a = matrix
         var v = [Double](repeating: 0, count: n * n)
         for i in 0..<n { v[i * n + i] = 1 }
@@ -16,6 +17,7 @@ struct SymmetricEigen {
             for i in 0..<n { for j in 0..<n { total += a[i * n + j] * a[i * n + j]; if i != j { off += a[i * n + j] * a[i * n + j] } } }
             if off <= 1e-30 * Swift.max(total, 1e-300) { break }
             for p in 0..<n {
+                try budget.checkTime()
                 for q in (p + 1)..<n where a[p * n + q] != 0 {
                     let apq = a[p * n + q]
                     let theta = (a[q * n + q] - a[p * n + p]) / (2 * apq)

@@ -1,6 +1,7 @@
 import Foundation
 import NBDocument
 import NBExecution
+import NBHash
 import NBLanguage
 
 /// The real notebook renderer of `nb build`: parses the Markdown, runs the cells through the
@@ -30,16 +31,22 @@ public struct NotebookPageRenderer: NotebookRendering {
     }
 
     public func render(_ source: NotebookSource) throws -> NotebookRender {
-        let version = engineVersion + (runsCells ? "" : "+no-cells")
+        // The page depends on the renderer too: `RendererSourceHash` is generated at build time
+        // from the sources of NBDocument and NBRender (SourceHashPlugin).
+        let version = engineVersion + "+render-" + RendererSourceHash.value.prefix(16) + (runsCells ? "" : "+no-cells")
         let sourceHash = SHA256.hex(source.text)
-        if let entry = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root) {
+        let lookup = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root)
+        if let entry = lookup?.entry {
             var render = entry.render
             render.cacheExplanation = entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
             return render
         }
         var dependencies: [String] = []
         var cellLines: [Int] = []
-        let render = try renderAfresh(source, dependencies: &dependencies, cellLines: &cellLines)
+        var render = try renderAfresh(source, dependencies: &dependencies, cellLines: &cellLines)
+        if lookup == .damaged {
+            render.cacheExplanation.insert("\(source.relativePath): the page cache entry is damaged (checksum mismatch); rendered again", at: 0)
+        }
         if let pages {
             let stamps = Set(dependencies).sorted().compactMap { path -> PageCache.Dependency? in
                 guard let bytes = try? Data(contentsOf: root.appendingPathComponent(path)) else { return nil }

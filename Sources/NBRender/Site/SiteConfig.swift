@@ -14,8 +14,16 @@ public struct SiteConfig: Sendable, Equatable {
     public init(title: String = "Notebooks", baseURL: String? = nil, description: String? = nil, author: String? = nil,
                 language: String = "en") {
         self.title = title
-        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.baseURL = baseURL.flatMap(SiteConfig.safeBase).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.description = description; self.author = author; self.language = language
+    }
+
+    /// A base URL the feed and sitemap may use: an absolute http(s) URL that the one URL
+    /// sanitiser accepts; anything else (`java\tscript:…`, a relative path) is dropped.
+    static func safeBase(_ url: String) -> String? {
+        guard LinkSafety.attribute(url) != nil else { return nil }
+        let lowered = url.lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") ? url : nil
     }
 
     /// Reads the keys from YAML text (`site.yml`); unknown keys are ignored, malformed, too deep

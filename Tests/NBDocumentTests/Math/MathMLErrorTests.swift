@@ -6,47 +6,47 @@ struct MathMLErrorTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var tex: String
         var mathML: String
-        var diagnostics: [MathDiagnostic]
+        var diagnostics: [LocatedMessage]
         var testDescription: String { tex.debugDescription }
     }
 
     static let cases: [Case] = [
         Case(tex: "\\foo", mathML: "<merror><mtext>\\foo</mtext></merror>",
-             diagnostics: [MathDiagnostic(message: "unknown command \\foo", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "unknown command \\foo", line: 1, column: 1)]),
         Case(tex: "x + \\foo{y}", mathML: "<mrow><mi>x</mi><mo>+</mo><merror><mtext>\\foo</mtext></merror><mi>y</mi></mrow>",
-             diagnostics: [MathDiagnostic(message: "unknown command \\foo", line: 1, column: 5)]),
+             diagnostics: [LocatedMessage(message: "unknown command \\foo", line: 1, column: 5)]),
         Case(tex: "a +\n  \\bar{y} \\nope", mathML: "<mrow><mi>a</mi><mo>+</mo><mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">¯</mo></mover><merror><mtext>\\nope</mtext></merror></mrow>",
-             diagnostics: [MathDiagnostic(message: "unknown command \\nope", line: 2, column: 11)]),
+             diagnostics: [LocatedMessage(message: "unknown command \\nope", line: 2, column: 11)]),
         Case(tex: "{x", mathML: "<mi>x</mi>",
-             diagnostics: [MathDiagnostic(message: "missing } for the { opened here", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "missing } for the { opened here", line: 1, column: 1)]),
         Case(tex: "x}", mathML: "<mrow><mi>x</mi><merror><mtext>}</mtext></merror></mrow>",
-             diagnostics: [MathDiagnostic(message: "unmatched }", line: 1, column: 2)]),
+             diagnostics: [LocatedMessage(message: "unmatched }", line: 1, column: 2)]),
         Case(tex: "\\frac{a}", mathML: "<mfrac><mi>a</mi><mrow></mrow></mfrac>",
-             diagnostics: [MathDiagnostic(message: "missing argument for \\frac", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "missing argument for \\frac", line: 1, column: 1)]),
         Case(tex: "x^", mathML: "<msup><mi>x</mi><mrow></mrow></msup>",
-             diagnostics: [MathDiagnostic(message: "missing argument for ^", line: 1, column: 2)]),
+             diagnostics: [LocatedMessage(message: "missing argument for ^", line: 1, column: 2)]),
         Case(tex: "x^1^2", mathML: "<mrow><msup><mi>x</mi><mn>1</mn></msup><msup><mrow></mrow><mn>2</mn></msup></mrow>",
-             diagnostics: [MathDiagnostic(message: "double superscript", line: 1, column: 4)]),
+             diagnostics: [LocatedMessage(message: "double superscript", line: 1, column: 4)]),
         Case(tex: "\\left( x", mathML: "<mrow><mo form=\"prefix\" fence=\"true\" stretchy=\"true\">(</mo><mi>x</mi></mrow>",
-             diagnostics: [MathDiagnostic(message: "missing \\right for this \\left", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "missing \\right for this \\left", line: 1, column: 1)]),
         Case(tex: "x \\right)", mathML: "<mrow><mi>x</mi><merror><mtext>\\right)</mtext></merror></mrow>",
-             diagnostics: [MathDiagnostic(message: "\\right without a matching \\left", line: 1, column: 3)]),
+             diagnostics: [LocatedMessage(message: "\\right without a matching \\left", line: 1, column: 3)]),
         Case(tex: "\\begin{matrix} a", mathML: "<mtable><mtr><mtd><mi>a</mi></mtd></mtr></mtable>",
-             diagnostics: [MathDiagnostic(message: "missing \\end{matrix}", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "missing \\end{matrix}", line: 1, column: 1)]),
         Case(tex: "\\begin{matrix} a \\end{pmatrix}", mathML: "<mtable><mtr><mtd><mi>a</mi></mtd></mtr></mtable>",
-             diagnostics: [MathDiagnostic(message: "\\begin{matrix} ended by \\end{pmatrix}", line: 1, column: 18)]),
+             diagnostics: [LocatedMessage(message: "\\begin{matrix} ended by \\end{pmatrix}", line: 1, column: 18)]),
         Case(tex: "\\begin{weird} a \\end{weird}", mathML: "<mtable><mtr><mtd><mi>a</mi></mtd></mtr></mtable>",
-             diagnostics: [MathDiagnostic(message: "unknown environment weird; its cells are shown as a plain table", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "unknown environment weird; its cells are shown as a plain table", line: 1, column: 1)]),
         Case(tex: "{a & b}", mathML: "<mrow><mi>a</mi><merror><mtext>&amp;</mtext></merror><mi>b</mi></mrow>",
-             diagnostics: [MathDiagnostic(message: "misplaced &: alignment only works directly inside an environment or a display formula", line: 1, column: 4)]),
+             diagnostics: [LocatedMessage(message: "misplaced &: alignment only works directly inside an environment or a display formula", line: 1, column: 4)]),
         Case(tex: "\\text{a \\oops b}", mathML: "<mrow><mtext>a </mtext><merror><mtext>\\oops</mtext></merror><mtext>b</mtext></mrow>",
-             diagnostics: [MathDiagnostic(message: "unknown command \\oops in text", line: 1, column: 9)]),
+             diagnostics: [LocatedMessage(message: "unknown command \\oops in text", line: 1, column: 9)]),
         Case(tex: "x \\", mathML: "<mrow><mi>x</mi><merror><mtext>\\</mtext></merror></mrow>",
-             diagnostics: [MathDiagnostic(message: "a lone \\ at the end of the formula", line: 1, column: 3)]),
+             diagnostics: [LocatedMessage(message: "a lone \\ at the end of the formula", line: 1, column: 3)]),
         Case(tex: "\\color{red;x}y", mathML: "<mi>y</mi>",
-             diagnostics: [MathDiagnostic(message: "unsupported color \"red;x\": use a CSS color name or #rrggbb", line: 1, column: 1)]),
+             diagnostics: [LocatedMessage(message: "unsupported color \"red;x\": use a CSS color name or #rrggbb", line: 1, column: 1)]),
         Case(tex: "50%", mathML: "<mrow><mn>50</mn><merror><mtext>%</mtext></merror></mrow>",
-             diagnostics: [MathDiagnostic(message: "% starts a comment that hides the rest of the formula; write \\% for a percent sign", line: 1, column: 3)]),
+             diagnostics: [LocatedMessage(message: "% starts a comment that hides the rest of the formula; write \\% for a percent sign", line: 1, column: 3)]),
         Case(tex: "a % note\n+ b", mathML: "<mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>", diagnostics: []),
         Case(tex: "\\textcolor{red}{x}", mathML: "<mstyle mathcolor=\"red\"><mi>x</mi></mstyle>", diagnostics: []),
     ]
@@ -55,7 +55,7 @@ struct MathMLErrorTests {
     func reportsAndShows(_ example: Case) {
         let (_, diagnostics) = MathML.render(example.tex, display: false)
         #expect(mathBody(example.tex) == example.mathML)
-        #expect(diagnostics == example.diagnostics)
+        #expect(diagnostics.map(LocatedMessage.init) == example.diagnostics)
     }
 
     /// Inputs that would overflow a naive recursive parser. Each must finish, stay well-formed and

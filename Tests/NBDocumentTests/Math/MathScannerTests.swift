@@ -94,17 +94,19 @@ struct MathScannerTests {
         let (spans, diagnostics) = MathScanner.scan("Intro.\n\nSee $$x + 1 here.\n")
         #expect(spans.isEmpty)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.line == 3)
-        #expect(diagnostics.first?.column == 5)
+        #expect(diagnostics.first?.location == TextLocation(line: 3, column: 5))
+        #expect(diagnostics.first?.span == 12..<14)
         #expect(diagnostics.first?.message.contains("unterminated $$") == true)
     }
 
-    @Test func positionsAreLinesAndByteColumns() {
+    @Test func positionsAreLinesAndScalarColumns() {
         let markdown = "ab\n  $x$ and \\(y\\)\n中$z$"
         let (spans, diagnostics) = MathScanner.scan(markdown)
         #expect(diagnostics.isEmpty)
         #expect(spans.map(\.line) == [2, 2, 3])
-        #expect(spans.map(\.column) == [3, 11, 4])
+        // Columns count characters: `中` is one column (three UTF-8 bytes).
+        #expect(spans.map(\.column) == [3, 11, 2])
+        #expect(spans.map(\.offsets.lowerBound) == [5, 13, 22])
     }
 
     @Test func crlfLineEndings() {
@@ -150,9 +152,10 @@ struct MathScannerTests {
         let spans = MathScanner.scan(markdown).spans
         #expect(spans.count == 2)
         let first = MathML.render(spans[0].tex, display: false).diagnostics
-        #expect(first.map { spans[0].locate($0) } == [MathDiagnostic(message: "unknown command \\nope", line: 3, column: 10)])
+        #expect(first.map(\.span) == [4..<9])
+        #expect(first.map { spans[0].offset(ofTeX: $0.span!.lowerBound) } == [20])
         let second = MathML.render(spans[1].tex, display: true).diagnostics
-        #expect(second.map { spans[1].locate($0) } == [MathDiagnostic(message: "unknown command \\bad", line: 5, column: 3)])
+        #expect(second.map { spans[1].offset(ofTeX: $0.span!.lowerBound) } == [38])
     }
 
     @Test func renderSpanDecidesDisplayAndLocatesDiagnostics() throws {
@@ -161,7 +164,7 @@ struct MathScannerTests {
         try #require(spans.count == 2)
         let (block, diagnostics) = MathML.render(spans[0], in: markdown)
         #expect(block.hasPrefix("<math display=\"block\">"))
-        #expect(diagnostics == [MathDiagnostic(message: "unknown command \\oops", line: 3, column: 10)])
+        #expect(diagnostics.map(LocatedMessage.init) == [LocatedMessage(message: "unknown command \\oops", line: 3, column: 10)])
         #expect(MathML.render(spans[1], in: markdown).mathML.hasPrefix("<math display=\"inline\">"))
     }
 
@@ -178,7 +181,7 @@ struct MathScannerTests {
     }
 
     /// Random Markdown soup: spans are ordered, disjoint, delimited, and diagnostics point at `$$`.
-    @Test func randomMarkdownGivesConsistentSpans() {
+    @Test func randomMarkdownGivesConsistentSpans() throws {
         let pieces = ["$", "$$", "\\", "\\(", "\\)", "\\[", "\\]", "`", "``", "```", "~~~", "\n", "\n\n", "    ",
                       "> ", "- ", "1. ", "# ", "x", "5", " ", "中", "\r\n", "<http://a/$", ">", "\t", "*"]
         var state: UInt64 = 0xD1B5_4A32_D192_ED03
@@ -200,15 +203,14 @@ struct MathScannerTests {
                 #expect(source.utf8.count >= span.delimiter.opening.utf8.count + span.delimiter.closing.utf8.count + 1)
                 _ = MathScanner.isStandalone(span, in: markdown)
             }
-            let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let bytes = Array(markdown.utf8)
             for diagnostic in diagnostics {
-                #expect(diagnostic.line <= lines.count)
-                guard diagnostic.line <= lines.count else { continue }
-                let line = Array(lines[diagnostic.line - 1])
-                #expect(line.count >= diagnostic.column + 1, "\(markdown.debugDescription)")
-                if line.count >= diagnostic.column + 1 {
-                    #expect(line[diagnostic.column - 1] == UInt8(ascii: "$") && line[diagnostic.column] == UInt8(ascii: "$"))
+                let start = try #require(diagnostic.span).lowerBound
+                #expect(start + 1 < bytes.count, "\(markdown.debugDescription)")
+                if start + 1 < bytes.count {
+                    #expect(bytes[start] == UInt8(ascii: "$") && bytes[start + 1] == UInt8(ascii: "$"))
                 }
+                #expect(diagnostic.location == SourceText(markdown).location(ofByte: start))
             }
         }
     }

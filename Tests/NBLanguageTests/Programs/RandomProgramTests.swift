@@ -1,4 +1,5 @@
 import Foundation
+import NBLearning
 import Testing
 @testable import NBLanguage
 
@@ -6,17 +7,11 @@ import Testing
 /// the plain value and `valuegrad`'s value agree to 1e-12; reverse mode (`grad`), forward mode
 /// (`jvp`), central differences (`numgrad`) and the Hessian against grad of grad all agree.
 @Suite struct RandomProgramTests {
-    /// SplitMix64: the same programs on every machine.
+    /// The project's seeded generator: the same programs on every machine.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        var random: SeededGenerator
+        init(state: UInt64) { random = SeededGenerator(seed: state) }
+        mutating func below(_ n: Int) -> Int { random.nextIndex(below: n) }
         mutating func constant() -> String { ["0.5", "1.5", "2", "0.3", "3"][below(5)] }
     }
 

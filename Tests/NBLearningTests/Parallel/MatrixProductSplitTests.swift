@@ -49,6 +49,31 @@ import Testing
         #expect(results.allSatisfy { $0 == results[0] })
     }
 
+    /// Products up to `slabWork` keep their ≤ 4 blocks; a larger one is cut into more blocks, run
+    /// four at a time (a budget check between groups), along the same axis. Either way the result
+    /// matches the definition and does not depend on the thread count.
+    @Test func productsAboveTheSlabWorkRunInMoreBlocks() throws {
+        #expect(MatrixProduct.blocks(extent: 700, work: 700 * 650 * 640) == 4)
+        #expect(MatrixProduct.blocks(extent: 1100, work: 1100 * 1000 * 1000) == 5)
+        #expect(MatrixProduct.blocks(extent: 3, work: 3e12) == 3)
+        for (m, n, k, ta, tb) in [(1100, 1000, 1000, false, false), (1000, 1100, 1000, true, true)] {
+            let a = try Tensor<Double>.randomNormal(ta ? [k, m] : [m, k], seed: 5)
+            let b = try Tensor<Double>.randomNormal(tb ? [n, k] : [k, n], seed: 6)
+            let before = ComputeThreads.count
+            defer { ComputeThreads.set(before) }
+            ComputeThreads.set(1)
+            let single = try Tensor.matmul(a, b, transposeLHS: ta, transposeRHS: tb)
+            ComputeThreads.set(3)
+            let product = try Tensor.matmul(a, b, transposeLHS: ta, transposeRHS: tb)
+            #expect(product == single)
+            for (i, j) in [(0, 0), (m / 2, n / 3), (m - 1, n - 1), (m / 5 + 1, n - 2)] {
+                var dot = 0.0
+                for p in 0..<k { dot += (ta ? a.scalars[p * m + i] : a.scalars[i * k + p]) * (tb ? b.scalars[j * k + p] : b.scalars[p * n + j]) }
+                #expect(abs(product.scalars[i * n + j] - dot) < 1e-9, "m=\(m) n=\(n) (\(i), \(j))")
+            }
+        }
+    }
+
     @Test func theTeamRunsEveryPartOnceAndSurvivesConcurrentCallers() async {
         let team = WorkerTeam(helpers: 2)
         for parts in [1, 2, 3, 7] {

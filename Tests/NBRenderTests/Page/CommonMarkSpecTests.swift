@@ -30,7 +30,6 @@ import Testing
 
     /// Examples that differ from libcmark by a documented nb rule, with the reason.
     static let exceptions: [Int: String] = [
-        96: "front matter (SPEC §3): a file that starts with a `---` line opens Jekyll front matter",
         98: "front matter (SPEC §3): `---` then `---` is an empty front matter",
     ]
 

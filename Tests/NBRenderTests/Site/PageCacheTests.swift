@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import NBDocument
 import NBExecution
+import NBHash
 @testable import NBRender
+import Testing
 
 @Suite struct PageCacheTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-page-cache-\(UUID().uuidString)")
@@ -14,12 +15,13 @@ import NBExecution
     }
 
     @Test func packRoundTripsAndDamageIsAMiss() {
-        let entries: [(path: String, bytes: [UInt8])] = [("a.md", PageCacheCodec.encode(entry("A"))), ("dl/b 自.md", []), ("c.md", [0, 58, 255])]
+        let entries: [(path: String, packed: PageCache.Packed)] = [("a.md", PageCacheCodec.encode(entry("A"))), ("dl/b 自.md", []), ("c.md", [0, 58, 255])]
+            .map { ($0, PageCache.Packed(checksum: PageCache.checksum(path: $0, bytes: $1), bytes: $1)) }
         let bytes = PageCache.pack(entries)
-        #expect(PageCache.unpack(bytes) == Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0.bytes) }))
+        #expect(PageCache.unpack(bytes) == Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0.packed) }))
         for cut in stride(from: 0, to: bytes.count, by: 5) { #expect(PageCache.unpack(Array(bytes[0..<cut])) == nil) }
         #expect(PageCache.unpack(bytes + [0]) == nil)
-        #expect(PageCache.unpack(Array("nb-page-pack 1\n1:".utf8)) == nil)
+        #expect(PageCache.unpack(Array("nb-page-pack 2\n1:".utf8)) == nil)
     }
 
     @Test func storedEntriesSurviveASaveAndAreCheckedAgainstTheirInputs() throws {
@@ -27,20 +29,20 @@ import NBExecution
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: folder.appendingPathComponent("data.csv"))
         let first = PageCache(directory: folder)
-        #expect(first.lookup("a.md", engineVersion: "e1", sourceHash: "h-A", root: folder) == nil)
+        #expect(first.lookup("a.md", engineVersion: "e1", sourceHash: "h-A", root: folder) == .miss)
         first.store(entry("A"), for: "a.md")
         first.store(entry("B", dependencies: [.init(path: "data.csv", hash: SHA256.hex(Data("x".utf8)))]), for: "b.md")
         // Visible in the same build before it is saved.
-        #expect(first.lookup("a.md", engineVersion: "e1", sourceHash: "h-A", root: folder) == entry("A"))
+        #expect(first.lookup("a.md", engineVersion: "e1", sourceHash: "h-A", root: folder).entry == entry("A"))
         first.save(notebooks: ["a.md", "b.md"])
 
         let second = PageCache(directory: folder)
-        #expect(second.lookup("a.md", engineVersion: "e1", sourceHash: "h-A", root: folder) == entry("A"))
-        #expect(second.lookup("a.md", engineVersion: "e2", sourceHash: "h-A", root: folder) == nil)
-        #expect(second.lookup("a.md", engineVersion: "e1", sourceHash: "edited", root: folder) == nil)
-        #expect(second.lookup("b.md", engineVersion: "e1", sourceHash: "h-B", root: folder) == entry("B", dependencies: [.init(path: "data.csv", hash: SHA256.hex(Data("x".utf8)))]))
+        #expect(second.lookup("a.md", engineVersion: "e1", sourceHash: "h-A", root: folder).entry == entry("A"))
+        #expect(second.lookup("a.md", engineVersion: "e2", sourceHash: "h-A", root: folder) == .miss)
+        #expect(second.lookup("a.md", engineVersion: "e1", sourceHash: "edited", root: folder) == .miss)
+        #expect(second.lookup("b.md", engineVersion: "e1", sourceHash: "h-B", root: folder).entry == entry("B", dependencies: [.init(path: "data.csv", hash: SHA256.hex(Data("x".utf8)))]))
         try Data("y".utf8).write(to: folder.appendingPathComponent("data.csv"))
-        #expect(second.lookup("b.md", engineVersion: "e1", sourceHash: "h-B", root: folder) == nil)
+        #expect(second.lookup("b.md", engineVersion: "e1", sourceHash: "h-B", root: folder) == .miss)
     }
 
     @Test func savesOnlyWhenSomethingChangedAndDropsRemovedNotebooks() throws {

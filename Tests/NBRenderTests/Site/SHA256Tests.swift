@@ -1,5 +1,5 @@
+import NBHash
 import Testing
-@testable import NBExecution
 
 /// FIPS 180-4 example vectors (and the well-known empty-string digest).
 @Suite struct SHA256Tests {

@@ -10,6 +10,16 @@ import NBRender
         #expect(notes.isEmpty)
     }
 
+    @Test func aBaseURLThatIsNotHTTPNeverReachesTheFeed() {
+        for hostile in ["java\tscript:alert(1)//", "\u{1}javascript:alert(1)", "data:text/html,x", "vbscript:x", "/relative"] {
+            let config = SiteConfig(title: "t", baseURL: hostile)
+            #expect(config.baseURL == nil, "\(hostile)")
+            let feed = AtomFeedWriter.xml(config: config, entries: [])
+            #expect(!feed.lowercased().contains("script:") && !feed.contains("data:"), "\(hostile)")
+        }
+        #expect(SiteConfig(title: "t", baseURL: "HTTPS://example.org").baseURL == "HTTPS://example.org/")
+    }
+
     @Test(.timeLimit(.minutes(1))) func aliasBombGivesDefaultsAndItsLine() {
         var lines = ["title: Bomb", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
         for level in 1...9 {

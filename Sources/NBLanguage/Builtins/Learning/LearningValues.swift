@@ -58,7 +58,10 @@ extension BuiltinCall {
 
     /// Runs NBLearning code, turning its errors into this call's errors.
     func learning<T>(_ body: () throws -> T) throws(LanguageError) -> T {
-        do { return try body() } catch let error as LanguageError { throw error } catch {
+        do { return try body() } catch let error as LanguageError { throw error } catch let error as any BudgetStop {
+            if let exceeded = error.budgetExceeded { throw budgetError(exceeded) }
+            throw self.error("\(error)")
+        } catch {
             throw self.error("\(error)")
         }
     }

@@ -16,7 +16,7 @@ public enum ProximalBuiltins {
             try call.expect(2, labels: ["alpha", "method", "tol", "maxiter", "backtracking"])
             let problem = try call.lassoProblem()
             let options = try call.proximalOptions()
-            let fit = try call.learning { try problem.solve(options) }
+            let fit = try call.learning { try problem.solve(options, budget: call.budget) }
             let kkt = try call.learning { try problem.kkt(coefficients: fit.coefficients, intercept: fit.intercept) }
             return .record(RecordValue(fields: [
                 ("w", .tensor(TensorValue(fit.coefficients))),
@@ -38,7 +38,8 @@ public enum ProximalBuiltins {
             let tolerance = try call.number(label: "tol", default: 1e-8)
             let grid = LassoPath.logGrid(largest: problem.alphaMax, ratio: 1e-3, count: count)
             let path = try call.learning {
-                try problem.path(alphas: grid, options: ProximalGradientOptions(method: .fista, tolerance: tolerance))
+                try problem.path(alphas: grid, options: ProximalGradientOptions(method: .fista, tolerance: tolerance),
+                                 budget: call.budget)
             }
             let series = (0..<problem.featureCount).map { j in
                 PlotSpec.Series(name: "w\(j)", xs: path.alphas, ys: path.coefficients.map { $0[j] })
@@ -49,16 +50,18 @@ public enum ProximalBuiltins {
         Builtin("lassoconvergence", usage: "lassoconvergence(X, y, alpha: 0.1)  # ISTA vs FISTA: F(w_k) − F* per iteration") { call throws(LanguageError) in
             try call.expect(2, labels: ["alpha", "maxiter"])
             let problem = try call.lassoProblem()
-            let maxIterations = try call.optionalInteger(label: "maxiter") ?? 2000
+            let maxIterations = try call.iterations(label: "maxiter", default: 2000)
             let reference = try call.learning {
-                try problem.solve(ProximalGradientOptions(method: .fista, restart: true, tolerance: 1e-13, maxIterations: 100_000))
+                try problem.solve(ProximalGradientOptions(method: .fista, restart: true, tolerance: 1e-13, maxIterations: 100_000),
+                                  budget: call.budget)
             }
             let best = reference.objective
             var series: [PlotSpec.Series] = []
             var fields: [(name: String, value: Value)] = [("optimum", .number(best))]
             for method in [ProximalMethod.ista, .fista] {
                 let fit = try call.learning {
-                    try problem.solve(ProximalGradientOptions(method: method, tolerance: 0, maxIterations: maxIterations))
+                    try problem.solve(ProximalGradientOptions(method: method, tolerance: 0, maxIterations: maxIterations),
+                                      budget: call.budget)
                 }
                 let excess = fit.objectiveHistory.map { $0 - best }
                 series.append(PlotSpec.Series(name: method.rawValue.uppercased(),
@@ -96,6 +99,6 @@ extension BuiltinCall {
         if case .bool(let b)? = named["backtracking"] { backtracking = b }
         return ProximalGradientOptions(method: method, backtracking: backtracking,
                                        tolerance: try number(label: "tol", default: 1e-6),
-                                       maxIterations: try optionalInteger(label: "maxiter") ?? 10_000)
+                                       maxIterations: try iterations(label: "maxiter", default: 10_000))
     }
 }

@@ -11,7 +11,7 @@ public enum RepresentationBuiltins {
             guard (1...x.shape[1]).contains(k) else { throw call.error("k must be between 1 and \(x.shape[1]) (the number of features), got \(k)") }
             let data = try call.learningTensor(x)
             let (pca, scores) = try call.learning { () throws -> (PCA, Tensor<Double>) in
-                let pca = try PCA(fitting: data, components: k)
+                let pca = try PCA(fitting: data, components: k, budget: call.budget)
                 return (pca, try pca.transform(data))
             }
             var display: DisplayItem?
@@ -44,7 +44,7 @@ public enum RepresentationBuiltins {
             guard (1...100).contains(starts) else { throw call.error("starts: must be 1…100") }
             try call.checkElements([x.shape[0], k])
             let seed = try call.seed()
-            let fit = try call.learning { try KMeans(fitting: call.learningTensor(x), clusters: k, starts: starts, seed: seed) }
+            let fit = try call.learning { try KMeans(fitting: call.learningTensor(x), clusters: k, starts: starts, seed: seed, budget: call.budget) }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(fit.assignments.map(Double.init)))),
                 ("centroids", BuiltinCall.value(fit.centroids)),
@@ -59,7 +59,8 @@ public enum RepresentationBuiltins {
             guard (1...trainLabels.count).contains(k) else { throw call.error("k: must be between 1 and \(trainLabels.count), got \(k)") }
             try call.checkElements([test.shape[0], train.shape[0]])
             return .number(try call.learning {
-                try Probe.kNearestNeighbours(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels, k: k)
+                try Probe.kNearestNeighbours(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels, k: k,
+                                             budget: call.budget)
             })
         },
         Builtin("linearprobe", usage: "linearprobe(Xtrain, ytrain, Xtest, ytest, epochs: 200, lr: 0.05, seed: 0)  # softmax regression on frozen features: test accuracy") { call throws(LanguageError) in
@@ -71,7 +72,7 @@ public enum RepresentationBuiltins {
             let seed = try call.seed()
             return .number(try call.learning {
                 try Probe.linear(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels,
-                                 epochs: epochs, learningRate: lr, seed: seed)
+                                 epochs: epochs, learningRate: lr, seed: seed, budget: call.budget)
             })
         },
         Builtin("autoencoder", usage: "autoencoder(X, [inputs, hidden…, code], noise: 0.3, epochs: 60, batch: 64, lr: 0.003, seed: 0)  # denoising autoencoder: {features, reconstructions, loss}") { call throws(LanguageError) in
@@ -84,7 +85,8 @@ public enum RepresentationBuiltins {
             var autoencoder = try call.learning { try DenoisingAutoencoder<Double>(encoderSizes: sizes, seed: seed) }
             var optimizer = Adam<Double>(learningRate: lr)
             let losses = try call.learning {
-                try autoencoder.fit(data, corruption: corruption, optimizer: &optimizer, epochs: epochs, batchSize: batch, seed: seed &+ 2)
+                try autoencoder.fit(data, corruption: corruption, optimizer: &optimizer, epochs: epochs, batchSize: batch, seed: seed &+ 2,
+                                    budget: call.budget)
             }
             let (features, reconstructions) = try call.learning { (try autoencoder.encode(data), try autoencoder.reconstruct(data)) }
             return .record(RecordValue(fields: [
@@ -115,7 +117,8 @@ public enum RepresentationBuiltins {
             var simclr = try call.learning { try SimCLR<Double>(encoderSizes: sizes, headSizes: head, temperature: temperature, seed: seed) }
             var optimizer = Adam<Double>(learningRate: lr)
             let losses = try call.learning {
-                try simclr.fit(data, augmentation: augmentation, optimizer: &optimizer, epochs: epochs, batchSize: batch, seed: seed &+ 2)
+                try simclr.fit(data, augmentation: augmentation, optimizer: &optimizer, epochs: epochs, batchSize: batch, seed: seed &+ 2,
+                               budget: call.budget)
             }
             let features = try call.learning { try simclr.encode(data) }
             return .record(RecordValue(fields: [

@@ -11,12 +11,13 @@ public enum SemiSupervisedBuiltins {
             let labels = try call.partialLabels(labels: 1, labelled: 2, count: x.shape[0])
             let spreading = LabelSpreading(gamma: try call.number(label: "gamma", default: 20),
                                            alpha: try call.number(label: "alpha", default: 0.2),
-                                           maxIterations: try call.optionalInteger(label: "maxiter") ?? 30)
+                                           maxIterations: try call.iterations(label: "maxiter", default: 30))
             guard x.shape[0] <= LabelSpreading.maximumSamples else {
                 throw call.limitError("label spreading builds a dense samples² graph; at most \(LabelSpreading.maximumSamples) samples, got \(x.shape[0])")
             }
             let result = try call.learning {
-                try spreading.fit(features: x.elements, sampleCount: x.shape[0], featureCount: x.shape[1], labels: labels)
+                try spreading.fit(features: x.elements, sampleCount: x.shape[0], featureCount: x.shape[1], labels: labels,
+                                  budget: call.budget)
             }
             return .tensor(TensorValue(result.transduction.map(Double.init)))
         },
@@ -87,7 +88,9 @@ public enum SemiSupervisedBuiltins {
             let side = Int(Double(x.shape[1]).squareRoot().rounded())
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: side * side == x.shape[1] ? 1 : 0, mask: 0)
             let seed = try call.seed()
-            let result = try call.learning { try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed) }
+            let result = try call.learning {
+                try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed, budget: call.budget)
+            }
             return .record(RecordValue(fields: [
                 ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
                 ("propagated", .tensor(TensorValue(result.propagated.map(Double.init)))),
@@ -102,7 +105,7 @@ extension BuiltinCall {
     /// Trains `recipe` on X under the call's `seed:`.
     func fit(_ recipe: some SemiSupervisedRecipe, _ x: TensorValue, labels: [Int?], classes: Int) throws(LanguageError) -> SemiSupervisedResult {
         let seed = try seed()
-        return try learning { try recipe.fit(learningTensor(x), labels: labels, classes: classes, seed: seed) }
+        return try learning { try recipe.fit(learningTensor(x), labels: labels, classes: classes, seed: seed, budget: budget) }
     }
 
     /// `{labels, model}` of a trained recipe, then `extra` fields.
