@@ -7,18 +7,10 @@ import Testing
 @Suite struct FuzzFindingsTests {
     /// Findings whose fix belongs to another branch, with the reason; replayed once that branch is merged.
     static let open: [String: String] = [
-        "cell/hang-lassopath-ignores-timeout.nb":
-            "lassopath's loop ignores the cell timeout (NBLearning); fixed by branch budget",
-        "cell/hang-autoencoder-ignores-timeout.nb":
-            "autoencoder's training loop ignores the cell timeout (NBLearning); fixed by branch budget",
         "tex/crash-end-with-unclosed-name.tex":
             "\\end{x without its closing brace reads past the formula (TeXParser+Row, TeXLexer.text); NBDocument/Math belongs to branch math",
-        "tex/crash-color-runs-deeper-than-the-stack.tex":
-            "each \\color nests the rest of the formula without the depth limit: stack overflow; NBDocument/Math belongs to branch math",
         "accept/lone-cr-after-fence-gets-an-extra-line-ending.md":
-            "a cell fence ended by a lone CR gets a CRLF more before the inserted block (AcceptRewriter, NBCheck); for branch accept",
-        "accept/error-line-shifts-after-insert.md":
-            "error lines count from the file, so a block inserted above changes them (not idempotent); fixed by branch accept",
+            "a cell fence ended by a lone CR gets a CRLF more before the inserted block (AcceptRewriter); NBCheck belongs to branch accept",
     ]
 
     static let findingsFolder = NBProcess.repository.appendingPathComponent("Tests/Fuzz/Findings")
