@@ -5,9 +5,10 @@ import NBDocument
 /// `nb test --accept` on a whole notebook (written to a scratch file), with its contract:
 ///
 /// 1. Idempotent: accepting the accepted file changes no byte.
-/// 2. Only output blocks change: removing every `output` block body (and every block accept
-///    inserted, with the line ending it adds before a block at the very end of the file) from
-///    the file before and after leaves the same bytes; the cells keep their code and options.
+/// 2. Only output blocks change: removing every `output` block, fences included (and every
+///    block accept inserted, with the line ending it adds before a block at the very end of the
+///    file), from the file before and after leaves the same bytes; the cells keep their code and
+///    options.
 /// 3. `nb test` then passes, except cells that failed for another reason during the accept run
 ///    itself (an unexpected error, `error=true` without an error, a failed check): the cells
 ///    failing afterwards are a subset of those.
@@ -69,7 +70,7 @@ struct AcceptTarget: FuzzTarget {
         }
     }
 
-    /// The file without output block bodies; for the accepted file (`after`), also without the
+    /// The file without its output blocks; for the accepted file (`after`), also without the
     /// blocks accept inserted.
     private func skeleton(_ bytes: [UInt8], before: Document, after: Document?) -> [UInt8] {
         var removed: [Range<Int>] = []
@@ -85,7 +86,9 @@ struct AcceptTarget: FuzzTarget {
                     ? cell.fenceRange.upperBound : output.fenceRange.lowerBound
                 removed.append(min(start, end)..<end)
             } else {
-                removed.append(output.bodyRange)
+                // The whole block, fences included: accept may lengthen a fence so that the
+                // new body cannot close the block early.
+                removed.append(output.fenceRange)
             }
         }
         var out: [UInt8] = []
