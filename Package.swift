@@ -51,6 +51,8 @@ let package = Package(
             "NBRender", "NBCheck", "NBExecution", "NBDocument", "NBServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Seeded mutation fuzzer over the parsers, the evaluator, rendering and --accept (docs/fuzzing.md).
+        .executableTarget(name: "nb-fuzz", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBLanguage"]),
         .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),

@@ -9,14 +9,17 @@ struct NBProcess {
     }
 
     /// `nb` sits next to the test bundle in the build folder (`.build/debug/nb`).
-    static var executable: URL {
+    static var executable: URL { executable(named: "nb") }
+
+    /// A product of the package (`nb`, `nb-fuzz`) in the build folder of the test bundle.
+    static func executable(named name: String) -> URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("nb")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/nb")
+        return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
     /// The repository root (for fixtures and notebooks).
