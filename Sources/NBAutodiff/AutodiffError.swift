@@ -27,10 +27,3 @@ public enum AutodiffError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-@usableFromInline
-func checkArity(_ parameterNames: [String], _ point: [Double]) throws {
-    guard parameterNames.count == point.count else {
-        throw AutodiffError.argumentCount(expected: parameterNames.count, got: point.count)
-    }
-}

@@ -72,12 +72,26 @@ extension DifferentiableScalar {
 public protocol ScalarFunction {
     /// Parameter names, in call order.
     var parameterNames: [String] { get }
+    /// How many parameters there are (without building their names).
+    var parameterCount: Int { get }
     /// Evaluates the body with `arguments[i]` bound to `parameterNames[i]`.
     func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S
+}
+
+extension ScalarFunction {
+    /// Default: the number of names.
+    public var parameterCount: Int { parameterNames.count }
 }
 
 /// A function from scalars to a vector of scalars (for Jacobians).
 public protocol VectorFunction {
     var parameterNames: [String] { get }
+    /// How many parameters there are (without building their names).
+    var parameterCount: Int { get }
     func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> [S]
+}
+
+extension VectorFunction {
+    /// Default: the number of names.
+    public var parameterCount: Int { parameterNames.count }
 }

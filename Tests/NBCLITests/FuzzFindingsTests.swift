@@ -6,14 +6,7 @@ import Testing
 /// invariants: the test fails on a crash, a hang, runaway memory or a broken invariant.
 @Suite struct FuzzFindingsTests {
     /// Findings whose fix belongs to another branch, with the reason; replayed once that branch is merged.
-    static let open: [String: String] = [
-        "tex/crash-end-with-unclosed-name.tex":
-            "\\end{x without its closing brace reads past the formula (TeXParser+Row, TeXLexer.text); NBDocument/Math belongs to branch math",
-        "accept/lone-cr-lines-not-idempotent.md":
-            "with lone-CR line endings a second --accept rewrites the block again (NBCheck); NBCheck belongs to branch accept",
-        "accept/lone-cr-after-fence-gets-an-extra-line-ending.md":
-            "a cell fence ended by a lone CR gets a CRLF more before the inserted block (AcceptRewriter); NBCheck belongs to branch accept",
-    ]
+    static let open: [String: String] = [:]
 
     static let findingsFolder = NBProcess.repository.appendingPathComponent("Tests/Fuzz/Findings")
 

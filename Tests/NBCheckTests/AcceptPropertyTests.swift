@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NBDocument
+import NBLearning
 @testable import NBCheck
 
 /// `nb test --accept` on generated notebooks (seeded): cells that print fences, backticks and
@@ -10,19 +11,11 @@ import NBDocument
 /// - every byte outside output blocks is kept (blocks are only added or rewritten);
 /// - `nb test` passes afterwards, with as many tests as there are counted cells.
 struct AcceptPropertyTests {
-    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
+    /// The project's seeded generator, so a failing seed can be replayed on any machine.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
+        var random: SeededGenerator
+        init(state: UInt64) { random = SeededGenerator(seed: state) }
+        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + random.nextIndex(below: range.count) }
         mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
         mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
     }

@@ -48,7 +48,7 @@ public struct GradientTable: Sendable, Equatable {
 public func gradientTable(
     of f: some ScalarFunction, at point: [Double], rtol: Double = 1e-6, atol: Double = 1e-9
 ) throws -> GradientTable {
-    try checkArity(f.parameterNames, point.count)
+    try checkArity(f.parameterCount, point.count)
     let forward = try forwardGradient(of: f, at: point)
     let (value, reverse) = try valueAndGradient(of: f, at: point)
     let numeric = try numericGradient(of: f, at: point, scheme: .central)

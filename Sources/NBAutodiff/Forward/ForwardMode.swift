@@ -9,7 +9,7 @@ public func jvp<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B
 public func valueAndJVP<B: DifferentiableScalar>(
     of f: some ScalarFunction, at point: [B], direction: [B]
 ) throws -> (value: B, derivative: B) {
-    try checkArity(f.parameterNames, point.count)
+    try checkArity(f.parameterCount, point.count)
     guard direction.count == point.count else {
         throw AutodiffError.directionCount(expected: point.count, got: direction.count)
     }
@@ -20,7 +20,7 @@ public func valueAndJVP<B: DifferentiableScalar>(
 
 /// The gradient by forward mode: one dual-number sweep per parameter.
 public func forwardGradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> [B] {
-    try checkArity(f.parameterNames, point.count)
+    try checkArity(f.parameterCount, point.count)
     return try point.indices.map { i in
         try jvp(of: f, at: point, direction: point.indices.map { B($0 == i ? 1 : 0) })
     }

@@ -28,7 +28,7 @@ public func numericGradient(
     of f: some ScalarFunction, at point: [Double], step: Double? = nil,
     scheme: DifferenceScheme = .central
 ) throws -> [Double] {
-    try checkArity(f.parameterNames, point)
+    try checkArity(f.parameterCount, point.count)
     if let step, !(step > 0 && step.isFinite) { throw AutodiffError.invalidStep(step) }
     var gradient = [Double]()
     gradient.reserveCapacity(point.count)

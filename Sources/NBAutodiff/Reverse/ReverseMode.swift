@@ -4,7 +4,7 @@
 /// `B` is the number type of the point: `Double`, or — when this differentiation runs inside
 /// another one — that differentiation's number type, so the result carries the outer derivative.
 public func valueAndGradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> (value: B, gradient: [B]) {
-    try checkArity(f.parameterNames, point.count)
+    try checkArity(f.parameterCount, point.count)
     let tape = Tape<B>(capacity: 256)
     return try withExtendedLifetime(tape) {
         let inputs = point.map { tape.variable($0) }
@@ -30,7 +30,7 @@ public enum HessianMethod: String, Sendable, CaseIterable {
 public func hessian<B: DifferentiableScalar>(
     of f: some ScalarFunction, at point: [B], method: HessianMethod = .forwardOverReverse
 ) throws -> [[B]] {
-    try checkArity(f.parameterNames, point.count)
+    try checkArity(f.parameterCount, point.count)
     switch method {
     case .forwardOverReverse: return try forwardOverReverseHessian(of: f, at: point)
     case .nestedDuals: return try nestedDualHessian(of: f, at: point)
@@ -65,7 +65,7 @@ func forwardOverReverseHessian<B: DifferentiableScalar>(of f: some ScalarFunctio
 /// The Jacobian of `f` at `point` (one row per output) by reverse mode: one recording, one
 /// backward sweep per output.
 public func jacobian<B: DifferentiableScalar>(of f: some VectorFunction, at point: [B]) throws -> [[B]] {
-    try checkArity(f.parameterNames, point.count)
+    try checkArity(f.parameterCount, point.count)
     let tape = Tape<B>(capacity: 256)
     return try withExtendedLifetime(tape) {
         let inputs = point.map { tape.variable($0) }

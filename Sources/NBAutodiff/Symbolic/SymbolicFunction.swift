@@ -27,7 +27,7 @@ public struct SymbolicFunction: ScalarFunction, Sendable, CustomStringConvertibl
 
     /// Evaluates the body on any scalar (numbers, duals, tapes, complex numbers, symbols).
     public func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
-        try checkArity(parameterNames, arguments.count)
+        try checkArity(parameterNames.count, arguments.count)
         return program.evaluate(arguments)
     }
 
@@ -68,8 +68,10 @@ public func symbolicExpression(of f: some ScalarFunction) throws -> SymbolicExpr
     return SymbolicExpression(b.rebuild(result.node), interner: nil)
 }
 
-func checkArity(_ parameterNames: [String], _ count: Int) throws {
-    guard parameterNames.count == count else {
-        throw AutodiffError.argumentCount(expected: parameterNames.count, got: count)
+/// Throws unless a function of `parameterCount` parameters is given `count` arguments.
+@usableFromInline
+func checkArity(_ parameterCount: Int, _ count: Int) throws {
+    guard parameterCount == count else {
+        throw AutodiffError.argumentCount(expected: parameterCount, got: count)
     }
 }

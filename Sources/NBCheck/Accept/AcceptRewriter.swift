@@ -64,7 +64,8 @@ public enum AcceptRewriter {
         if at < bytes.count, bytes[at] == UInt8(ascii: "\r") { at += 1 }
         if at < bytes.count, bytes[at] == UInt8(ascii: "\n") { at += 1 }
         var block: [UInt8] = []
-        if at > 0, bytes[at - 1] != UInt8(ascii: "\n") { block += eol }
+        // A lone CR ends a line too (CommonMark): no second line ending after it.
+        if at > 0, bytes[at - 1] != UInt8(ascii: "\n"), bytes[at - 1] != UInt8(ascii: "\r") { block += eol }
         let fence = Array(String(repeating: "`", count: fenceLength(for: transcript)).utf8)
         block += fence + Array("output".utf8) + eol
         block += body(transcript, eol: eol)

@@ -39,15 +39,17 @@ struct FenceLine: Equatable {
         if end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         var start = end
-        while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while start > 0, !isLineEnd(bytes[start - 1]) { start -= 1 }
         return start..<end
     }
+
+    /// LF, and a CR (alone or before LF): CommonMark's line endings.
+    private static func isLineEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
 
     /// The content of the line that starts at `offset`, line ending excluded.
     static func line(startingAt offset: Int, in bytes: [UInt8]) -> Range<Int> {
         var end = min(offset, bytes.count)
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        if end > offset, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        while end < bytes.count, !isLineEnd(bytes[end]) { end += 1 }
         return min(offset, bytes.count)..<end
     }
 
@@ -76,7 +78,7 @@ struct FenceLine: Equatable {
 
     private static func lineStart(of offset: Int, in bytes: [UInt8]) -> Int {
         var start = min(offset, bytes.count)
-        while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while start > 0, !isLineEnd(bytes[start - 1]) { start -= 1 }
         return start
     }
 }

@@ -215,8 +215,12 @@ struct TeXLexer {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
+    /// The source text of `range`, clamped to the formula (a group left open at the end of the
+    /// formula has no closing brace to include).
     func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let lower = Swift.min(Swift.max(range.lowerBound, 0), bytes.count)
+        let upper = Swift.min(Swift.max(range.upperBound, lower), bytes.count)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
 
     private func skipSpaces(from start: Int) -> Int {

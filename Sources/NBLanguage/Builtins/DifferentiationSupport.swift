@@ -10,7 +10,7 @@ extension BuiltinCall {
         switch value {
         case .function(let f):
             return TracedFunction(callee: value, shownName: functionName(index), layouts: f.parameters.map { _ in .number },
-                                  parameterNames: f.parameters, interpreter: interpreter, location: location)
+                                  baseNames: f.parameters, interpreter: interpreter, location: location)
         case .symbolic(let s):
             return s.function
         case .builtin(let builtin):
@@ -72,9 +72,8 @@ extension BuiltinCall {
         if case .symbolic = positional[functionIndex], layouts.contains(where: { $0 != .number }) {
             throw error("a symbolic function takes one number per parameter", at: location(of: pointIndex))
         }
-        let flatNames = zip(names, layouts).flatMap { $1.names($0) }
         let function = TracedFunction(callee: positional[functionIndex], shownName: functionName(functionIndex), layouts: layouts,
-                                      parameterNames: flatNames, interpreter: interpreter, location: location)
+                                      baseNames: names, interpreter: interpreter, location: location)
         return DifferentiationProblem(function: function, arguments: arguments, layouts: layouts, packing: packing)
     }
 

@@ -35,7 +35,7 @@ public final class Session {
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
                                       failedNames: failedNames, timeout: options.timeout)
         return TracedFunction(callee: .function(function), shownName: function.name ?? "lambda",
-                              layouts: function.parameters.map { _ in .number }, parameterNames: function.parameters,
+                              layouts: function.parameters.map { _ in .number }, baseNames: function.parameters,
                               interpreter: interpreter, location: function.location)
     }
 

@@ -7,9 +7,14 @@ struct TracedFunction: ScalarFunction {
     let callee: Value
     let shownName: String
     let layouts: [ParameterLayout]
-    let parameterNames: [String]
+    /// The parameters' own names (`w`, `b`); the engine sees one name per number (`w[0, 1]`).
+    let baseNames: [String]
     let interpreter: Interpreter
     let location: SourceLocation
+
+    /// Built only when shown (gradient tables, symbolic derivatives): a training step never asks.
+    var parameterNames: [String] { zip(baseNames, layouts).flatMap { $1.names($0) } }
+    var parameterCount: Int { layouts.reduce(0) { $0 + $1.count } }
 
     func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
         let result = try interpreter.call(callee, layouts: layouts, numbers: arguments, at: location)
