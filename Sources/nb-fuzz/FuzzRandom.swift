@@ -1,16 +1,13 @@
-/// The fuzzer's random stream: SplitMix64, so a run is reproduced exactly by its seed.
+import NBLearning
+
+/// The fuzzer's random stream: the project's seeded generator, so a run is reproduced exactly by
+/// its seed on any machine.
 struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `0..<bound` (0 when `bound` is 0).
     mutating func below(_ bound: Int) -> Int {

@@ -18,19 +18,9 @@ import Testing
 
     /// Runs `nb` under `ulimit -v` (1.5 GB) and a hard time limit (60 s, then SIGKILL: status 137).
     static func runLimited(_ arguments: [String], in folder: URL) throws -> NBProcess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v 1500000 && exec timeout -s KILL 60 \"$0\" \"$@\"", NBProcess.executable.path] + arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errData = ReadAll(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return NBProcess.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                stderr: String(decoding: errData.wait(), as: UTF8.self))
+        try NBProcess.run(URL(fileURLWithPath: "/bin/sh"),
+                          ["-c", "ulimit -v 1500000 && exec timeout -s KILL 60 \"$0\" \"$@\"", NBProcess.executable.path] + arguments,
+                          in: folder)
     }
 
     @Test(arguments: [

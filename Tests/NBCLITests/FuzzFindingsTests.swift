@@ -24,20 +24,9 @@ import Testing
     /// Runs `nb-fuzz replay` under a hard time limit (SIGKILL after 120 s: status 137).
     static func replay(_ finding: String) throws -> NBProcess.Result {
         let target = String(finding.prefix { $0 != "/" })
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["-s", "KILL", "120", NBProcess.executable(named: "nb-fuzz").path, "replay", target,
-                             findingsFolder.appendingPathComponent(finding).path]
-        process.currentDirectoryURL = NBProcess.repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errData = ReadAll(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return NBProcess.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                stderr: String(decoding: errData.wait(), as: UTF8.self))
+        return try NBProcess.run(URL(fileURLWithPath: "/usr/bin/timeout"),
+                                 ["-s", "KILL", "120", NBProcess.executable(named: "nb-fuzz").path, "replay", target,
+                                  findingsFolder.appendingPathComponent(finding).path])
     }
 
     @Test(arguments: fixed)

@@ -27,8 +27,13 @@ struct NBProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static func run(_ arguments: [String], in folder: URL = repository) throws -> Result {
+        try run(executable, arguments, in: folder)
+    }
+
+    /// Runs any program (a wrapper such as `/bin/sh -c "ulimit …"` or `timeout`) and captures it.
+    static func run(_ program: URL, _ arguments: [String], in folder: URL = repository) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
