@@ -1,3 +1,5 @@
+import NBAutodiff
+
 /// A builtin function of the cell language.
 public struct Builtin: Sendable {
     /// The name cells call it by.
@@ -5,11 +7,15 @@ public struct Builtin: Sendable {
     /// The expected form, shown in arity and type errors: `numgrad(f, at, h: 1e-5, scheme: "central")`.
     public let usage: String
     let body: @Sendable (BuiltinCall) throws(LanguageError) -> Value
+    /// The elementary function this builtin applies (`sin`, `exp`, …), found once by name so that
+    /// a call in a loop goes straight to it.
+    let elementary: ElementaryFunction?
 
     public init(_ name: String, usage: String, _ body: @escaping @Sendable (BuiltinCall) throws(LanguageError) -> Value) {
         self.name = name
         self.usage = usage
         self.body = body
+        self.elementary = ElementaryFunction(rawValue: name)
     }
 }
 

@@ -1,136 +1,97 @@
-/// A statement after name resolution: what the interpreter executes.
-indirect enum Instruction {
-    case expression(Expr, suppressed: Bool)
-    case assign(slot: Int, value: Expr)
-    case assignIndex(slot: Int, name: String, indices: [Expr], value: Expr, location: SourceLocation)
-    case define(slot: Int, function: FunctionValue)
-    case forIn(slot: Int, sequence: Expr, body: [Instruction])
-    case ifElse(condition: Expr, then: [Instruction], else: [Instruction]?)
-    case assert(condition: Expr, message: Expr?, location: SourceLocation)
-}
-
-/// Resolves every name of a cell to a global slot or a position in a function's frame, so that
-/// running it never hashes a name.
+/// A statement after name resolution, ready to run: what the interpreter executes.
 ///
-/// A function's frame holds the frame of the function it was created in (captured when a lambda
-/// is created) followed by its own parameters; a name is the innermost binding of that list,
-/// otherwise a global.
-struct Resolver {
-    var symbols: SymbolTable
+/// Like an expression's `ExprCode`, a statement's work is a closure built once (by the
+/// resolver, through the factories below), so a loop body runs without dispatching on the
+/// statement's kind.
+struct Instruction {
+    let run: (Interpreter) throws(LanguageError) -> Void
 
-    mutating func resolve(_ statements: [Statement]) -> [Instruction] {
-        statements.map { resolve($0) }
-    }
-
-    private mutating func resolve(_ statement: Statement) -> Instruction {
-        switch statement.kind {
-        case .expression(let expr):
-            return .expression(resolve(expr, scope: []), suppressed: statement.suppressed)
-        case .assign(let name, let value):
-            return .assign(slot: symbols.slot(for: name), value: resolve(value, scope: []))
-        case .assignIndex(let name, let indices, let value):
-            return .assignIndex(slot: symbols.slot(for: name), name: name, indices: indices.map { resolve($0, scope: []) },
-                                value: resolve(value, scope: []), location: statement.location)
-        case .define(let name, let parameters, let body):
-            let function = FunctionValue(name: name, parameters: parameters, body: resolve(body, scope: parameters),
-                                         location: statement.location)
-            return .define(slot: symbols.slot(for: name), function: function)
-        case .forIn(let variable, let sequence, let body):
-            return .forIn(slot: symbols.slot(for: variable), sequence: resolve(sequence, scope: []), body: resolve(body))
-        case .ifElse(let condition, let then, let otherwise):
-            return .ifElse(condition: resolve(condition, scope: []), then: resolve(then), else: otherwise.map { resolve($0) })
-        case .assert(let condition, let message):
-            return .assert(condition: resolve(condition, scope: []), message: message.map { resolve($0, scope: []) },
-                           location: statement.location)
+    /// An expression statement: its value is shown unless the statement ends with `;`.
+    static func expression(_ expr: Expr, suppressed: Bool) -> Instruction {
+        Instruction { interpreter throws(LanguageError) in
+            var frame: [Value] = []
+            let value = try interpreter.evaluate(expr, &frame)
+            if !suppressed, let item = value.displayItem { interpreter.items.append(item) }
         }
     }
 
-    /// Resolves a function body (or a cell's expression, with no parameters): names bound by its
-    /// blocks become frame positions after `scope` (a function's locals, as in Python: a name
-    /// bound anywhere in the body is local to the whole call), and the body is wrapped so that
-    /// its frame is extended to hold them.
-    mutating func resolve(_ expr: Expr, scope: [String]) -> Expr {
-        var frame = scope
-        for name in expr.blockBoundNames where !frame.contains(name) { frame.append(name) }
-        let body = resolveNames(expr, scope: frame)
-        return frame.count > scope.count ? Expr(.frame(size: frame.count, body: body), at: expr.location) : body
-    }
-
-    private mutating func resolveNames(_ expr: Expr, scope: [String]) -> Expr {
-        let kind: Expr.Kind
-        switch expr.kind {
-        case .identifier(let name):
-            if let index = scope.lastIndex(of: name) {
-                kind = .local(name, index: index)
-            } else {
-                kind = .global(name, slot: symbols.slot(for: name))
+    /// `name = value`; an anonymous function takes the name it is first bound to.
+    static func assign(slot: Int, value expr: Expr) -> Instruction {
+        Instruction { interpreter throws(LanguageError) in
+            var frame: [Value] = []
+            var value = try interpreter.evaluate(expr, &frame)
+            if case .function(var function) = value, function.name == nil {
+                function.name = interpreter.globals.symbols.names[slot]
+                value = .function(function)
             }
-        case .number, .string, .bool, .global, .local, .setLocal, .forLocal, .frame:
-            return expr
-        case .list(let items): kind = .list(items.map { resolveNames($0, scope: scope) })
-        case .tuple(let items): kind = .tuple(items.map { resolveNames($0, scope: scope) })
-        case .unary(let op, let operand): kind = .unary(op, resolveNames(operand, scope: scope))
-        case .binary(let op, let lhs, let rhs): kind = .binary(op, resolveNames(lhs, scope: scope), resolveNames(rhs, scope: scope))
-        case .range(let lhs, let rhs, let closed): kind = .range(resolveNames(lhs, scope: scope), resolveNames(rhs, scope: scope), closed: closed)
-        case .call(let callee, let arguments):
-            kind = .call(resolveNames(callee, scope: scope), arguments.map {
-                Argument(label: $0.label, value: resolveNames($0.value, scope: scope), location: $0.location)
-            })
-        case .index(let base, let indices): kind = .index(resolveNames(base, scope: scope), indices.map { resolveNames($0, scope: scope) })
-        case .member(let base, let name): kind = .member(resolveNames(base, scope: scope), name)
-        case .lambda(let parameters, let body): kind = .lambda(parameters: parameters, body: resolve(body, scope: scope + parameters))
-        case .block(let items): kind = .block(items.map { resolveNames($0, scope: scope) })
-        case .ifElse(let condition, let then, let otherwise):
-            kind = .ifElse(condition: resolveNames(condition, scope: scope), then: resolveNames(then, scope: scope),
-                           else: otherwise.map { resolveNames($0, scope: scope) })
-        case .bind(let name, let value):
-            // `blockBoundNames` put every bound name in scope before resolving.
-            kind = .setLocal(name, index: scope.lastIndex(of: name) ?? 0, value: resolveNames(value, scope: scope))
-        case .forIn(let name, let sequence, let body):
-            kind = .forLocal(name, index: scope.lastIndex(of: name) ?? 0, sequence: resolveNames(sequence, scope: scope),
-                             body: resolveNames(body, scope: scope))
+            interpreter.globals.values[slot] = value
         }
-        return Expr(kind, at: expr.location)
-    }
-}
-
-extension Expr {
-    /// Names bound by the blocks of this expression (`x = …`, loop variables), in order of first
-    /// appearance, not looking into lambdas (which have frames of their own).
-    var blockBoundNames: [String] {
-        var names: [String] = []
-        collectBlockBoundNames(into: &names)
-        return names
     }
 
-    private func collectBlockBoundNames(into names: inout [String]) {
-        switch kind {
-        case .bind(let name, let value):
-            value.collectBlockBoundNames(into: &names)
-            if !names.contains(name) { names.append(name) }
-        case .forIn(let name, let sequence, let body):
-            sequence.collectBlockBoundNames(into: &names)
-            if !names.contains(name) { names.append(name) }
-            body.collectBlockBoundNames(into: &names)
-        case .block(let items), .list(let items), .tuple(let items):
-            for item in items { item.collectBlockBoundNames(into: &names) }
-        case .ifElse(let condition, let then, let otherwise):
-            condition.collectBlockBoundNames(into: &names)
-            then.collectBlockBoundNames(into: &names)
-            otherwise?.collectBlockBoundNames(into: &names)
-        case .unary(_, let operand), .member(let operand, _):
-            operand.collectBlockBoundNames(into: &names)
-        case .binary(_, let lhs, let rhs), .range(let lhs, let rhs, _):
-            lhs.collectBlockBoundNames(into: &names)
-            rhs.collectBlockBoundNames(into: &names)
-        case .call(let callee, let arguments):
-            callee.collectBlockBoundNames(into: &names)
-            for argument in arguments { argument.value.collectBlockBoundNames(into: &names) }
-        case .index(let base, let indices):
-            base.collectBlockBoundNames(into: &names)
-            for index in indices { index.collectBlockBoundNames(into: &names) }
-        case .number, .string, .bool, .identifier, .global, .local, .lambda, .setLocal, .forLocal, .frame:
-            break
+    /// `t[i, j] = value`
+    static func assignIndex(slot: Int, name: String, indices indexExprs: [Expr], value expr: Expr, location: SourceLocation) -> Instruction {
+        Instruction { interpreter throws(LanguageError) in
+            guard let current = interpreter.globals.values[slot] else {
+                throw LanguageError(.runtime, "undefined name '\(name)'", at: location)
+            }
+            guard case .tensor(var tensor) = current else {
+                throw LanguageError(.runtime, "only tensor elements can be assigned, '\(name)' is a \(current.typeName)", at: location)
+            }
+            var indices: [Int] = []
+            var frame: [Value] = []
+            for e in indexExprs { indices.append(try interpreter.integer(try interpreter.evaluate(e, &frame), at: e.location)) }
+            let assigned = try interpreter.evaluate(expr, &frame)
+            if case .range(let r) = assigned {
+                do throws(TensorError) { try interpreter.elementLimit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: expr.location) }
+            }
+            guard let value = assigned.asTensor else {
+                throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
+            }
+            interpreter.globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
+            defer { interpreter.globals.values[slot] = .tensor(tensor) }
+            do throws(TensorError) { try tensor.assign(indices, value, limit: interpreter.elementLimit) } catch {
+                throw LanguageError(.runtime, error.message, at: location)
+            }
+        }
+    }
+
+    /// `f(x, y) = body`
+    static func define(slot: Int, function: FunctionValue) -> Instruction {
+        Instruction { interpreter in interpreter.globals.values[slot] = .function(function) }
+    }
+
+    /// `for x in sequence { … }` at the top level of a cell: `x` is a global.
+    static func forIn(slot: Int, sequence sequenceExpr: Expr, body: [Instruction]) -> Instruction {
+        Instruction { interpreter throws(LanguageError) in
+            var frame: [Value] = []
+            let sequence = try interpreter.evaluate(sequenceExpr, &frame)
+            try interpreter.forEachElement(of: sequence, at: sequenceExpr.location) { (element) throws(LanguageError) in
+                interpreter.globals.values[slot] = element
+                for instruction in body { try instruction.run(interpreter) }
+            }
+        }
+    }
+
+    /// `if c { … } else { … }` at the top level of a cell.
+    static func ifElse(condition conditionExpr: Expr, then: [Instruction], else otherwise: [Instruction]?) -> Instruction {
+        Instruction { interpreter throws(LanguageError) in
+            var frame: [Value] = []
+            let taken = try Interpreter.truth(try interpreter.evaluate(conditionExpr, &frame), what: "if", at: conditionExpr.location)
+            for instruction in taken ? then : (otherwise ?? []) { try instruction.run(interpreter) }
+        }
+    }
+
+    /// `assert condition` or `assert condition, message`: recorded for `nb test`; a failure stops the cell.
+    static func assert(condition conditionExpr: Expr, message messageExpr: Expr?, location: SourceLocation) -> Instruction {
+        Instruction { interpreter throws(LanguageError) in
+            var frame: [Value] = []
+            let passed = try Interpreter.truth(try interpreter.evaluate(conditionExpr, &frame), what: "assert", at: conditionExpr.location)
+            var message = conditionExpr.source
+            if let messageExpr { message = try interpreter.evaluate(messageExpr, &frame).printText }
+            interpreter.checks.append(CheckRecord(kind: .assertion, passed: passed, message: message, location: location))
+            if !passed {
+                throw LanguageError(.runtime, "assertion failed: \(message)", at: location)
+            }
         }
     }
 }

@@ -51,11 +51,11 @@ final class Interpreter {
 
     /// Enters a user-function call: counts it against the recursion limit and checks that the
     /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
-    func enterCall(_ name: String, at location: SourceLocation) throws(LanguageError) {
+    func enterCall(_ name: @autoclosure () -> String, at location: SourceLocation) throws(LanguageError) {
         callDepth += 1
         if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
             callDepth -= 1
-            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name))", at: location,
+            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name()))", at: location,
                                 hint: "a function that calls itself needs a base case")
         }
         try tick(at: location)
@@ -94,74 +94,7 @@ final class Interpreter {
     // MARK: Statements
 
     func run(_ instructions: [Instruction]) throws(LanguageError) {
-        for instruction in instructions { try execute(instruction) }
-    }
-
-    private func execute(_ instruction: Instruction) throws(LanguageError) {
-        switch instruction {
-        case .expression(let expr, let suppressed):
-            var frame: [Value] = []
-            let value = try evaluate(expr, &frame)
-            if !suppressed, let item = value.displayItem { items.append(item) }
-        case .assign(let slot, let expr):
-            var frame: [Value] = []
-            var value = try evaluate(expr, &frame)
-            if case .function(var function) = value, function.name == nil {
-                function.name = globals.symbols.names[slot]
-                value = .function(function)
-            }
-            globals.values[slot] = value
-        case .assignIndex(let slot, let name, let indexExprs, let expr, let location):
-            guard let current = globals.values[slot] else {
-                throw LanguageError(.runtime, "undefined name '\(name)'", at: location)
-            }
-            guard case .tensor(var tensor) = current else {
-                throw LanguageError(.runtime, "only tensor elements can be assigned, '\(name)' is a \(current.typeName)", at: location)
-            }
-            var indices: [Int] = []
-            var frame: [Value] = []
-            for e in indexExprs { indices.append(try integerIndex(e, &frame)) }
-            let assigned = try evaluate(expr, &frame)
-            if case .range(let r) = assigned {
-                do { try elementLimit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: expr.location) }
-            }
-            guard let value = assigned.asTensor else {
-                throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
-            }
-            globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
-            defer { globals.values[slot] = .tensor(tensor) }
-            do { try tensor.assign(indices, value, limit: elementLimit) } catch {
-                throw LanguageError(.runtime, error.message, at: location)
-            }
-        case .define(let slot, let function):
-            globals.values[slot] = .function(function)
-        case .forIn(let slot, let sequenceExpr, let body):
-            var frame: [Value] = []
-            try runLoop(slot: slot, sequence: try evaluate(sequenceExpr, &frame), body: body, at: sequenceExpr.location)
-        case .ifElse(let conditionExpr, let then, let otherwise):
-            var frame: [Value] = []
-            if try condition(conditionExpr, &frame, what: "if") {
-                try run(then)
-            } else if let otherwise {
-                try run(otherwise)
-            }
-        case .assert(let conditionExpr, let messageExpr, let location):
-            var frame: [Value] = []
-            let passed = try condition(conditionExpr, &frame, what: "assert")
-            var message = conditionExpr.source
-            if let messageExpr { message = try evaluate(messageExpr, &frame).printText }
-            checks.append(CheckRecord(kind: .assertion, passed: passed, message: message, location: location))
-            if !passed {
-                throw LanguageError(.runtime, "assertion failed: \(message)", at: location)
-            }
-        }
-    }
-
-    private func runLoop(slot: Int, sequence: Value, body: [Instruction], at location: SourceLocation) throws(LanguageError) {
-        try forEachElement(of: sequence, at: location) { (element) throws(LanguageError) in
-            globals.values[slot] = element
-            try run(body)
-        }
+        for instruction in instructions { try instruction.run(self) }
     }
 
     /// Runs `body` for each element of a range, a tensor (its first axis) or a list.
@@ -201,89 +134,24 @@ final class Interpreter {
         }
     }
 
-    private func condition(_ expr: Expr, _ frame: inout [Value], what: String) throws(LanguageError) -> Bool {
-        let value = try evaluate(expr, &frame)
+    // MARK: Expressions
+
+    /// Runs an expression's code (see `ExprCode`) with `frame` as the running function's frame.
+    @inline(__always)
+    func evaluate(_ expr: Expr, _ frame: inout [Value]) throws(LanguageError) -> Value {
+        try expr.code(self, &frame)
+    }
+
+    /// A condition's value as true or false.
+    static func truth(_ value: Value, what: String, at location: SourceLocation) throws(LanguageError) -> Bool {
         guard case .bool(let b) = value else {
-            throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: expr.location,
+            throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: location,
                                 hint: "compare with ==, <, > …")
         }
         return b
     }
 
-    // MARK: Expressions
-
-    func evaluate(_ expr: Expr, _ frame: inout [Value]) throws(LanguageError) -> Value {
-        switch expr.kind {
-        case .number(let x): return .number(x)
-        case .string(let s): return .string(s)
-        case .bool(let b): return .bool(b)
-        case .local(let name, let index):
-            guard index < frame.count else { throw unassigned(name, at: expr.location) }
-            let value = frame[index]
-            if case .nothing = value { throw unassigned(name, at: expr.location) }
-            return value
-        case .global(let name, let slot):
-            return try global(name, slot: slot, at: expr.location)
-        case .identifier(let name):
-            return try lookup(name, at: expr.location)
-        case .binary(let op, let lhs, let rhs):
-            if op == .and || op == .or {
-                let left = try condition(lhs, &frame, what: "'\(op.rawValue)'")
-                if (op == .and && !left) || (op == .or && left) { return .bool(left) }
-                return .bool(try condition(rhs, &frame, what: "'\(op.rawValue)'"))
-            }
-            let left = try evaluate(lhs, &frame)
-            let right = try evaluate(rhs, &frame)
-            return try Arithmetic.binary(op, left, right, limit: elementLimit, at: expr.location)
-        case .unary(let op, let operand):
-            return try Arithmetic.unary(op, try evaluate(operand, &frame), at: expr.location)
-        case .call(let callee, let arguments):
-            return try evaluateCall(callee, arguments, &frame, at: expr.location)
-        case .list(let items):
-            return try makeList(items, &frame, at: expr.location)
-        case .tuple:
-            throw LanguageError(.runtime, "a parenthesized list (a, b) is only valid as lambda parameters", at: expr.location)
-        case .range(let lhs, let rhs, let closed):
-            let lower = try Arithmetic.primal(try evaluate(lhs, &frame), .subtract, at: expr.location)
-            let upper = try Arithmetic.primal(try evaluate(rhs, &frame), .subtract, at: expr.location)
-            guard case .number(let a) = lower, case .number(let b) = upper else {
-                throw LanguageError(.runtime, "range bounds must be numbers, got \(lower.typeName) and \(upper.typeName)", at: expr.location)
-            }
-            return .range(RangeValue(lower: a, upper: b, closed: closed))
-        case .index(let baseExpr, let indexExprs):
-            return try evaluateIndex(try evaluate(baseExpr, &frame), indexExprs, &frame, at: expr.location)
-        case .member(let baseExpr, let name):
-            return try member(try evaluate(baseExpr, &frame), name, at: expr.location)
-        case .lambda(let parameters, let body):
-            return .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame, location: expr.location))
-        case .block(let items):
-            var result = Value.nothing
-            for item in items { result = try evaluate(item, &frame) }
-            return result
-        case .ifElse(let conditionExpr, let then, let otherwise):
-            if try condition(conditionExpr, &frame, what: "if") { return try evaluate(then, &frame) }
-            guard let otherwise else { return .nothing }
-            return try evaluate(otherwise, &frame)
-        case .setLocal(_, let index, let valueExpr):
-            let value = try evaluate(valueExpr, &frame)
-            frame[index] = value
-            return .nothing
-        case .forLocal(_, let index, let sequenceExpr, let body):
-            let sequence = try evaluate(sequenceExpr, &frame)
-            try forEachElement(of: sequence, at: sequenceExpr.location) { (element) throws(LanguageError) in
-                frame[index] = element
-                _ = try evaluate(body, &frame)
-            }
-            return .nothing
-        case .frame(let size, let body):
-            if frame.count < size { frame.append(contentsOf: repeatElement(.nothing, count: size - frame.count)) }
-            return try evaluate(body, &frame)
-        case .bind, .forIn:
-            throw LanguageError(.runtime, "internal: an unresolved binding reached the interpreter", at: expr.location)
-        }
-    }
-
-    private func unassigned(_ name: String, at location: SourceLocation) -> LanguageError {
+    static func unassigned(_ name: String, at location: SourceLocation) -> LanguageError {
         LanguageError(.runtime, "'\(name)' has no value here", at: location,
                       hint: "a name bound inside a block must be assigned on every path before it is read")
     }
@@ -318,19 +186,8 @@ final class Interpreter {
         throw LanguageError(.runtime, "undefined name '\(name)'", at: location, hint: hint)
     }
 
-    private func makeList(_ exprs: [Expr], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(exprs.count)
-        for e in exprs { values.append(try evaluate(e, &frame)) }
-        return try ListBuilder.make(values, limit: elementLimit, at: location)
-    }
-
-    private func integerIndex(_ expr: Expr, _ frame: inout [Value]) throws(LanguageError) -> Int {
-        try integer(try evaluate(expr, &frame), at: expr.location)
-    }
-
     /// An index: a whole number (a value being differentiated counts by its primal value).
-    private func integer(_ indexValue: Value, at location: SourceLocation) throws(LanguageError) -> Int {
+    func integer(_ indexValue: Value, at location: SourceLocation) throws(LanguageError) -> Int {
         let value = try Arithmetic.primal(indexValue, .subtract, at: location)
         guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
             throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: location)
@@ -338,11 +195,10 @@ final class Interpreter {
         return Int(x)
     }
 
-    private func evaluateIndex(_ base: Value, _ indexExprs: [Expr], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
+    /// `base[i, j, …]` with the indices' values and locations.
+    func index(_ base: Value, by indexValues: [Value], at indexLocations: [SourceLocation], location: SourceLocation) throws(LanguageError) -> Value {
         // One index that is a vector of whole numbers picks rows: `X[batch]`.
-        var indexValues: [Value] = []
-        for e in indexExprs { indexValues.append(try evaluate(e, &frame)) }
-        if indexValues.count == 1, let rows = try rowIndices(indexValues[0], at: indexExprs[0].location) {
+        if indexValues.count == 1, let rows = try rowIndices(indexValues[0], at: indexLocations[0]) {
             switch base {
             case .tensor(let tensor):
                 return Value.from(try tensorOperation(at: location) { () throws(TensorError) in try tensor.gathering(rows, limit: elementLimit) })
@@ -362,7 +218,7 @@ final class Interpreter {
             }
         }
         var indices: [Int] = []
-        for (value, e) in zip(indexValues, indexExprs) { indices.append(try integer(value, at: e.location)) }
+        for (value, at) in zip(indexValues, indexLocations) { indices.append(try integer(value, at: at)) }
         switch base {
         case .tensor(let tensor):
             let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed(indices) }
@@ -398,7 +254,7 @@ final class Interpreter {
         return rows
     }
 
-    private func member(_ base: Value, _ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
+    func member(_ base: Value, _ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
         var fields: [String] = []
         switch base {
         case .record(let record):
@@ -459,17 +315,17 @@ final class Interpreter {
     }
 
     func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
-        let shown = f.name ?? "lambda"
         guard arguments.count == f.parameters.count else {
+            let shown = f.name ?? "lambda"
             throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
                                 at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
         }
-        var ordered = arguments
+        var frame = arguments
         if let syntax, syntax.contains(where: { $0.label != nil }) {
-            ordered = try Interpreter.bindByLabel(f, shown: shown, arguments: arguments, labels: syntax.map(\.label), at: location)
+            frame = try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments, labels: syntax.map(\.label), at: location)
         }
-        var frame = f.captured.isEmpty ? ordered : f.captured + ordered
-        try enterCall(shown, at: location)
+        if !f.captured.isEmpty { frame = f.captured + frame }
+        try enterCall(f.name ?? "lambda", at: location)
         defer { callDepth -= 1 }
         return try evaluate(f.body, &frame)
     }

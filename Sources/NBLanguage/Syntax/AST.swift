@@ -42,9 +42,11 @@ public struct Expr: Sendable {
         case frame(size: Int, body: Expr)
     }
 
-    public var kind: Kind
-    public var location: SourceLocation
+    public let kind: Kind
+    public let location: SourceLocation
     public let height: Int
+    /// What evaluating it does (see `ExprCode`), made once here from the children's code.
+    let code: ExprCode
 
     /// The most positions a function's frame may have (its captured values, parameters and locals).
     public static let maximumFrameSize = 100_000
@@ -53,6 +55,7 @@ public struct Expr: Sendable {
         self.kind = kind
         self.location = location
         self.height = 1 + Expr.childHeight(kind)
+        self.code = Expr.code(for: kind, at: location)
     }
 
     private static func childHeight(_ kind: Kind) -> Int {

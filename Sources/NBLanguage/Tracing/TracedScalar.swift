@@ -12,6 +12,9 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
     var scalars: [any DifferentiableScalar] { [scalar] }
     var primal: TensorValue? { scalar.primalValue.map { TensorValue(shape: [], elements: [$0]) } }
     var tensor: TracedTensor<S> { TracedTensor(scalar) }
+    var reverseScalar: Tracked<Double>? {
+        S.self == Tracked<Double>.self ? unsafeBitCast(scalar, to: Tracked<Double>.self) : nil
+    }
 
     /// The other operand as a number of this interpretation, without going through a tensor.
     @inline(__always)
@@ -42,7 +45,10 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
         return TracedScalar(scalar: largest ? S.maximum(a, b) : S.minimum(a, b)).value
     }
 
-    func negated() -> Value { TracedScalar(scalar: -scalar).value }
+    func negated() -> Value {
+        if let x = reverseScalar { return ReverseScalar.value(-x) }
+        return TracedScalar(scalar: -scalar).value
+    }
     func applying(_ function: ElementaryFunction) -> Value { TracedScalar(scalar: S.apply(function, scalar)).value }
     func reduced(mean: Bool, axis: Int?) throws(TensorError) -> Value { try tensor.reduced(mean: mean, axis: axis) }
     func extreme(largest: Bool) throws(TensorError) -> Value { value }

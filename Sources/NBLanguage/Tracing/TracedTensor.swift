@@ -69,6 +69,8 @@ protocol TracedStorage {
     var scalars: [any DifferentiableScalar] { get }
     /// The primal values (what branches and comparisons see); nil for symbolic expressions.
     var primal: TensorValue? { get }
+    /// The value as `Tracked<Double>` when it is a number of that interpretation (see `ReverseScalar`).
+    var reverseScalar: Tracked<Double>? { get }
     /// `self op other` (or `other op self` when `tracedOnLeft` is false) when `other` can be
     /// lifted into this interpretation; nil when `other` belongs to a wider one.
     func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value?
@@ -96,7 +98,48 @@ protocol TracedStorage {
 
 /// A traced value inside `Value` (which is `Sendable`): traced values live only while the
 /// differentiation that made them runs, on the thread that runs it.
+///
+/// A number of the reverse sweep over `Double` (`ReverseScalar`, the commonest traced value) is
+/// held inline, so `Value` stays small and copying one touches no reference count; any other
+/// traced value is held by reference.
 public struct TracedBox: @unchecked Sendable {
+    private enum Representation {
+        case reverse(Tracked<Double>)
+        case stored(TracedStorageReference)
+    }
+
+    private let representation: Representation
+
+    init(_ storage: any TracedStorage) {
+        if let number = storage.reverseScalar {
+            representation = .reverse(number)
+        } else {
+            representation = .stored(TracedStorageReference(storage))
+        }
+    }
+
+    /// A number on a tape of `Tracked<Double>`.
+    init(reverse number: Tracked<Double>) {
+        representation = .reverse(number)
+    }
+
+    /// The value, as the interpreter sees every traced value.
+    var storage: any TracedStorage {
+        switch representation {
+        case .reverse(let number): TracedScalar(scalar: number)
+        case .stored(let reference): reference.storage
+        }
+    }
+
+    /// The value as `Tracked<Double>` when it is a number of that interpretation.
+    var reverseScalar: Tracked<Double>? {
+        if case .reverse(let number) = representation { return number }
+        return nil
+    }
+}
+
+/// The storage of a traced value other than a reverse-sweep number.
+final class TracedStorageReference {
     let storage: any TracedStorage
     init(_ storage: any TracedStorage) { self.storage = storage }
 }

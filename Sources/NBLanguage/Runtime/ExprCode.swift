@@ -1,0 +1,189 @@
+import NBAutodiff
+
+/// What running an expression does, built once when the expression is made: a tree of closures
+/// that mirrors the expression tree. Evaluating it is a chain of direct calls: no `switch` over
+/// the expression's kind and no copy of its children per step, which is what made a tree walk
+/// over the enum cost a reference count per node.
+///
+/// This is the evaluator: `Interpreter.evaluate` calls it and every interpretation (plain numbers,
+/// dual numbers, values on a tape, symbolic expressions) runs through it.
+typealias ExprCode = @Sendable (Interpreter, inout [Value]) throws(LanguageError) -> Value
+
+extension Expr {
+    /// The code of an expression of `kind` at `location`, made from its children's code.
+    static func code(for kind: Kind, at location: SourceLocation) -> ExprCode {
+        switch kind {
+        case .number(let x):
+            return { _, _ in .number(x) }
+        case .string(let s):
+            return { _, _ in .string(s) }
+        case .bool(let b):
+            return { _, _ in .bool(b) }
+        case .local(let name, let index):
+            return { _, frame throws(LanguageError) in
+                guard index < frame.count else { throw Interpreter.unassigned(name, at: location) }
+                let value = frame[index]
+                if case .nothing = value { throw Interpreter.unassigned(name, at: location) }
+                return value
+            }
+        case .global(let name, let slot):
+            return { interpreter, _ throws(LanguageError) in try interpreter.global(name, slot: slot, at: location) }
+        case .identifier(let name):
+            return { interpreter, _ throws(LanguageError) in try interpreter.lookup(name, at: location) }
+        case .binary(let op, let lhs, let rhs):
+            return binaryCode(op, lhs, rhs, at: location)
+        case .unary(let op, let operand):
+            let operandCode = operand.code
+            return { interpreter, frame throws(LanguageError) in
+                try Arithmetic.unary(op, try operandCode(interpreter, &frame), at: location)
+            }
+        case .call(let callee, let arguments):
+            let calleeCode = callee.code
+            let argumentCodes = arguments.map(\.value.code)
+            let oneUnlabelled = arguments.count == 1 && arguments[0].label == nil
+            return { interpreter, frame throws(LanguageError) in
+                let function = try calleeCode(interpreter, &frame)
+                // An elementary function of one number (`sin(y)` in a loop): applied directly, as
+                // its builtin body (and, for a number on a tape, `TracedBuiltins`) would.
+                if oneUnlabelled, case .builtin(let builtin) = function, let elementary = builtin.elementary {
+                    let argument = try argumentCodes[0](interpreter, &frame)
+                    if case .number(let x) = argument { return .number(Double.apply(elementary, x)) }
+                    if let result = ReverseScalar.apply(elementary, argument) { return result }
+                    return try interpreter.callValue(function, arguments: [argument], syntax: arguments, at: location)
+                }
+                var values: [Value] = []
+                values.reserveCapacity(argumentCodes.count)
+                for code in argumentCodes { values.append(try code(interpreter, &frame)) }
+                return try interpreter.callValue(function, arguments: values, syntax: arguments, at: location)
+            }
+        case .list(let items):
+            let itemCodes = items.map(\.code)
+            return { interpreter, frame throws(LanguageError) in
+                var values: [Value] = []
+                values.reserveCapacity(itemCodes.count)
+                for code in itemCodes { values.append(try code(interpreter, &frame)) }
+                return try ListBuilder.make(values, limit: interpreter.elementLimit, at: location)
+            }
+        case .tuple:
+            return { _, _ throws(LanguageError) in
+                throw LanguageError(.runtime, "a parenthesized list (a, b) is only valid as lambda parameters", at: location)
+            }
+        case .range(let lhs, let rhs, let closed):
+            let lowerCode = lhs.code, upperCode = rhs.code
+            return { interpreter, frame throws(LanguageError) in
+                let lower = try Arithmetic.primal(try lowerCode(interpreter, &frame), .subtract, at: location)
+                let upper = try Arithmetic.primal(try upperCode(interpreter, &frame), .subtract, at: location)
+                guard case .number(let a) = lower, case .number(let b) = upper else {
+                    throw LanguageError(.runtime, "range bounds must be numbers, got \(lower.typeName) and \(upper.typeName)", at: location)
+                }
+                return .range(RangeValue(lower: a, upper: b, closed: closed))
+            }
+        case .index(let base, let indices):
+            let baseCode = base.code
+            let indexCodes = indices.map(\.code)
+            let indexLocations = indices.map(\.location)
+            return { interpreter, frame throws(LanguageError) in
+                let baseValue = try baseCode(interpreter, &frame)
+                var indexValues: [Value] = []
+                indexValues.reserveCapacity(indexCodes.count)
+                for code in indexCodes { indexValues.append(try code(interpreter, &frame)) }
+                return try interpreter.index(baseValue, by: indexValues, at: indexLocations, location: location)
+            }
+        case .member(let base, let name):
+            let baseCode = base.code
+            return { interpreter, frame throws(LanguageError) in
+                try interpreter.member(try baseCode(interpreter, &frame), name, at: location)
+            }
+        case .lambda(let parameters, let body):
+            return { _, frame in
+                .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame, location: location))
+            }
+        case .block(let items):
+            let itemCodes = items.map(\.code)
+            return { interpreter, frame throws(LanguageError) in
+                var result = Value.nothing
+                for code in itemCodes { result = try code(interpreter, &frame) }
+                return result
+            }
+        case .ifElse(let condition, let then, let otherwise):
+            let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
+            let conditionLocation = condition.location
+            return { interpreter, frame throws(LanguageError) in
+                let value = try conditionCode(interpreter, &frame)
+                if try Interpreter.truth(value, what: "if", at: conditionLocation) { return try thenCode(interpreter, &frame) }
+                guard let otherwiseCode else { return .nothing }
+                return try otherwiseCode(interpreter, &frame)
+            }
+        case .setLocal(_, let index, let value):
+            let valueCode = value.code
+            return { interpreter, frame throws(LanguageError) in
+                let value = try valueCode(interpreter, &frame)
+                frame[index] = value
+                return .nothing
+            }
+        case .forLocal(_, let index, let sequence, let body):
+            let sequenceCode = sequence.code, bodyCode = body.code
+            let sequenceLocation = sequence.location
+            return { interpreter, frame throws(LanguageError) in
+                let values = try sequenceCode(interpreter, &frame)
+                try interpreter.forEachElement(of: values, at: sequenceLocation) { (element) throws(LanguageError) in
+                    frame[index] = element
+                    _ = try bodyCode(interpreter, &frame)
+                }
+                return .nothing
+            }
+        case .frame(let size, let body):
+            let bodyCode = body.code
+            return { interpreter, frame throws(LanguageError) in
+                if frame.count < size { frame.append(contentsOf: repeatElement(.nothing, count: size - frame.count)) }
+                return try bodyCode(interpreter, &frame)
+            }
+        case .bind, .forIn:
+            return { _, _ throws(LanguageError) in
+                throw LanguageError(.runtime, "internal: an unresolved binding reached the interpreter", at: location)
+            }
+        }
+    }
+
+    /// A binary operator: `&&`/`||` short-circuit; arithmetic on two plain numbers is done here,
+    /// everything else (tensors, traced values, strings) by `Arithmetic.binary`.
+    private static func binaryCode(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at location: SourceLocation) -> ExprCode {
+        let left = lhs.code, right = rhs.code
+        let leftLocation = lhs.location, rightLocation = rhs.location
+        switch op {
+        case .and, .or:
+            let what = "'\(op.rawValue)'"
+            let shortCircuit = op == .or
+            return { interpreter, frame throws(LanguageError) in
+                let a = try Interpreter.truth(try left(interpreter, &frame), what: what, at: leftLocation)
+                if a == shortCircuit { return .bool(a) }
+                return .bool(try Interpreter.truth(try right(interpreter, &frame), what: what, at: rightLocation))
+            }
+        case .add:
+            return numeric(left, right, op, at: location) { $0 + $1 }
+        case .subtract:
+            return numeric(left, right, op, at: location) { $0 - $1 }
+        case .multiply:
+            return numeric(left, right, op, at: location) { $0 * $1 }
+        case .divide:
+            return numeric(left, right, op, at: location) { $0 / $1 }
+        default:
+            return { interpreter, frame throws(LanguageError) in
+                let a = try left(interpreter, &frame)
+                let b = try right(interpreter, &frame)
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func numeric(_ left: @escaping ExprCode, _ right: @escaping ExprCode, _ op: BinaryOperator,
+                                at location: SourceLocation, _ operation: @escaping @Sendable (Double, Double) -> Double) -> ExprCode {
+        { interpreter, frame throws(LanguageError) in
+            let a = try left(interpreter, &frame)
+            let b = try right(interpreter, &frame)
+            if case .number(let x) = a, case .number(let y) = b { return .number(operation(x, y)) }
+            return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+        }
+    }
+}
