@@ -123,15 +123,15 @@ final class Interpreter {
             for e in indexExprs { indices.append(try integerIndex(e, &frame)) }
             let assigned = try evaluate(expr, &frame)
             if case .range(let r) = assigned {
-                do { try elementLimit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: expr.location) }
+                do { try elementLimit.check([r.count]) } catch { throw LanguageError(error, at: expr.location) }
             }
             guard let value = assigned.asTensor else {
                 throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
             }
             globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
             defer { globals.values[slot] = .tensor(tensor) }
-            do { try tensor.assign(indices, value, limit: elementLimit) } catch {
-                throw LanguageError(.runtime, error.message, at: location)
+            do { try tensor.replacePart(at: indices, with: value) } catch {
+                throw LanguageError(error, at: location)
             }
         case .define(let slot, let function):
             globals.values[slot] = .function(function)
@@ -182,7 +182,7 @@ final class Interpreter {
             }
             for i in 0..<extent {
                 try tick(at: location)
-                let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed([i]) }
+                let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.part(at: [i]) }
                 try body(Value.from(element))
             }
         case .list(let values):
@@ -345,7 +345,7 @@ final class Interpreter {
         if indexValues.count == 1, let rows = try rowIndices(indexValues[0], at: indexExprs[0].location) {
             switch base {
             case .tensor(let tensor):
-                return Value.from(try tensorOperation(at: location) { () throws(TensorError) in try tensor.gathering(rows, limit: elementLimit) })
+                return Value.from(try tensorOperation(at: location) { () throws(TensorError) in try tensor.gathering(rows, budget: elementLimit) })
             case .traced(let box):
                 return try tensorOperation(at: location) { () throws(TensorError) in try box.storage.gathering(rows) }
             case .list(let values):
@@ -365,7 +365,7 @@ final class Interpreter {
         for (value, e) in zip(indexValues, indexExprs) { indices.append(try integer(value, at: e.location)) }
         switch base {
         case .tensor(let tensor):
-            let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed(indices) }
+            let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.part(at: indices) }
             return Value.from(part)
         case .traced(let box):
             return try tensorOperation(at: location) { () throws(TensorError) in try box.storage.indexed(indices) }
@@ -389,7 +389,7 @@ final class Interpreter {
         guard case .tensor(let t) = value, t.rank == 1 else { return nil }
         var rows: [Int] = []
         rows.reserveCapacity(t.count)
-        for x in t.elements {
+        for x in t.scalars {
             guard x == x.rounded(), Swift.abs(x) < 1e15 else {
                 throw LanguageError(.runtime, "row indices must be whole numbers, got \(NumberFormat.format(x))", at: location)
             }
@@ -409,14 +409,14 @@ final class Interpreter {
             if name == "tangent" || name == "derivative" { return .number(d.tangent) }
             fields = ["value", "tangent"]
         case .tensor(let t):
-            if name == "shape" { return .tensor(TensorValue(t.shape.map(Double.init))) }
+            if name == "shape" { return .tensor(Tensor<Double>(t.shape.map(Double.init))) }
             if name == "count" { return .number(Double(t.count)) }
             fields = ["shape", "count"]
         case .symbolic(let s):
             if name == "text" { return .string(s.text) }
             fields = ["text"]
         case .traced(let box) where !box.storage.shape.isEmpty:
-            if name == "shape" { return .tensor(TensorValue(box.storage.shape.map(Double.init))) }
+            if name == "shape" { return .tensor(Tensor<Double>(box.storage.shape.map(Double.init))) }
             if name == "count" { return .number(Double(box.storage.count)) }
             fields = ["shape", "count"]
         default:
@@ -428,7 +428,7 @@ final class Interpreter {
 
     func tensorOperation<T>(at location: SourceLocation, _ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
         do { return try body() } catch {
-            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+            throw LanguageError(error, at: location)
         }
     }
 
