@@ -53,7 +53,7 @@ import NBAutodiff
             let outcome = session.run(cell: "result = \(cell)")
             if let error = outcome.error { Issue.record("\(cell): \(error.message)") }
             guard case .tensor(let t)? = session.value(of: "result") else { throw CancellationError() }
-            return t.elements
+            return t.scalars
         }
         let (x, y) = (1.0, 2.0)
         let g = try vector("grad(q, [1, 2])")

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// `print`, `close`, `dual`, `load`.
@@ -24,15 +25,15 @@ public enum CoreBuiltins {
                 return .bool(near(duals.0.value, duals.1.value) && near(duals.0.tangent, duals.1.tangent))
             }
             let a = try call.tensor(0, "a"), b = try call.tensor(1, "b")
-            let verdicts: TensorValue
+            let verdicts: [Bool]
             do throws(TensorError) {
-                verdicts = try TensorValue.zip(a, b, limit: call.budget) { x, y in
-                    (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) && !x.isNaN && !y.isNaN ? 1 : 0
-                }
+                verdicts = try Broadcasting.zip(a.shape, a.scalars, b.shape, b.scalars, budget: call.budget) { x, y in
+                    (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) && !x.isNaN && !y.isNaN
+                }.elements
             } catch {
                 throw call.tensorError(error)
             }
-            return .bool(verdicts.elements.allSatisfy { $0 == 1 })
+            return .bool(verdicts.allSatisfy { $0 })
         },
         Builtin("load", usage: "load(\"data.csv\")  # a CSV of numbers inside the notebook's folder") { call throws(LanguageError) in
             try call.expect(1)

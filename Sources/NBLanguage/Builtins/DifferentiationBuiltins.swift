@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// `derivative`, `grad`, `jvp`, `numgrad`, `hessian`, `jacobian`, `gradtable`, `gradcheck`, `hsweep`.
@@ -83,8 +84,8 @@ public enum DifferentiationBuiltins {
             return .record(RecordValue(fields: [
                 ("best", .number(sweep.bestStep)),
                 ("error", .number(sweep.bestError)),
-                ("steps", .tensor(TensorValue(sweep.points.map(\.step)))),
-                ("errors", .tensor(TensorValue(sweep.points.map(\.error)))),
+                ("steps", .tensor(Tensor<Double>(sweep.points.map(\.step)))),
+                ("errors", .tensor(Tensor<Double>(sweep.points.map(\.error)))),
                 ("plot", .display(.plot(plot))),
             ], display: .plot(plot)))
         },

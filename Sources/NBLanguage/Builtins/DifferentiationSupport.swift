@@ -88,7 +88,7 @@ extension BuiltinCall {
         switch at {
         case .list(let items): parts = items
         case .tensor(let t) where t.rank >= 1:
-            parts = (0..<t.shape[0]).compactMap { i in (try? t.indexed([i])).map(Value.from) }
+            parts = (0..<t.shape[0]).compactMap { i in (try? t.part(at: [i])).map(Value.from) }
         case .traced(let box) where box.storage.shape.count >= 1:
             parts = (0..<box.storage.shape[0]).compactMap { try? box.storage.indexed([$0]) }
         default: parts = nil
@@ -109,7 +109,7 @@ extension BuiltinCall {
     /// The number in a one-number list `[x]`, the form `at` takes for one parameter.
     private static func soleNumber(_ value: Value) -> Value? {
         switch value {
-        case .tensor(let t) where t.rank == 1 && t.count == 1: return .number(t.elements[0])
+        case .tensor(let t) where t.rank == 1 && t.count == 1: return .number(t.scalars[0])
         case .traced(let box) where box.storage.shape == [1]: return try? box.storage.indexed([0])
         default: return nil
         }

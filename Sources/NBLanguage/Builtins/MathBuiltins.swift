@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// Elementary functions on numbers, dual numbers and (elementwise) tensors; `min`, `max`.
@@ -20,7 +21,7 @@ public enum MathBuiltins {
         case .dual(let d): return .dual(DualNumber.apply(function, d))
         case .tensor, .range:
             guard let t = value.asTensor else { break }
-            return Value.from(t.map { Double.apply(function, $0) })
+            return Value.from(t.map(.elementary(function)))
         default: break
         }
         throw call.error("expects a number, dual number or tensor, got a \(value.typeName)", at: call.location(of: 0))
@@ -30,11 +31,9 @@ public enum MathBuiltins {
         try call.expect(1...2)
         if call.positional.count == 1 {
             let t = try call.tensor(0, "the argument")
-            guard !t.elements.isEmpty else { throw call.error("of an empty tensor") }
-            let pick: (Double, Double) -> Double = largest ? { Swift.max($0, $1) } : { Swift.min($0, $1) }
-            // NaN propagates: IEEE max/min would hide it.
-            if t.elements.contains(where: \.isNaN) { return .number(.nan) }
-            return .number(t.elements.dropFirst().reduce(t.elements[0], pick))
+            guard !t.scalars.isEmpty else { throw call.error("of an empty tensor") }
+            // The reduction kernel propagates nan (IEEE max/min would hide it).
+            do { return Value.from(try TensorError.catching { try largest ? t.max() : t.min() }) } catch { throw call.tensorError(error) }
         }
         let a = call.positional[0], b = call.positional[1]
         if case .dual = a, let db = dualOperand(b), let da = dualOperand(a) {
@@ -44,11 +43,9 @@ public enum MathBuiltins {
             return .dual(largest ? DualNumber.maximum(da, db) : DualNumber.minimum(da, db))
         }
         let x = try call.tensor(0, "the first argument"), y = try call.tensor(1, "the second argument")
-        let pick: (Double, Double) -> Double = largest
-            ? { $0.isNaN || $1.isNaN ? .nan : ($0 >= $1 ? $0 : $1) }
-            : { $0.isNaN || $1.isNaN ? .nan : ($0 <= $1 ? $0 : $1) }
         do {
-            return Value.from(try TensorValue.zip(x, y, limit: call.budget, pick))
+            if x.shape != y.shape { try call.budget.check(try Broadcasting.shape(x.shape, y.shape)) }
+            return Value.from(try TensorError.catching { try x.combined(with: y, largest ? .maximum : .minimum) })
         } catch {
             throw call.tensorError(error)
         }

@@ -13,7 +13,7 @@ public enum PlotBuiltins {
 
     static func spec(_ call: BuiltinCall, style: PlotSpec.Style) throws(LanguageError) -> PlotSpec {
         try call.expect(2, labels: labels)
-        let xs = try call.tensor(call.positional[0].isCallable ? 1 : 0, "xs").elements
+        let xs = try call.tensor(call.positional[0].isCallable ? 1 : 0, "xs").scalars
         var ys: [Double]
         if call.positional[0].isCallable {
             // plot(f, xs): evaluate f at each x.
@@ -24,7 +24,7 @@ public enum PlotBuiltins {
                 ys.append(value)
             }
         } else {
-            ys = try call.tensor(1, "ys").elements
+            ys = try call.tensor(1, "ys").scalars
         }
         guard xs.count == ys.count else {
             throw call.error("xs and ys must have the same length, got \(xs.count) and \(ys.count)")
@@ -32,7 +32,7 @@ public enum PlotBuiltins {
         var groups: [Int]?
         if let g = try call.optionalTensor(label: "groups") {
             guard g.count == xs.count else { throw call.error("groups: needs one label per point") }
-            groups = g.elements.map { $0.isFinite ? Int($0) : 0 }
+            groups = g.scalars.map { $0.isFinite ? Int($0) : 0 }
         }
         let title = try call.string(label: "title", default: "")
         let series = PlotSpec.Series(name: try call.string(label: "label", default: ""), xs: xs, ys: ys, style: style, groups: groups)

@@ -35,7 +35,7 @@ enum CSVTable {
             case .malformed: throw call.error("\(error.description)")
             }
         }
-        if table.columnCount <= 1 { return .tensor(TensorValue(table.values)) }
-        return .tensor(TensorValue(shape: [table.rowCount, table.columnCount], elements: table.values))
+        if table.columnCount <= 1 { return .tensor(Tensor<Double>(table.values)) }
+        return .tensor(Tensor<Double>(validShape: [table.rowCount, table.columnCount], scalars: table.values))
     }
 }

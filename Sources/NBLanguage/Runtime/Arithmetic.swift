@@ -49,20 +49,27 @@ enum Arithmetic {
         }
         for operand in [lhs, rhs] {
             guard case .range(let r) = operand else { continue }
-            do { try limit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: location) }
+            do { try limit.check([r.count]) } catch { throw LanguageError(error, at: location) }
         }
         guard let a = numeric(lhs), let b = numeric(rhs) else { throw mismatch(op, lhs, rhs, at: location) }
-        if op == .matmul { return try tensorResult(at: location) { () throws(TensorError) in try TensorValue.matmul(a, b, limit: limit) } }
+        if op == .matmul {
+            // One BLAS call on the worker team, checking the deadline between slabs (as `train`).
+            return try tensorResult(at: location) { try Tensor.matmul(a, b, budget: limit) }
+        }
         guard let operation = elementwise(op) else {
             throw LanguageError(.runtime, "'\(op.rawValue)' compares numbers, not tensors", at: location,
                                 hint: "use close(a, b) to compare tensors")
         }
-        return try tensorResult(at: location) { () throws(TensorError) in try TensorValue.zip(a, b, limit: limit, operation) }
+        return try tensorResult(at: location) {
+            if a.shape != b.shape { try limit.check(try Broadcasting.shape(a.shape, b.shape)) }
+            return try a.combined(with: b, operation)
+        }
     }
 
-    private static func tensorResult(at location: SourceLocation, _ body: () throws(TensorError) -> TensorValue) throws(LanguageError) -> Value {
-        do { return Value.from(try body()) } catch {
-            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+    /// Runs the learning library's tensor kernels, turning their errors into errors at `location`.
+    private static func tensorResult(at location: SourceLocation, _ body: () throws -> Tensor<Double>) throws(LanguageError) -> Value {
+        do { return Value.from(try TensorError.catching(body)) } catch {
+            throw LanguageError(error, at: location)
         }
     }
 
@@ -72,10 +79,10 @@ enum Arithmetic {
         case (.negate, .dual(let d)): return .dual(-d)
         case (.negate, .traced(let box)):
             do { return try box.storage.negated() } catch {
-                throw LanguageError(.runtime, error.message, at: location)
+                throw LanguageError(error, at: location)
             }
         case (.negate, _):
-            if let t = numeric(operand) { return Value.from(t.map { -$0 }) }
+            if let t = numeric(operand) { return Value.from(t.map(.negate)) }
         case (.not, .bool(let b)): return .bool(!b)
         default: break
         }
@@ -83,7 +90,7 @@ enum Arithmetic {
     }
 
     /// Numbers, tensors and ranges as tensors (booleans are not numbers here).
-    private static func numeric(_ value: Value) -> TensorValue? {
+    private static func numeric(_ value: Value) -> Tensor<Double>? {
         switch value {
         case .number, .tensor, .range: return value.asTensor
         default: return nil
@@ -98,13 +105,13 @@ enum Arithmetic {
         }
     }
 
-    private static func elementwise(_ op: BinaryOperator) -> ((Double, Double) -> Double)? {
+    private static func elementwise(_ op: BinaryOperator) -> BinaryOperation? {
         switch op {
-        case .add: return (+)
-        case .subtract: return (-)
-        case .multiply: return (*)
-        case .divide: return (/)
-        case .power: return { Foundation.pow($0, $1) }
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .divide: return .divide
+        case .power: return .power
         default: return nil
         }
     }
@@ -145,7 +152,7 @@ enum Arithmetic {
                 return result
             }
         } catch {
-            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+            throw LanguageError(error, at: location)
         }
         throw mismatch(op, lhs, rhs, at: location,
                        hint: "only numbers and tensors can be combined with a value that is differentiated")

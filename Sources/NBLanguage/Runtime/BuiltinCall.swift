@@ -100,7 +100,7 @@ public struct BuiltinCall {
 
     /// The `index`-th argument as a tensor (numbers are 0-d tensors, ranges and number lists 1-d).
     /// A range is materialised only within the element limit.
-    public func tensor(_ index: Int, _ what: String) throws(LanguageError) -> TensorValue {
+    public func tensor(_ index: Int, _ what: String) throws(LanguageError) -> Tensor<Double> {
         if case .range(let r) = positional[index] { try checkElements([r.count]) }
         guard let tensor = positional[index].asTensor else {
             throw error("\(what) must be a number or tensor, got a \(positional[index].typeName)", at: location(of: index))
@@ -109,7 +109,7 @@ public struct BuiltinCall {
     }
 
     /// A labelled tensor argument that may be absent.
-    public func optionalTensor(label: String) throws(LanguageError) -> TensorValue? {
+    public func optionalTensor(label: String) throws(LanguageError) -> Tensor<Double>? {
         guard let value = named[label] else { return nil }
         if case .range(let r) = value { try checkElements([r.count]) }
         guard let tensor = value.asTensor else {
@@ -121,7 +121,7 @@ public struct BuiltinCall {
     static func number(_ value: Value, what: String, call: BuiltinCall, at location: SourceLocation) throws(LanguageError) -> Double {
         switch value {
         case .number(let x): return x
-        case .tensor(let t) where t.count == 1: return t.elements[0]
+        case .tensor(let t) where t.count == 1: return t.scalars[0]
         default: throw call.error("\(what) must be a number, got a \(value.typeName)", at: location)
         }
     }
@@ -162,7 +162,8 @@ public struct BuiltinCall {
 
     /// Converts a tensor failure into an error at this call.
     public func tensorError(_ error: TensorError) -> LanguageError {
-        error.isLimit ? limitError(error.message, hint: "work on smaller tensors") : self.error(error.message)
+        if let exceeded = error.budgetExceeded { return budgetError(exceeded) }
+        return error.isLimit ? limitError(error.description, hint: "work on smaller tensors") : self.error(error.description)
     }
 
     /// Shows an item now (before the call's own value).

@@ -42,15 +42,15 @@ struct Instruction {
             for e in indexExprs { indices.append(try interpreter.integer(try interpreter.evaluate(e, &frame), at: e.location)) }
             let assigned = try interpreter.evaluate(expr, &frame)
             if case .range(let r) = assigned {
-                do throws(TensorError) { try interpreter.elementLimit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: expr.location) }
+                do throws(TensorError) { try interpreter.elementLimit.check([r.count]) } catch { throw LanguageError(error, at: expr.location) }
             }
             guard let value = assigned.asTensor else {
                 throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
             }
             interpreter.globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
             defer { interpreter.globals.values[slot] = .tensor(tensor) }
-            do throws(TensorError) { try tensor.assign(indices, value, limit: interpreter.elementLimit) } catch {
-                throw LanguageError(.runtime, error.message, at: location)
+            do throws(TensorError) { try tensor.replacePart(at: indices, with: value) } catch {
+                throw LanguageError(error, at: location)
             }
         }
     }

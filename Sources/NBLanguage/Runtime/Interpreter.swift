@@ -115,7 +115,7 @@ final class Interpreter {
             }
             for i in 0..<extent {
                 try tick(at: location)
-                let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed([i]) }
+                let element = try tensorOperation(at: location) { () throws(TensorError) in try tensor.part(at: [i]) }
                 try body(Value.from(element))
             }
         case .list(let values):
@@ -201,7 +201,7 @@ final class Interpreter {
         if indexValues.count == 1, let rows = try rowIndices(indexValues[0], at: indexLocations[0]) {
             switch base {
             case .tensor(let tensor):
-                return Value.from(try tensorOperation(at: location) { () throws(TensorError) in try tensor.gathering(rows, limit: elementLimit) })
+                return Value.from(try tensorOperation(at: location) { () throws(TensorError) in try tensor.gathering(rows, budget: elementLimit) })
             case .traced(let box):
                 return try tensorOperation(at: location) { () throws(TensorError) in try box.storage.gathering(rows) }
             case .list(let values):
@@ -221,7 +221,7 @@ final class Interpreter {
         for (value, at) in zip(indexValues, indexLocations) { indices.append(try integer(value, at: at)) }
         switch base {
         case .tensor(let tensor):
-            let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.indexed(indices) }
+            let part = try tensorOperation(at: location) { () throws(TensorError) in try tensor.part(at: indices) }
             return Value.from(part)
         case .traced(let box):
             return try tensorOperation(at: location) { () throws(TensorError) in try box.storage.indexed(indices) }
@@ -245,7 +245,7 @@ final class Interpreter {
         guard case .tensor(let t) = value, t.rank == 1 else { return nil }
         var rows: [Int] = []
         rows.reserveCapacity(t.count)
-        for x in t.elements {
+        for x in t.scalars {
             guard x == x.rounded(), Swift.abs(x) < 1e15 else {
                 throw LanguageError(.runtime, "row indices must be whole numbers, got \(NumberFormat.format(x))", at: location)
             }
@@ -265,14 +265,14 @@ final class Interpreter {
             if name == "tangent" || name == "derivative" { return .number(d.tangent) }
             fields = ["value", "tangent"]
         case .tensor(let t):
-            if name == "shape" { return .tensor(TensorValue(t.shape.map(Double.init))) }
+            if name == "shape" { return .tensor(Tensor<Double>(t.shape.map(Double.init))) }
             if name == "count" { return .number(Double(t.count)) }
             fields = ["shape", "count"]
         case .symbolic(let s):
             if name == "text" { return .string(s.text) }
             fields = ["text"]
         case .traced(let box) where !box.storage.shape.isEmpty:
-            if name == "shape" { return .tensor(TensorValue(box.storage.shape.map(Double.init))) }
+            if name == "shape" { return .tensor(Tensor<Double>(box.storage.shape.map(Double.init))) }
             if name == "count" { return .number(Double(box.storage.count)) }
             fields = ["shape", "count"]
         default:
@@ -284,7 +284,7 @@ final class Interpreter {
 
     func tensorOperation<T>(at location: SourceLocation, _ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
         do { return try body() } catch {
-            throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+            throw LanguageError(error, at: location)
         }
     }
 

@@ -3,7 +3,7 @@ import NBLearning
 /// or, when they are not all numeric, a plain list.
 enum ListBuilder {
     static func make(_ values: [Value], limit: Budget, at location: SourceLocation) throws(LanguageError) -> Value {
-        if values.isEmpty { return .tensor(TensorValue([])) }
+        if values.isEmpty { return .tensor(Tensor<Double>([])) }
         var numbers: [Double] = []
         numbers.reserveCapacity(values.count)
         var allNumbers = true
@@ -11,23 +11,23 @@ enum ListBuilder {
             guard case .number(let x) = value else { allNumbers = false; break }
             numbers.append(x)
         }
-        if allNumbers { return .tensor(TensorValue(numbers)) }
+        if allNumbers { return .tensor(Tensor<Double>(numbers)) }
         for value in values {
             guard case .traced(let box) = value else { continue }
             do {
                 if let stacked = try box.storage.stacking(values, limit: limit) { return stacked }
             } catch {
-                throw LanguageError(error.isLimit ? .limit : .runtime, error.message, at: location)
+                throw LanguageError(error, at: location)
             }
         }
-        var tensors: [TensorValue] = []
+        var tensors: [Tensor<Double>] = []
         for value in values {
             switch value {
             case .tensor(let t): tensors.append(t)
-            case .number(let x): tensors.append(TensorValue(shape: [], elements: [x]))
+            case .number(let x): tensors.append(Tensor<Double>(x))
             case .range(let r):
-                do { try limit.check([r.count]) } catch { throw LanguageError(.limit, error.message, at: location) }
-                tensors.append(TensorValue(r.elements))
+                do { try limit.check([r.count]) } catch { throw LanguageError(error, at: location) }
+                tensors.append(Tensor<Double>(r.elements))
             default: return .list(values)
             }
         }
@@ -36,8 +36,8 @@ enum ListBuilder {
         guard tensors.allSatisfy({ $0.shape == shape }) else { return .list(values) }
         let newShape = [tensors.count] + shape
         do { try limit.check(newShape) } catch {
-            throw LanguageError(.limit, error.message, at: location)
+            throw LanguageError(error, at: location)
         }
-        return .tensor(TensorValue(shape: newShape, elements: tensors.flatMap(\.elements)))
+        return .tensor(Tensor<Double>(validShape: newShape, scalars: tensors.flatMap(\.scalars)))
     }
 }

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// The structure of one argument of a differentiated function — a number, a tensor, or a list or
@@ -81,7 +82,7 @@ indirect enum ParameterLayout: Equatable {
         switch self {
         case .number: return [base]
         case .tensor(let shape):
-            let strides = TensorValue.strides(of: shape)
+            let strides = Broadcasting.strides(of: shape)
             return (0..<shape.reduce(1, *)).map { flat in
                 "\(base)[" + shape.indices.map { String((flat / strides[$0]) % shape[$0]) }.joined(separator: ", ") + "]"
             }

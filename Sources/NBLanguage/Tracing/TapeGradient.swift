@@ -68,7 +68,7 @@ extension ParameterLayout {
             }
             return .record(RecordValue(fields: fields))
         default:
-            guard let t = value.asTensor, let tensor = try? Tensor(shape: t.shape, scalars: t.elements) else {
+            guard let tensor = value.asTensor else {
                 throw LanguageError(.runtime, "a parameter must be a number or a tensor, got a \(value.typeName)", at: location)
             }
             let leaf = tape.variable(tensor)

@@ -12,7 +12,7 @@ struct TapeTensor: TracedStorage {
     var count: Int { tracked.value.count }
     /// Not liftable into the scalar interpretations (a tape tensor never nests inside them).
     var scalars: [any DifferentiableScalar] { [] }
-    var primal: TensorValue? { TensorValue(shape: tracked.value.shape, elements: tracked.value.scalars) }
+    var primal: Tensor<Double>? { tracked.value }
 
     var value: Value { .traced(TracedBox(self)) }
 
@@ -23,7 +23,7 @@ struct TapeTensor: TracedStorage {
             guard let other = box.storage as? TapeTensor, other.tracked.tape === tracked.tape else { return nil }
             return other.tracked
         case .number, .tensor, .range, .bool:
-            guard let t = value.asTensor, let tensor = try? Tensor(shape: t.shape, scalars: t.elements) else { return nil }
+            guard let tensor = value.asTensor else { return nil }
             return tracked.tape.constant(tensor)
         default:
             return nil
@@ -32,9 +32,7 @@ struct TapeTensor: TracedStorage {
 
     /// Runs a tape operation, turning the learning library's errors into the language's.
     private func record(_ body: () throws -> TrackedTensor<Double>) throws(TensorError) -> Value {
-        do { return TapeTensor(tracked: try body()).value } catch {
-            throw TensorError("\(error)")
-        }
+        TapeTensor(tracked: try TensorError.catching(body)).value
     }
 
     func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
@@ -53,7 +51,7 @@ struct TapeTensor: TracedStorage {
             return try record { try a.power(exponent) }
         case .matmul:
             guard (1...2).contains(a.shape.count), (1...2).contains(b.shape.count) else {
-                throw TensorError("@ needs vectors or matrices, got shapes \(TensorValue.describe(a.shape)) and \(TensorValue.describe(b.shape))")
+                throw TensorError.invalidArgument("@ needs vectors or matrices, got shapes \(TensorError.format(a.shape)) and \(TensorError.format(b.shape))")
             }
             return try record {
                 let left = a.shape.count == 1 ? try a.reshaped([1, a.shape[0]]) : a
@@ -66,7 +64,7 @@ struct TapeTensor: TracedStorage {
                 return product
             }
         default:
-            throw TensorError("'\(op.rawValue)' cannot be applied to values that are differentiated")
+            throw TensorError.invalidArgument("'\(op.rawValue)' cannot be applied to values that are differentiated")
         }
     }
 
@@ -82,24 +80,7 @@ struct TapeTensor: TracedStorage {
     func negated() throws(TensorError) -> Value { try record { try -tracked } }
 
     func applying(_ function: ElementaryFunction) throws(TensorError) -> Value {
-        let operation: UnaryOperation
-        switch function {
-        case .sin: operation = .sin
-        case .cos: operation = .cos
-        case .tan: operation = .tan
-        case .asin: operation = .asin
-        case .acos: operation = .acos
-        case .atan: operation = .atan
-        case .exp: operation = .exp
-        case .log: operation = .log
-        case .sqrt: operation = .sqrt
-        case .abs: operation = .abs
-        case .tanh: operation = .tanh
-        case .sigmoid: operation = .sigmoid
-        case .relu: operation = .relu
-        case .softplus: operation = .softplus
-        }
-        return try record { try tracked.apply(operation) }
+        try record { try tracked.apply(.elementary(function)) }
     }
 
     func reduced(mean: Bool, axis: Int?) throws(TensorError) -> Value {
@@ -126,7 +107,7 @@ struct TapeTensor: TracedStorage {
             var t = tracked
             for (axis, i) in indices.enumerated() {
                 guard let extent = t.shape.first, i >= 0, i < extent else {
-                    throw TensorError("index \(i) is out of range 0..<\(t.shape.first ?? 0) on axis \(axis)")
+                    throw TensorError.indexOutOfRange(index: i, axis: axis, size: t.shape.first ?? 0)
                 }
                 t = try t.slice(at: i)
             }
@@ -135,8 +116,8 @@ struct TapeTensor: TracedStorage {
     }
 
     func gathering(_ rows: [Int]) throws(TensorError) -> Value {
-        guard let extent = shape.first else { throw TensorError("a number has no rows") }
-        if let bad = rows.first(where: { $0 < 0 || $0 >= extent }) { throw TensorError("row \(bad) is out of range 0..<\(extent)") }
+        guard let extent = shape.first else { throw TensorError.rankMismatch(operation: "picking rows", expected: "rank ≥ 1", shape: shape) }
+        if let bad = rows.first(where: { $0 < 0 || $0 >= extent }) { throw TensorError.indexOutOfRange(index: bad, axis: 0, size: extent) }
         return try record { try tracked.gathering(rows) }
     }
 

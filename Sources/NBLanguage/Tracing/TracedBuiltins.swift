@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// Builtins called with a value that is being differentiated: the elementary functions, `min`,
@@ -50,21 +51,21 @@ enum TracedBuiltins {
             return try run { () throws(TensorError) in try t.transposed() }
         case "shape":
             try call.expect(1)
-            return .tensor(TensorValue(try traced(arguments[0], call).shape.map(Double.init)))
+            return .tensor(Tensor<Double>(try traced(arguments[0], call).shape.map(Double.init)))
         case "reshape":
             try call.expect(2...Int.max)
             let t = try traced(arguments[0], call)
             var shape: [Int] = []
             for index in 1..<arguments.count {
                 let value = Value.from(try call.tensor(index, "the shape"))
-                if let list = value.asTensor { shape.append(contentsOf: list.elements.map { Int($0) }) }
+                if let list = value.asTensor { shape.append(contentsOf: list.scalars.map { Int($0) }) }
             }
             if let inferred = shape.firstIndex(of: -1) {
                 let known = shape.enumerated().filter { $0.offset != inferred }.reduce(1) { $0 * $1.element }
                 if known > 0, t.count % known == 0 { shape[inferred] = t.count / known }
             }
             guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == t.count else {
-                throw call.error("cannot reshape shape \(TensorValue.describe(t.shape)) (\(t.count) elements) into \(TensorValue.describe(shape))")
+                throw call.error("cannot reshape shape \(TensorError.format(t.shape)) (\(t.count) elements) into \(TensorError.format(shape))")
             }
             return try run { () throws(TensorError) in try t.reshaped(shape) }
         default:

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// A callable value of the cell language (a user function, a lambda, a symbolic function) seen by
@@ -74,8 +75,8 @@ extension Value {
     /// `a number`, `a tensor of shape (2,)`, `a string`: what a value is, for messages.
     static func describeKind(_ value: Value) -> String {
         switch value {
-        case .tensor(let t): return "a tensor of shape \(TensorValue.describe(t.shape))"
-        case .traced(let box) where !box.storage.shape.isEmpty: return "a tensor of shape \(TensorValue.describe(box.storage.shape))"
+        case .tensor(let t): return "a tensor of shape \(TensorError.format(t.shape))"
+        case .traced(let box) where !box.storage.shape.isEmpty: return "a tensor of shape \(TensorError.format(box.storage.shape))"
         default: return "a \(value.typeName)"
         }
     }

@@ -10,7 +10,7 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
     var shape: [Int] { [] }
     var count: Int { 1 }
     var scalars: [any DifferentiableScalar] { [scalar] }
-    var primal: TensorValue? { scalar.primalValue.map { TensorValue(shape: [], elements: [$0]) } }
+    var primal: Tensor<Double>? { scalar.primalValue.map { Tensor<Double>($0) } }
     var tensor: TracedTensor<S> { TracedTensor(scalar) }
     var reverseScalar: Tracked<Double>? {
         S.self == Tracked<Double>.self ? unsafeBitCast(scalar, to: Tracked<Double>.self) : nil

@@ -5,14 +5,14 @@ extension TracedTensor: TracedStorage {
     var count: Int { elements.count }
     var scalars: [any DifferentiableScalar] { elements }
 
-    var primal: TensorValue? {
+    var primal: Tensor<Double>? {
         var numbers: [Double] = []
         numbers.reserveCapacity(elements.count)
         for element in elements {
             guard let x = element.primalValue else { return nil }
             numbers.append(x)
         }
-        return TensorValue(shape: shape, elements: numbers)
+        return Tensor<Double>(validShape: shape, scalars: numbers)
     }
 
     func combine(_ op: BinaryOperator, _ other: Value, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
@@ -26,9 +26,9 @@ extension TracedTensor: TracedStorage {
         case .multiply: operation = (*)
         case .divide: operation = (/)
         case .power: operation = S.power
-        default: throw TensorError("'\(op.rawValue)' cannot be applied to values that are differentiated")
+        default: throw TensorError.invalidArgument("'\(op.rawValue)' cannot be applied to values that are differentiated")
         }
-        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, limit: limit, operation)
+        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, budget: limit, operation)
         return TracedTensor(shape: shape, elements: out).value
     }
 
@@ -36,7 +36,7 @@ extension TracedTensor: TracedStorage {
         guard let o = TracedTensor.lift(other) else { return nil }
         let (a, b) = tracedOnLeft ? (self, o) : (o, self)
         let pick: (S, S) -> S = largest ? S.maximum : S.minimum
-        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, limit: limit, pick)
+        let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, budget: limit, pick)
         return TracedTensor(shape: shape, elements: out).value
     }
 
@@ -66,20 +66,20 @@ extension TracedTensor: TracedStorage {
     }
 
     func extreme(largest: Bool) throws(TensorError) -> Value {
-        guard let first = elements.first else { throw TensorError("of an empty tensor") }
+        guard let first = elements.first else { throw TensorError.invalidArgument("of an empty tensor") }
         let pick: (S, S) -> S = largest ? S.maximum : S.minimum
         return TracedTensor(elements.dropFirst().reduce(first, pick)).value
     }
 
     func indexed(_ indices: [Int]) throws(TensorError) -> Value {
-        let (offset, rest, size) = try TensorValue.part(at: indices, of: shape)
+        let (offset, rest, size) = try Broadcasting.part(at: indices, of: shape)
         return TracedTensor(shape: rest, elements: Array(elements[offset..<offset + size])).value
     }
 
     func transposed() throws(TensorError) -> Value {
         guard shape.count == 2 else {
             if shape.count < 2 { return value }
-            throw TensorError("transpose needs a matrix, got shape \(TensorValue.describe(shape))")
+            throw TensorError.invalidArgument("transpose needs a matrix, got shape \(TensorError.format(shape))")
         }
         let (m, n) = (shape[0], shape[1])
         var out: [S] = []
@@ -116,19 +116,19 @@ extension TracedTensor: TracedStorage {
     private func split(_ axis: Int) throws(TensorError) -> (Int, Int, Int, [Int]) {
         let rank = shape.count
         let a = axis < 0 ? axis + rank : axis
-        guard a >= 0, a < rank else { throw TensorError("axis \(axis) is out of range for a tensor of rank \(rank)") }
+        guard a >= 0, a < rank else { throw TensorError.axisOutOfRange(axis: axis, rank: rank) }
         var newShape = shape
         newShape.remove(at: a)
         return (shape[..<a].reduce(1, *), shape[a], shape[(a + 1)...].reduce(1, *), newShape)
     }
 
     func gathering(_ rows: [Int]) throws(TensorError) -> Value {
-        guard let extent = shape.first else { throw TensorError("a number has no rows") }
+        guard let extent = shape.first else { throw TensorError.rankMismatch(operation: "picking rows", expected: "rank ≥ 1", shape: shape) }
         let size = shape.dropFirst().reduce(1, *)
         var out: [S] = []
         out.reserveCapacity(rows.count * size)
         for r in rows {
-            guard r >= 0, r < extent else { throw TensorError("row \(r) is out of range 0..<\(extent)") }
+            guard r >= 0, r < extent else { throw TensorError.indexOutOfRange(index: r, axis: 0, size: extent) }
             let start = r * size
             out.append(contentsOf: elements[start..<start + size])
         }
@@ -152,7 +152,7 @@ extension TracedTensor: TracedStorage {
         var scalars: [S] = []
         for argument in arguments {
             guard let t = TracedTensor.lift(argument) else { return nil }
-            guard t.count == 1 else { throw TensorError("\(function.name) takes numbers, got a tensor") }
+            guard t.count == 1 else { throw TensorError.invalidArgument("\(function.name) takes numbers, got a tensor") }
             scalars.append(t.elements[0])
         }
         return TracedTensor(try function.evaluate(scalars)).value
@@ -161,12 +161,12 @@ extension TracedTensor: TracedStorage {
     /// Matrix product of vectors and matrices (1-d · 1-d is a number).
     static func matmul(_ a: TracedTensor, _ b: TracedTensor, limit: Budget) throws(TensorError) -> TracedTensor {
         guard (1...2).contains(a.shape.count), (1...2).contains(b.shape.count) else {
-            throw TensorError("@ needs vectors or matrices, got shapes \(TensorValue.describe(a.shape)) and \(TensorValue.describe(b.shape))")
+            throw TensorError.invalidArgument("@ needs vectors or matrices, got shapes \(TensorError.format(a.shape)) and \(TensorError.format(b.shape))")
         }
         let (m, k) = a.shape.count == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
         let (k2, n) = b.shape.count == 2 ? (b.shape[0], b.shape[1]) : (b.shape[0], 1)
         guard k == k2 else {
-            throw TensorError("@ needs matching inner dimensions, got shapes \(TensorValue.describe(a.shape)) and \(TensorValue.describe(b.shape))")
+            throw TensorError.invalidArgument("@ needs matching inner dimensions, got shapes \(TensorError.format(a.shape)) and \(TensorError.format(b.shape))")
         }
         var shape: [Int] = []
         if a.shape.count == 2 { shape.append(m) }

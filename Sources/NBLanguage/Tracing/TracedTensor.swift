@@ -32,7 +32,7 @@ struct TracedTensor<S: DifferentiableScalar> {
             return TracedTensor(S(x))
         case .tensor, .range:
             guard let t = value.asTensor else { return nil }
-            return TracedTensor(shape: t.shape, elements: t.elements.map { S($0) })
+            return TracedTensor(shape: t.shape, elements: t.scalars.map { S($0) })
         case .dual(let d):
             return S.lifting(d).map { TracedTensor($0) }
         case .traced(let box):
@@ -55,7 +55,7 @@ struct TracedTensor<S: DifferentiableScalar> {
     var value: Value {
         if shape.isEmpty { return TracedScalar(scalar: elements[0]).value }
         if S.self == Double.self, let numbers = elements as? [Double] {
-            return .tensor(TensorValue(shape: shape, elements: numbers))
+            return .tensor(Tensor<Double>(validShape: shape, scalars: numbers))
         }
         return .traced(TracedBox(self))
     }
@@ -68,7 +68,7 @@ protocol TracedStorage {
     /// The elements, each as the engine's number protocol.
     var scalars: [any DifferentiableScalar] { get }
     /// The primal values (what branches and comparisons see); nil for symbolic expressions.
-    var primal: TensorValue? { get }
+    var primal: Tensor<Double>? { get }
     /// The value as `Tracked<Double>` when it is a number of that interpretation (see `ReverseScalar`).
     var reverseScalar: Tracked<Double>? { get }
     /// `self op other` (or `other op self` when `tracedOnLeft` is false) when `other` can be

@@ -1,3 +1,4 @@
+import NBLearning
 import Foundation
 import NBAutodiff
 
@@ -54,7 +55,7 @@ extension Value: Codable {
             guard let elements, count == elements.count else {
                 throw DecodingError.dataCorruptedError(forKey: .data, in: c, debugDescription: "elements do not fit shape \(shape)")
             }
-            self = .tensor(TensorValue(shape: shape, elements: elements))
+            self = .tensor(Tensor<Double>(validShape: shape, scalars: elements))
         case .list: self = .list(try c.decode([Value].self, forKey: .items))
         case .range:
             self = .range(RangeValue(lower: Double(bitPattern: try c.decode(UInt64.self, forKey: .lower)),
@@ -94,7 +95,7 @@ extension Value: Codable {
         case .tensor(let t):
             try c.encode(Tag.tensor, forKey: .type)
             try c.encode(t.shape, forKey: .shape)
-            try c.encode(Self.bytes(of: t.elements), forKey: .data)
+            try c.encode(Self.bytes(of: t.scalars), forKey: .data)
         case .list(let items): try c.encode(Tag.list, forKey: .type); try c.encode(items, forKey: .items)
         case .range(let r):
             try c.encode(Tag.range, forKey: .type)
@@ -156,8 +157,8 @@ extension Value: Codable {
         case let (.bool(a), .bool(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.tensor(a), .tensor(b)):
-            return a.shape == b.shape && a.elements.withUnsafeBufferPointer { x in
-                b.elements.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count }
+            return a.shape == b.shape && a.scalars.withUnsafeBufferPointer { x in
+                b.scalars.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count }
             }
         case let (.list(a), .list(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
         case let (.range(a), .range(b)):

@@ -1,3 +1,4 @@
+import NBLearning
 import NBAutodiff
 
 /// Largest tensor printed in full; bigger ones show their first and last three entries per axis.
@@ -78,12 +79,12 @@ extension FunctionValue {
     }
 }
 
-extension TensorValue {
+extension Tensor<Double> {
     /// Nested lists: `[[1, 2], [3, 4]]`; a 0-d tensor prints as its number.
     public var text: String {
-        if shape.isEmpty { return NumberFormat.format(elements[0]) }
+        if shape.isEmpty { return NumberFormat.format(scalars[0]) }
         var out = ""
-        render(axis: 0, offset: 0, strides: TensorValue.strides(of: shape), summarize: count > tensorSummaryThreshold, into: &out)
+        render(axis: 0, offset: 0, strides: Broadcasting.strides(of: shape), summarize: count > tensorSummaryThreshold, into: &out)
         return out
     }
 
@@ -96,7 +97,7 @@ extension TensorValue {
             if k > 0 { out += ", " }
             if i < 0 { out += "..."; continue }
             if axis == shape.count - 1 {
-                out += NumberFormat.format(elements[offset + i])
+                out += NumberFormat.format(scalars[offset + i])
             } else {
                 render(axis: axis + 1, offset: offset + i * strides[axis], strides: strides, summarize: summarize, into: &out)
             }

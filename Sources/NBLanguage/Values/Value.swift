@@ -1,10 +1,11 @@
+import NBLearning
 /// A value of the cell language (SPEC §4).
 public enum Value: Sendable {
     case number(Double)
     case bool(Bool)
     case string(String)
     /// An n-d array of Doubles; nested number lists evaluate to tensors.
-    case tensor(TensorValue)
+    case tensor(Tensor<Double>)
     /// A list of values that are not all numbers (strings, functions, …).
     indirect case list([Value])
     /// `a...b` or `a..<b`; iterated without allocating.

@@ -54,20 +54,21 @@ extension TrackedTensor {
         return try unary(x.map(.cos)) { g in try g * x.map(.sin).map(.negate) }
     }
 
-    /// Applies an elementwise function by name (the `ElementaryFunction`s of the scalar engine).
+    /// Applies an elementwise function (the `ElementaryFunction`s of the scalar engine and the
+    /// kernels' arithmetic helpers).
     public func apply(_ operation: UnaryOperation) throws -> TrackedTensor {
         let x = value
         switch operation {
-        case .exp: return try exp()
-        case .log: return try log()
-        case .sqrt: return try sqrt()
-        case .abs: return try abs()
-        case .tanh: return try tanh()
-        case .sigmoid: return try sigmoid()
-        case .relu: return try relu()
-        case .softplus: return try softplus()
-        case .sin: return try sin()
-        case .cos: return try cos()
+        case .elementary(.exp): return try exp()
+        case .elementary(.log): return try log()
+        case .elementary(.sqrt): return try sqrt()
+        case .elementary(.abs): return try abs()
+        case .elementary(.tanh): return try tanh()
+        case .elementary(.sigmoid): return try sigmoid()
+        case .elementary(.relu): return try relu()
+        case .elementary(.softplus): return try softplus()
+        case .elementary(.sin): return try sin()
+        case .elementary(.cos): return try cos()
         case .square: return try squared()
         case .negate: return try -self
         case .scale(let c): return try self * Scalar(c)
@@ -76,14 +77,14 @@ extension TrackedTensor {
         case .reciprocal:
             let y = x.map(.reciprocal)
             return try unary(y) { g in try -(g * y.squared()) }
-        case .tan:
+        case .elementary(.tan):
             let y = x.map(.tan)
             return try unary(y) { g in try g * y.squared().map(.shift(1)) }
-        case .asin:
+        case .elementary(.asin):
             return try unary(x.map(.asin)) { g in try g / (Tensor(1) - x.squared()).sqrt() }
-        case .acos:
+        case .elementary(.acos):
             return try unary(x.map(.acos)) { g in try -(g / (Tensor(1) - x.squared()).sqrt()) }
-        case .atan:
+        case .elementary(.atan):
             return try unary(x.map(.atan)) { g in try g / x.squared().map(.shift(1)) }
         case .sign, .positiveIndicator:
             return try unary(x.map(operation)) { g in g * 0 }

@@ -1,3 +1,5 @@
+import NBAutodiff
+
 /// The element loops behind every tensor operation, written once and generic over the element
 /// type. Each `TensorScalar` conformance forwards to these, so they are specialised (and
 /// auto-vectorised by LLVM) for `Float` and `Double`. Index arithmetic uses `&+`/`&*`: every index
@@ -19,20 +21,7 @@ enum Kernels {
     ) {
         switch operation {
         case .negate: map(n, x, output) { -$0 }
-        case .exp: map(n, x, output) { S.exponential($0) }
-        case .log: map(n, x, output) { S.logarithm($0) }
-        case .sqrt: map(n, x, output) { $0.squareRoot() }
-        case .abs: map(n, x, output) { Swift.abs($0) }
-        case .tanh: map(n, x, output) { S.hyperbolicTangent($0) }
-        case .sigmoid: map(n, x, output) { stableSigmoid($0) }
-        case .relu: map(n, x, output) { $0 < 0 ? 0 : $0 }
-        case .softplus: map(n, x, output) { stableSoftplus($0) }
-        case .sin: map(n, x, output) { S.sine($0) }
-        case .cos: map(n, x, output) { S.cosine($0) }
-        case .tan: map(n, x, output) { S.tangent($0) }
-        case .asin: map(n, x, output) { S.arcsine($0) }
-        case .acos: map(n, x, output) { S.arccosine($0) }
-        case .atan: map(n, x, output) { S.arctangent($0) }
+        case .elementary(let function): elementary(function, n, x, output)
         case .square: map(n, x, output) { $0 * $0 }
         case .reciprocal: map(n, x, output) { 1 / $0 }
         case .sign: map(n, x, output) { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }
@@ -49,6 +38,29 @@ enum Kernels {
             if c == 0.5 { map(n, x, output) { $0.squareRoot() }; return }
             let c = S(c)
             map(n, x, output) { S.power($0, c) }
+        }
+    }
+
+    /// The elementary functions, with the same values (bit for bit, on `Double`) as
+    /// `Double.apply(_:_:)` of the scalar engine.
+    @inline(__always) static func elementary<S: TensorScalar>(
+        _ function: ElementaryFunction, _ n: Int, _ x: UnsafePointer<S>, _ output: UnsafeMutablePointer<S>
+    ) {
+        switch function {
+        case .exp: map(n, x, output) { S.exponential($0) }
+        case .log: map(n, x, output) { S.logarithm($0) }
+        case .sqrt: map(n, x, output) { $0.squareRoot() }
+        case .abs: map(n, x, output) { Swift.abs($0) }
+        case .tanh: map(n, x, output) { S.hyperbolicTangent($0) }
+        case .sigmoid: map(n, x, output) { stableSigmoid($0) }
+        case .relu: map(n, x, output) { $0 > 0 ? $0 : ($0 != $0 ? $0 : 0) }
+        case .softplus: map(n, x, output) { stableSoftplus($0) }
+        case .sin: map(n, x, output) { S.sine($0) }
+        case .cos: map(n, x, output) { S.cosine($0) }
+        case .tan: map(n, x, output) { S.tangent($0) }
+        case .asin: map(n, x, output) { S.arcsine($0) }
+        case .acos: map(n, x, output) { S.arccosine($0) }
+        case .atan: map(n, x, output) { S.arctangent($0) }
         }
     }
 

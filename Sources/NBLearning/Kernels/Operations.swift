@@ -1,7 +1,13 @@
-/// An elementwise function of one tensor.
+import NBAutodiff
+
+/// An elementwise function of one tensor: an elementary function of the scalar engine (the one
+/// list, `ElementaryFunction`, shared with the cell language and every number type) or one of
+/// the arithmetic helpers the kernels and gradients need.
 public enum UnaryOperation: Sendable, Hashable {
-    case negate, exp, log, sqrt, abs, tanh, sigmoid, relu, softplus
-    case sin, cos, tan, asin, acos, atan
+    /// sin, exp, tanh, relu, … (`ElementaryFunction`), with the same values as on a `Double`.
+    case elementary(ElementaryFunction)
+    /// −x.
+    case negate
     /// x².
     case square
     /// 1 / x.
@@ -16,6 +22,21 @@ public enum UnaryOperation: Sendable, Hashable {
     case shift(Double)
     /// x ^ c for a constant exponent c.
     case powerConstant(Double)
+
+    public static var exp: Self { .elementary(.exp) }
+    public static var log: Self { .elementary(.log) }
+    public static var sqrt: Self { .elementary(.sqrt) }
+    public static var abs: Self { .elementary(.abs) }
+    public static var tanh: Self { .elementary(.tanh) }
+    public static var sigmoid: Self { .elementary(.sigmoid) }
+    public static var relu: Self { .elementary(.relu) }
+    public static var softplus: Self { .elementary(.softplus) }
+    public static var sin: Self { .elementary(.sin) }
+    public static var cos: Self { .elementary(.cos) }
+    public static var tan: Self { .elementary(.tan) }
+    public static var asin: Self { .elementary(.asin) }
+    public static var acos: Self { .elementary(.acos) }
+    public static var atan: Self { .elementary(.atan) }
 }
 
 /// An elementwise function of two broadcast tensors.

@@ -41,7 +41,7 @@ enum Shape {
 
     /// The NumPy broadcast of two shapes: align on the right; each pair of dimensions must be
     /// equal or one of them 1.
-    static func broadcast(_ lhs: [Int], _ rhs: [Int], operation: String) throws -> [Int] {
+    static func broadcast(_ lhs: [Int], _ rhs: [Int]) throws(TensorError) -> [Int] {
         let rank = max(lhs.count, rhs.count)
         var result = [Int](repeating: 1, count: rank)
         for i in 0..<rank {
@@ -52,7 +52,7 @@ enum Shape {
             } else if a == 1 {
                 result[i] = b
             } else {
-                throw TensorError.shapeMismatch(operation: operation, lhs: lhs, rhs: rhs)
+                throw TensorError.notBroadcastable(lhs: lhs, rhs: rhs)
             }
         }
         return result

@@ -14,7 +14,7 @@ extension Tensor {
             let layout = BroadcastLayout(shape: [count], lhsStrides: [1], rhsStrides: [1], count: count)
             return apply(operation, layout, other, shape: shape)
         }
-        let target = try Shape.broadcast(shape, other.shape, operation: Self.name(of: operation))
+        let target = try Shape.broadcast(shape, other.shape)
         let total = try Shape.checkedCount(target, limit: Self.elementLimit)
         let layout = Shape.layout(shape, other.shape, target: target, count: total)
         return apply(operation, layout, other, shape: target)
@@ -28,21 +28,6 @@ extension Tensor {
                     Scalar.binaryKernel(operation, layout, a, b, out)
                 }
             }
-        }
-    }
-
-    static func name(of operation: BinaryOperation) -> String {
-        switch operation {
-        case .add: "+"
-        case .subtract: "-"
-        case .multiply: "*"
-        case .divide: "/"
-        case .power: "^"
-        case .maximum: "max"
-        case .minimum: "min"
-        case .gateByPositive: "relu gradient"
-        case .equal: "=="
-        case .greater: ">"
         }
     }
 

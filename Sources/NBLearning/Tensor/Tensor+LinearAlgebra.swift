@@ -8,7 +8,7 @@ extension Tensor {
         budget: Budget = .unlimited
     ) throws -> Tensor {
         guard (1...2).contains(lhs.rank), (1...2).contains(rhs.rank) else {
-            throw TensorError.shapeMismatch(operation: "matmul (ranks 1 and 2 only)", lhs: lhs.shape, rhs: rhs.shape)
+            throw TensorError.invalidArgument("@ needs vectors or matrices, got shapes \(TensorError.format(lhs.shape)) and \(TensorError.format(rhs.shape))")
         }
         let a = lhs.rank == 1 ? [1, lhs.shape[0]] : lhs.shape
         let b = rhs.rank == 1 ? [rhs.shape[0], 1] : rhs.shape
@@ -19,14 +19,15 @@ extension Tensor {
         let k2 = transposeB ? b[1] : b[0]
         let n = transposeB ? b[0] : b[1]
         guard k == k2 else {
-            let describedL = transposeA ? "transpose of \(TensorError.format(lhs.shape))" : TensorError.format(lhs.shape)
-            let describedR = transposeB ? "transpose of \(TensorError.format(rhs.shape))" : TensorError.format(rhs.shape)
-            throw TensorError.invalidArgument("shape mismatch in matmul: \(describedL) and \(describedR)")
+            let describedL = transposeA ? "the transpose of \(TensorError.format(lhs.shape))" : TensorError.format(lhs.shape)
+            let describedR = transposeB ? "the transpose of \(TensorError.format(rhs.shape))" : TensorError.format(rhs.shape)
+            throw TensorError.invalidArgument("@ needs matching inner dimensions, got shapes \(describedL) and \(describedR)")
         }
         var shape: [Int] = []
         if lhs.rank == 2 { shape.append(m) }
         if rhs.rank == 2 { shape.append(n) }
         let total = try Shape.checkedCount([m, n], limit: elementLimit)
+        try budget.check(shape)
         return try Tensor(validShape: shape, count: total) { c throws(BudgetExceeded) in
             try gemm(lhs, transposeA, rhs, transposeB, m: m, n: n, k: k, into: c, beta: 0, checking: budget.checkTime)
         }

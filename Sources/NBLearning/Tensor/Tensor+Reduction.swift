@@ -74,11 +74,21 @@ extension Tensor {
         return result
     }
 
+    /// `argmax` as a tensor: the indices (as numbers) of the largest elements along `axis`, which
+    /// disappears from the shape, or the flat index of the largest element when `axis` is nil.
+    public func indicesOfMaximum(axis: Int?) throws -> Tensor {
+        let source = axis == nil ? Tensor(validShape: [count], scalars: scalars) : self
+        let normalized = try Shape.normalize(axis: axis ?? 0, rank: source.rank)
+        var resultShape = source.shape
+        resultShape.remove(at: normalized)
+        return Tensor(validShape: resultShape, scalars: try source.argmax(axis: normalized).map { Scalar($0) })
+    }
+
     /// Sums a broadcast result back to `target` (the inverse of broadcasting, used by gradients).
     public func sum(toShape target: [Int]) throws -> Tensor {
         if shape == target { return self }
         guard target.count <= rank,
-              (try? Shape.broadcast(target, shape, operation: "")) == shape else {
+              (try? Shape.broadcast(target, shape)) == shape else {
             throw TensorError.shapeMismatch(operation: "sum to shape", lhs: shape, rhs: target)
         }
         var result = self

@@ -52,8 +52,10 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
         try Tensor(repeating: 1, shape: shape)
     }
 
-    /// Trusted initialiser: `shape` has already been validated and matches `scalars`.
-    init(validShape shape: [Int], scalars: [Scalar]) {
+    /// A tensor whose shape is known to be valid and to match `scalars` (callers that built the
+    /// scalars for that shape, within a limit they checked); a mismatch is a programming error.
+    public init(validShape shape: [Int], scalars: [Scalar]) {
+        precondition(shape.reduce(1, &*) == scalars.count, "shape does not match the scalar count")
         self.shape = shape
         self.scalars = scalars
     }

@@ -1,10 +1,16 @@
-/// Everything that can go wrong when building or combining tensors. Messages name the shapes
+/// Everything that can go wrong when building or combining tensors, in the library and in the
+/// cell language alike (one error type, one way of writing shapes). Messages name the shapes
 /// involved so a user can see which operand is off.
-public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible, BudgetStop {
     /// Two operands whose shapes do not fit together for `operation`.
     case shapeMismatch(operation: String, lhs: [Int], rhs: [Int])
-    /// A shape that asks for more elements than `Tensor.elementLimit` (checked before allocating).
+    /// Two shapes that NumPy broadcasting cannot align.
+    case notBroadcastable(lhs: [Int], rhs: [Int])
+    /// A shape that asks for more elements than a limit (`Tensor.elementLimit`, or a cell's
+    /// `Budget`), checked before allocating: the one "too large" error.
     case tooManyElements(shape: [Int], limit: Int)
+    /// The computation ran past its deadline or was cancelled (checked between kernels).
+    case stopped(BudgetExceeded)
     /// A negative dimension.
     case negativeDimension(shape: [Int])
     /// The number of scalars does not match the shape.
@@ -26,8 +32,12 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .shapeMismatch(operation, lhs, rhs):
             return "shape mismatch in \(operation): \(Self.format(lhs)) and \(Self.format(rhs))"
+        case let .notBroadcastable(lhs, rhs):
+            return "shapes \(Self.format(lhs)) and \(Self.format(rhs)) cannot be broadcast together"
         case let .tooManyElements(shape, limit):
-            return "tensor of shape \(Self.format(shape)) exceeds the element limit of \(limit)"
+            return "a tensor of shape \(Self.format(shape)) is above the element limit of \(limit) elements"
+        case let .stopped(exceeded):
+            return exceeded.description
         case let .negativeDimension(shape):
             return "shape \(Self.format(shape)) has a negative dimension"
         case let .scalarCountMismatch(shape, count):
@@ -35,7 +45,7 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .axisOutOfRange(axis, rank):
             return "axis \(axis) is out of range for a tensor of rank \(rank)"
         case let .indexOutOfRange(index, axis, size):
-            return "index \(index) is out of range for axis \(axis) of size \(size)"
+            return "index \(index) is out of range 0..<\(size) on axis \(axis)"
         case let .invalidReshape(from, to):
             return "cannot reshape \(Self.format(from)) to \(Self.format(to))"
         case let .rankMismatch(operation, expected, shape):
@@ -47,8 +57,36 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `[2, 3]`, the way shapes are written everywhere in nb.
+    /// Whether the error is a limit (size or time) rather than a mistake in the computation.
+    public var isLimit: Bool {
+        switch self {
+        case .tooManyElements, .stopped: true
+        default: false
+        }
+    }
+
+    /// The deadline or cancellation this error carries, if it is one.
+    public var budgetExceeded: BudgetExceeded? {
+        if case .stopped(let exceeded) = self { return exceeded }
+        return nil
+    }
+
+    /// `(2, 3)`, `(3,)` or `()`: the way shapes are written everywhere in nb (as NumPy prints them).
     public static func format(_ shape: [Int]) -> String {
-        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+        "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+    }
+}
+
+extension TensorError {
+    /// Runs tensor work whose functions throw untyped errors, as typed tensor errors: a budget
+    /// stop becomes `.stopped`, any other error is described in `.invalidArgument`.
+    public static func catching<R>(_ body: () throws -> R) throws(TensorError) -> R {
+        do { return try body() } catch let error as TensorError {
+            throw error
+        } catch let error as BudgetExceeded {
+            throw .stopped(error)
+        } catch {
+            throw .invalidArgument("\(error)")
+        }
     }
 }

@@ -5,18 +5,33 @@ import Glibc
 import Foundation
 #endif
 
+// The C library's functions, called from file scope: inside `extension Double` an unqualified
+// `pow` would find swift-numerics' static `Double.pow` (visible through NBAutodiff), which is nan
+// for every negative base, so `(-2)^2` would not be 4.
+@inline(__always) private func libm_exp(_ x: Double) -> Double { exp(x) }
+@inline(__always) private func libm_log(_ x: Double) -> Double { log(x) }
+@inline(__always) private func libm_log1p(_ x: Double) -> Double { log1p(x) }
+@inline(__always) private func libm_tanh(_ x: Double) -> Double { tanh(x) }
+@inline(__always) private func libm_sin(_ x: Double) -> Double { sin(x) }
+@inline(__always) private func libm_cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) private func libm_tan(_ x: Double) -> Double { tan(x) }
+@inline(__always) private func libm_asin(_ x: Double) -> Double { asin(x) }
+@inline(__always) private func libm_acos(_ x: Double) -> Double { acos(x) }
+@inline(__always) private func libm_atan(_ x: Double) -> Double { atan(x) }
+@inline(__always) private func libm_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
 extension Double: TensorScalar {
-    @inline(__always) public static func exponential(_ x: Double) -> Double { exp(x) }
-    @inline(__always) public static func logarithm(_ x: Double) -> Double { log(x) }
-    @inline(__always) public static func logarithmOnePlus(_ x: Double) -> Double { log1p(x) }
-    @inline(__always) public static func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
-    @inline(__always) public static func sine(_ x: Double) -> Double { sin(x) }
-    @inline(__always) public static func cosine(_ x: Double) -> Double { cos(x) }
-    @inline(__always) public static func tangent(_ x: Double) -> Double { tan(x) }
-    @inline(__always) public static func arcsine(_ x: Double) -> Double { asin(x) }
-    @inline(__always) public static func arccosine(_ x: Double) -> Double { acos(x) }
-    @inline(__always) public static func arctangent(_ x: Double) -> Double { atan(x) }
-    @inline(__always) public static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+    @inline(__always) public static func exponential(_ x: Double) -> Double { libm_exp(x) }
+    @inline(__always) public static func logarithm(_ x: Double) -> Double { libm_log(x) }
+    @inline(__always) public static func logarithmOnePlus(_ x: Double) -> Double { libm_log1p(x) }
+    @inline(__always) public static func hyperbolicTangent(_ x: Double) -> Double { libm_tanh(x) }
+    @inline(__always) public static func sine(_ x: Double) -> Double { libm_sin(x) }
+    @inline(__always) public static func cosine(_ x: Double) -> Double { libm_cos(x) }
+    @inline(__always) public static func tangent(_ x: Double) -> Double { libm_tan(x) }
+    @inline(__always) public static func arcsine(_ x: Double) -> Double { libm_asin(x) }
+    @inline(__always) public static func arccosine(_ x: Double) -> Double { libm_acos(x) }
+    @inline(__always) public static func arctangent(_ x: Double) -> Double { libm_atan(x) }
+    @inline(__always) public static func power(_ x: Double, _ y: Double) -> Double { libm_pow(x, y) }
 
     public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

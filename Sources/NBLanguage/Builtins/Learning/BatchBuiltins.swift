@@ -27,7 +27,7 @@ public enum BatchBuiltins {
                 let epoch = try call.learning {
                     try MiniBatches(count: count, batchSize: batchSize, shuffle: batchSize < count, generator: &generator)
                 }
-                result.append(.list(epoch.batches.map { .tensor(TensorValue($0.map(Double.init))) }))
+                result.append(.list(epoch.batches.map { .tensor(Tensor<Double>($0.map(Double.init))) }))
             }
             return .list(result)
         },

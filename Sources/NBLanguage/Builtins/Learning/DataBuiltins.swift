@@ -38,14 +38,14 @@ public enum DataBuiltins {
             }
             var out: [Double] = []
             out.reserveCapacity(m.shape[0] * (to - from))
-            for r in 0..<m.shape[0] { out += m.elements[(r * width + from)..<(r * width + to)] }
-            if to - from == 1 { return .tensor(TensorValue(out)) }
-            return .tensor(TensorValue(shape: [m.shape[0], to - from], elements: out))
+            for r in 0..<m.shape[0] { out += m.scalars[(r * width + from)..<(r * width + to)] }
+            if to - from == 1 { return .tensor(Tensor<Double>(out)) }
+            return .tensor(Tensor<Double>(validShape: [m.shape[0], to - from], scalars: out))
         },
         Builtin("rows", usage: "rows(M, indices)  # the rows of a matrix (or entries of a vector) at indices") { call throws(LanguageError) in
             try call.expect(2)
             let t = try call.tensor(0, "the tensor")
-            let indices = try call.tensor(1, "the indices").elements
+            let indices = try call.tensor(1, "the indices").scalars
             guard let n = t.shape.first else { throw call.error("expects a vector or matrix") }
             let width = t.count / max(n, 1)
             var out: [Double] = []
@@ -55,10 +55,10 @@ public enum DataBuiltins {
                     throw call.error("index \(NumberFormat.format(i)) is outside 0..<\(n)")
                 }
                 let r = Int(i)
-                out += t.elements[(r * width)..<((r + 1) * width)]
+                out += t.scalars[(r * width)..<((r + 1) * width)]
             }
             let shape = [indices.count] + Array(t.shape.dropFirst())
-            return .tensor(TensorValue(shape: shape, elements: out))
+            return .tensor(Tensor<Double>(validShape: shape, scalars: out))
         },
     ]
 }

@@ -13,7 +13,7 @@ public enum ImageBuiltins {
             let columns = x.shape[1]
             let rows: [Int]
             if call.positional.count == 2 {
-                rows = try call.tensor(1, "rows").elements.map { (r: Double) throws(LanguageError) -> Int in
+                rows = try call.tensor(1, "rows").scalars.map { (r: Double) throws(LanguageError) -> Int in
                     guard r >= 0, r < Double(x.shape[0]), r == r.rounded() else {
                         throw call.error("row \(NumberFormat.format(r)) is outside 0..<\(x.shape[0])", at: call.location(of: 1))
                     }
@@ -27,7 +27,7 @@ public enum ImageBuiltins {
             guard width >= 1, columns % width == 0 else {
                 throw call.error("rows of \(columns) pixels do not split into images \(width) pixels wide")
             }
-            var pixels = rows.map { Array(x.elements[($0 * columns)..<(($0 + 1) * columns)]) }
+            var pixels = rows.map { Array(x.scalars[($0 * columns)..<(($0 + 1) * columns)]) }
             let top = try call.optionalNumber(label: "max") ?? max(pixels.joined().max() ?? 1, 1e-12)
             guard top > 0 else { throw call.error("max: must be positive") }
             pixels = pixels.map { $0.map { min(max($0 / top, 0), 1) } }
@@ -36,7 +36,7 @@ public enum ImageBuiltins {
                 guard let t = given.asTensor, t.count == rows.count || t.count == x.shape[0] else {
                     throw call.error("captions: needs one entry per image (\(rows.count)) or per row of X (\(x.shape[0]))", at: call.namedLocations["captions"])
                 }
-                captions = (t.count == rows.count && t.count != x.shape[0] ? t.elements : rows.map { t.elements[$0] }).map(NumberFormat.format)
+                captions = (t.count == rows.count && t.count != x.shape[0] ? t.scalars : rows.map { t.scalars[$0] }).map(NumberFormat.format)
             }
             let title = try call.string(label: "title", default: "\(rows.count) image\(rows.count == 1 ? "" : "s")")
             return .display(.images(ImageGrid(title: title, width: width, height: columns / width, pixels: pixels, captions: captions)))

@@ -6,7 +6,7 @@ extension BuiltinCall {
     /// `y` (one label per row of `x`) restricted to the samples `labelled` names; the others are nil.
     func partialLabels(labels index: Int, labelled maskIndex: Int, count: Int) throws(LanguageError) -> [Int?] {
         let all = try labels(try vector(index, "y", count: count), "y", at: index)
-        let given = try tensor(maskIndex, "labelled").elements
+        let given = try tensor(maskIndex, "labelled").scalars
         var keep = [Bool](repeating: false, count: count)
         let isMask = given.count == count && given.allSatisfy { $0 == 0 || $0 == 1 }
         if isMask {

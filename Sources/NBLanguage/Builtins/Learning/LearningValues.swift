@@ -8,16 +8,16 @@ extension BuiltinCall {
     /// A record of features `X` (samples × features) and targets `y`.
     func datasetValue(_ dataset: Dataset) -> Value {
         .record(RecordValue(fields: [
-            ("X", .tensor(TensorValue(shape: [dataset.sampleCount, dataset.featureCount], elements: dataset.features))),
-            ("y", .tensor(TensorValue(dataset.targets))),
+            ("X", .tensor(Tensor<Double>(validShape: [dataset.sampleCount, dataset.featureCount], scalars: dataset.features))),
+            ("y", .tensor(Tensor<Double>(dataset.targets))),
             ("name", .string(dataset.name)),
         ]))
     }
 
     /// The `index`-th argument as a samples × features matrix.
-    func matrix(_ index: Int, _ what: String) throws(LanguageError) -> TensorValue {
+    func matrix(_ index: Int, _ what: String) throws(LanguageError) -> Tensor<Double> {
         let t = try tensor(index, what)
-        if t.rank == 1 { return TensorValue(shape: [t.count, 1], elements: t.elements) }
+        if t.rank == 1 { return Tensor<Double>(validShape: [t.count, 1], scalars: t.scalars) }
         guard t.rank == 2 else {
             throw error("\(what) must be a matrix (samples × features), got shape \(t.shape)", at: location(of: index))
         }
@@ -30,7 +30,7 @@ extension BuiltinCall {
         guard t.count == count else {
             throw error("\(what) must have \(count) entries (one per sample), got shape \(t.shape)", at: location(of: index))
         }
-        return t.elements
+        return t.scalars
     }
 
     /// Class labels 0, 1, … from a vector of whole numbers.
@@ -44,16 +44,6 @@ extension BuiltinCall {
             out.append(Int(v))
         }
         return out
-    }
-
-    /// A tensor value from a learning tensor.
-    static func value(_ t: Tensor<Double>) -> Value {
-        .tensor(TensorValue(shape: t.shape, elements: t.scalars))
-    }
-
-    /// A learning tensor from a tensor value.
-    func learningTensor(_ t: TensorValue) throws(LanguageError) -> Tensor<Double> {
-        do { return try Tensor(shape: t.shape, scalars: t.elements) } catch { throw self.error("\(error)") }
     }
 
     /// Runs NBLearning code, turning its errors into this call's errors.

@@ -27,17 +27,17 @@ public enum ModelBuiltins {
             try call.checkInputs(x, fit: model, at: 1)
             let settings = try TrainingRun(call, samples: x.shape[0])
             let targets = try call.targets(2, for: model, samples: x.shape[0], loss: settings.loss)
-            let inputs = try call.learningTensor(x)
+            let inputs = try x
             let history = try settings.run(&model, inputs: inputs, targets: targets, call: call)
             var fields: [(name: String, value: Value)] = [
                 ("model", BuiltinCall.modelValue(model)),
-                ("loss", .tensor(TensorValue(history.loss))),
+                ("loss", .tensor(Tensor<Double>(history.loss))),
             ]
             if let final = try call.learning({ try NBLearning.accuracy(model, inputs: inputs, targets: targets) }) {
                 fields.append(("accuracy", .number(final)))
             }
             let epochs = history.loss.indices.map { Double($0 + 1) }
-            let plot = PlotSpec(title: "Training loss (\(settings.optimizer.uppercased()), \(TensorValue.describe(model.sizes)))",
+            let plot = PlotSpec(title: "Training loss (\(settings.optimizer.uppercased()), \(TensorError.format(model.sizes)))",
                                 xLabel: "epoch", yLabel: "loss",
                                 yScale: history.loss.allSatisfy { $0 > 0 } ? .log : .linear,
                                 series: [PlotSpec.Series(name: "loss", xs: epochs, ys: history.loss)])
@@ -49,15 +49,15 @@ public enum ModelBuiltins {
             let x = try call.matrix(1, "X")
             try call.checkInputs(x, fit: model, at: 1)
             let out = try call.outputs(of: model, on: x)
-            if out.shape[1] == 1 { return .tensor(TensorValue(out.scalars)) }
-            return BuiltinCall.value(out)
+            if out.shape[1] == 1 { return .tensor(Tensor<Double>(out.scalars)) }
+            return .tensor(out)
         },
         Builtin("predict", usage: "predict(model, X)  # class labels: argmax of the outputs, or 1 where a single output is positive") { call throws(LanguageError) in
             try call.expect(2)
             let model = try call.model(0)
             let x = try call.matrix(1, "X")
             try call.checkInputs(x, fit: model, at: 1)
-            return .tensor(TensorValue(BuiltinCall.classes(of: try call.outputs(of: model, on: x)).map(Double.init)))
+            return .tensor(Tensor<Double>(BuiltinCall.classes(of: try call.outputs(of: model, on: x)).map(Double.init)))
         },
         Builtin("accuracy", usage: "accuracy(model, X, y)  or  accuracy(predicted, y)  # fraction classified correctly") { call throws(LanguageError) in
             try call.expect(2...3)
@@ -65,7 +65,7 @@ public enum ModelBuiltins {
             if call.positional.count == 2 {
                 let p = try call.tensor(0, "the predicted labels")
                 truth = try call.vector(1, "y", count: p.count)
-                predicted = try call.labels(p.elements, "the predicted labels", at: 0)
+                predicted = try call.labels(p.scalars, "the predicted labels", at: 0)
             } else {
                 let model = try call.model(0)
                 let x = try call.matrix(1, "X")
@@ -97,7 +97,7 @@ extension BuiltinCall {
             return .classes(classes)
         case .hinge:
             guard outputs == 1 else {
-                throw error("the hinge loss needs a model with one output, the model has sizes \(TensorValue.describe(model.sizes))", at: at)
+                throw error("the hinge loss needs a model with one output, the model has sizes \(TensorError.format(model.sizes))", at: at)
             }
             let values = try vector(index, "y", count: samples)
             guard values.allSatisfy({ $0 == 0 || $0 == 1 || $0 == -1 }) else {
@@ -108,9 +108,9 @@ extension BuiltinCall {
         case .meanSquaredError:
             let shape = y.rank == 1 ? [y.count, 1] : y.shape
             guard shape == [samples, outputs] else {
-                throw error("y has shape \(TensorValue.describe(y.shape)) but the model's outputs have shape \(TensorValue.describe([samples, outputs]))", at: at)
+                throw error("y has shape \(TensorError.format(y.shape)) but the model's outputs have shape \(TensorError.format([samples, outputs]))", at: at)
             }
-            return .values(try learning { try Tensor(shape: shape, scalars: y.elements) })
+            return .values(try learning { try Tensor(shape: shape, scalars: y.scalars) })
         }
     }
 }

@@ -10,39 +10,39 @@ extension BuiltinCall {
     /// The record of a network.
     static func modelValue(_ model: MLP<Double>) -> Value {
         .record(RecordValue(fields: [
-            ("sizes", .tensor(TensorValue(model.sizes.map(Double.init)))),
+            ("sizes", .tensor(Tensor<Double>(model.sizes.map(Double.init)))),
             ("activation", .string(model.activation.rawValue)),
-            ("parameters", .list(model.parameters.map(value))),
+            ("parameters", .list(model.parameters.map { .tensor($0) })),
         ]))
     }
 
     /// Layer sizes from a list or vector of whole numbers, refused before anything is allocated
     /// when a layer would be absurdly large.
     func layerSizes(_ value: Value, _ what: String, at location: SourceLocation) throws(LanguageError) -> [Int] {
-        var listed: TensorValue?
+        var listed: Tensor<Double>?
         if case .list(let items) = value {
             var numbers: [Double] = []
             for item in items { if case .number(let x) = item { numbers.append(x) } }
-            if numbers.count == items.count { listed = TensorValue(numbers) }
+            if numbers.count == items.count { listed = Tensor<Double>(numbers) }
         }
         guard let t = listed ?? value.asTensor, t.rank <= 1 else {
             throw error("\(what) must be a list of layer sizes such as [2, 16, 1], got a \(value.typeName)", at: location)
         }
         var sizes: [Int] = []
-        for x in t.elements {
+        for x in t.scalars {
             guard x == x.rounded(), x >= 1, x <= 1e6 else {
                 throw error("\(what): layer sizes must be whole numbers from 1 to 1000000, found \(NumberFormat.format(x))", at: location)
             }
             sizes.append(Int(x))
         }
-        guard sizes.count >= 2 else { throw error("\(what) needs at least an input and an output size, got \(t.elements.count) size(s)", at: location) }
+        guard sizes.count >= 2 else { throw error("\(what) needs at least an input and an output size, got \(t.scalars.count) size(s)", at: location) }
         var total = 0
         for (a, b) in zip(sizes, sizes.dropFirst()) {
             try checkElements([a, b])
             total += a * b + b
         }
         guard total <= Self.maximumParameters else {
-            throw limitError("a network of sizes \(TensorValue.describe(sizes)) has \(total) parameters, above the limit of \(Self.maximumParameters)",
+            throw limitError("a network of sizes \(TensorError.format(sizes)) has \(total) parameters, above the limit of \(Self.maximumParameters)",
                              hint: "use smaller layers")
         }
         return sizes
@@ -69,15 +69,15 @@ extension BuiltinCall {
         let sizes = try layerSizes(sizesValue, "the model's sizes", at: at)
         guard let activation = Activation(rawValue: activationName) else { throw error("unknown activation \"\(activationName)\"", at: at) }
         guard parameterValues.count == 2 * (sizes.count - 1) else {
-            throw error("a model of sizes \(TensorValue.describe(sizes)) needs \(2 * (sizes.count - 1)) parameter tensors, got \(parameterValues.count)", at: at)
+            throw error("a model of sizes \(TensorError.format(sizes)) needs \(2 * (sizes.count - 1)) parameter tensors, got \(parameterValues.count)", at: at)
         }
         var layers: [Linear<Double>] = []
         for (layer, (inputs, outputs)) in zip(sizes, sizes.dropFirst()).enumerated() {
             guard let w = parameterValues[2 * layer].asTensor, let b = parameterValues[2 * layer + 1].asTensor,
                   w.shape == [inputs, outputs], b.shape == [outputs] else {
-                throw error("layer \(layer + 1) of a model of sizes \(TensorValue.describe(sizes)) needs a weight of shape \(TensorValue.describe([inputs, outputs])) and a bias of shape \(TensorValue.describe([outputs]))", at: at)
+                throw error("layer \(layer + 1) of a model of sizes \(TensorError.format(sizes)) needs a weight of shape \(TensorError.format([inputs, outputs])) and a bias of shape \(TensorError.format([outputs]))", at: at)
             }
-            layers.append(try learning { try Linear(weight: learningTensor(w), bias: learningTensor(b)) })
+            layers.append(try learning { try Linear(weight: w, bias: b) })
         }
         var model = try learning { try MLP<Double>(sizes: [1, 1], activation: activation, seed: 0) }
         model.layers = layers
@@ -85,18 +85,18 @@ extension BuiltinCall {
     }
 
     /// Checks that `x` (samples × features) fits a network's input size.
-    func checkInputs(_ x: TensorValue, fit model: MLP<Double>, at index: Int) throws(LanguageError) {
+    func checkInputs(_ x: Tensor<Double>, fit model: MLP<Double>, at index: Int) throws(LanguageError) {
         let inputs = model.sizes[0]
         guard x.shape[1] == inputs else {
-            throw error("X has shape \(TensorValue.describe(x.shape)) but the model of sizes \(TensorValue.describe(model.sizes)) takes \(inputs) input\(inputs == 1 ? "" : "s") per row: shapes \(TensorValue.describe(x.shape)) and \(TensorValue.describe([inputs, model.sizes[1]])) do not fit",
+            throw error("X has shape \(TensorError.format(x.shape)) but the model of sizes \(TensorError.format(model.sizes)) takes \(inputs) input\(inputs == 1 ? "" : "s") per row: shapes \(TensorError.format(x.shape)) and \(TensorError.format([inputs, model.sizes[1]])) do not fit",
                         at: location(of: index))
         }
     }
 
     /// The outputs of a network on every row of `x`, as a learning tensor `[N, outputs]`.
-    func outputs(of model: MLP<Double>, on x: TensorValue) throws(LanguageError) -> Tensor<Double> {
+    func outputs(of model: MLP<Double>, on x: Tensor<Double>) throws(LanguageError) -> Tensor<Double> {
         try checkElements([x.shape[0], model.sizes.max() ?? 1])
-        return try learning { try model(learningTensor(x)) }
+        return try learning { try model(x) }
     }
 
     /// Class predictions from outputs: argmax of each row, or for one output the sign as 0/1.

@@ -10,7 +10,7 @@ public enum ProximalBuiltins {
             guard lambda >= 0 else { throw call.error("the threshold must not be negative") }
             if case .number(let z) = call.positional[0] { return .number(Proximal.softThreshold(z, threshold: lambda)) }
             let z = try call.tensor(0, "z")
-            return .tensor(TensorValue(shape: z.shape, elements: Proximal.softThreshold(z.elements, threshold: lambda)))
+            return .tensor(Tensor<Double>(validShape: z.shape, scalars: Proximal.softThreshold(z.scalars, threshold: lambda)))
         },
         Builtin("lasso", usage: "lasso(X, y, alpha: 0.1, method: \"fista\", tol: 1e-6, maxiter: 10000)  # min (1/2n)‖y − Xw − b‖² + α‖w‖₁") { call throws(LanguageError) in
             try call.expect(2, labels: ["alpha", "method", "tol", "maxiter", "backtracking"])
@@ -19,15 +19,15 @@ public enum ProximalBuiltins {
             let fit = try call.learning { try problem.solve(options, budget: call.budget) }
             let kkt = try call.learning { try problem.kkt(coefficients: fit.coefficients, intercept: fit.intercept) }
             return .record(RecordValue(fields: [
-                ("w", .tensor(TensorValue(fit.coefficients))),
+                ("w", .tensor(Tensor<Double>(fit.coefficients))),
                 ("b", .number(fit.intercept)),
                 ("objective", .number(fit.objective)),
                 ("gap", .number(fit.gap)),
                 ("iterations", .number(Double(fit.iterations))),
                 ("converged", .bool(fit.converged)),
                 ("kkt", .number(kkt.residual)),
-                ("history", .tensor(TensorValue(fit.objectiveHistory))),
-                ("gaps", .tensor(TensorValue(fit.gapHistory))),
+                ("history", .tensor(Tensor<Double>(fit.objectiveHistory))),
+                ("gaps", .tensor(Tensor<Double>(fit.gapHistory))),
             ]))
         },
         Builtin("lassopath", usage: "lassopath(X, y, count: 50)  # coefficients against α, warm-started, as a plot") { call throws(LanguageError) in
@@ -85,7 +85,7 @@ extension BuiltinCall {
         if let fixed { alpha = fixed } else { alpha = try number(label: "alpha", default: 0.1) }
         guard alpha >= 0 else { throw error("alpha must not be negative") }
         return try learning {
-            try LassoProblem(features: x.elements, sampleCount: x.shape[0], featureCount: x.shape[1], targets: y, alpha: alpha)
+            try LassoProblem(features: x.scalars, sampleCount: x.shape[0], featureCount: x.shape[1], targets: y, alpha: alpha)
         }
     }
 

@@ -9,7 +9,7 @@ public enum RepresentationBuiltins {
             let x = try call.matrix(0, "X")
             let k = try call.integer(1, "k")
             guard (1...x.shape[1]).contains(k) else { throw call.error("k must be between 1 and \(x.shape[1]) (the number of features), got \(k)") }
-            let data = try call.learningTensor(x)
+            let data = try x
             let (pca, scores) = try call.learning { () throws -> (PCA, Tensor<Double>) in
                 let pca = try PCA(fitting: data, components: k, budget: call.budget)
                 return (pca, try pca.transform(data))
@@ -21,7 +21,7 @@ public enum RepresentationBuiltins {
                     guard labels.count == x.shape[0] else {
                         throw call.error("labels: has \(labels.count) entries but X has \(x.shape[0]) rows", at: call.namedLocations["labels"])
                     }
-                    groups = try call.labels(labels.elements, "labels:", at: 0)
+                    groups = try call.labels(labels.scalars, "labels:", at: 0)
                 }
                 let s = scores.scalars
                 display = .plot(PlotSpec(title: "PCA: first two components", xLabel: "component 1", yLabel: "component 2", series: [
@@ -30,9 +30,9 @@ public enum RepresentationBuiltins {
                 ]))
             }
             return .record(RecordValue(fields: [
-                ("scores", BuiltinCall.value(scores)),
-                ("components", BuiltinCall.value(pca.components)),
-                ("ratio", .tensor(TensorValue(pca.explainedVarianceRatio))),
+                ("scores", .tensor(scores)),
+                ("components", .tensor(pca.components)),
+                ("ratio", .tensor(Tensor<Double>(pca.explainedVarianceRatio))),
             ], display: display))
         },
         Builtin("kmeans", usage: "kmeans(X, k, seed: 0, starts: 4)  # k-means++ then Lloyd: {labels, centroids, inertia, iterations}") { call throws(LanguageError) in
@@ -44,10 +44,10 @@ public enum RepresentationBuiltins {
             guard (1...100).contains(starts) else { throw call.error("starts: must be 1…100") }
             try call.checkElements([x.shape[0], k])
             let seed = try call.seed()
-            let fit = try call.learning { try KMeans(fitting: call.learningTensor(x), clusters: k, starts: starts, seed: seed, budget: call.budget) }
+            let fit = try call.learning { try KMeans(fitting: x, clusters: k, starts: starts, seed: seed, budget: call.budget) }
             return .record(RecordValue(fields: [
-                ("labels", .tensor(TensorValue(fit.assignments.map(Double.init)))),
-                ("centroids", BuiltinCall.value(fit.centroids)),
+                ("labels", .tensor(Tensor<Double>(fit.assignments.map(Double.init)))),
+                ("centroids", .tensor(fit.centroids)),
                 ("inertia", .number(fit.inertia)),
                 ("iterations", .number(Double(fit.iterations))),
             ]))
@@ -81,7 +81,7 @@ public enum RepresentationBuiltins {
             let sizes = try call.encoderSizes(1, fitting: x)
             let corruption = try call.augmentation(features: x.shape[1], noise: 0.3, shift: 0, mask: 0)
             let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 60, batch: 64, lr: 0.003)
-            let data = try call.learningTensor(x)
+            let data = try x
             var autoencoder = try call.learning { try DenoisingAutoencoder<Double>(encoderSizes: sizes, seed: seed) }
             var optimizer = Adam<Double>(learningRate: lr)
             let losses = try call.learning {
@@ -90,9 +90,9 @@ public enum RepresentationBuiltins {
             }
             let (features, reconstructions) = try call.learning { (try autoencoder.encode(data), try autoencoder.reconstruct(data)) }
             return .record(RecordValue(fields: [
-                ("features", BuiltinCall.value(features)),
-                ("reconstructions", BuiltinCall.value(reconstructions)),
-                ("loss", .tensor(TensorValue(losses))),
+                ("features", .tensor(features)),
+                ("reconstructions", .tensor(reconstructions)),
+                ("loss", .tensor(Tensor<Double>(losses))),
             ], display: .plot(BuiltinCall.lossPlot("Denoising autoencoder: reconstruction loss", losses))))
         },
         Builtin("contrastive", usage: "contrastive(X, [inputs, hidden…, features], head: [features, 32, 16], temperature: 0.5, shift: 1, noise: 0.1, mask: 0.1, epochs: 15, batch: 128, lr: 0.003, seed: 0)  # SimCLR: {features, loss}") { call throws(LanguageError) in
@@ -106,14 +106,14 @@ public enum RepresentationBuiltins {
                 head = [sizes.last ?? 1, 32, 16]
             }
             guard head.first == sizes.last else {
-                throw call.error("the head must start with the encoder's output size: encoder sizes \(TensorValue.describe(sizes)) and head sizes \(TensorValue.describe(head)) do not fit")
+                throw call.error("the head must start with the encoder's output size: encoder sizes \(TensorError.format(sizes)) and head sizes \(TensorError.format(head)) do not fit")
             }
             let temperature = try call.number(label: "temperature", default: 0.5)
             guard temperature > 0, temperature.isFinite else { throw call.error("temperature: must be positive") }
             let augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 1, mask: 0.1)
             let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 15, batch: 128, lr: 0.003)
             try call.checkElements([2 * batch, 2 * batch])
-            let data = try call.learningTensor(x)
+            let data = try x
             var simclr = try call.learning { try SimCLR<Double>(encoderSizes: sizes, headSizes: head, temperature: temperature, seed: seed) }
             var optimizer = Adam<Double>(learningRate: lr)
             let losses = try call.learning {
@@ -122,8 +122,8 @@ public enum RepresentationBuiltins {
             }
             let features = try call.learning { try simclr.encode(data) }
             return .record(RecordValue(fields: [
-                ("features", BuiltinCall.value(features)),
-                ("loss", .tensor(TensorValue(losses))),
+                ("features", .tensor(features)),
+                ("loss", .tensor(Tensor<Double>(losses))),
             ], display: .plot(BuiltinCall.lossPlot("Contrastive (NT-Xent) loss", losses))))
         },
     ]
@@ -134,18 +134,18 @@ extension BuiltinCall {
     func probeData() throws(LanguageError) -> (Tensor<Double>, [Int], Tensor<Double>, [Int]) {
         let train = try matrix(0, "Xtrain"), test = try matrix(2, "Xtest")
         guard train.shape[1] == test.shape[1] else {
-            throw error("Xtrain has shape \(TensorValue.describe(train.shape)) and Xtest has shape \(TensorValue.describe(test.shape)): they need the same number of columns", at: location(of: 2))
+            throw error("Xtrain has shape \(TensorError.format(train.shape)) and Xtest has shape \(TensorError.format(test.shape)): they need the same number of columns", at: location(of: 2))
         }
         let trainLabels = try labels(try vector(1, "ytrain", count: train.shape[0]), "ytrain", at: 1)
         let testLabels = try labels(try vector(3, "ytest", count: test.shape[0]), "ytest", at: 3)
-        return (try learningTensor(train), trainLabels, try learningTensor(test), testLabels)
+        return (try train, trainLabels, try test, testLabels)
     }
 
     /// Encoder sizes whose first entry is X's width.
-    func encoderSizes(_ index: Int, fitting x: TensorValue) throws(LanguageError) -> [Int] {
+    func encoderSizes(_ index: Int, fitting x: Tensor<Double>) throws(LanguageError) -> [Int] {
         let sizes = try layerSizes(positional[index], "the encoder sizes", at: location(of: index))
         guard sizes[0] == x.shape[1] else {
-            throw error("X has shape \(TensorValue.describe(x.shape)) but the encoder sizes \(TensorValue.describe(sizes)) start with \(sizes[0]) inputs", at: location(of: index))
+            throw error("X has shape \(TensorError.format(x.shape)) but the encoder sizes \(TensorError.format(sizes)) start with \(sizes[0]) inputs", at: location(of: index))
         }
         return sizes
     }

@@ -16,10 +16,10 @@ public enum SemiSupervisedBuiltins {
                 throw call.limitError("label spreading builds a dense samples² graph; at most \(LabelSpreading.maximumSamples) samples, got \(x.shape[0])")
             }
             let result = try call.learning {
-                try spreading.fit(features: x.elements, sampleCount: x.shape[0], featureCount: x.shape[1], labels: labels,
+                try spreading.fit(features: x.scalars, sampleCount: x.shape[0], featureCount: x.shape[1], labels: labels,
                                   budget: call.budget)
             }
-            return .tensor(TensorValue(result.transduction.map(Double.init)))
+            return .tensor(Tensor<Double>(result.transduction.map(Double.init)))
         },
         Builtin("pseudolabel", usage: "pseudolabel(X, y, labelled, hidden: [64], threshold: 0.8, rounds: 3, epochs: 200, lr: 0.01, seed: 0)  # self-training: {labels, model, pseudo}") { call throws(LanguageError) in
             try call.expect(3, labels: ["hidden", "threshold", "rounds", "epochs", "lr", "seed"])
@@ -89,12 +89,12 @@ public enum SemiSupervisedBuiltins {
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: side * side == x.shape[1] ? 1 : 0, mask: 0)
             let seed = try call.seed()
             let result = try call.learning {
-                try recipe.fit(call.learningTensor(x), labels: labels, classes: classes, seed: seed, budget: call.budget)
+                try recipe.fit(x, labels: labels, classes: classes, seed: seed, budget: call.budget)
             }
             return .record(RecordValue(fields: [
-                ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
-                ("propagated", .tensor(TensorValue(result.propagated.map(Double.init)))),
-                ("certainty", .tensor(TensorValue(result.certainty))),
+                ("labels", .tensor(Tensor<Double>(result.transduction.map(Double.init)))),
+                ("propagated", .tensor(Tensor<Double>(result.propagated.map(Double.init)))),
+                ("certainty", .tensor(Tensor<Double>(result.certainty))),
                 ("model", BuiltinCall.modelValue(result.model)),
             ]))
         },
@@ -103,21 +103,21 @@ public enum SemiSupervisedBuiltins {
 
 extension BuiltinCall {
     /// Trains `recipe` on X under the call's `seed:`.
-    func fit(_ recipe: some SemiSupervisedRecipe, _ x: TensorValue, labels: [Int?], classes: Int) throws(LanguageError) -> SemiSupervisedResult {
+    func fit(_ recipe: some SemiSupervisedRecipe, _ x: Tensor<Double>, labels: [Int?], classes: Int) throws(LanguageError) -> SemiSupervisedResult {
         let seed = try seed()
-        return try learning { try recipe.fit(learningTensor(x), labels: labels, classes: classes, seed: seed, budget: budget) }
+        return try learning { try recipe.fit(x, labels: labels, classes: classes, seed: seed, budget: budget) }
     }
 
     /// `{labels, model}` of a trained recipe, then `extra` fields.
     static func recipeRecord(_ result: SemiSupervisedResult, _ extra: (String, Value)...) -> Value {
         .record(RecordValue(fields: [
-            ("labels", .tensor(TensorValue(result.transduction.map(Double.init)))),
+            ("labels", .tensor(Tensor<Double>(result.transduction.map(Double.init)))),
             ("model", modelValue(result.model)),
         ] + extra))
     }
 
     /// X, the partial labels and the number of classes of a `f(X, y, labelled, …)` call.
-    func semiSupervisedData() throws(LanguageError) -> (TensorValue, [Int?], Int) {
+    func semiSupervisedData() throws(LanguageError) -> (Tensor<Double>, [Int?], Int) {
         let x = try matrix(0, "X")
         let labels = try partialLabels(labels: 1, labelled: 2, count: x.shape[0])
         let all = try self.labels(try vector(1, "y", count: x.shape[0]), "y", at: 1)
@@ -128,8 +128,8 @@ extension BuiltinCall {
     func hiddenSizes(inputs: Int, outputs: Int, label: String = "hidden", default fallback: [Int]) throws(LanguageError) -> [Int] {
         guard let value = named[label] else { return fallback }
         var listed: Value = value
-        if case .number(let n) = value { listed = .tensor(TensorValue([n])) }
-        let sizes = try layerSizes(.tensor(TensorValue([Double(inputs)] + (listed.asTensor?.elements ?? []) + [Double(outputs)])),
+        if case .number(let n) = value { listed = .tensor(Tensor<Double>([n])) }
+        let sizes = try layerSizes(.tensor(Tensor<Double>([Double(inputs)] + (listed.asTensor?.scalars ?? []) + [Double(outputs)])),
                                    "\(label):", at: namedLocations[label] ?? location)
         return Array(sizes.dropFirst().dropLast())
     }

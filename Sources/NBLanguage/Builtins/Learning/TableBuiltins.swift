@@ -1,3 +1,4 @@
+import NBLearning
 /// `table(columns, rows, caption:)`: a results table of strings and numbers.
 public enum TableBuiltins {
     /// The most cells one table may hold.
@@ -12,7 +13,7 @@ public enum TableBuiltins {
             switch call.positional[1] {
             case .list(let items): rowValues = items
             case .tensor(let t) where t.rank == 2:
-                rowValues = (0..<t.shape[0]).map { r in .tensor(TensorValue(Array(t.elements[(r * t.shape[1])..<((r + 1) * t.shape[1])]))) }
+                rowValues = (0..<t.shape[0]).map { r in .tensor(Tensor<Double>(Array(t.scalars[(r * t.shape[1])..<((r + 1) * t.shape[1])]))) }
             default: throw call.error("rows must be a list of rows, got a \(call.positional[1].typeName)", at: call.location(of: 1))
             }
             guard rowValues.count * columns.count <= maximumCells else { throw call.limitError("a table of more than \(maximumCells) cells") }
@@ -43,7 +44,7 @@ public enum TableBuiltins {
                 }
             }
             return out
-        case .tensor(let t) where t.rank <= 1: return t.elements.map(NumberFormat.format)
+        case .tensor(let t) where t.rank <= 1: return t.scalars.map(NumberFormat.format)
         case .string(let s): return [s]
         case .number(let x): return [NumberFormat.format(x)]
         default: throw call.error("a row must be a list of strings and numbers, got a \(value.typeName)", at: call.location(of: index))
