@@ -22,6 +22,8 @@ final class Interpreter {
     var interpretations: [any DifferentiableScalar.Type] = []
 
     var items: [DisplayItem] = []
+    /// The value of the last top-level expression statement run (what inline code shows).
+    var lastValue: Value?
     var checks: [CheckRecord] = []
     var filesRead: [String] = []
 
@@ -102,6 +104,7 @@ final class Interpreter {
         case .expression(let expr, let suppressed):
             var frame: [Value] = []
             let value = try evaluate(expr, &frame)
+            lastValue = value
             if !suppressed, let item = value.displayItem { items.append(item) }
         case .assign(let slot, let expr):
             var frame: [Value] = []

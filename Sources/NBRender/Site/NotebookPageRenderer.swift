@@ -87,8 +87,11 @@ public struct NotebookPageRenderer: NotebookRendering {
         let folder = root.appendingPathComponent(file).deletingLastPathComponent()
 
         // Cells.
-        let (outcomes, explanation, failed) = runCells(document, file: file)
-        for outcome in outcomes { for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) } }
+        let (outcomes, inlineOutcomes, explanation, failed) = runCells(document, file: file)
+        for outcome in outcomes + inlineOutcomes {
+            for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) }
+        }
+        diagnostics += Self.inlineFailures(document, inlineOutcomes, file: file)
 
         // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
         let linkEntries = document.references.map { reference in
@@ -122,24 +125,30 @@ public struct NotebookPageRenderer: NotebookRendering {
         }
         var cited: [String] = []
         for case .prose(let prose) in document.blocks where Self.mayCite(prose.html) { cited += CitationLinker.citedKeys(in: prose.html) }
+        // Prose with its computed values in place (escaped text, MathML, check marks).
+        let proseHTML = document.blocks.map { block -> String in
+            guard case .prose(let prose) = block else { return "" }
+            return InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
+        }
         let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
         diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
 
         // Blocks.
         var blocks: [HTMLBlock] = []
         var text: [String] = []
-        for block in document.blocks {
+        for (position, block) in document.blocks.enumerated() {
             let line = block.location.line
             switch block {
-            case .prose(let prose):
-                if Self.mayCite(prose.html) {
-                    let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
+            case .prose:
+                let html = proseHTML[position]
+                if Self.mayCite(html) {
+                    let linked = CitationLinker.link(html, line: line, bibliography: bibliography)
                     diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
                     blocks.append(HTMLBlock(html: linked.html, line: line))
                 } else {
-                    blocks.append(HTMLBlock(html: prose.html, line: line))
+                    blocks.append(HTMLBlock(html: html, line: line))
                 }
-                text.append(PlainText.from(html: prose.html))
+                text.append(PlainText.from(html: html))
             case .heading(let heading):
                 blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
                 text.append(heading.text)
@@ -179,11 +188,22 @@ public struct NotebookPageRenderer: NotebookRendering {
         return false
     }
 
-    /// Runs the cells through `NotebookExecution` (with the cell cache when there is one).
-    private func runCells(_ document: Document, file: String) -> (outcomes: [CellOutcome?], explanation: [String], failed: Bool) {
-        guard runsCells, !document.cells.isEmpty else { return ([], [], false) }
+    /// Runs the cells and inline code through `NotebookExecution` (with the cell cache when there
+    /// is one).
+    private func runCells(_ document: Document, file: String)
+        -> (outcomes: [CellOutcome?], inline: [CellOutcome?], explanation: [String], failed: Bool) {
+        guard runsCells, !document.cells.isEmpty || !document.inlineCode.isEmpty else { return ([], [], [], false) }
         let execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
         let result = execution.run(cache: cache)
-        return (result.outcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
+        return (result.outcomes, result.inlineOutcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
+    }
+
+    /// An error for each inline expression that failed and each inline check that does not hold,
+    /// at its place in the file (the page shows it in place too).
+    static func inlineFailures(_ document: Document, _ outcomes: [CellOutcome?], file: String) -> [SiteDiagnostic] {
+        zip(document.inlineCode, outcomes).compactMap { code, outcome -> SiteDiagnostic? in
+            guard let outcome, let problem = InlineProblem(code, outcome) else { return nil }
+            return SiteDiagnostic(file: file, line: problem.line, column: problem.column, severity: .error, message: problem.oneLine)
+        }
     }
 }
