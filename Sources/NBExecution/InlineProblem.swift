@@ -18,7 +18,7 @@ public struct InlineProblem: Sendable, Equatable {
         if let failed = outcome.checks.first(where: { !$0.passed }) {
             line = failed.location.line
             column = failed.location.column
-            message = "inline check failed: \(failed.message) does not hold"
+            message = "inline check \(code.written) does not hold"
         } else if let error = outcome.error {
             line = error.location.line
             column = error.location.column

@@ -39,7 +39,7 @@ import Testing
         // The cell (output differs), the false check and the failing expression fail; one check passes.
         #expect(summary.passed == 1 && summary.failed == 3, "\(report.failures)")
         let text = report.failures.joined(separator: "\n")
-        #expect(text.contains("FAIL \(path):15:32 (inline): inline check failed: a > 3 * b does not hold"), "\(text)")
+        #expect(text.contains("FAIL \(path):15:32 (inline): inline check `{nb} assert a > 3 * b` does not hold"), "\(text)")
         #expect(text.contains("in: It is not twice as good: `{nb} assert a > 3 * b` — that claim is false."), "\(text)")
         #expect(text.contains("FAIL \(path):16:11 (inline): inline code `{nb} missing` failed: undefined name 'missing'"), "\(text)")
     }
