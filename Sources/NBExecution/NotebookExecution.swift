@@ -102,6 +102,12 @@ public struct NotebookExecution {
                       failedCells: Self.failedCells(document.cells, cellOutcomes), failedInline: failedInline)
     }
 
+    /// How `--explain` names each cell and inline code, in the order they run
+    /// (`cell 2 (line 14)`, ``inline `{nb} x` (line 20:9)``).
+    public var unitLabels: [String] {
+        ExecutionUnit.units(of: document).map { $0.cacheCell.label ?? "" }
+    }
+
     /// The options that change results, in a fixed text form.
     var canonicalOptions: String {
         let o = sessionOptions

@@ -45,7 +45,7 @@ import Testing
 
             `{nb} indented`
 
-        `{nb}x` has no space after the marker.
+        `{nb}x` has no space after the marker, and `{nb}` alone is the marker.
         """
         let document = try DocumentParser.parse(text)
         #expect(document.inlineCode.isEmpty)

@@ -4,15 +4,17 @@ enum InlineCodeScan {
     static let marker = "{nb}"
 
     /// The code of a code span that is an inline expression or check, or nil for an ordinary code
-    /// span. The span's text must start with `{nb}` followed by white space or nothing, so a span
+    /// span. The span's text must be `{nb}`, white space and code (a bare `{nb}` is ordinary code,
+    /// for writing about the marker), so a span
     /// whose text starts with a backtick (``` `` `{nb} x` `` ```) shows the syntax without running it.
     /// `skipped` counts the bytes of the marker and the white space after it.
     static func code(ofSpan literal: String) -> (kind: InlineCode.Kind, source: String, skipped: Int)? {
         guard literal.hasPrefix(marker) else { return nil }
         let rest = literal.utf8.dropFirst(marker.utf8.count)
-        guard rest.first.map({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) ?? true else { return nil }
+        guard let first = rest.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D else { return nil }
         let leading = rest.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
         let source = String(decoding: rest.dropFirst(leading), as: UTF8.self).trimmingSpaces
+        guard !source.isEmpty else { return nil }
         let isCheck = source.hasPrefix("assert") && (source.utf8.count == 6 || {
             let next = source.utf8.dropFirst(6).first ?? 0
             return next == 0x20 || next == 0x09 || next == UInt8(ascii: "(")

@@ -38,7 +38,8 @@ public struct NotebookPageRenderer: NotebookRendering {
         let lookup = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root)
         if let entry = lookup?.entry {
             var render = entry.render
-            render.cacheExplanation = entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
+            render.cacheExplanation = Self.inlineCodeLabels(source)?.map { "\(source.relativePath): \($0): cached" }
+                ?? entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
             return render
         }
         var dependencies: [String] = []
@@ -175,6 +176,14 @@ public struct NotebookPageRenderer: NotebookRendering {
                               blocks: blocks, references: bibliography.entries, summary: summary,
                               searchText: text.joined(separator: " "), diagnostics: diagnostics, failed: failed,
                               cacheExplanation: explanation)
+    }
+
+    /// For a page with inline code, how `--explain` names its cells and inline code in order (the
+    /// page cache keeps only cell lines); nil for a page without inline code.
+    static func inlineCodeLabels(_ source: NotebookSource) -> [String]? {
+        guard source.text.contains("{nb}") || source.text.contains("\\nb{"),
+              let document = try? DocumentParser.parse(source.text), !document.inlineCode.isEmpty else { return nil }
+        return NotebookExecution(document: document, path: source.relativePath).unitLabels
     }
 
     /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most

@@ -50,3 +50,33 @@ import NBLanguage
         #expect(InlineTeX.tex(text) == tex)
     }
 }
+
+/// Inline code on a site page: failures are diagnostics at `file:line:col`, and `--explain` names
+/// inline code also when the whole page comes from the page cache.
+@Suite struct InlinePageRendererTests {
+    @Test func failuresAreDiagnosticsAndExplainNamesInlineCode() throws {
+        let site = try TempSite()
+        let notebook = "# Page\n\n```nb\nx = 1\n```\n\nValue `{nb} x + 1`, claim `{nb} assert x > 5`.\n"
+        try site.write("page.md", notebook)
+        let cache = CellResultCache(directory: site.source.appendingPathComponent(".nb-cache"))
+        let renderer = NotebookPageRenderer(root: site.source, cache: cache, engineVersion: "test")
+        let render = try renderer.render(NotebookSource(relativePath: "page.md", text: notebook))
+        #expect(render.failed)
+        #expect(render.diagnostics.map(\.description).contains {
+            $0.hasPrefix("page.md:7:33: error: inline check `{nb} assert x > 5` does not hold — in: Value `{nb} x + 1`, claim `{nb} assert x > 5`.")
+        })
+        #expect(render.blocks.map(\.html).joined().contains("Value <span class=\"nb-value\">2</span>"))
+        #expect(render.cacheExplanation == [
+            "page.md: cell 1 (line 4): runs — not cached",
+            "page.md: inline `{nb} x + 1` (line 7:13): runs — not cached",
+            "page.md: inline `{nb} assert x > 5` (line 7:33): runs — not cached",
+        ])
+        let again = try renderer.render(NotebookSource(relativePath: "page.md", text: notebook))
+        #expect(again.cacheExplanation == [
+            "page.md: cell 1 (line 4): cached",
+            "page.md: inline `{nb} x + 1` (line 7:13): cached",
+            "page.md: inline `{nb} assert x > 5` (line 7:33): cached",
+        ])
+        #expect(again.failed)
+    }
+}
