@@ -15,16 +15,22 @@ public struct NotebookExecution {
     public struct Result: Sendable {
         /// One outcome per cell, in document order.
         public var outcomes: [CellOutcome]
+        /// One outcome per inline code (`Document.inlineCode`), its positions in the file. An
+        /// expression's value text is its single `.value` item.
+        public var inlineOutcomes: [CellOutcome] = []
         /// Indices of the cells that were executed for their outcome (all of them without a cache).
         public var ran: [Int]
         /// Indices of cached cells executed again only to rebuild the environment (empty unless a
         /// stored environment was unusable).
         public var replayed: [Int]
-        /// Per executed cell, why it ran (`--explain`); empty without a cache.
+        /// Per cell and inline code, whether it came from the cache or why it ran (`--explain`);
+        /// empty without a cache.
         public var explanation: [String]
         /// Indices of cells whose outcome is a failure (SPEC §2 exit 1).
         public var failedCells: [Int]
-        public var failed: Bool { !failedCells.isEmpty }
+        /// Indices of inline code that failed: an error, or a check that does not hold.
+        public var failedInline: [Int] = []
+        public var failed: Bool { !failedCells.isEmpty || !failedInline.isEmpty }
     }
 
     public var document: Document
@@ -59,23 +65,47 @@ public struct NotebookExecution {
 
     /// `run(cache:)` with the session's builtins given (tests add builtins that record execution).
     func run(cache: CellResultCache?, registry: BuiltinRegistry) -> Result {
-        var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions, registry: registry))
+        let units = ExecutionUnit.units(of: document)
+        var runner = SessionRunner(units: units, session: Session(options: sessionOptions, registry: registry))
         guard let cache else {
-            let outcomes = document.cells.indices.map { runner.run(cellAt: $0) }
-            return Result(outcomes: outcomes, ran: Array(document.cells.indices), replayed: [], explanation: [],
-                          failedCells: Self.failedCells(document.cells, outcomes))
+            let outcomes = units.indices.map { runner.run(cellAt: $0) }
+            return result(units: units, outcomes: outcomes, ran: Array(units.indices), replayed: [], explanation: [])
         }
-        let cacheDocument = CacheDocument(
-            engineVersion: engine,
-            options: canonicalOptions,
-            cells: document.cells.map { CacheCell(source: $0.source, line: $0.sourceLocation.line) })
+        let cacheDocument = CacheDocument(engineVersion: engine, options: canonicalOptions, cells: units.map(\.cacheCell))
         let root = sessionOptions.rootDirectory ?? "."
         let cached = CachedExecution.execute(
             cacheDocument, documentKey: URL(fileURLWithPath: path).standardizedFileURL.path, cache: cache,
             fingerprint: FileFingerprints.sha256(relativeTo: URL(fileURLWithPath: root)), runner: &runner)
-        return Result(outcomes: cached.outcomes, ran: cached.ran, replayed: cached.replayed,
-                      explanation: cached.explanation(cells: cacheDocument.cells),
-                      failedCells: Self.failedCells(document.cells, cached.outcomes))
+        return result(units: units, outcomes: cached.outcomes, ran: cached.ran, replayed: cached.replayed,
+                      explanation: cached.explanation(cells: cacheDocument.cells))
+    }
+
+    /// Splits the outcomes of the units into those of cells and of inline code (unit indices
+    /// become cell indices).
+    private func result(units: [ExecutionUnit], outcomes: [CellOutcome], ran: [Int], replayed: [Int],
+                        explanation: [String]) -> Result {
+        var cellOutcomes: [CellOutcome] = []
+        var inline = Array(repeating: CellOutcome(), count: document.inlineCode.count)
+        for (unit, outcome) in zip(units, outcomes) {
+            switch unit {
+            case .cell:
+                cellOutcomes.append(outcome)
+            case .inline(let code):
+                inline[code.index] = InlineHints.explained(outcome.placed(at: code.location), code: code, document: document)
+            }
+        }
+        var unitToCell: [Int: Int] = [:]
+        for (index, unit) in units.enumerated() { if case .cell(let cell) = unit { unitToCell[index] = cell.index } }
+        let failedInline = inline.indices.filter { inline[$0].error != nil || inline[$0].checks.contains { !$0.passed } }
+        return Result(outcomes: cellOutcomes, inlineOutcomes: inline, ran: ran.compactMap { unitToCell[$0] },
+                      replayed: replayed.compactMap { unitToCell[$0] }, explanation: explanation,
+                      failedCells: Self.failedCells(document.cells, cellOutcomes), failedInline: failedInline)
+    }
+
+    /// How `--explain` names each cell and inline code, in the order they run
+    /// (`cell 2 (line 14)`, ``inline `{nb} x` (line 20:9)``).
+    public var unitLabels: [String] {
+        ExecutionUnit.units(of: document).map { $0.cacheCell.label ?? "" }
     }
 
     /// The options that change results, in a fixed text form.

@@ -3,23 +3,30 @@ import NBDocument
 import NBLanguage
 import NBLearning
 
-/// Feeds a document's cells to one `Session`, and stores and restores its environment for the cache.
+/// Feeds a document's cells and inline code to one `Session`, and stores and restores its
+/// environment for the cache.
 struct SessionRunner: CellRunning {
-    let cells: [Cell]
+    let units: [ExecutionUnit]
     let session: Session
     /// Each global's value at the last capture with its encoding (kept alive so that
     /// `Value.isIdentical` can trust shared storage).
     private var encodings: [String: EncodedGlobal] = [:]
 
-    init(cells: [Cell], session: Session) {
-        self.cells = cells
+    init(units: [ExecutionUnit], session: Session) {
+        self.units = units
         self.session = session
     }
 
+    /// Runs unit `index`: a cell at its place in the file, inline code from line 1, column 1
+    /// (`CellOutcome.placed(at:)` moves its positions into the file).
     mutating func run(cellAt index: Int) -> CellOutcome {
-        let cell = cells[index]
-        let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
-        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+        switch units[index] {
+        case .cell(let cell):
+            let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+            return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+        case .inline(let code):
+            return session.run(inline: code.source)
+        }
     }
 
     var storesEnvironments: Bool { true }

@@ -26,6 +26,12 @@ struct RunCommand: ParsableCommand {
             let text = outcome.transcript
             if !text.isEmpty { print(text) }
         }
+        // Inline code in the prose is not part of the transcript; its failures go to stderr.
+        for (code, outcome) in zip(document.inlineCode, result.inlineOutcomes) {
+            if let problem = InlineProblem(code, outcome) {
+                Terminal.error("\(file):\(problem.line):\(problem.column): error: \(problem.oneLine)")
+            }
+        }
         if result.failed { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,8 @@
 import NBDocument
+import NBExecution
 
-/// The text `nb test` prints for a failing cell: where, the cell, what went wrong, the diff.
+/// The text `nb test` prints for a failing cell (where, the cell, what went wrong, the diff) or
+/// failing inline code (where, what, the sentence).
 enum FailureReport {
     static func text(file: String, cell: Cell, message: String, detail: String) -> String {
         var lines = ["FAIL \(file):\(cell.location.line) (cell \(cell.id)): \(message)"]
@@ -13,6 +15,13 @@ enum FailureReport {
         if !detail.isEmpty {
             lines.append(contentsOf: detail.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 })
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text for failing inline code: `FAIL file:line:col (inline): message`, then the sentence.
+    static func text(file: String, inline problem: InlineProblem) -> String {
+        var lines = ["FAIL \(file):\(problem.line):\(problem.column) (inline): \(problem.message)"]
+        lines.append(contentsOf: problem.detail.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 })
         return lines.joined(separator: "\n")
     }
 }

@@ -7,7 +7,8 @@ import NBLanguage
 ///
 /// A cell counts as a test when it has an `output` block, performed a check (`assert`,
 /// `gradtable`, `gradcheck`), or is marked `error=true`. A cell that fails unexpectedly counts too:
-/// a broken cell is never silently passed over.
+/// a broken cell is never silently passed over. So does each inline check in the prose
+/// (`{nb} assert …`) and each inline expression that fails.
 public struct NotebookTest: Sendable {
     public struct Options: Sendable {
         /// Rewrite the bodies of `output` blocks (and add missing ones) with the actual output.
@@ -59,7 +60,8 @@ public struct NotebookTest: Sendable {
         if options.accept { AtomicFile.removeLeftovers(of: URL(fileURLWithPath: file)) }
         let warnings = document.diagnostics.map { $0.formatted(file: file) }
         let execution = NotebookExecution(document: document, path: file)
-        let outcomes = execution.run().outcomes
+        let run = execution.run()
+        let outcomes = run.outcomes
         let session = execution.sessionOptions
         let tolerance = Tolerance(rtol: session.rtol, atol: session.atol)
 
@@ -80,6 +82,22 @@ public struct NotebookTest: Sendable {
                 status = .passed
             }
             results.append(CellTestResult(file: file, line: cell.location.line, cellID: cell.id, status: status))
+        }
+        // Inline checks are tests; inline code that fails is a failure. `--accept` never touches
+        // prose: only output blocks are rewritten.
+        for (code, outcome) in zip(document.inlineCode, run.inlineOutcomes) where code.kind == .check || outcome.error != nil {
+            let problem = InlineProblem(code, outcome)
+            let status: CellTestResult.Status
+            if !options.filter.isEmpty {
+                status = .skipped(reason: "not selected by --filter")
+            } else if let problem {
+                status = .failed(message: problem.message, detail: problem.detail)
+                failures.append(FailureReport.text(file: file, inline: problem))
+            } else {
+                status = .passed
+            }
+            results.append(CellTestResult(file: file, line: code.location.line,
+                                          cellID: "inline-\(code.location.line)-\(code.location.column)", status: status))
         }
         if !edits.isEmpty, !document.source.isLossless {
             // Byte ranges refer to the repaired text: rewriting would change bytes we never read.

@@ -85,6 +85,16 @@ struct CmarkNode {
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
 
+    /// Puts a text node holding `text` in this node's place and frees this node (and its
+    /// children). Call it only after any walk over the tree has finished.
+    func replace(withText text: String) {
+        guard let replacement = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        _ = cmark_node_set_literal(replacement, text)
+        _ = cmark_node_insert_before(pointer, replacement)
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
     /// Visits this node and every descendant in document order, without recursion
     /// (deeply nested input must not overflow the stack). `entering` is false on the way out of
     /// a node that has children.

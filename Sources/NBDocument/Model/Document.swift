@@ -6,12 +6,21 @@ public struct Document: Sendable {
     public var blocks: [Block]
     /// Warnings found while reading (math, cell options, invalid UTF-8, …), in file order.
     public var diagnostics: [Diagnostic]
+    /// Inline expressions, inline checks and `\nb{…}` values in the prose; prose HTML refers to
+    /// them by `Placeholder.inlineCode` markers.
+    public var inlineCode: [InlineCode]
+    /// Formulas holding `\nb{…}` values; prose HTML refers to them by `Placeholder.computedMath`
+    /// markers.
+    public var computedMath: [ComputedMath]
 
-    public init(source: SourceText, frontMatter: FrontMatter, blocks: [Block], diagnostics: [Diagnostic]) {
+    public init(source: SourceText, frontMatter: FrontMatter, blocks: [Block], diagnostics: [Diagnostic],
+                inlineCode: [InlineCode] = [], computedMath: [ComputedMath] = []) {
         self.source = source
         self.frontMatter = frontMatter
         self.blocks = blocks
         self.diagnostics = diagnostics
+        self.inlineCode = inlineCode
+        self.computedMath = computedMath
     }
 
     /// The cells, in order.

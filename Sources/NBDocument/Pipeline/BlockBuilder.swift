@@ -8,11 +8,19 @@ struct BlockBuilder {
     let tree: CmarkTree
     let unsafe: Bool
     private(set) var diagnostics: [Diagnostic] = []
+    /// Inline expressions, checks and `\nb{…}` values, numbered as their placeholders are.
+    private(set) var inlineCode: [InlineCode] = []
+    /// Formulas with `\nb{…}` values, numbered as their placeholders are.
+    private(set) var computedMath: [ComputedMath] = []
 
     /// Line starts of the text cmark parsed.
     private let transformedLineStarts: [Int]
     /// MathML of each protected span, rendered once.
     private var mathML: [String] = []
+    /// The `\nb{…}` values of each math span that has some.
+    private var mathValues: [Int: [InlineCodeScan.MathValue]] = [:]
+    /// The `computedMath` index of each such span, once prose used it.
+    private var computedIndex: [Int: Int] = [:]
     private var slugger = Slugger()
     private var blocks: [Block] = []
     private var cellCount = 0
@@ -58,12 +66,48 @@ struct BlockBuilder {
 
     private mutating func renderMath() {
         mathML.reserveCapacity(protection.spans.count)
-        for span in protection.spans {
+        for (index, span) in protection.spans.enumerated() {
             let rendered = MathML.convert(span.tex, display: span.display)
             mathML.append(rendered.mathML)
+            let values = span.tex.utf8.count > 3 && span.tex.contains("\\nb{") ? InlineCodeScan.mathValues(in: span.tex) : []
+            guard values.isEmpty else {
+                // The formula is converted again once its values are known; check the rest now.
+                mathValues[index] = values
+                let checked = MathML.convert(InlineCodeScan.checkable(span.tex, values), display: span.display)
+                diagnostics += checked.diagnostics.map { $0.relocated(span.origin) }
+                continue
+            }
             // Byte spans in the file; DocumentParser locates them with all the others.
             diagnostics += rendered.diagnostics.map { $0.relocated(span.origin) }
         }
+    }
+
+    /// The placeholder of a formula with `\nb{…}` values, registering it and its values the first
+    /// time prose uses it.
+    private mutating func computedPlaceholder(span index: Int, values: [InlineCodeScan.MathValue]) -> String {
+        if let known = computedIndex[index] { return Placeholder.computedMath.marker(known) }
+        let span = protection.spans[index]
+        let bytes = Array(span.tex.utf8)
+        var tex = ""
+        var copied = 0
+        var codes: [Int] = []
+        let wholeSpan = span.origin.offset(ofTeX: 0)..<span.origin.offset(ofTeX: bytes.count)
+        for value in values {
+            tex += String(decoding: bytes[copied..<value.whole.lowerBound], as: UTF8.self)
+            let code = String(decoding: bytes[value.code], as: UTF8.self)
+            let leading = code.utf8.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
+            let offset = span.origin.offset(ofTeX: value.code.lowerBound + leading)
+            codes.append(inlineCode.count)
+            tex += Placeholder.inlineCode.marker(inlineCode.count)
+            inlineCode.append(InlineCode(index: inlineCode.count, kind: .math, source: code.trimmingSpaces,
+                                         location: source.location(ofByte: offset), offset: offset,
+                                         sentence: Sentence.around(wholeSpan, in: source)))
+            copied = value.whole.upperBound
+        }
+        tex += String(decoding: bytes[copied...], as: UTF8.self)
+        computedIndex[index] = computedMath.count
+        computedMath.append(ComputedMath(tex: tex, display: span.display, codes: codes))
+        return Placeholder.computedMath.marker(computedMath.count - 1)
     }
 
     /// One pass over the tree before blocks are made:
@@ -74,9 +118,16 @@ struct BlockBuilder {
     private mutating func prepareTree() {
         let hasMath = !protection.spans.isEmpty
         var imageDepth = 0
+        var headingDepth = 0
         var nestedCells: [CmarkNode] = []
+        var codeSpans: [(node: CmarkNode, inHeading: Bool)] = []
         tree.root.walk { node, entering in
+            if node.type == CMARK_NODE_CODE, imageDepth == 0, node.literalHasPrefix("{nb}") {
+                codeSpans.append((node, headingDepth > 0))
+            }
             switch node.type {
+            case CMARK_NODE_HEADING:
+                headingDepth += entering ? 1 : -1
             case CMARK_NODE_IMAGE where hasMath:
                 imageDepth += entering ? 1 : -1
                 if entering { restoreAttributes(node) }
@@ -100,6 +151,37 @@ struct BlockBuilder {
             diagnostics.append(Diagnostic(.warning, "an `nb` cell inside a list or quote is not run; move it to the top level",
                                           span: offset..<offset))
         }
+        for (node, inHeading) in codeSpans { addInlineCode(node, inHeading: inHeading) }
+    }
+
+    /// Registers a `{nb}` code span and puts its placeholder in its place. In a heading it stays
+    /// code (a heading's anchor must not change with results), with a warning.
+    private mutating func addInlineCode(_ node: CmarkNode, inHeading: Bool) {
+        guard let literal = node.literal, let found = InlineCodeScan.code(ofSpan: literal) else { return }
+        // cmark places a code span at its text; find the marker there in the file.
+        var start = originalOffset(line: node.startLine, column: node.startColumn)
+        let window = source.slice(start..<min(source.text.utf8.count, start + 64))
+        if let marker = window.range(of: InlineCodeScan.marker) {
+            start += window.utf8.distance(from: window.startIndex, to: marker.lowerBound)
+        }
+        if inHeading {
+            diagnostics.append(Diagnostic(.warning, "inline code in a heading is not run (a heading's anchor must not change with results); move it to the text below",
+                                          span: start..<start))
+            return
+        }
+        var offset = start + InlineCodeScan.marker.utf8.count
+        let utf8 = source.text.utf8
+        var position = source.utf8Index(offset)
+        while position < utf8.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(utf8[position]) {
+            offset += 1
+            position = utf8.index(after: position)
+        }
+        let end = min(source.text.utf8.count, start + literal.utf8.count + 1)
+        let index = inlineCode.count
+        inlineCode.append(InlineCode(index: index, kind: found.kind, source: found.source,
+                                     location: source.location(ofByte: offset), offset: offset,
+                                     sentence: Sentence.around(max(0, start - 1)..<end, in: source)))
+        node.replace(withText: Placeholder.inlineCode.marker(index))
     }
 
     private func restoreLiteral(_ node: CmarkNode) {
@@ -117,6 +199,21 @@ struct BlockBuilder {
     private func html(_ node: CmarkNode) -> String {
         let html = tree.html(node)
         return protection.spans.isEmpty ? html : protection.substitute(in: html) { mathML[$0] }
+    }
+
+    /// `html(node)` for prose: a formula with `\nb{…}` values becomes its computed placeholder.
+    private mutating func proseHTML(_ node: CmarkNode) -> String {
+        let html = tree.html(node)
+        guard !protection.spans.isEmpty else { return html }
+        guard !mathValues.isEmpty else { return protection.substitute(in: html) { mathML[$0] } }
+        var computed: [Int: String] = [:]
+        _ = protection.substitute(in: html) { index in
+            if let values = mathValues[index], computed[index] == nil {
+                computed[index] = computedPlaceholder(span: index, values: values)
+            }
+            return ""
+        }
+        return protection.substitute(in: html) { computed[$0] ?? mathML[$0] }
     }
 
     /// Plain text with math as TeX (for slugs and titles).
@@ -163,11 +260,11 @@ struct BlockBuilder {
     }
 
     private mutating func addProse(_ node: CmarkNode) {
-        blocks.append(.prose(Prose(html: html(node), location: location(of: node))))
+        blocks.append(.prose(Prose(html: proseHTML(node), location: location(of: node))))
     }
 
     /// The MathML of a paragraph that is exactly one display-math placeholder.
-    private func displayMath(_ paragraph: CmarkNode) -> String? {
+    private mutating func displayMath(_ paragraph: CmarkNode) -> String? {
         guard !protection.spans.isEmpty, let child = paragraph.firstChild, child.next == nil,
               child.type == CMARK_NODE_TEXT, let literal = child.literal,
               MathProtection.mayContainPlaceholder(literal) else { return nil }
@@ -177,12 +274,25 @@ struct BlockBuilder {
             return ""
         }
         guard rest.isEmpty, let index, protection.spans[index].display else { return nil }
+        if let values = mathValues[index] { return computedPlaceholder(span: index, values: values) }
         return mathML[index]
     }
 
     private mutating func addHeading(_ node: CmarkNode) {
         let text = plainText(node).trimmingSpaces
         let id = slugger.unique(text)
+        if !mathValues.isEmpty {
+            var computed = false
+            _ = protection.substitute(in: tree.html(node)) { index in
+                if mathValues[index] != nil { computed = true }
+                return ""
+            }
+            if computed {
+                let offset = originalOffset(line: node.startLine, column: node.startColumn)
+                diagnostics.append(Diagnostic(.warning, "`\\nb{…}` in a heading is not computed (a heading's anchor must not change with results); move the formula to the text below",
+                                              span: offset..<offset))
+            }
+        }
         underReferencesHeading = ReferenceDetector.isReferencesHeading(text)
         var inner = html(node)
         // cmark writes `<hN>…</hN>\n`; keep the inside.

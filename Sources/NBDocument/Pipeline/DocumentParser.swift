@@ -53,7 +53,8 @@ public enum DocumentParser {
         // Every diagnostic with a byte span gets its line and column here, in one pass.
         diagnostics = source.locate(diagnostics)
         diagnostics.sort { $0.location < $1.location }
-        return Document(source: source, frontMatter: front.frontMatter, blocks: blocks, diagnostics: diagnostics)
+        return Document(source: source, frontMatter: front.frontMatter, blocks: blocks, diagnostics: diagnostics,
+                        inlineCode: builder.inlineCode, computedMath: builder.computedMath)
     }
 
     private static func repairWarnings(_ source: SourceText) -> [Diagnostic] {

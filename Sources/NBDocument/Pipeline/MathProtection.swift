@@ -11,14 +11,9 @@ struct ProtectedMath {
 /// The Markdown body with every math span replaced by an opaque placeholder, plus the map back
 /// to file positions.
 ///
-/// A placeholder is U+E000, the span index as hexadecimal digits spelled with U+E010…U+E01F,
-/// then U+E001: private-use characters, which CommonMark treats as plain letters (never
-/// emphasis, escape or link syntax), so they pass through cmark unchanged.
+/// A placeholder is a `Placeholder.math` marker: U+E000, the span index in private-use digits,
+/// U+E001.
 struct MathProtection {
-    static let open: Unicode.Scalar = "\u{E000}"
-    static let close: Unicode.Scalar = "\u{E001}"
-    static let digitBase: UInt32 = 0xE010
-
     var text: String
     var map: PositionMap
     var spans: [ProtectedMath]
@@ -67,68 +62,18 @@ struct MathProtection {
 
     /// The placeholder for span `index`.
     static func placeholder(_ index: Int) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(open)
-        for digit in String(index, radix: 16).unicodeScalars {
-            let value = digit.properties.numericType != nil ? digit.value - 48 : digit.value - 87
-            scalars.append(Unicode.Scalar(digitBase + value)!)
-        }
-        scalars.append(close)
-        return String(scalars)
+        Placeholder.math.marker(index)
     }
 
     /// `true` when `text` may hold a placeholder (its UTF-8 contains U+E000's lead byte 0xEE).
     static func mayContainPlaceholder(_ text: String) -> Bool {
-        text.utf8.contains(0xEE)
+        Placeholder.mayOccur(in: text)
     }
 
     /// Replaces each placeholder in `text` by `replacement(index)`. Text that only looks like a
     /// placeholder (an index out of range, a malformed sequence) is left as it is.
-    ///
-    /// Works on UTF-8 bytes: U+E000 is `EE 80 80`, U+E001 `EE 80 81`, digit d `EE 80 (90+d)`.
     func substitute(in text: String, _ replacement: (Int) -> String) -> String {
-        guard MathProtection.mayContainPlaceholder(text) else { return text }
-        var text = text
-        return text.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count * 2)
-            var copied = 0
-            var position = 0
-            let count = bytes.count
-            while position + 2 < count {
-                guard bytes[position] == 0xEE, bytes[position + 1] == 0x80, bytes[position + 2] == 0x80 else {
-                    position += 1
-                    continue
-                }
-                var cursor = position + 3
-                var index = 0
-                var digits = 0
-                var matched = false
-                while cursor + 2 < count, digits <= 8, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80 {
-                    let last = bytes[cursor + 2]
-                    if last == 0x81 {
-                        matched = digits > 0 && index < spans.count
-                        break
-                    }
-                    guard last >= 0x90, last <= 0x9F else { break }
-                    index = index * 16 + Int(last - 0x90)
-                    digits += 1
-                    cursor += 3
-                }
-                guard matched else {
-                    position += 3
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<position]))
-                var replaced = replacement(index)
-                replaced.withUTF8 { output.append(contentsOf: $0) }
-                position = cursor + 3
-                copied = position
-            }
-            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
-            return String(decoding: output, as: UTF8.self)
-        }
+        Placeholder.math.substitute(in: text, count: spans.count, replacement)
     }
 
     /// `text` with every placeholder put back as the math source it replaced.

@@ -5,7 +5,9 @@ public struct CacheCell: Sendable, Equatable {
     /// 1-based line of the cell's first source line (used to move cached error positions when
     /// prose above the cell grows or shrinks).
     public var line: Int
-    public init(source: String, line: Int) { self.source = source; self.line = line }
+    /// How `--explain` names it (`cell 3 (line 40)`); not part of any key. Nil: `cell N (line L)`.
+    public var label: String?
+    public init(source: String, line: Int, label: String? = nil) { self.source = source; self.line = line; self.label = label }
 }
 
 /// Everything that decides whether a document's cached cell results are still valid, except the

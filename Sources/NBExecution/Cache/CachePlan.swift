@@ -17,13 +17,14 @@ public struct CachePlan: Sendable, Equatable {
         decisions.firstIndex { if case .run = $0 { true } else { false } }
     }
 
-    /// One line per cell, `cell N (line L): cached` or `cell N (line L): runs — REASON`, for `--explain`.
+    /// One line per cell, `cell N (line L): cached` or `cell N (line L): runs — REASON` (inline code: `inline `{nb} x` (line L:C)`), for `--explain`.
     public func explanation(cells: [CacheCell]) -> [String] {
         decisions.indices.map { index in
             let line = index < cells.count ? cells[index].line : 0
+            let name = (index < cells.count ? cells[index].label : nil) ?? "cell \(index + 1) (line \(line))"
             switch decisions[index] {
-            case .cached: return "cell \(index + 1) (line \(line)): cached"
-            case .run(let reason): return "cell \(index + 1) (line \(line)): runs — \(reason)"
+            case .cached: return "\(name): cached"
+            case .run(let reason): return "\(name): runs — \(reason)"
             }
         }
     }

@@ -61,6 +61,7 @@ public struct BuiltinRegistry: Sendable {
         registry.register(RepresentationBuiltins.all)
         registry.register(ImageBuiltins.all)
         registry.register(TableBuiltins.all)
+        registry.register(FormatBuiltin.all)
         return registry
     }()
 }

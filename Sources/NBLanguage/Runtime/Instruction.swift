@@ -11,6 +11,7 @@ struct Instruction {
         Instruction { interpreter throws(LanguageError) in
             var frame: [Value] = []
             let value = try interpreter.evaluate(expr, &frame)
+            interpreter.lastValue = value
             if !suppressed, let item = value.displayItem { interpreter.items.append(item) }
         }
     }

@@ -22,6 +22,8 @@ final class Interpreter {
     var interpretations: [any DifferentiableScalar.Type] = []
 
     var items: [DisplayItem] = []
+    /// The value of the last top-level expression statement run (what inline code shows).
+    var lastValue: Value?
     var checks: [CheckRecord] = []
     var filesRead: [String] = []
 

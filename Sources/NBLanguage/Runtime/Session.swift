@@ -90,12 +90,24 @@ public final class Session {
         return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout, cancellation: cancellation) }
     }
 
+    /// Runs the code of an inline expression or check (`{nb} expr` in prose) at this point of the
+    /// session: one expression, whose value becomes the outcome's single item as the text a
+    /// sentence shows (`InlineText`), or one `assert`, whose check is the outcome's. It binds no
+    /// name; anything else is an error in the outcome.
+    public func run(inline source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
+                    timeout: Double? = nil) -> CellOutcome {
+        let timeout = timeout ?? options.timeout
+        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout, inline: true) }
+    }
+
     /// Runs a cell on the current thread (the work `run` does on its own large-stack thread).
-    func runHere(_ source: String, origin: SourceLocation, timeout: Double, cancellation: Cancellation? = nil) -> CellOutcome {
-        let statements: [Statement]
+    func runHere(_ source: String, origin: SourceLocation, timeout: Double, cancellation: Cancellation? = nil,
+                 inline: Bool = false) -> CellOutcome {
+        var statements: [Statement]
         let lines = CellLines(source: source, origin: origin)
         do {
             statements = try Parser.parse(source, origin: origin)
+            if inline { statements = [try InlineText.statement(statements, origin: origin)] }
         } catch {
             return CellOutcome(error: lines.cellError(error, statement: nil))
         }
@@ -129,6 +141,10 @@ public final class Session {
                                filesRead: interpreter.filesRead)
         }
         for statement in statements { for name in statement.boundNames { failedNames[name] = nil } }
+        if inline {
+            return InlineText.outcome(statement: statements[0], value: interpreter.lastValue, items: interpreter.items,
+                                      checks: interpreter.checks, filesRead: interpreter.filesRead, lines: lines)
+        }
         return CellOutcome(items: interpreter.items, checks: interpreter.checks, filesRead: interpreter.filesRead)
     }
 }

@@ -50,6 +50,8 @@ extension DisplayHTML {
     font-size: .9em; white-space: pre-wrap; overflow-wrap: anywhere; }
     .nb-error-label { color: #c4232b; font-weight: 700; }
     .nb-error-location, .nb-error-hint { margin-top: .25em; font-size: .88em; opacity: .85; }
+    .nb-check { font-size: .8em; vertical-align: .1em; }
+    .nb-inline-error { padding: 0 .3em; border-bottom: 2px solid #c4232b; background: rgba(207, 34, 46, .08); }
 
     """
 
@@ -60,6 +62,7 @@ extension DisplayHTML {
     tr.nb-row-fail td:first-child { box-shadow: inset 3px 0 0 #ff7b72; }
     .nb-error { border-left-color: #ff7b72; background: rgba(248, 81, 73, .12); }
     .nb-error-label { color: #ff7b72; }
+    .nb-inline-error { border-bottom-color: #ff7b72; background: rgba(248, 81, 73, .12); }
     .nb-plot .nb-unlabelled { --nb-c: #6e6e6e; }
 
     """

@@ -16,10 +16,12 @@ public enum HTMLPage {
     /// - Parameters:
     ///   - outcomes: per cell, in order (`Document.cells`), what running it produced; a missing
     ///     or `nil` entry shows the cell with an empty output.
+    ///   - inlineOutcomes: per inline code (`Document.inlineCode`), its outcome; a missing entry
+    ///     shows the code as written.
     ///   - stylesheet: embedded by default.
-    public static func render(_ document: Document, outcomes: [CellOutcome?] = [],
+    public static func render(_ document: Document, outcomes: [CellOutcome?] = [], inlineOutcomes: [CellOutcome?] = [],
                               stylesheet: Stylesheet = .embedded) -> String {
-        render(document, body: body(document, outcomes: outcomes), stylesheet: stylesheet)
+        render(document, body: body(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes), stylesheet: stylesheet)
     }
 
     /// Wraps already rendered article content (`body`) in the page: head, title, header.
@@ -42,13 +44,13 @@ public enum HTMLPage {
     }
 
     /// The article's content alone (blocks and cells), for embedding in another layout.
-    public static func body(_ document: Document, outcomes: [CellOutcome?] = []) -> String {
+    public static func body(_ document: Document, outcomes: [CellOutcome?] = [], inlineOutcomes: [CellOutcome?] = []) -> String {
         var html = ""
         html.reserveCapacity(estimatedSize(of: document))
         for block in document.blocks {
             switch block {
             case .prose(let prose):
-                html += prose.html
+                html += InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
             case .heading(let heading):
                 html += BlockHTML.heading(heading)
             case .code(let code):

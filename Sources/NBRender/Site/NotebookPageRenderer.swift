@@ -38,7 +38,8 @@ public struct NotebookPageRenderer: NotebookRendering {
         let lookup = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root)
         if let entry = lookup?.entry {
             var render = entry.render
-            render.cacheExplanation = entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
+            render.cacheExplanation = Self.inlineCodeLabels(source)?.map { "\(source.relativePath): \($0): cached" }
+                ?? entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
             return render
         }
         var dependencies: [String] = []
@@ -87,8 +88,11 @@ public struct NotebookPageRenderer: NotebookRendering {
         let folder = root.appendingPathComponent(file).deletingLastPathComponent()
 
         // Cells.
-        let (outcomes, explanation, failed) = runCells(document, file: file)
-        for outcome in outcomes { for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) } }
+        let (outcomes, inlineOutcomes, explanation, failed) = runCells(document, file: file)
+        for outcome in outcomes + inlineOutcomes {
+            for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) }
+        }
+        diagnostics += Self.inlineFailures(document, inlineOutcomes, file: file)
 
         // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
         let linkEntries = document.references.map { reference in
@@ -122,24 +126,30 @@ public struct NotebookPageRenderer: NotebookRendering {
         }
         var cited: [String] = []
         for case .prose(let prose) in document.blocks where Self.mayCite(prose.html) { cited += CitationLinker.citedKeys(in: prose.html) }
+        // Prose with its computed values in place (escaped text, MathML, check marks).
+        let proseHTML = document.blocks.map { block -> String in
+            guard case .prose(let prose) = block else { return "" }
+            return InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
+        }
         let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
         diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
 
         // Blocks.
         var blocks: [HTMLBlock] = []
         var text: [String] = []
-        for block in document.blocks {
+        for (position, block) in document.blocks.enumerated() {
             let line = block.location.line
             switch block {
-            case .prose(let prose):
-                if Self.mayCite(prose.html) {
-                    let linked = CitationLinker.link(prose.html, line: line, bibliography: bibliography)
+            case .prose:
+                let html = proseHTML[position]
+                if Self.mayCite(html) {
+                    let linked = CitationLinker.link(html, line: line, bibliography: bibliography)
                     diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
                     blocks.append(HTMLBlock(html: linked.html, line: line))
                 } else {
-                    blocks.append(HTMLBlock(html: prose.html, line: line))
+                    blocks.append(HTMLBlock(html: html, line: line))
                 }
-                text.append(PlainText.from(html: prose.html))
+                text.append(PlainText.from(html: html))
             case .heading(let heading):
                 blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
                 text.append(heading.text)
@@ -168,6 +178,14 @@ public struct NotebookPageRenderer: NotebookRendering {
                               cacheExplanation: explanation)
     }
 
+    /// For a page with inline code, how `--explain` names its cells and inline code in order (the
+    /// page cache keeps only cell lines); nil for a page without inline code.
+    static func inlineCodeLabels(_ source: NotebookSource) -> [String]? {
+        guard source.text.contains("{nb}") || source.text.contains("\\nb{"),
+              let document = try? DocumentParser.parse(source.text), !document.inlineCode.isEmpty else { return nil }
+        return NotebookExecution(document: document, path: source.relativePath).unitLabels
+    }
+
     /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most
     /// prose blocks cite nothing, and skipping them saves the citation linker's pass over them.
     static func mayCite(_ html: String) -> Bool {
@@ -179,11 +197,22 @@ public struct NotebookPageRenderer: NotebookRendering {
         return false
     }
 
-    /// Runs the cells through `NotebookExecution` (with the cell cache when there is one).
-    private func runCells(_ document: Document, file: String) -> (outcomes: [CellOutcome?], explanation: [String], failed: Bool) {
-        guard runsCells, !document.cells.isEmpty else { return ([], [], false) }
+    /// Runs the cells and inline code through `NotebookExecution` (with the cell cache when there
+    /// is one).
+    private func runCells(_ document: Document, file: String)
+        -> (outcomes: [CellOutcome?], inline: [CellOutcome?], explanation: [String], failed: Bool) {
+        guard runsCells, !document.cells.isEmpty || !document.inlineCode.isEmpty else { return ([], [], [], false) }
         let execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
         let result = execution.run(cache: cache)
-        return (result.outcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
+        return (result.outcomes, result.inlineOutcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
+    }
+
+    /// An error for each inline expression that failed and each inline check that does not hold,
+    /// at its place in the file (the page shows it in place too).
+    static func inlineFailures(_ document: Document, _ outcomes: [CellOutcome?], file: String) -> [SiteDiagnostic] {
+        zip(document.inlineCode, outcomes).compactMap { code, outcome -> SiteDiagnostic? in
+            guard let outcome, let problem = InlineProblem(code, outcome) else { return nil }
+            return SiteDiagnostic(file: file, line: problem.line, column: problem.column, severity: .error, message: problem.oneLine)
+        }
     }
 }

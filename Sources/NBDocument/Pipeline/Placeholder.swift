@@ -1,0 +1,89 @@
+/// A family of opaque markers that stand for something to be filled in later: a math span before
+/// cmark parses the text, a computed value in prose HTML until its cell session has run.
+///
+/// A marker is the family's opening scalar, an index as hexadecimal digits spelled with
+/// U+E010…U+E01F, then the closing scalar: private-use characters, which CommonMark treats as plain
+/// letters (never emphasis, escape or link syntax) and HTML escaping leaves alone, so markers pass
+/// through cmark and its HTML writer unchanged.
+public struct Placeholder: Sendable, Equatable {
+    /// The opening scalar; the closing one is the next code point. Both are in U+E000…U+E00F.
+    let open: Unicode.Scalar
+
+    static let digitBase: UInt32 = 0xE010
+
+    /// Math cut out of the Markdown before cmark (U+E000 … U+E001).
+    static let math = Placeholder(open: "\u{E000}")
+    /// An inline expression or check in prose HTML (U+E002 … U+E003).
+    public static let inlineCode = Placeholder(open: "\u{E002}")
+    /// A formula with `\nb{…}` values in prose HTML (U+E004 … U+E005).
+    public static let computedMath = Placeholder(open: "\u{E004}")
+
+    /// The marker for `index`.
+    public func marker(_ index: Int) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(open)
+        for digit in String(index, radix: 16).unicodeScalars {
+            let value = digit.properties.numericType != nil ? digit.value - 48 : digit.value - 87
+            scalars.append(Unicode.Scalar(Placeholder.digitBase + value)!)
+        }
+        scalars.append(Unicode.Scalar(open.value + 1)!)
+        return String(scalars)
+    }
+
+    /// `true` when `text` may hold a marker of any family (its UTF-8 contains the lead byte 0xEE).
+    public static func mayOccur(in text: String) -> Bool {
+        text.utf8.contains(0xEE)
+    }
+
+    /// Replaces each marker of this family in `text` whose index is below `count` by
+    /// `replacement(index)`. Text that only looks like a marker (an index out of range, a malformed
+    /// sequence) is left as it is.
+    ///
+    /// Works on UTF-8 bytes: the opening scalar U+E00k is `EE 80 (80+k)`, digit d `EE 80 (90+d)`.
+    public func substitute(in text: String, count: Int, _ replacement: (Int) -> String) -> String {
+        guard Placeholder.mayOccur(in: text) else { return text }
+        let openByte = UInt8(0x80 + (open.value - 0xE000))
+        let closeByte = openByte + 1
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            var copied = 0
+            var position = 0
+            let total = bytes.count
+            while position + 2 < total {
+                guard bytes[position] == 0xEE, bytes[position + 1] == 0x80, bytes[position + 2] == openByte else {
+                    position += 1
+                    continue
+                }
+                var cursor = position + 3
+                var index = 0
+                var digits = 0
+                var matched = false
+                while cursor + 2 < total, digits <= 8, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80 {
+                    let last = bytes[cursor + 2]
+                    if last == closeByte {
+                        matched = digits > 0 && index < count
+                        break
+                    }
+                    guard last >= 0x90, last <= 0x9F else { break }
+                    index = index * 16 + Int(last - 0x90)
+                    digits += 1
+                    cursor += 3
+                }
+                guard matched else {
+                    position += 3
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(total * 2) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<position]))
+                var replaced = replacement(index)
+                replaced.withUTF8 { output.append(contentsOf: $0) }
+                position = cursor + 3
+                copied = position
+            }
+            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<total]))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+}
