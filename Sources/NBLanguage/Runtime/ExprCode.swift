@@ -160,30 +160,29 @@ extension Expr {
                 return .bool(try Interpreter.truth(try right(interpreter, &frame), what: what, at: rightLocation))
             }
         case .add:
-            return numeric(left, right, op, at: location) { $0 + $1 }
+            return { interpreter, frame throws(LanguageError) in
+                let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
+                if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            }
         case .subtract:
-            return numeric(left, right, op, at: location) { $0 - $1 }
+            return { interpreter, frame throws(LanguageError) in
+                let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
+                if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            }
         case .multiply:
-            return numeric(left, right, op, at: location) { $0 * $1 }
-        case .divide:
-            return numeric(left, right, op, at: location) { $0 / $1 }
+            return { interpreter, frame throws(LanguageError) in
+                let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
+                if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            }
         default:
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame)
                 let b = try right(interpreter, &frame)
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
-        }
-    }
-
-    @inline(__always)
-    private static func numeric(_ left: @escaping ExprCode, _ right: @escaping ExprCode, _ op: BinaryOperator,
-                                at location: SourceLocation, _ operation: @escaping @Sendable (Double, Double) -> Double) -> ExprCode {
-        { interpreter, frame throws(LanguageError) in
-            let a = try left(interpreter, &frame)
-            let b = try right(interpreter, &frame)
-            if case .number(let x) = a, case .number(let y) = b { return .number(operation(x, y)) }
-            return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
         }
     }
 }
