@@ -22,7 +22,7 @@ public enum FormatBuiltin {
             case .number(let x):
                 return .string(format.text(x))
             case .tensor(let tensor) where tensor.shape.count <= 1 && tensor.count <= InlineText.maximumElements:
-                return .string("[" + tensor.elements.map(format.text).joined(separator: ", ") + "]")
+                return .string("[" + tensor.scalars.map(format.text).joined(separator: ", ") + "]")
             default:
                 throw call.error("fmt formats a number or a vector of at most \(InlineText.maximumElements) numbers, not a \(call.positional[0].typeName)")
             }

@@ -1,3 +1,5 @@
+import NBLearning
+
 /// A statement after name resolution, ready to run: what the interpreter executes.
 ///
 /// Like an expression's `ExprCode`, a statement's work is a closure built once (by the
