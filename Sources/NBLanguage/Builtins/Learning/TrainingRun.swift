@@ -50,8 +50,6 @@ struct TrainingRun {
         }
     }
 
-    static let labels: Set<String> = ["epochs", "lr", "optimizer", "momentum", "batch", "loss", "l2", "decay", "seed"]
-
     /// Trains `model` in place and returns the history.
     func run(_ model: inout MLP<Double>, inputs: Tensor<Double>, targets: TrainingTargets<Double>,
              call: BuiltinCall) throws(LanguageError) -> TrainingHistory {
