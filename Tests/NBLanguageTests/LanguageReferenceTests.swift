@@ -86,7 +86,7 @@ import Testing
 /// Calls are checked against the declarations before a builtin runs, errors at the argument.
 @Suite struct BuiltinArgumentCheckingTests {
     @Test func kindsCountsAndLabelsAreCheckedWithPositions() {
-        let wrongKind = run("a = 1\nmoons(2.5, seed: 1)")[1].error
+        let wrongKind = run("a = 1\nmoons(2.5, seed: 1)")[0].error
         #expect(wrongKind?.message == "moons: n must be a whole number, got 2.5")
         #expect(wrongKind?.location == SourceLocation(line: 2, column: 7))
         #expect(wrongKind?.hint == "usage: moons(n, noise: 0.1, seed: 0)")
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func formsAndDefaultsFollowTheDeclaration() {
-        #expect(transcript("plot(x -> x^2, [1, 2, 3])") == "<plot: 1 series, 3 points>")
+        #expect(transcript("plot(x -> x^2, [1, 2, 3], title: \"squares\")") == "<plot: squares, 1 series, 3 points>")
         #expect(transcript("zeros([2, 1])") == "[[0], [0]]")
         #expect(transcript("close(1, 1.0000000001)") == "true")
         #expect(transcript("accuracy([1, 0], [1, 1])") == "0.5")

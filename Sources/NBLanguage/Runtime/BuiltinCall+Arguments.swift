@@ -49,8 +49,9 @@ extension BuiltinCall {
                 : range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
             if !seen.contains(text) { seen.append(text) }
         }
-        let most = ranges.map(\.upperBound).max() ?? 0
-        return seen.joined(separator: " or ") + " argument" + (most == 1 ? "" : "s")
+        // The number the phrase ends with decides the plural: "at least 1 argument", "1 or 2 arguments".
+        let last = ranges.last.map { $0.upperBound == Int.max ? $0.lowerBound : $0.upperBound } ?? 0
+        return seen.joined(separator: " or ") + " argument" + (last == 1 ? "" : "s")
     }
 
     /// The first unlabelled argument that is not of its parameter's kind in `form`, as an error.
