@@ -2,6 +2,14 @@ import NBAutodiff
 
 /// `derivative`, `grad`, `jvp`, `numgrad`, `hessian`, `jacobian`, `gradtable`, `gradcheck`, `hsweep`.
 public enum DifferentiationBuiltins {
+    /// `gradtable` and `gradcheck`: a function, a point and the tolerances of the comparison.
+    static let comparisonParameters: [BuiltinParameter] = [
+        .positional("f", .function),
+        .positional("at", .point),
+        .labelled("rtol", .number, shown: "the notebook's rtol (1e-6)", "largest relative disagreement"),
+        .labelled("atol", .number, shown: "the notebook's atol (1e-9)", "largest absolute disagreement"),
+    ]
+
     public static let all: [Builtin] = [
         Builtin("derivative", .differentiation,
             summary: "The symbolic derivative, simplified, with respect to the only parameter or the named one: a [symbolic function](#functions-and-symbolic-functions).",
@@ -133,12 +141,7 @@ public enum DifferentiationBuiltins {
         },
         Builtin("gradtable", .differentiation,
             summary: "The gradient by every method side by side, one row per input, with ✓/✗.",
-            parameters: [
-                .positional("f", .function),
-                .positional("at", .point),
-                .labelled("rtol", .number, shown: "the notebook's rtol (1e-6)"),
-                .labelled("atol", .number, shown: "the notebook's atol (1e-9)"),
-            ],
+            parameters: comparisonParameters,
             discussion: #"""
             The columns are symbolic, forward, reverse, numeric (central differences) and the largest relative disagreement.
 
@@ -180,12 +183,7 @@ public enum DifferentiationBuiltins {
         },
         Builtin("gradcheck", .differentiation,
             summary: "True when every method agrees (the same comparison as `gradtable`, without the table).",
-            parameters: [
-                .positional("f", .function),
-                .positional("at", .point),
-                .labelled("rtol", .number, shown: "the notebook's rtol (1e-6)"),
-                .labelled("atol", .number, shown: "the notebook's atol (1e-9)"),
-            ],
+            parameters: comparisonParameters,
             discussion: #"""
             The cell counts as a test, and a false result fails it.
             """#,

@@ -5,11 +5,7 @@ public enum MathBuiltins {
     public static let all: [Builtin] = ElementaryFunction.allCases.map(elementary) + [
         Builtin("min", .mathematics,
             summary: "The elementwise smaller of two numbers or tensors (broadcasting), or the smallest element of one tensor.",
-            parameters: [.positional("a", .numeric), .positional("b", .numeric)],
-            alternatives: [[.positional("t", .tensor)]],
-            discussion: #"""
-            nan propagates. Differentiable: the derivative follows the argument chosen (the first one at a tie).
-            """#,
+            parameters: extremumParameters, alternatives: extremumAlternatives, discussion: extremumDiscussion,
             examples: [
                 BuiltinExample("min", #"""
                 min(3, 2)
@@ -21,11 +17,7 @@ public enum MathBuiltins {
             ]) { call throws(LanguageError) in try extremum(call, largest: false) },
         Builtin("max", .mathematics,
             summary: "The elementwise larger of two numbers or tensors (broadcasting), or the largest element of one tensor.",
-            parameters: [.positional("a", .numeric), .positional("b", .numeric)],
-            alternatives: [[.positional("t", .tensor)]],
-            discussion: #"""
-            nan propagates. Differentiable: the derivative follows the argument chosen (the first one at a tie).
-            """#,
+            parameters: extremumParameters, alternatives: extremumAlternatives, discussion: extremumDiscussion,
             examples: [
                 BuiltinExample("minmax", #"""
                 max([1, 5, 2])
@@ -38,6 +30,12 @@ public enum MathBuiltins {
                 """#),
             ]) { call throws(LanguageError) in try extremum(call, largest: true) },
     ]
+
+    /// `min(a, b)` and `max(a, b)`: two numbers or tensors (broadcasting) …
+    private static let extremumParameters: [BuiltinParameter] = [.positional("a", .numeric), .positional("b", .numeric)]
+    /// … or `min(t)`, `max(t)`: one tensor.
+    private static let extremumAlternatives: [[BuiltinParameter]] = [[.positional("t", .tensor)]]
+    private static let extremumDiscussion = "nan propagates. Differentiable: the derivative follows the argument chosen (the first one at a tie)."
 
     private static func elementary(_ function: ElementaryFunction) -> Builtin {
         let (summary, example, output) = reference(function)

@@ -1,20 +1,24 @@
 /// `plot(xs, ys, …)` and `scatter(xs, ys, …)`: display objects drawn as inline SVG by the renderer.
 public enum PlotBuiltins {
+    /// The parameters `plot` and `scatter` share.
+    static let parameters: [BuiltinParameter] = [
+        .positional("xs", .tensor, "the x coordinates"),
+        .positional("ys", .tensor, "the y coordinates, one per x"),
+        .labelled("title", .string, default: ""),
+        .labelled("label", .string, default: "", "the series' name"),
+        .labelled("xlabel", .string, default: "x"),
+        .labelled("ylabel", .string, default: "y"),
+        .labelled("xscale", .string, default: "linear", "`\"linear\"` or `\"log\"`"),
+        .labelled("yscale", .string, default: "linear", "`\"linear\"` or `\"log\"`"),
+        .labelled("groups", .tensor, shown: "none", "a label per point, coloured by group"),
+    ]
+    /// `plot(f, xs)`: the function evaluated at each x.
+    static let alternatives: [[BuiltinParameter]] = [[.positional("f", .function, "a function of one number"), .positional("xs", .tensor)]]
+
     public static let all: [Builtin] = [
         Builtin("plot", .display,
             summary: "A line plot (inline SVG on the page).",
-            parameters: [
-                .positional("xs", .tensor),
-                .positional("ys", .tensor),
-                .labelled("title", .string, default: ""),
-                .labelled("label", .string, default: ""),
-                .labelled("xlabel", .string, default: "x"),
-                .labelled("ylabel", .string, default: "y"),
-                .labelled("xscale", .string, default: "linear"),
-                .labelled("yscale", .string, default: "linear"),
-                .labelled("groups", .tensor, shown: "none"),
-            ],
-            alternatives: [[.positional("f", .function), .positional("xs", .tensor)]],
+            parameters: parameters, alternatives: alternatives,
             discussion: #"""
             `plot(f, xs)` evaluates `f` at each x. Scales are `"linear"` (default) or `"log"`.
             """#,
@@ -29,18 +33,7 @@ public enum PlotBuiltins {
         },
         Builtin("scatter", .display,
             summary: "A scatter plot; `groups:` colours the points by label.",
-            parameters: [
-                .positional("xs", .tensor),
-                .positional("ys", .tensor),
-                .labelled("title", .string, default: ""),
-                .labelled("label", .string, default: ""),
-                .labelled("xlabel", .string, default: "x"),
-                .labelled("ylabel", .string, default: "y"),
-                .labelled("xscale", .string, default: "linear"),
-                .labelled("yscale", .string, default: "linear"),
-                .labelled("groups", .tensor, shown: "none"),
-            ],
-            alternatives: [[.positional("f", .function), .positional("xs", .tensor)]],
+            parameters: parameters, alternatives: alternatives,
             examples: [
                 BuiltinExample("scatter", #"""
                 scatter([0, 1, 2, 3], [1, 0, 1, 0], groups: [0, 0, 1, 1], title: "two groups")

@@ -2,11 +2,18 @@ import NBLearning
 
 /// Tensor constructors, shape functions and reductions (SPEC §4).
 public enum TensorBuiltins {
+    /// `zeros(2, 3)`: the shape as one whole number per axis.
+    static let dimensions = BuiltinParameter.variadic("dims", .wholeNumber, "the size of each axis")
+    /// `zeros([2, 3])`: the shape as one list.
+    static let shape = BuiltinParameter.positional("shape", .list, "the sizes of the axes, as a list")
+    /// The `seed:` of the random constructors.
+    static let seed = BuiltinParameter.labelled("seed", .wholeNumber, shown: "the notebook's stream",
+                                                "the generator's seed; without it, the stream seeded by the front matter's `nb: seed:`")
+
     public static let all: [Builtin] = [
         Builtin("zeros", .tensors,
             summary: "A tensor of the given shape filled with 0.",
-            parameters: [.variadic("dims", .wholeNumber)],
-            alternatives: [[.positional("shape", .list)]],
+            parameters: [dimensions], alternatives: [[shape]],
             examples: [
                 BuiltinExample("zeros-ones", #"""
                 zeros(2, 3)
@@ -19,8 +26,7 @@ public enum TensorBuiltins {
         },
         Builtin("ones", .tensors,
             summary: "A tensor of the given shape filled with 1.",
-            parameters: [.variadic("dims", .wholeNumber)],
-            alternatives: [[.positional("shape", .list)]],
+            parameters: [dimensions], alternatives: [[shape]],
             examples: [
                 BuiltinExample("ones", #"""
                 ones([3])
@@ -33,11 +39,7 @@ public enum TensorBuiltins {
         },
         Builtin("randn", .tensors,
             summary: "A tensor of standard normal samples.",
-            parameters: [.variadic("dims", .wholeNumber), .labelled("seed", .wholeNumber, shown: "the notebook's stream")],
-            alternatives: [[.positional("shape", .list)]],
-            discussion: #"""
-            Without `seed:` the numbers come from the notebook's stream, seeded by the front matter's `nb: seed:`.
-            """#,
+            parameters: [dimensions, seed], alternatives: [[shape]],
             examples: [
                 BuiltinExample("random", #"""
                 randn(2, 2, seed: 1)
@@ -52,11 +54,7 @@ public enum TensorBuiltins {
         },
         Builtin("rand", .tensors,
             summary: "A tensor of samples uniform in [0, 1).",
-            parameters: [.variadic("dims", .wholeNumber), .labelled("seed", .wholeNumber, shown: "the notebook's stream")],
-            alternatives: [[.positional("shape", .list)]],
-            discussion: #"""
-            Without `seed:` the numbers come from the notebook's stream, seeded by the front matter's `nb: seed:`.
-            """#,
+            parameters: [dimensions, seed], alternatives: [[shape]],
             examples: [
                 BuiltinExample("rand", #"""
                 rand(3, seed: 1)

@@ -4,13 +4,17 @@ import NBLearning
 /// `pimodel`, `vat`, `labelprop`. Each takes the labels of every sample and which of them may be used (indices or
 /// a 0/1 mask) and returns a label for every sample.
 public enum SemiSupervisedBuiltins {
+    /// The rows, every row's label, and which labels may be used.
+    static let data: [BuiltinParameter] = [
+        .positional("X", .tensor, "the rows (samples × features)"),
+        .positional("y", .tensor, "a class label 0, 1, … per row"),
+        .positional("labelled", .tensor, "the indices of the rows whose labels may be used, or a 0/1 mask"),
+    ]
+
     public static let all: [Builtin] = [
         Builtin("labelspreading", .semiSupervised,
             summary: "Label spreading (Zhou et al. 2004, as scikit-learn): a label for every row.",
-            parameters: [
-                .positional("X", .tensor),
-                .positional("y", .tensor),
-                .positional("labelled", .tensor),
+            parameters: data + [
                 .labelled("gamma", .number, default: 20),
                 .labelled("alpha", .number, default: 0.2),
                 .labelled("maxiter", .wholeNumber, default: 30),
@@ -39,10 +43,7 @@ public enum SemiSupervisedBuiltins {
         },
         Builtin("pseudolabel", .semiSupervised,
             summary: "Self-training: `{labels, model, pseudo}`.",
-            parameters: [
-                .positional("X", .tensor),
-                .positional("y", .tensor),
-                .positional("labelled", .tensor),
+            parameters: data + [
                 .labelled("hidden", .any, shown: "[64]"),
                 .labelled("threshold", .number, shown: "0.8"),
                 .labelled("rounds", .wholeNumber, shown: "3"),
@@ -78,10 +79,7 @@ public enum SemiSupervisedBuiltins {
         },
         Builtin("pimodel", .semiSupervised,
             summary: "The Π-model: `{labels, model}`.",
-            parameters: [
-                .positional("X", .tensor),
-                .positional("y", .tensor),
-                .positional("labelled", .tensor),
+            parameters: data + [
                 .labelled("hidden", .any, shown: "[64]"),
                 .labelled("weight", .number, shown: "30"),
                 .labelled("noise", .number, default: 0.1),
@@ -115,10 +113,7 @@ public enum SemiSupervisedBuiltins {
         },
         Builtin("vat", .semiSupervised,
             summary: "Virtual adversarial training (Miyato et al. 2018): `{labels, model}`.",
-            parameters: [
-                .positional("X", .tensor),
-                .positional("y", .tensor),
-                .positional("labelled", .tensor),
+            parameters: data + [
                 .labelled("hidden", .any, shown: "[64]"),
                 .labelled("eps", .number, shown: "0.8"),
                 .labelled("weight", .number, shown: "1"),
@@ -152,10 +147,7 @@ public enum SemiSupervisedBuiltins {
         },
         Builtin("labelprop", .semiSupervised,
             summary: "Deep label propagation (Iscen et al. 2019): `{labels, propagated, certainty, model}`.",
-            parameters: [
-                .positional("X", .tensor),
-                .positional("y", .tensor),
-                .positional("labelled", .tensor),
+            parameters: data + [
                 .labelled("k", .wholeNumber, shown: "5 (at most rows − 1)"),
                 .labelled("power", .number, shown: "3"),
                 .labelled("alpha", .number, shown: "0.99"),
