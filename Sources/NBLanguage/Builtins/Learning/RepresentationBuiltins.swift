@@ -3,6 +3,14 @@ import NBLearning
 /// Representations and how to score them: `pca`, `kmeans`, `knn`, `linearprobe`, `autoencoder`,
 /// `contrastive`.
 public enum RepresentationBuiltins {
+    /// The training and test rows of a probe, with their labels.
+    static let probeData: [BuiltinParameter] = [
+        .positional("Xtrain", .tensor, "the training rows (samples × features)"),
+        .positional("ytrain", .tensor, "a class label per training row"),
+        .positional("Xtest", .tensor, "the test rows, as wide as Xtrain"),
+        .positional("ytest", .tensor, "a class label per test row"),
+    ]
+
     public static let all: [Builtin] = [
         Builtin("pca", .representations,
             summary: "Principal components: `{scores, components, ratio}`, shown as a scatter of the first two.",
@@ -82,11 +90,7 @@ public enum RepresentationBuiltins {
         },
         Builtin("knn", .representations,
             summary: "The test accuracy of a k-nearest-neighbour classifier (Euclidean distance, majority vote).",
-            parameters: [
-                .positional("Xtrain", .tensor),
-                .positional("ytrain", .tensor),
-                .positional("Xtest", .tensor),
-                .positional("ytest", .tensor),
+            parameters: probeData + [
                 .labelled("k", .wholeNumber, default: 5),
             ],
             examples: [
@@ -107,11 +111,7 @@ public enum RepresentationBuiltins {
         },
         Builtin("linearprobe", .representations,
             summary: "The test accuracy of a softmax regression trained on standardised, frozen features: how linearly separable a representation is.",
-            parameters: [
-                .positional("Xtrain", .tensor),
-                .positional("ytrain", .tensor),
-                .positional("Xtest", .tensor),
-                .positional("ytest", .tensor),
+            parameters: probeData + [
                 .labelled("epochs", .wholeNumber, default: 200),
                 .labelled("lr", .number, default: 0.05),
                 .labelled("seed", .wholeNumber, default: 0),
