@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NBLanguage
+import NBLearning
 
 /// The builtins' part of the language reference (`docs/language.md`) is generated from the
 /// builtins' declarations; these tests fail when the file is out of date, when a declaration is
@@ -105,5 +106,32 @@ import Testing
         #expect(transcript("zeros([2, 1])") == "[[0], [0]]")
         #expect(transcript("close(1, 1.0000000001)") == "true")
         #expect(transcript("accuracy([1, 0], [1, 1])") == "0.5")
+    }
+}
+
+/// The semi-supervised builtins take their defaults from NBLearning's recipes; the reference
+/// shows them as text, which must say what the recipes do.
+@Suite struct RecipeDefaultTests {
+    @Test func shownDefaultsAreTheRecipes() {
+        let registry = BuiltinRegistry.standard
+        func number(_ x: Double) -> String { Value.number(x).text }
+        func sizes(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+        let pseudo = PseudoLabelling(), pi = PiModel(), vat = VirtualAdversarialTraining(), prop = DeepLabelPropagation()
+        let expected: [(builtin: String, label: String, text: String)] = [
+            ("pseudolabel", "hidden", sizes(pseudo.hiddenSizes)), ("pseudolabel", "threshold", number(pseudo.threshold)),
+            ("pseudolabel", "rounds", "\(pseudo.rounds)"), ("pseudolabel", "epochs", "\(pseudo.epochs)"),
+            ("pseudolabel", "lr", number(pseudo.learningRate)),
+            ("pimodel", "hidden", sizes(pi.hiddenSizes)), ("pimodel", "weight", number(pi.consistencyWeight)),
+            ("pimodel", "epochs", "\(pi.epochs)"), ("pimodel", "rampup", "\(pi.rampUpEpochs)"), ("pimodel", "lr", number(pi.learningRate)),
+            ("vat", "hidden", sizes(vat.hiddenSizes)), ("vat", "eps", number(vat.epsilon)), ("vat", "weight", number(vat.weight)),
+            ("vat", "epochs", "\(vat.epochs)"), ("vat", "lr", number(vat.learningRate)),
+            ("labelprop", "k", "\(prop.graph.neighbours) "), ("labelprop", "power", number(prop.graph.power)),
+            ("labelprop", "alpha", number(prop.graph.alpha)), ("labelprop", "hidden", sizes(prop.hiddenSizes)),
+            ("labelprop", "epochs", "\(prop.epochs)"), ("labelprop", "rounds", "\(prop.rounds)"), ("labelprop", "lr", number(prop.learningRate)),
+        ]
+        for (builtin, label, text) in expected {
+            let shown = registry[builtin]?.option(label)?.defaultText ?? ""
+            #expect(shown == text || (text.hasSuffix(" ") && shown.hasPrefix(text)), "\(builtin) \(label): shows \(shown), the recipe uses \(text)")
+        }
     }
 }

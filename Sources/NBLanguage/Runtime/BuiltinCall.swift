@@ -138,10 +138,10 @@ public struct BuiltinCall {
         }
     }
 
-    /// A labelled iteration count (`maxiter:`, `epochs:`, `rounds:`), `fallback` when absent,
+    /// A labelled iteration count (`maxiter:`, `epochs:`, `rounds:`) with its declared default,
     /// refused above `Budget.maximumIterations` with an error naming the argument.
-    public func iterations(label: String, default fallback: Int) throws(LanguageError) -> Int {
-        let count = try optionalInteger(label: label) ?? fallback
+    public func iterations(label: String) throws(LanguageError) -> Int {
+        let count = try integer(label: label)
         do { try Budget.checkIterations(count, argument: label) } catch { throw budgetError(error) }
         return count
     }

@@ -111,7 +111,7 @@ public enum ProximalBuiltins {
                 """#),
             ]) { call throws(LanguageError) in
             let problem = try call.lassoProblem()
-            let maxIterations = try call.iterations(label: "maxiter", default: 2000)
+            let maxIterations = try call.iterations(label: "maxiter")
             let reference = try call.learning {
                 try problem.solve(ProximalGradientOptions(method: .fista, restart: true, tolerance: 1e-13, maxIterations: 100_000),
                                   budget: call.budget)
@@ -143,23 +143,23 @@ extension BuiltinCall {
         let x = try matrix(0, "X")
         let y = try vector(1, "y", count: x.shape[0])
         let alpha: Double
-        if let fixed { alpha = fixed } else { alpha = try number(label: "alpha", default: 0.1) }
+        if let fixed { alpha = fixed } else { alpha = try number(label: "alpha") }
         guard alpha >= 0 else { throw error("alpha must not be negative") }
         return try learning {
             try LassoProblem(features: x.elements, sampleCount: x.shape[0], featureCount: x.shape[1], targets: y, alpha: alpha)
         }
     }
 
-    /// `method:`, `tol:`, `maxiter:`, `backtracking:` of a proximal-gradient call.
+    /// `method:`, `tol:`, `maxiter:`, `backtracking:` of a proximal-gradient call (defaults from its declaration).
     func proximalOptions() throws(LanguageError) -> ProximalGradientOptions {
-        let name = try string(label: "method", default: "fista")
+        let name = try string(label: "method")
         guard let method = ProximalMethod(rawValue: name.lowercased()) else {
             throw error("unknown method \"\(name)\"", hint: "method: \"ista\" or \"fista\"")
         }
         var backtracking = false
-        if case .bool(let b)? = named["backtracking"] { backtracking = b }
+        if case .bool(let b)? = labelled("backtracking") { backtracking = b }
         return ProximalGradientOptions(method: method, backtracking: backtracking,
-                                       tolerance: try number(label: "tol", default: 1e-6),
-                                       maxIterations: try iterations(label: "maxiter", default: 10_000))
+                                       tolerance: try number(label: "tol"),
+                                       maxIterations: try iterations(label: "maxiter"))
     }
 }

@@ -158,7 +158,7 @@ public enum RepresentationBuiltins {
             let x = try call.matrix(0, "X")
             let sizes = try call.encoderSizes(1, fitting: x)
             let corruption = try call.augmentation(features: x.shape[1], noise: 0.3, shift: 0, mask: 0)
-            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 60, batch: 64, lr: 0.003)
+            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0])
             let data = try call.learningTensor(x)
             var autoencoder = try call.learning { try DenoisingAutoencoder<Double>(encoderSizes: sizes, seed: seed) }
             var optimizer = Adam<Double>(learningRate: lr)
@@ -213,7 +213,7 @@ public enum RepresentationBuiltins {
             let temperature = try call.number(label: "temperature")
             guard temperature > 0, temperature.isFinite else { throw call.error("temperature: must be positive") }
             let augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 1, mask: 0.1)
-            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 15, batch: 128, lr: 0.003)
+            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0])
             try call.checkElements([2 * batch, 2 * batch])
             let data = try call.learningTensor(x)
             var simclr = try call.learning { try SimCLR<Double>(encoderSizes: sizes, headSizes: head, temperature: temperature, seed: seed) }
@@ -252,11 +252,11 @@ extension BuiltinCall {
         return sizes
     }
 
-    /// `epochs:`, `batch:`, `lr:`, `seed:` of a self-supervised call, bounded.
-    func selfSupervisedSchedule(samples: Int, epochs: Int, batch: Int, lr: Double) throws(LanguageError) -> (Int, Int, Double, UInt64) {
-        let epochs = try optionalInteger(label: "epochs") ?? epochs
-        let batch = try optionalInteger(label: "batch") ?? batch
-        let lr = try number(label: "lr", default: lr)
+    /// `epochs:`, `batch:`, `lr:`, `seed:` of a self-supervised call (defaults from its declaration), bounded.
+    func selfSupervisedSchedule(samples: Int) throws(LanguageError) -> (Int, Int, Double, UInt64) {
+        let epochs = try integer(label: "epochs")
+        let batch = try integer(label: "batch")
+        let lr = try number(label: "lr")
         guard (1...10_000).contains(epochs), batch >= 2, lr > 0, lr.isFinite else {
             throw error("epochs: must be 1…10000, batch: at least 2, lr: positive")
         }

@@ -31,7 +31,7 @@ public enum SemiSupervisedBuiltins {
             let labels = try call.partialLabels(labels: 1, labelled: 2, count: x.shape[0])
             let spreading = LabelSpreading(gamma: try call.number(label: "gamma"),
                                            alpha: try call.number(label: "alpha"),
-                                           maxIterations: try call.iterations(label: "maxiter", default: 30))
+                                           maxIterations: try call.iterations(label: "maxiter"))
             guard x.shape[0] <= LabelSpreading.maximumSamples else {
                 throw call.limitError("label spreading builds a dense samples² graph; at most \(LabelSpreading.maximumSamples) samples, got \(x.shape[0])")
             }
