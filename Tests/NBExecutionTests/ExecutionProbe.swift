@@ -16,7 +16,8 @@ final class ExecutionLog: Sendable {
     /// The standard builtins plus `probe(label)`.
     var registry: BuiltinRegistry {
         var registry = BuiltinRegistry.standard
-        registry.register([Builtin("probe", usage: "probe(\"label\")") { [self] call throws(LanguageError) in
+        registry.register([Builtin("probe", .values, summary: "Logs that the cell ran.", parameters: [.positional("label", .string)],
+                                   examples: []) { [self] call throws(LanguageError) in
             let label = try call.string(0, "the label")
             entries.withLock { $0.append(label) }
             return .nothing

@@ -168,7 +168,7 @@ import Testing
         #expect(outcome.error?.message == "sin: expects 1 argument, got 2")
         #expect(outcome.error?.hint == "usage: sin(x)")
         #expect(errorMessage("numgrad(x -> x, 1, step: 2)") == "numgrad: unknown argument label 'step:' (known labels: h:, scheme:)")
-        #expect(errorMessage("zeros(\"a\")") == "zeros: a dimension must be a number, got a string")
+        #expect(errorMessage("zeros(\"a\")") == "zeros: dims must be a whole number, got a string")
         #expect(errorMessage("numgrad(x -> x, 1, scheme: \"backward\")")?.contains("scheme: must be") == true)
         #expect(errorMessage("grad((x, y) -> x, [1, 2, 3])") == "grad: at has 3 numbers but the function takes 2 (x, y)")
         #expect(errorMessage("grad(1, 2)")?.contains("must be a function") == true)

@@ -1,139 +1,137 @@
 import Foundation
 import Testing
-import NBLanguage
+@testable import NBLanguage
+import NBLearning
 
-/// The language reference (`docs/language.md`) cannot drift from the builtin registry: every
-/// registered builtin and constant has an entry (a heading that names it in backticks, or a
-/// list item that starts with it in backticks), every builtin's usage line appears as it is,
-/// every builtin is called in an example, and the reference documents no builtin that does not exist.
+/// The builtins' part of the language reference (`docs/language.md`) is generated from the
+/// builtins' declarations; these tests fail when the file is out of date, when a declaration is
+/// incomplete, and when argument checking does not follow the declarations.
 @Suite struct LanguageReferenceTests {
     static let path = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("docs/language.md")
 
-    /// The reference, split into what the checks look at.
-    struct Reference {
-        var text: String
-        /// Headings outside fences: an entry may be named by any code span in them.
-        var headings: [String] = []
-        /// List items outside fences: an item that starts with a code span names an entry by it.
-        var items: [String] = []
-        /// Headings under `## Builtins`.
-        var builtinHeadings: [String] = []
-        /// Sources of `nb` cells and `text` blocks: where examples stand.
-        var examples: [String] = []
+    @Test func docsLanguageIsTheGeneratedReference() throws {
+        let text = try String(contentsOf: Self.path, encoding: .utf8)
+        let updated = try LanguageReference.updating(text)
+        let firstDifference = zip(text.split(separator: "\n", omittingEmptySubsequences: false),
+                                  updated.split(separator: "\n", omittingEmptySubsequences: false))
+            .enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(updated == text, """
+            docs/language.md is out of date with the builtins' declarations (first difference at line \
+            \((firstDifference?.offset ?? 0) + 1)); run `swift run nb docs language docs/language.md`
+            """)
+    }
 
-        init(_ text: String) {
-            self.text = text
-            var fence: (marker: String, keep: Bool)?
-            var inBuiltins = false
-            var example = ""
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if let open = fence {
-                    if trimmed.hasPrefix(open.marker), trimmed.allSatisfy({ $0 == open.marker.first }) {
-                        if open.keep { examples.append(example) }
-                        fence = nil
-                        example = ""
-                    } else if open.keep {
-                        example += line + "\n"
-                    }
-                    continue
-                }
-                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                    let marker = String(trimmed.prefix { $0 == trimmed.first })
-                    let info = trimmed.dropFirst(marker.count).split(separator: " ").first.map(String.init) ?? ""
-                    fence = (marker, info == "nb" || info == "text")
-                    continue
-                }
-                if trimmed.hasPrefix("#") {
-                    headings.append(trimmed)
-                    if trimmed.hasPrefix("## ") { inBuiltins = trimmed == "## Builtins" }
-                    if inBuiltins && trimmed.hasPrefix("### ") { builtinHeadings.append(trimmed) }
-                } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
-                    items.append(trimmed)
-                }
+    @Test func everyBuiltinAndConstantHasAnEntry() {
+        let generated = LanguageReference.builtins()
+        let registry = BuiltinRegistry.standard
+        let missing = registry.declared.map(\.name).filter { !generated.contains("#### `\($0)`\n\n`\($0)(") }
+            + registry.constantDeclarations.map(\.name).filter { !generated.contains("- `\($0)` — ") }
+        #expect(missing.isEmpty, "no entry for: \(missing.joined(separator: ", "))")
+        #expect(registry.declared.count + registry.constantDeclarations.count == registry.names.count)
+    }
+
+    @Test func everyDeclarationIsComplete() {
+        var ids: [String: String] = [:]
+        for constant in BuiltinRegistry.standard.constantDeclarations {
+            #expect(constant.example.source.contains(constant.name), "the example of \(constant.name) does not use it")
+            ids[constant.example.id] = constant.name
+        }
+        for builtin in BuiltinRegistry.standard.declared {
+            #expect(!builtin.summary.isEmpty && !builtin.summary.contains("\n"), "\(builtin.name): the summary is one line")
+            #expect(!builtin.examples.isEmpty, "\(builtin.name) has no example")
+            #expect(builtin.examples.contains { $0.source.contains(builtin.name + "(") }, "no example of \(builtin.name) calls it")
+            for example in builtin.examples {
+                #expect(ids[example.id] == nil, "example id \(example.id) of \(builtin.name) is also used by \(ids[example.id] ?? "")")
+                ids[example.id] = builtin.name
             }
-        }
-
-        /// Code spans (text between single backticks) of a line.
-        static func codeSpans(_ line: String) -> [String] {
-            let parts = line.split(separator: "`", omittingEmptySubsequences: false)
-            return stride(from: 1, to: parts.count, by: 2).map { String(parts[$0]) }
-        }
-
-        /// Whether a heading, or the code span a list item starts with, names `name`: `name` or `name(…`.
-        func hasEntry(_ name: String) -> Bool {
-            func names(_ span: String) -> Bool { span == name || span.hasPrefix(name + "(") }
-            return headings.contains { Reference.codeSpans($0).contains(where: names) }
-                || items.contains { $0.dropFirst(2).hasPrefix("`") && (Reference.codeSpans($0).first.map(names) ?? false) }
-        }
-
-        /// Whether some example calls `name(` (or, for a constant, uses the name).
-        func hasExample(_ name: String, call: Bool) -> Bool {
-            let pattern = "(?<![A-Za-z0-9_.])" + NSRegularExpression.escapedPattern(for: name) + (call ? "\\(" : "(?![A-Za-z0-9_(])")
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
-            return examples.contains { example in
-                regex.firstMatch(in: example, range: NSRange(example.startIndex..., in: example)) != nil
+            for form in builtin.forms {
+                let names = form.map(\.name) + builtin.options.map(\.name)
+                #expect(Set(names).count == names.count, "\(builtin.name): a parameter name repeats")
+                // Required parameters first, then optional ones; a variadic one only last.
+                let firstOptional = form.firstIndex { $0.isOptional || $0.isVariadic } ?? form.count
+                #expect(form[firstOptional...].allSatisfy { $0.isOptional || $0.isVariadic }, "\(builtin.name): a required parameter after an optional one")
+                #expect(form.dropLast().allSatisfy { !$0.isVariadic }, "\(builtin.name): a variadic parameter before the last")
+            }
+            for option in builtin.options {
+                if let value = option.defaultValue {
+                    #expect(option.kind.accepts(value), "\(builtin.name): the default of \(option.name): is not a \(option.kind.description)")
+                }
             }
         }
     }
 
-    static func load() throws -> Reference {
-        Reference(try String(contentsOf: path, encoding: .utf8))
-    }
-
-    @Test func everyBuiltinAndConstantHasAnEntry() throws {
-        let reference = try Self.load()
-        let missing = BuiltinRegistry.standard.names.filter { !reference.hasEntry($0) }
-        #expect(missing.isEmpty, "docs/language.md has no heading or table entry for: \(missing.joined(separator: ", "))")
-    }
-
-    @Test func everyUsageLineAppearsAsRegistered() throws {
-        let reference = try Self.load()
+    @Test func usageLinesComeFromTheParameters() throws {
         let registry = BuiltinRegistry.standard
-        let stale = registry.names.compactMap { registry[$0] }.filter { !reference.text.contains($0.usage) }.map { "\($0.name): \($0.usage)" }
-        #expect(stale.isEmpty, "docs/language.md lacks the usage line of: \(stale.joined(separator: "; "))")
+        #expect(registry["numgrad"]?.usage == #"numgrad(f, at, h: …, scheme: "central")"#)
+        #expect(registry["min"]?.usage == "min(a, b) or min(t)")
+        #expect(registry["print"]?.usage == "print(values…)")
+        #expect(registry["derivative"]?.usage == "derivative(f, parameter?)")
+        #expect(LanguageReference.describe(try #require(registry["numgrad"]?.option("scheme"))) == #"- `scheme:` — string; default `"central"`"#)
     }
 
-    @Test func everyBuiltinAndConstantHasAnExample() throws {
-        let reference = try Self.load()
+    @Test func updatingKeepsTheProseAndNeedsTheMarkers() throws {
+        let document = "# Title\n\nprose\n\n\(LanguageReference.beginMarker)\nstale\n\(LanguageReference.endMarker)\n\nmore prose\n"
+        let updated = try LanguageReference.updating(document)
+        #expect(updated.hasPrefix("# Title\n\nprose\n\n\(LanguageReference.beginMarker)\n"))
+        #expect(updated.hasSuffix("\(LanguageReference.endMarker)\n\nmore prose\n"))
+        #expect(!updated.contains("stale"))
+        #expect(try LanguageReference.updating(updated) == updated)
+        #expect(throws: LanguageReferenceError.missingMarker(LanguageReference.endMarker)) {
+            try LanguageReference.updating("\(LanguageReference.beginMarker)\n")
+        }
+    }
+}
+
+/// Calls are checked against the declarations before a builtin runs, errors at the argument.
+@Suite struct BuiltinArgumentCheckingTests {
+    @Test func kindsCountsAndLabelsAreCheckedWithPositions() {
+        let wrongKind = run("a = 1\nmoons(2.5, seed: 1)")[0].error
+        #expect(wrongKind?.message == "moons: n must be a whole number, got 2.5")
+        #expect(wrongKind?.location == SourceLocation(line: 2, column: 7))
+        #expect(wrongKind?.hint == "usage: moons(n, noise: 0.1, seed: 0)")
+        let wrongLabel = run("moons(10, noise: \"a\")")[0].error
+        #expect(wrongLabel?.message == "moons: noise: must be a number, got a string")
+        #expect(wrongLabel?.location == SourceLocation(line: 1, column: 11))
+        #expect(errorMessage("min(1, 2, 3)") == "min: expects 1 or 2 arguments, got 3")
+        #expect(errorMessage("swell()") == "swell: expects at least 1 argument, got 0")
+        #expect(errorMessage("digits(1)") == "digits: expects 0 arguments, got 1")
+        #expect(errorMessage("digits(seed: 1)") == "digits: unknown argument label 'seed:' (it takes no labelled arguments)")
+        #expect(errorMessage("plot(x -> x, \"a\")") == "plot: xs must be a number or tensor, got a function")
+    }
+
+    @Test func formsAndDefaultsFollowTheDeclaration() {
+        #expect(transcript("plot(x -> x^2, [1, 2, 3], title: \"squares\")") == "<plot: squares, 1 series, 3 points>")
+        #expect(transcript("zeros([2, 1])") == "[[0], [0]]")
+        #expect(transcript("close(1, 1.0000000001)") == "true")
+        #expect(transcript("accuracy([1, 0], [1, 1])") == "0.5")
+    }
+}
+
+/// The semi-supervised builtins take their defaults from NBLearning's recipes; the reference
+/// shows them as text, which must say what the recipes do.
+@Suite struct RecipeDefaultTests {
+    @Test func shownDefaultsAreTheRecipes() {
         let registry = BuiltinRegistry.standard
-        let missing = registry.names.filter { !reference.hasExample($0, call: registry[$0] != nil) }
-        #expect(missing.isEmpty, "docs/language.md has no example using: \(missing.joined(separator: ", "))")
-    }
-
-    @Test func builtinHeadingsNameRegisteredBuiltins() throws {
-        let reference = try Self.load()
-        let known = Set(BuiltinRegistry.standard.names)
-        let unknown = reference.builtinHeadings.flatMap(Reference.codeSpans)
-            .map { $0.prefix { $0 != "(" } }.map(String.init)
-            .filter { !known.contains($0) }
-        #expect(unknown.isEmpty, "docs/language.md documents builtins that are not registered: \(unknown.joined(separator: ", "))")
-    }
-
-    /// The checks themselves notice what is missing.
-    @Test func checksNoticeAMissingEntry() {
-        let reference = Reference("""
-        ## Builtins
-
-        ### `grad`
-
-        - `sin(x)` — sine
-        - the `cos(x)` function
-
-        ```nb
-        grad(f, 1)
-        ```
-        """)
-        #expect(reference.hasEntry("grad"))
-        #expect(reference.hasEntry("sin"))
-        #expect(!reference.hasEntry("jvp"))
-        #expect(!reference.hasEntry("cos"))
-        #expect(!reference.hasEntry("gra"))
-        #expect(reference.hasExample("grad", call: true))
-        #expect(!reference.hasExample("rad", call: true))
-        #expect(!reference.hasExample("sin", call: true))
-        #expect(reference.builtinHeadings == ["### `grad`"])
+        func number(_ x: Double) -> String { Value.number(x).text }
+        func sizes(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+        let pseudo = PseudoLabelling(), pi = PiModel(), vat = VirtualAdversarialTraining(), prop = DeepLabelPropagation()
+        let expected: [(builtin: String, label: String, text: String)] = [
+            ("pseudolabel", "hidden", sizes(pseudo.hiddenSizes)), ("pseudolabel", "threshold", number(pseudo.threshold)),
+            ("pseudolabel", "rounds", "\(pseudo.rounds)"), ("pseudolabel", "epochs", "\(pseudo.epochs)"),
+            ("pseudolabel", "lr", number(pseudo.learningRate)),
+            ("pimodel", "hidden", sizes(pi.hiddenSizes)), ("pimodel", "weight", number(pi.consistencyWeight)),
+            ("pimodel", "epochs", "\(pi.epochs)"), ("pimodel", "rampup", "\(pi.rampUpEpochs)"), ("pimodel", "lr", number(pi.learningRate)),
+            ("vat", "hidden", sizes(vat.hiddenSizes)), ("vat", "eps", number(vat.epsilon)), ("vat", "weight", number(vat.weight)),
+            ("vat", "epochs", "\(vat.epochs)"), ("vat", "lr", number(vat.learningRate)),
+            ("labelprop", "k", "\(prop.graph.neighbours) "), ("labelprop", "power", number(prop.graph.power)),
+            ("labelprop", "alpha", number(prop.graph.alpha)), ("labelprop", "hidden", sizes(prop.hiddenSizes)),
+            ("labelprop", "epochs", "\(prop.epochs)"), ("labelprop", "rounds", "\(prop.rounds)"), ("labelprop", "lr", number(prop.learningRate)),
+        ]
+        for (builtin, label, text) in expected {
+            let shown = registry[builtin]?.option(label)?.defaultText ?? ""
+            #expect(shown == text || (text.hasSuffix(" ") && shown.hasPrefix(text)), "\(builtin) \(label): shows \(shown), the recipe uses \(text)")
+        }
     }
 }

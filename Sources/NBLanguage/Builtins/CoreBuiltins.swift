@@ -4,19 +4,55 @@ import NBAutodiff
 /// `print`, `close`, `dual`, `load`.
 public enum CoreBuiltins {
     public static let all: [Builtin] = [
-        Builtin("print", usage: "print(a, b, …)") { call throws(LanguageError) in
-            try call.expect(0...Int.max)
+        Builtin("print", .values,
+            summary: "Writes its arguments on one line, separated by spaces; strings without quotes.",
+            parameters: [.variadic("values", .any)],
+            examples: [
+                BuiltinExample("print", #"""
+                print("x =", 2, [1, 2])
+                """#, output: #"""
+                x = 2 [1, 2]
+                """#),
+            ]) { call throws(LanguageError) in
             call.emit(.printed(call.positional.map(\.printText).joined(separator: " ")))
             return .nothing
         },
-        Builtin("dual", usage: "dual(a, b)  # the dual number a + bε") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("dual", .values,
+            summary: "The dual number a + bε (see [Dual numbers](#dual-numbers)).",
+            parameters: [.positional("a", .number), .positional("b", .number)],
+            examples: [
+                BuiltinExample("dual", #"""
+                dual(2, 1)^3
+                """#, output: #"""
+                8 + 12ε
+                """#),
+            ]) { call throws(LanguageError) in
             return .dual(DualNumber(try call.number(0, "the value a"), tangent: try call.number(1, "the derivative part b")))
         },
-        Builtin("close", usage: "close(a, b, rtol: 1e-9, atol: 0)") { call throws(LanguageError) in
-            try call.expect(2, labels: ["rtol", "atol"])
-            let rtol = try call.number(label: "rtol", default: 1e-9)
-            let atol = try call.number(label: "atol", default: 0)
+        Builtin("close", .values,
+            summary: "True when every element satisfies |a − b| ≤ atol + rtol·|b| (broadcasting; nan is never close).",
+            parameters: [
+                .positional("a", .numeric),
+                .positional("b", .numeric),
+                .labelled("rtol", .number, default: 1e-9),
+                .labelled("atol", .number, default: 0),
+            ],
+            discussion: #"""
+            Dual numbers are close when both parts are.
+            """#,
+            examples: [
+                BuiltinExample("close", #"""
+                close(0.1 + 0.2, 0.3)
+                close([1, 2], [1, 2.001], rtol: 1e-2)
+                close(0/0, 0/0)
+                """#, output: #"""
+                true
+                true
+                false
+                """#),
+            ]) { call throws(LanguageError) in
+            let rtol = try call.number(label: "rtol")
+            let atol = try call.number(label: "atol")
             if let duals = dualPair(call.positional[0], call.positional[1]) {
                 // Dual numbers are close when both parts are.
                 func near(_ x: Double, _ y: Double) -> Bool {
@@ -35,8 +71,20 @@ public enum CoreBuiltins {
             }
             return .bool(verdicts.allSatisfy { $0 })
         },
-        Builtin("load", usage: "load(\"data.csv\")  # a CSV of numbers inside the notebook's folder") { call throws(LanguageError) in
-            try call.expect(1)
+        Builtin("load", .values,
+            summary: "Reads a CSV file of numbers, relative to the notebook's folder (and only inside it, see [Limits](#limits)).",
+            parameters: [.positional("path", .string)],
+            discussion: #"""
+            A header row is skipped; one column gives a vector, several a matrix.
+            """#,
+            examples: [
+                BuiltinExample("load", #"""
+                pts = load("data/points.csv")
+                pts
+                """#, output: #"""
+                [[0, 1], [1, 3], [2, 5]]
+                """#),
+            ]) { call throws(LanguageError) in
             let path = try call.string(0, "the path")
             let text = try SandboxedFiles.read(path, call: call)
             return try CSVTable.parse(text, path: path, call: call)

@@ -3,9 +3,32 @@ import NBAutodiff
 
 /// `derivative`, `grad`, `jvp`, `numgrad`, `hessian`, `jacobian`, `gradtable`, `gradcheck`, `hsweep`.
 public enum DifferentiationBuiltins {
+    /// `gradtable` and `gradcheck`: a function, a point and the tolerances of the comparison.
+    static let comparisonParameters: [BuiltinParameter] = [
+        .positional("f", .function),
+        .positional("at", .point),
+        .labelled("rtol", .number, shown: "the notebook's rtol (1e-6)", "largest relative disagreement"),
+        .labelled("atol", .number, shown: "the notebook's atol (1e-9)", "largest absolute disagreement"),
+    ]
+
     public static let all: [Builtin] = [
-        Builtin("derivative", usage: "derivative(f) or derivative(f, \"y\")") { call throws(LanguageError) in
-            try call.expect(1...2)
+        Builtin("derivative", .differentiation,
+            summary: "The symbolic derivative, simplified, with respect to the only parameter or the named one: a [symbolic function](#functions-and-symbolic-functions).",
+            parameters: [.positional("f", .function), .optional("parameter", .string)],
+            discussion: #"""
+            `f` may be a function, a lambda, a symbolic function or an elementary builtin. Stops with an error for a program that branches on the variable (see [Branches](#branches-follow-the-values)).
+            """#,
+            examples: [
+                BuiltinExample("derivative", #"""
+                derivative(x -> x^2 * sin(x))
+                derivative(g, "y")
+                derivative(tanh)
+                """#, output: #"""
+                x -> 2*x*sin(x) + x^2*cos(x)
+                ∂g/∂y(x, y) = x
+                tanh'(x) = 1 - tanh(x)^2
+                """#),
+            ]) { call throws(LanguageError) in
             let f = try call.scalarFunction(0)
             guard let first = f.parameterNames.first else { throw call.error("the function has no parameters") }
             let parameter = call.positional.count == 2 ? try call.string(1, "the parameter name") : first
@@ -19,20 +42,70 @@ public enum DifferentiationBuiltins {
             let name = call.derivativeBaseName(0)
             return .symbolic(try call.engine { try EngineBridge.symbolicDerivative(f, name: name, withRespectTo: parameter) })
         },
-        Builtin("grad", usage: "grad(f, at)  # reverse mode; at: a number, [x, y, …], a tensor, or [W1, b1, …]") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("grad", .differentiation,
+            summary: "The gradient by reverse mode (one backward sweep over a tape); the forms of `at` are [above](#the-point-at).",
+            parameters: [.positional("f", .function), .positional("at", .point)],
+            examples: [
+                BuiltinExample("grad", #"""
+                grad(g, [1, 2])
+                """#, output: #"""
+                [2.540302306, 1]
+                """#),
+            ]) { call throws(LanguageError) in
             return try call.interpreter.withCurrentInterpretation(GradientVisitor(call: call, problem: try call.problem(), withValue: false))
         },
-        Builtin("valuegrad", usage: "valuegrad(f, at)  # {value, grad} from one reverse sweep") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("valuegrad", .differentiation,
+            summary: "The value and the gradient from one sweep, as a record `{value, grad}`.",
+            parameters: [.positional("f", .function), .positional("at", .point)],
+            examples: [
+                BuiltinExample("valuegrad", #"""
+                valuegrad(g, [1, 2])
+                """#, output: #"""
+                (value: 2.841470985, grad: [2.540302306, 1])
+                """#),
+            ]) { call throws(LanguageError) in
             return try call.interpreter.withCurrentInterpretation(GradientVisitor(call: call, problem: try call.problem(), withValue: true))
         },
-        Builtin("jvp", usage: "jvp(f, at, v)  # forward mode ∇f(at)·v") { call throws(LanguageError) in
-            try call.expect(3)
+        Builtin("jvp", .differentiation,
+            summary: "The directional derivative ∇f(at)·v by forward mode (dual numbers); `v` has one number per number of the point (or the structure of `at`).",
+            parameters: [.positional("f", .function), .positional("at", .point), .positional("v", .point)],
+            examples: [
+                BuiltinExample("jvp", #"""
+                jvp(g, [1, 2], [1, 0])
+                jvp(g, [1, 2], [0, 1])
+                """#, output: #"""
+                2.540302306
+                1
+                """#),
+            ]) { call throws(LanguageError) in
             return try call.interpreter.withCurrentInterpretation(JVPVisitor(call: call, problem: try call.problem()))
         },
-        Builtin("numgrad", usage: "numgrad(f, at, h: 1e-5, scheme: \"central\")  # or \"forward\", \"complex\"") { call throws(LanguageError) in
-            try call.expect(2, labels: ["h", "scheme"])
+        Builtin("numgrad", .differentiation,
+            summary: "The gradient by finite differences: `\"central\"`, `\"forward\"` or `\"complex\"` step.",
+            parameters: [
+                .positional("f", .function),
+                .positional("at", .point),
+                .labelled("h", .number, shown: "∛ε·max(1, |x|) per coordinate"),
+                .labelled("scheme", .string, default: "central"),
+            ],
+            discussion: #"""
+            The complex step is exact to rounding for analytic functions.
+
+            `h:` sets the step for every coordinate; by default each coordinate x gets ∛ε·max(1, |x|) (central), √ε·max(1, |x|) (forward) or 1e-20·max(1, |x|) (complex), ε being the machine epsilon.
+            """#,
+            examples: [
+                BuiltinExample("numgrad", #"""
+                numgrad(f, [2])
+                numgrad(f, [2], scheme: "forward")
+                numgrad(f, [2], h: 0.1, scheme: "forward")
+                numgrad(f, [2], scheme: "complex")
+                """#, output: #"""
+                [14]
+                [14.00000018]
+                [14.61]
+                [14]
+                """#),
+            ]) { call throws(LanguageError) in
             let p = try call.problem()
             let point = try call.plainPoint(p)
             let step = try call.optionalNumber(label: "h")
@@ -40,16 +113,64 @@ public enum DifferentiationBuiltins {
             let g = try call.engine { try EngineBridge.numericGradient(p.function, at: point, step: step, scheme: scheme) }
             return try p.pack(g, limit: call.budget, at: call.location)
         },
-        Builtin("hessian", usage: "hessian(f, at)") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("hessian", .differentiation,
+            summary: "The matrix of second derivatives (forward over reverse); a number for a function of one number.",
+            parameters: [.positional("f", .function), .positional("at", .point)],
+            examples: [
+                BuiltinExample("hessian", #"""
+                hessian(g, [1, 2])
+                hessian(f, 2)
+                """#, output: #"""
+                [[-0.8414709848, 1], [1, 0]]
+                12
+                """#),
+            ]) { call throws(LanguageError) in
             return try call.interpreter.withCurrentInterpretation(HessianVisitor(call: call, problem: try call.problem()))
         },
-        Builtin("jacobian", usage: "jacobian(f, at)  # f(x, y) = [f1, f2, …]") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("jacobian", .differentiation,
+            summary: "The Jacobian of a function that returns a vector: one row per output, one column per input.",
+            parameters: [.positional("f", .function), .positional("at", .point)],
+            examples: [
+                BuiltinExample("jacobian", #"""
+                F(x, y) = [x*y, x + y, x^2]
+                jacobian(F, [2, 3])
+                """#, output: #"""
+                [[3, 2], [1, 1], [4, 0]]
+                """#),
+            ]) { call throws(LanguageError) in
             return try call.interpreter.withCurrentInterpretation(JacobianVisitor(call: call, problem: try call.problem()))
         },
-        Builtin("gradtable", usage: "gradtable(f, at, rtol: 1e-6, atol: 1e-9)") { call throws(LanguageError) in
-            try call.expect(2, labels: ["rtol", "atol"])
+        Builtin("gradtable", .differentiation,
+            summary: "The gradient by every method side by side, one row per input, with ✓/✗.",
+            parameters: comparisonParameters,
+            discussion: #"""
+            The columns are symbolic, forward, reverse, numeric (central differences) and the largest relative disagreement.
+
+            A ✗ fails the cell with an error naming the inputs that disagree. Tolerances default to the front matter's `nb: rtol:`/`atol:`. The cell counts as a test.
+
+            Near a kink the methods disagree. This is what a failing table looks like (not run here: a failed
+            `gradtable` fails `nb test` even in a cell marked `error=true`):
+
+            ```text
+            kink(x) = abs(x)
+            gradtable(kink, [1e-7])
+
+            input  symbolic  forward  reverse  numeric        max rel. diff
+            -----  --------  -------  -------  -------------  -------------  -
+            x      1         1        1        0.01651403719  0.983          ✗
+            error: gradtable: gradient methods disagree for x (rtol 1e-6, atol 1e-9) (line 2)
+            ```
+            """#,
+            examples: [
+                BuiltinExample("gradtable", #"""
+                gradtable(g, [1, 2])
+                """#, output: #"""
+                input  symbolic     forward      reverse      numeric      max rel. diff
+                -----  -----------  -----------  -----------  -----------  -------------  -
+                x      2.540302306  2.540302306  2.540302306  2.540302306  6.07e-12       ✓
+                y      1            1            1            1            9.17e-12       ✓
+                """#),
+            ]) { call throws(LanguageError) in
             let comparison = try GradientComparison(call)
             let table = comparison.table
             let passed = comparison.passed
@@ -61,14 +182,39 @@ public enum DifferentiationBuiltins {
             }
             return .display(.table(table))
         },
-        Builtin("gradcheck", usage: "gradcheck(f, at, rtol: 1e-6, atol: 1e-9)") { call throws(LanguageError) in
-            try call.expect(2, labels: ["rtol", "atol"])
+        Builtin("gradcheck", .differentiation,
+            summary: "True when every method agrees (the same comparison as `gradtable`, without the table).",
+            parameters: comparisonParameters,
+            discussion: #"""
+            The cell counts as a test, and a false result fails it.
+            """#,
+            examples: [
+                BuiltinExample("gradcheck", #"""
+                gradcheck(g, [1, 2])
+                """#, output: #"""
+                true
+                """#),
+            ]) { call throws(LanguageError) in
             let comparison = try GradientComparison(call)
             call.record(.gradcheck, passed: comparison.passed, message: comparison.summary)
             return .bool(comparison.passed)
         },
-        Builtin("hsweep", usage: "hsweep(f, at, scheme: \"central\")") { call throws(LanguageError) in
-            try call.expect(2, labels: ["scheme"])
+        Builtin("hsweep", .differentiation,
+            summary: "The error of finite differences against the exact derivative for steps h from 1e-16 to 1.",
+            parameters: [.positional("f", .function), .positional("at", .point), .labelled("scheme", .string, default: "central")],
+            discussion: #"""
+            A log-log plot and a record `{best, error, steps, errors, plot}`.
+            """#,
+            examples: [
+                BuiltinExample("hsweep", #"""
+                sweep = hsweep(exp, [1], scheme: "forward")
+                sweep
+                sweep.best < 1e-6 && sweep.best > 1e-10
+                """#, output: #"""
+                <plot: h-sweep of exp (forward), 1 series, 64 points>
+                true
+                """#),
+            ]) { call throws(LanguageError) in
             let p = try call.problem()
             let point = try call.plainPoint(p)
             let scheme = try call.scheme(default: "central")

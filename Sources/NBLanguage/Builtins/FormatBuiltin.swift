@@ -6,11 +6,38 @@ public enum FormatBuiltin {
     static let styles = ["auto", "fixed", "scientific", "percent"]
 
     public static let all: [Builtin] = [
-        Builtin("fmt", usage: "fmt(x, digits: 3, decimals: 2, style: \"auto\")  # style: auto, fixed, scientific, percent") { call throws(LanguageError) in
-            try call.expect(1, labels: ["digits", "decimals", "style"])
+        Builtin("fmt", .values,
+            summary: "A number (or a vector of at most 10) as text, for [computed values in prose](format.md#computed-values-in-prose).",
+            parameters: [
+                .positional("x", .numeric),
+                .labelled("digits", .wholeNumber, shown: "the transcript's form", "significant digits (trailing zeros kept)"),
+                .labelled("decimals", .wholeNumber, shown: "none", "a fixed number of decimals (not with `digits:`)"),
+                .labelled("style", .string, default: "auto", "`\"auto\"`, `\"fixed\"`, `\"scientific\"` or `\"percent\"`"),
+            ],
+            discussion: """
+            `style: "auto"` writes numbers from 0.001 to 10⁶ plainly and others as `5.6×10⁻⁹`; `"fixed"` \
+            always plainly; `"scientific"` always as m×10ⁿ (3 significant digits unless told); \
+            `"percent"` writes 100·x and `%` (1 decimal unless told). Without `digits:` or `decimals:`, \
+            `"auto"` writes the transcript's form.
+            """,
+            examples: [
+                BuiltinExample("fmt", #"""
+                fmt(0.7333333, digits: 3)
+                fmt(1629.054542578877, decimals: 2)
+                fmt(5.6e-9, digits: 2)
+                fmt(0.8966666667, style: "percent")
+                fmt([0.25, 0.5], decimals: 1)
+                """#, output: #"""
+                "0.733"
+                "1629.05"
+                "5.6×10⁻⁹"
+                "89.7%"
+                "[0.2, 0.5]"
+                """#),
+            ]) { call throws(LanguageError) in
             let digits = try call.optionalInteger(label: "digits")
             let decimals = try call.optionalInteger(label: "decimals")
-            let style = try call.string(label: "style", default: "auto")
+            let style = try call.string(label: "style")
             guard styles.contains(style) else {
                 throw call.error("fmt style should be one of \(styles.joined(separator: ", ")), not \"\(style)\"")
             }

@@ -1,18 +1,51 @@
 /// `plot(xs, ys, …)` and `scatter(xs, ys, …)`: display objects drawn as inline SVG by the renderer.
 public enum PlotBuiltins {
-    static let labels: Set<String> = ["title", "label", "xlabel", "ylabel", "xscale", "yscale", "groups"]
+    /// The parameters `plot` and `scatter` share.
+    static let parameters: [BuiltinParameter] = [
+        .positional("xs", .tensor, "the x coordinates"),
+        .positional("ys", .tensor, "the y coordinates, one per x"),
+        .labelled("title", .string, default: ""),
+        .labelled("label", .string, default: "", "the series' name"),
+        .labelled("xlabel", .string, default: "x"),
+        .labelled("ylabel", .string, default: "y"),
+        .labelled("xscale", .string, default: "linear", "`\"linear\"` or `\"log\"`"),
+        .labelled("yscale", .string, default: "linear", "`\"linear\"` or `\"log\"`"),
+        .labelled("groups", .tensor, shown: "none", "a label per point, coloured by group"),
+    ]
+    /// `plot(f, xs)`: the function evaluated at each x.
+    static let alternatives: [[BuiltinParameter]] = [[.positional("f", .function, "a function of one number"), .positional("xs", .tensor)]]
 
     public static let all: [Builtin] = [
-        Builtin("plot", usage: "plot(xs, ys, title: \"…\", label: \"…\", xlabel:, ylabel:, xscale: \"log\", yscale:) or plot(f, xs)") { call throws(LanguageError) in
+        Builtin("plot", .display,
+            summary: "A line plot (inline SVG on the page).",
+            parameters: parameters, alternatives: alternatives,
+            discussion: #"""
+            `plot(f, xs)` evaluates `f` at each x. Scales are `"linear"` (default) or `"log"`.
+            """#,
+            examples: [
+                BuiltinExample("plot", #"""
+                plot(linspace(1, 100, 10), linspace(1, 100, 10)^2, title: "y = x²", xscale: "log", yscale: "log")
+                """#, output: #"""
+                <plot: y = x², 1 series, 10 points>
+                """#),
+            ]) { call throws(LanguageError) in
             .display(.plot(try spec(call, style: .line)))
         },
-        Builtin("scatter", usage: "scatter(xs, ys, title: \"…\", label: \"…\", groups: labels)") { call throws(LanguageError) in
+        Builtin("scatter", .display,
+            summary: "A scatter plot; `groups:` colours the points by label.",
+            parameters: parameters, alternatives: alternatives,
+            examples: [
+                BuiltinExample("scatter", #"""
+                scatter([0, 1, 2, 3], [1, 0, 1, 0], groups: [0, 0, 1, 1], title: "two groups")
+                """#, output: #"""
+                <plot: two groups, 1 series, 4 points>
+                """#),
+            ]) { call throws(LanguageError) in
             .display(.plot(try spec(call, style: .scatter)))
         },
     ]
 
     static func spec(_ call: BuiltinCall, style: PlotSpec.Style) throws(LanguageError) -> PlotSpec {
-        try call.expect(2, labels: labels)
         let xs = try call.tensor(call.positional[0].isCallable ? 1 : 0, "xs").scalars
         var ys: [Double]
         if call.positional[0].isCallable {

@@ -3,9 +3,24 @@ import NBAutodiff
 /// `swell(f, g, …)`: how big symbolic derivatives get (expression swell), as a table.
 public enum SwellBuiltin {
     public static let all: [Builtin] = [
-        Builtin("swell", usage: "swell(f, g, …)  # nodes of f, of f' as a tree and as a DAG") { call throws(LanguageError) in
-            guard !call.positional.isEmpty else { throw call.error("expects at least one function") }
-            try call.expect(1...64)
+        Builtin("swell", .differentiation,
+            summary: "How big symbolic derivatives get (expression swell), as a table.",
+            parameters: [.variadic("functions", .function, atLeastOne: true)],
+            discussion: #"""
+            For each function: its size, and the size of its derivative written out as a tree and as a shared DAG.
+            """#,
+            examples: [
+                BuiltinExample("swell", #"""
+                swell(x -> x * sin(x) * exp(x), x -> sin(sin(sin(x))))
+                """#, output: #"""
+                Expression swell of the symbolic derivative
+                function  nodes of f  f′ as a tree  f′ as a DAG  DAG / f
+                --------  ----------  ------------  -----------  -------
+                lambda    5           18            10           2
+                lambda    4           11            8            2
+                """#),
+            ]) { call throws(LanguageError) in
+            guard call.positional.count <= 64 else { throw call.error("compares at most 64 functions, got \(call.positional.count)") }
             var rows: [[String]] = []
             for index in call.positional.indices {
                 let f = try call.scalarFunction(index)

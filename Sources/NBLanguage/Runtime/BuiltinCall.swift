@@ -12,6 +12,8 @@ public struct BuiltinCall {
     let positionalLocations: [SourceLocation]
     let namedLocations: [String: SourceLocation]
     let interpreter: Interpreter
+    /// Which of the builtin's forms the arguments fit (0 for the first).
+    public internal(set) var form = 0
 
     // MARK: Errors
 
@@ -26,22 +28,6 @@ public struct BuiltinCall {
         LanguageError(.limit, "\(builtin.name): \(message)", at: location, hint: hint)
     }
 
-    /// Checks the number of unlabelled arguments and that every label is known.
-    public func expect(_ count: ClosedRange<Int>, labels: Set<String> = []) throws(LanguageError) {
-        if !count.contains(positional.count) {
-            let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
-            throw error("expects \(expected) argument\(count.upperBound == 1 ? "" : "s"), got \(positional.count)")
-        }
-        for label in named.keys.sorted() where !labels.contains(label) {
-            let known = labels.isEmpty ? "it takes no labelled arguments" : "known labels: " + labels.sorted().map { "\($0):" }.joined(separator: ", ")
-            throw error("unknown argument label '\(label):' (\(known))", at: namedLocations[label])
-        }
-    }
-
-    public func expect(_ count: Int, labels: Set<String> = []) throws(LanguageError) {
-        try expect(count...count, labels: labels)
-    }
-
     func location(of index: Int) -> SourceLocation {
         index < positionalLocations.count ? positionalLocations[index] : location
     }
@@ -53,15 +39,15 @@ public struct BuiltinCall {
         try Self.number(positional[index], what: what, call: self, at: location(of: index))
     }
 
-    /// A labelled number, or `defaultValue` when absent.
+    /// A labelled number, its declared default when absent, or `defaultValue` when it has none.
     public func number(label: String, default defaultValue: Double) throws(LanguageError) -> Double {
-        guard let value = named[label] else { return defaultValue }
+        guard let value = labelled(label) else { return defaultValue }
         return try Self.number(value, what: "\(label):", call: self, at: namedLocations[label] ?? location)
     }
 
     /// A labelled number that may be absent.
     public func optionalNumber(label: String) throws(LanguageError) -> Double? {
-        guard named[label] != nil else { return nil }
+        guard labelled(label) != nil else { return nil }
         return try number(label: label, default: 0)
     }
 
@@ -83,7 +69,7 @@ public struct BuiltinCall {
 
     /// A labelled string, or `defaultValue`.
     public func string(label: String, default defaultValue: String) throws(LanguageError) -> String {
-        guard let value = named[label] else { return defaultValue }
+        guard let value = labelled(label) else { return defaultValue }
         guard case .string(let text) = value else {
             throw error("\(label): must be a string, got a \(value.typeName)", at: namedLocations[label])
         }
@@ -110,7 +96,7 @@ public struct BuiltinCall {
 
     /// A labelled tensor argument that may be absent.
     public func optionalTensor(label: String) throws(LanguageError) -> Tensor<Double>? {
-        guard let value = named[label] else { return nil }
+        guard let value = labelled(label) else { return nil }
         if case .range(let r) = value { try checkElements([r.count]) }
         guard let tensor = value.asTensor else {
             throw error("\(label): must be a number or tensor, got a \(value.typeName)", at: namedLocations[label])
@@ -152,10 +138,10 @@ public struct BuiltinCall {
         }
     }
 
-    /// A labelled iteration count (`maxiter:`, `epochs:`, `rounds:`), `fallback` when absent,
+    /// A labelled iteration count (`maxiter:`, `epochs:`, `rounds:`) with its declared default,
     /// refused above `Budget.maximumIterations` with an error naming the argument.
-    public func iterations(label: String, default fallback: Int) throws(LanguageError) -> Int {
-        let count = try optionalInteger(label: label) ?? fallback
+    public func iterations(label: String) throws(LanguageError) -> Int {
+        let count = try integer(label: label)
         do { try Budget.checkIterations(count, argument: label) } catch { throw budgetError(error) }
         return count
     }

@@ -372,7 +372,7 @@ final class Interpreter {
             }
         }
         try tick(at: location)
-        let call = BuiltinCall(builtin: builtin, positional: positional, named: named, location: location,
+        let call = try BuiltinCall(checking: builtin, positional: positional, named: named, location: location,
                                positionalLocations: positionalLocations, namedLocations: namedLocations, interpreter: self)
         if arguments.contains(where: { if case .traced = $0 { return true } else { return false } }) {
             return try TracedBuiltins.call(call)

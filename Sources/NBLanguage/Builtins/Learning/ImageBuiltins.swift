@@ -7,8 +7,26 @@ public enum ImageBuiltins {
     static let maximumImages = 400
 
     public static let all: [Builtin] = [
-        Builtin("images", usage: "images(X, rows, width: 8, title: \"…\", captions: labels, max: 16)  # rows of X as grayscale images") { call throws(LanguageError) in
-            try call.expect(1...2, labels: ["width", "title", "captions", "max"])
+        Builtin("images", .display,
+            summary: "Draws rows of a matrix as small grayscale images (each row `width` pixels wide; values divided by `max:`, by default the largest shown).",
+            parameters: [
+                .positional("X", .tensor),
+                .optional("rows", .tensor),
+                .labelled("width", .wholeNumber, shown: "√(columns of X)"),
+                .labelled("title", .string, shown: "\"N images\""),
+                .labelled("captions", .tensor, shown: "none"),
+                .labelled("max", .number, shown: "the largest value shown"),
+            ],
+            discussion: #"""
+            Without `rows` every row is drawn.
+            """#,
+            examples: [
+                BuiltinExample("images", #"""
+                images([[0, 1, 1, 0], [1, 0, 0, 1]], 0..<2, width: 2, captions: [0, 1], title: "two tiny images")
+                """#, output: #"""
+                <images: two tiny images, 2 images, 2x2>
+                """#),
+            ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")
             let columns = x.shape[1]
             let rows: [Int]

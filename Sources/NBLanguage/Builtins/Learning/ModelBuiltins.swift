@@ -3,13 +3,34 @@ import NBLearning
 /// Networks as values: `mlp`, `train`, `predict`, `forward`, `accuracy`.
 public enum ModelBuiltins {
     public static let all: [Builtin] = [
-        Builtin("mlp", usage: "mlp([inputs, hidden…, outputs], activation: \"relu\", init: \"he\"|\"xavier\"|\"uniform\", seed: 0)  # a multilayer perceptron, linear last layer") { call throws(LanguageError) in
-            try call.expect(1, labels: ["activation", "init", "seed"])
+        Builtin("mlp", .networks,
+            summary: "A multilayer perceptron with a linear last layer, as a model record `{sizes, activation, parameters}`.",
+            parameters: [
+                .positional("sizes", .list),
+                .labelled("activation", .string, default: "relu"),
+                .labelled("init", .string, default: "default"),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            `parameters` is the list `[W₁, b₁, W₂, b₂, …]` of plain tensors (W of shape inputs × outputs).
+
+            `activation:` is `"relu"`, `"tanh"`, `"sigmoid"`, `"softplus"` or `"identity"`.
+            """#,
+            examples: [
+                BuiltinExample("mlp", #"""
+                net = mlp([2, 8, 3], seed: 0)
+                net.sizes
+                [shape(net.parameters[0]), shape(net.parameters[1])]
+                """#, output: #"""
+                [2, 8, 3]
+                [[2, 8], [8]]
+                """#),
+            ]) { call throws(LanguageError) in
             let sizes = try call.layerSizes(call.positional[0], "sizes", at: call.location(of: 0))
             let activation = try call.activation()
             let seed = try call.seed()
             let initialization: Initialization?
-            switch try call.string(label: "init", default: "default").lowercased() {
+            switch try call.string(label: "init").lowercased() {
             case "default": initialization = nil
             case "he": initialization = .heNormal
             case "xavier": initialization = .xavierUniform
@@ -20,8 +41,37 @@ public enum ModelBuiltins {
                 try MLP<Double>(sizes: sizes, activation: activation, initialization: initialization, seed: seed)
             })
         },
-        Builtin("train", usage: "train(model, X, y, epochs: 100, lr: 0.01, optimizer: \"sgd\", momentum: 0, batch: all, loss: \"crossentropy\", l2: 0, decay: 0, seed: 0)  # {model, loss, accuracy}") { call throws(LanguageError) in
-            try call.expect(3, labels: TrainingRun.labels)
+        Builtin("train", .networks,
+            summary: "Trains a copy of the model: `{model, loss, accuracy}`, shown as the loss curve.",
+            parameters: [
+                .positional("model", .record),
+                .positional("X", .tensor),
+                .positional("y", .tensor),
+                .labelled("epochs", .wholeNumber, default: 100),
+                .labelled("lr", .number, default: 0.01),
+                .labelled("optimizer", .string, default: "sgd"),
+                .labelled("momentum", .number, default: 0),
+                .labelled("batch", .wholeNumber, shown: "all rows"),
+                .labelled("loss", .string, default: "crossentropy"),
+                .labelled("l2", .number, default: 0),
+                .labelled("decay", .number, default: 0),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            `model` is the trained model, `loss` the mean loss per epoch, `accuracy` the accuracy on `(X, y)`.
+
+            `optimizer:` is `"sgd"` or `"adam"`; `loss:` is `"crossentropy"`, `"hinge"` or `"mse"`.
+            """#,
+            examples: [
+                BuiltinExample("train", #"""
+                fit = train(net, bl.X, bl.y, epochs: 20, lr: 0.05, optimizer: "adam")
+                fit
+                fit.accuracy > 0.9
+                """#, output: #"""
+                <plot: Training loss (ADAM, (2, 8, 3)), 1 series, 20 points>
+                true
+                """#),
+            ]) { call throws(LanguageError) in
             var model = try call.model(0)
             let x = try call.matrix(1, "X")
             try call.checkInputs(x, fit: model, at: 1)
@@ -43,8 +93,16 @@ public enum ModelBuiltins {
                                 series: [PlotSpec.Series(name: "loss", xs: epochs, ys: history.loss)])
             return .record(RecordValue(fields: fields, display: history.loss.isEmpty ? nil : .plot(plot)))
         },
-        Builtin("forward", usage: "forward(model, X)  # the network's raw outputs, one row per sample") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("forward", .networks,
+            summary: "The network's raw outputs (before softmax), one row per row of `X`.",
+            parameters: [.positional("model", .record), .positional("X", .tensor)],
+            examples: [
+                BuiltinExample("forward", #"""
+                shape(forward(fit.model, bl.X))
+                """#, output: #"""
+                [90, 3]
+                """#),
+            ]) { call throws(LanguageError) in
             let model = try call.model(0)
             let x = try call.matrix(1, "X")
             try call.checkInputs(x, fit: model, at: 1)
@@ -52,15 +110,34 @@ public enum ModelBuiltins {
             if out.shape[1] == 1 { return .tensor(Tensor<Double>(out.scalars)) }
             return .tensor(out)
         },
-        Builtin("predict", usage: "predict(model, X)  # class labels: argmax of the outputs, or 1 where a single output is positive") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("predict", .networks,
+            summary: "Class labels: the argmax of each row of outputs, or, for a network with one output, 1 where it is positive and 0 elsewhere.",
+            parameters: [.positional("model", .record), .positional("X", .tensor)],
+            examples: [
+                BuiltinExample("predict", #"""
+                rows(predict(fit.model, bl.X), 0..<5)
+                rows(bl.y, 0..<5)
+                """#, output: #"""
+                [1, 2, 0, 1, 1]
+                [1, 2, 0, 1, 1]
+                """#),
+            ]) { call throws(LanguageError) in
             let model = try call.model(0)
             let x = try call.matrix(1, "X")
             try call.checkInputs(x, fit: model, at: 1)
             return .tensor(Tensor<Double>(BuiltinCall.classes(of: try call.outputs(of: model, on: x)).map(Double.init)))
         },
-        Builtin("accuracy", usage: "accuracy(model, X, y)  or  accuracy(predicted, y)  # fraction classified correctly") { call throws(LanguageError) in
-            try call.expect(2...3)
+        Builtin("accuracy", .networks,
+            summary: "The fraction of rows classified correctly, from a model and data or from predicted labels.",
+            parameters: [.positional("model", .record), .positional("X", .tensor), .positional("y", .tensor)],
+            alternatives: [[.positional("predicted", .tensor), .positional("y", .tensor)]],
+            examples: [
+                BuiltinExample("accuracy", #"""
+                accuracy([0, 1, 1, 0], [0, 1, 0, 0])
+                """#, output: #"""
+                0.75
+                """#),
+            ]) { call throws(LanguageError) in
             let predicted: [Int], truth: [Double]
             if call.positional.count == 2 {
                 let p = try call.tensor(0, "the predicted labels")

@@ -4,16 +4,48 @@ import NBLearning
 /// `lasso`, `lassopath`, `lassoconvergence`.
 public enum ProximalBuiltins {
     public static let all: [Builtin] = [
-        Builtin("softthreshold", usage: "softthreshold(z, λ)  # sign(z)·max(|z| − λ, 0), elementwise") { call throws(LanguageError) in
-            try call.expect(2)
+        Builtin("softthreshold", .proximal,
+            summary: "The proximal operator of λ‖·‖₁.",
+            parameters: [.positional("z", .tensor), .positional("λ", .number)],
+            examples: [
+                BuiltinExample("softthreshold", #"""
+                softthreshold([2, -0.5, 0.1], 0.3)
+                """#, output: #"""
+                [1.7, -0.2, 0]
+                """#),
+            ]) { call throws(LanguageError) in
             let lambda = try call.number(1, "the threshold λ")
             guard lambda >= 0 else { throw call.error("the threshold must not be negative") }
             if case .number(let z) = call.positional[0] { return .number(Proximal.softThreshold(z, threshold: lambda)) }
             let z = try call.tensor(0, "z")
             return .tensor(Tensor<Double>(validShape: z.shape, scalars: Proximal.softThreshold(z.scalars, threshold: lambda)))
         },
-        Builtin("lasso", usage: "lasso(X, y, alpha: 0.1, method: \"fista\", tol: 1e-6, maxiter: 10000)  # min (1/2n)‖y − Xw − b‖² + α‖w‖₁") { call throws(LanguageError) in
-            try call.expect(2, labels: ["alpha", "method", "tol", "maxiter", "backtracking"])
+        Builtin("lasso", .proximal,
+            summary: "The Lasso, min (1/2n)‖y − Xw − b‖² + α‖w‖₁, by proximal gradient.",
+            parameters: [
+                .positional("X", .tensor),
+                .positional("y", .tensor),
+                .labelled("alpha", .number, default: 0.1),
+                .labelled("method", .string, default: "fista"),
+                .labelled("tol", .number, default: 1e-6),
+                .labelled("maxiter", .wholeNumber, default: 10000),
+                .labelled("backtracking", .boolean, default: false),
+            ],
+            discussion: #"""
+            `method:` is `"fista"` or `"ista"`; `backtracking: true` searches the step size. The result is `{w, b, objective, gap, iterations, converged, kkt, history, gaps}`.
+            """#,
+            examples: [
+                BuiltinExample("lasso", #"""
+                Xl = randn(30, 3, seed: 1)
+                yl = Xl @ [2, 0, -1] + 0.5
+                fitl = lasso(Xl, yl, alpha: 0.05, tol: 1e-10)
+                fitl.w
+                fitl.converged
+                """#, output: #"""
+                [1.950100703, 0, -0.9349065144]
+                true
+                """#),
+            ]) { call throws(LanguageError) in
             let problem = try call.lassoProblem()
             let options = try call.proximalOptions()
             let fit = try call.learning { try problem.solve(options, budget: call.budget) }
@@ -30,12 +62,28 @@ public enum ProximalBuiltins {
                 ("gaps", .tensor(Tensor<Double>(fit.gapHistory))),
             ]))
         },
-        Builtin("lassopath", usage: "lassopath(X, y, count: 50)  # coefficients against α, warm-started, as a plot") { call throws(LanguageError) in
-            try call.expect(2, labels: ["count", "tol"])
+        Builtin("lassopath", .proximal,
+            summary: "The Lasso coefficients against α, warm-started, as a plot with one series per coefficient.",
+            parameters: [
+                .positional("X", .tensor),
+                .positional("y", .tensor),
+                .labelled("count", .wholeNumber, default: 50),
+                .labelled("tol", .number, default: 1e-8),
+            ],
+            discussion: #"""
+            The grid has `count` values on a log scale from α_max (the smallest α at which every coefficient is 0) down to α_max/1000; each fit starts from the last.
+            """#,
+            examples: [
+                BuiltinExample("lassopath", #"""
+                lassopath(Xl, yl, count: 5)
+                """#, output: #"""
+                <plot: Lasso path, 3 series, 15 points>
+                """#),
+            ]) { call throws(LanguageError) in
             let problem = try call.lassoProblem(alpha: 1)
-            let count = try call.optionalInteger(label: "count") ?? 50
+            let count = try call.integer(label: "count")
             guard (2...500).contains(count) else { throw call.error("count must be between 2 and 500") }
-            let tolerance = try call.number(label: "tol", default: 1e-8)
+            let tolerance = try call.number(label: "tol")
             let grid = LassoPath.logGrid(largest: problem.alphaMax, ratio: 1e-3, count: count)
             let path = try call.learning {
                 try problem.path(alphas: grid, options: ProximalGradientOptions(method: .fista, tolerance: tolerance),
@@ -47,10 +95,23 @@ public enum ProximalBuiltins {
             return .display(.plot(PlotSpec(title: "Lasso path", xLabel: "α", yLabel: "coefficient",
                                            xScale: .log, series: series)))
         },
-        Builtin("lassoconvergence", usage: "lassoconvergence(X, y, alpha: 0.1)  # ISTA vs FISTA: F(w_k) − F* per iteration") { call throws(LanguageError) in
-            try call.expect(2, labels: ["alpha", "maxiter"])
+        Builtin("lassoconvergence", .proximal,
+            summary: "ISTA against FISTA on one Lasso problem: F(w_k) − F* per iteration, as a log plot (`maxiter:` bounds the iterations).",
+            parameters: [
+                .positional("X", .tensor),
+                .positional("y", .tensor),
+                .labelled("alpha", .number, default: 0.1),
+                .labelled("maxiter", .wholeNumber, default: 2000),
+            ],
+            examples: [
+                BuiltinExample("lassoconvergence", #"""
+                lassoconvergence(Xl, yl, alpha: 0.1, maxiter: 50)
+                """#, output: #"""
+                <plot: Proximal gradient on the Lasso: F(w_k) − F*, 2 series, 100 points>
+                """#),
+            ]) { call throws(LanguageError) in
             let problem = try call.lassoProblem()
-            let maxIterations = try call.iterations(label: "maxiter", default: 2000)
+            let maxIterations = try call.iterations(label: "maxiter")
             let reference = try call.learning {
                 try problem.solve(ProximalGradientOptions(method: .fista, restart: true, tolerance: 1e-13, maxIterations: 100_000),
                                   budget: call.budget)
@@ -82,23 +143,23 @@ extension BuiltinCall {
         let x = try matrix(0, "X")
         let y = try vector(1, "y", count: x.shape[0])
         let alpha: Double
-        if let fixed { alpha = fixed } else { alpha = try number(label: "alpha", default: 0.1) }
+        if let fixed { alpha = fixed } else { alpha = try number(label: "alpha") }
         guard alpha >= 0 else { throw error("alpha must not be negative") }
         return try learning {
             try LassoProblem(features: x.scalars, sampleCount: x.shape[0], featureCount: x.shape[1], targets: y, alpha: alpha)
         }
     }
 
-    /// `method:`, `tol:`, `maxiter:`, `backtracking:` of a proximal-gradient call.
+    /// `method:`, `tol:`, `maxiter:`, `backtracking:` of a proximal-gradient call (defaults from its declaration).
     func proximalOptions() throws(LanguageError) -> ProximalGradientOptions {
-        let name = try string(label: "method", default: "fista")
+        let name = try string(label: "method")
         guard let method = ProximalMethod(rawValue: name.lowercased()) else {
             throw error("unknown method \"\(name)\"", hint: "method: \"ista\" or \"fista\"")
         }
         var backtracking = false
-        if case .bool(let b)? = named["backtracking"] { backtracking = b }
+        if case .bool(let b)? = labelled("backtracking") { backtracking = b }
         return ProximalGradientOptions(method: method, backtracking: backtracking,
-                                       tolerance: try number(label: "tol", default: 1e-6),
-                                       maxIterations: try iterations(label: "maxiter", default: 10_000))
+                                       tolerance: try number(label: "tol"),
+                                       maxIterations: try iterations(label: "maxiter"))
     }
 }

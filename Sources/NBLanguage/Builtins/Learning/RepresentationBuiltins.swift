@@ -3,9 +3,31 @@ import NBLearning
 /// Representations and how to score them: `pca`, `kmeans`, `knn`, `linearprobe`, `autoencoder`,
 /// `contrastive`.
 public enum RepresentationBuiltins {
+    /// The training and test rows of a probe, with their labels.
+    static let probeData: [BuiltinParameter] = [
+        .positional("Xtrain", .tensor, "the training rows (samples × features)"),
+        .positional("ytrain", .tensor, "a class label per training row"),
+        .positional("Xtest", .tensor, "the test rows, as wide as Xtrain"),
+        .positional("ytest", .tensor, "a class label per test row"),
+    ]
+
     public static let all: [Builtin] = [
-        Builtin("pca", usage: "pca(X, k, labels: y)  # {scores, components, ratio}; shows the first two components") { call throws(LanguageError) in
-            try call.expect(2, labels: ["labels"])
+        Builtin("pca", .representations,
+            summary: "Principal components: `{scores, components, ratio}`, shown as a scatter of the first two.",
+            parameters: [.positional("X", .tensor), .positional("k", .wholeNumber), .labelled("labels", .tensor, shown: "none")],
+            discussion: #"""
+            `scores` are the rows projected on the first `k` components and `ratio` the explained variance ratio; the scatter is coloured by `labels:`.
+            """#,
+            examples: [
+                BuiltinExample("pca", #"""
+                pc = pca(bl.X, 2, labels: bl.y)
+                pc
+                shape(pc.scores)
+                """#, output: #"""
+                <plot: PCA: first two components, 1 series, 90 points>
+                [90, 2]
+                """#),
+            ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")
             let k = try call.integer(1, "k")
             guard (1...x.shape[1]).contains(k) else { throw call.error("k must be between 1 and \(x.shape[1]) (the number of features), got \(k)") }
@@ -35,12 +57,26 @@ public enum RepresentationBuiltins {
                 ("ratio", .tensor(Tensor<Double>(pca.explainedVarianceRatio))),
             ], display: display))
         },
-        Builtin("kmeans", usage: "kmeans(X, k, seed: 0, starts: 4)  # k-means++ then Lloyd: {labels, centroids, inertia, iterations}") { call throws(LanguageError) in
-            try call.expect(2, labels: ["seed", "starts"])
+        Builtin("kmeans", .representations,
+            summary: "k-means: k-means++ seeding, then Lloyd's iterations; the best of `starts:` runs.",
+            parameters: [
+                .positional("X", .tensor),
+                .positional("k", .wholeNumber),
+                .labelled("seed", .wholeNumber, default: 0),
+                .labelled("starts", .wholeNumber, default: 4),
+            ],
+            examples: [
+                BuiltinExample("kmeans", #"""
+                km = kmeans(bl.X, 3, seed: 0)
+                shape(km.centroids)
+                """#, output: #"""
+                [3, 2]
+                """#),
+            ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")
             let k = try call.integer(1, "k")
             guard (1...x.shape[0]).contains(k) else { throw call.error("k must be between 1 and \(x.shape[0]) (the number of rows), got \(k)") }
-            let starts = try call.optionalInteger(label: "starts") ?? 4
+            let starts = try call.integer(label: "starts")
             guard (1...100).contains(starts) else { throw call.error("starts: must be 1…100") }
             try call.checkElements([x.shape[0], k])
             let seed = try call.seed()
@@ -52,10 +88,20 @@ public enum RepresentationBuiltins {
                 ("iterations", .number(Double(fit.iterations))),
             ]))
         },
-        Builtin("knn", usage: "knn(Xtrain, ytrain, Xtest, ytest, k: 5)  # k-nearest-neighbour accuracy on the test rows") { call throws(LanguageError) in
-            try call.expect(4, labels: ["k"])
+        Builtin("knn", .representations,
+            summary: "The test accuracy of a k-nearest-neighbour classifier (Euclidean distance, majority vote).",
+            parameters: probeData + [
+                .labelled("k", .wholeNumber, default: 5),
+            ],
+            examples: [
+                BuiltinExample("knn", #"""
+                knn(rows(bl.X, 0..<60), rows(bl.y, 0..<60), rows(bl.X, 60..<90), rows(bl.y, 60..<90), k: 3)
+                """#, output: #"""
+                1
+                """#),
+            ]) { call throws(LanguageError) in
             let (train, trainLabels, test, testLabels) = try call.probeData()
-            let k = try call.optionalInteger(label: "k") ?? 5
+            let k = try call.integer(label: "k")
             guard (1...trainLabels.count).contains(k) else { throw call.error("k: must be between 1 and \(trainLabels.count), got \(k)") }
             try call.checkElements([test.shape[0], train.shape[0]])
             return .number(try call.learning {
@@ -63,25 +109,57 @@ public enum RepresentationBuiltins {
                                              budget: call.budget)
             })
         },
-        Builtin("linearprobe", usage: "linearprobe(Xtrain, ytrain, Xtest, ytest, epochs: 200, lr: 0.05, seed: 0)  # softmax regression on frozen features: test accuracy") { call throws(LanguageError) in
-            try call.expect(4, labels: ["epochs", "lr", "seed"])
+        Builtin("linearprobe", .representations,
+            summary: "The test accuracy of a softmax regression trained on standardised, frozen features: how linearly separable a representation is.",
+            parameters: probeData + [
+                .labelled("epochs", .wholeNumber, default: 200),
+                .labelled("lr", .number, default: 0.05),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            examples: [
+                BuiltinExample("linearprobe", #"""
+                linearprobe(rows(bl.X, 0..<60), rows(bl.y, 0..<60), rows(bl.X, 60..<90), rows(bl.y, 60..<90), epochs: 20)
+                """#, output: #"""
+                0.9333333333
+                """#),
+            ]) { call throws(LanguageError) in
             let (train, trainLabels, test, testLabels) = try call.probeData()
-            let epochs = try call.optionalInteger(label: "epochs") ?? 200
+            let epochs = try call.integer(label: "epochs")
             guard (1...10_000).contains(epochs) else { throw call.error("epochs: must be 1…10000") }
-            let lr = try call.number(label: "lr", default: 0.05)
+            let lr = try call.number(label: "lr")
             let seed = try call.seed()
             return .number(try call.learning {
                 try Probe.linear(train: train, trainLabels: trainLabels, test: test, testLabels: testLabels,
                                  epochs: epochs, learningRate: lr, seed: seed, budget: call.budget)
             })
         },
-        Builtin("autoencoder", usage: "autoencoder(X, [inputs, hidden…, code], noise: 0.3, epochs: 60, batch: 64, lr: 0.003, seed: 0)  # denoising autoencoder: {features, reconstructions, loss}") { call throws(LanguageError) in
-            try call.expect(2, labels: ["noise", "shift", "mask", "epochs", "batch", "lr", "seed"])
+        Builtin("autoencoder", .representations,
+            summary: "Rows are treated as square images by the `shift:` and `mask:` augmentations.",
+            parameters: [
+                .positional("X", .tensor),
+                .positional("sizes", .list),
+                .labelled("noise", .number, default: 0.3),
+                .labelled("shift", .wholeNumber, default: 0),
+                .labelled("mask", .number, default: 0),
+                .labelled("epochs", .wholeNumber, default: 60),
+                .labelled("batch", .wholeNumber, default: 64),
+                .labelled("lr", .number, default: 0.003),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            examples: [
+                BuiltinExample("autoencoder", #"""
+                tiny = rows(dg.X, 0..<40) / 16
+                ae = autoencoder(tiny, [64, 8], epochs: 2, seed: 1)
+                shape(ae.features)
+                """#, output: #"""
+                [40, 8]
+                """#),
+            ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")
             let sizes = try call.encoderSizes(1, fitting: x)
             let corruption = try call.augmentation(features: x.shape[1], noise: 0.3, shift: 0, mask: 0)
-            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 60, batch: 64, lr: 0.003)
-            let data = try x
+            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0])
+            let data = x
             var autoencoder = try call.learning { try DenoisingAutoencoder<Double>(encoderSizes: sizes, seed: seed) }
             var optimizer = Adam<Double>(learningRate: lr)
             let losses = try call.learning {
@@ -95,8 +173,32 @@ public enum RepresentationBuiltins {
                 ("loss", .tensor(Tensor<Double>(losses))),
             ], display: .plot(BuiltinCall.lossPlot("Denoising autoencoder: reconstruction loss", losses))))
         },
-        Builtin("contrastive", usage: "contrastive(X, [inputs, hidden…, features], head: [features, 32, 16], temperature: 0.5, shift: 1, noise: 0.1, mask: 0.1, epochs: 15, batch: 128, lr: 0.003, seed: 0)  # SimCLR: {features, loss}") { call throws(LanguageError) in
-            try call.expect(2, labels: ["head", "temperature", "noise", "shift", "mask", "epochs", "batch", "lr", "seed"])
+        Builtin("contrastive", .representations,
+            summary: "A SimCLR encoder trained with the NT-Xent loss on pairs of augmented rows; `features` are the encoder's outputs for every row.",
+            parameters: [
+                .positional("X", .tensor),
+                .positional("sizes", .list),
+                .labelled("head", .list, shown: "[last of sizes, 32, 16]"),
+                .labelled("temperature", .number, default: 0.5),
+                .labelled("noise", .number, default: 0.1),
+                .labelled("shift", .wholeNumber, default: 1),
+                .labelled("mask", .number, default: 0.1),
+                .labelled("epochs", .wholeNumber, default: 15),
+                .labelled("batch", .wholeNumber, default: 128),
+                .labelled("lr", .number, default: 0.003),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            Rows are treated as square images by the `shift:` and `mask:` augmentations.
+            """#,
+            examples: [
+                BuiltinExample("contrastive", #"""
+                cl = contrastive(tiny, [64, 8], head: [8, 4], epochs: 1, seed: 2)
+                shape(cl.features)
+                """#, output: #"""
+                [40, 8]
+                """#),
+            ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")
             let sizes = try call.encoderSizes(1, fitting: x)
             let head: [Int]
@@ -108,10 +210,10 @@ public enum RepresentationBuiltins {
             guard head.first == sizes.last else {
                 throw call.error("the head must start with the encoder's output size: encoder sizes \(TensorError.format(sizes)) and head sizes \(TensorError.format(head)) do not fit")
             }
-            let temperature = try call.number(label: "temperature", default: 0.5)
+            let temperature = try call.number(label: "temperature")
             guard temperature > 0, temperature.isFinite else { throw call.error("temperature: must be positive") }
             let augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 1, mask: 0.1)
-            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0], epochs: 15, batch: 128, lr: 0.003)
+            let (epochs, batch, lr, seed) = try call.selfSupervisedSchedule(samples: x.shape[0])
             try call.checkElements([2 * batch, 2 * batch])
             let data = try x
             var simclr = try call.learning { try SimCLR<Double>(encoderSizes: sizes, headSizes: head, temperature: temperature, seed: seed) }
@@ -150,11 +252,11 @@ extension BuiltinCall {
         return sizes
     }
 
-    /// `epochs:`, `batch:`, `lr:`, `seed:` of a self-supervised call, bounded.
-    func selfSupervisedSchedule(samples: Int, epochs: Int, batch: Int, lr: Double) throws(LanguageError) -> (Int, Int, Double, UInt64) {
-        let epochs = try optionalInteger(label: "epochs") ?? epochs
-        let batch = try optionalInteger(label: "batch") ?? batch
-        let lr = try number(label: "lr", default: lr)
+    /// `epochs:`, `batch:`, `lr:`, `seed:` of a self-supervised call (defaults from its declaration), bounded.
+    func selfSupervisedSchedule(samples: Int) throws(LanguageError) -> (Int, Int, Double, UInt64) {
+        let epochs = try integer(label: "epochs")
+        let batch = try integer(label: "batch")
+        let lr = try number(label: "lr")
         guard (1...10_000).contains(epochs), batch >= 2, lr > 0, lr.isFinite else {
             throw error("epochs: must be 1…10000, batch: at least 2, lr: positive")
         }

@@ -4,14 +4,34 @@ import NBLearning
 /// `pimodel`, `vat`, `labelprop`. Each takes the labels of every sample and which of them may be used (indices or
 /// a 0/1 mask) and returns a label for every sample.
 public enum SemiSupervisedBuiltins {
+    /// The rows, every row's label, and which labels may be used.
+    static let data: [BuiltinParameter] = [
+        .positional("X", .tensor, "the rows (samples × features)"),
+        .positional("y", .tensor, "a class label 0, 1, … per row"),
+        .positional("labelled", .tensor, "the indices of the rows whose labels may be used, or a 0/1 mask"),
+    ]
+
     public static let all: [Builtin] = [
-        Builtin("labelspreading", usage: "labelspreading(X, y, labelled, gamma: 20, alpha: 0.2, maxiter: 30)  # labels of every row (Zhou et al. 2004, as scikit-learn)") { call throws(LanguageError) in
-            try call.expect(3, labels: ["gamma", "alpha", "maxiter"])
+        Builtin("labelspreading", .semiSupervised,
+            summary: "Label spreading (Zhou et al. 2004, as scikit-learn): a label for every row.",
+            parameters: data + [
+                .labelled("gamma", .number, default: 20),
+                .labelled("alpha", .number, default: 0.2),
+                .labelled("maxiter", .wholeNumber, default: 30),
+            ],
+            examples: [
+                BuiltinExample("labelspreading", #"""
+                few = [0, 1, 2, 3, 4, 5]
+                accuracy(labelspreading(bl.X, bl.y, few), bl.y)
+                """#, output: #"""
+                0.9888888889
+                """#),
+            ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")
             let labels = try call.partialLabels(labels: 1, labelled: 2, count: x.shape[0])
-            let spreading = LabelSpreading(gamma: try call.number(label: "gamma", default: 20),
-                                           alpha: try call.number(label: "alpha", default: 0.2),
-                                           maxIterations: try call.iterations(label: "maxiter", default: 30))
+            let spreading = LabelSpreading(gamma: try call.number(label: "gamma"),
+                                           alpha: try call.number(label: "alpha"),
+                                           maxIterations: try call.iterations(label: "maxiter"))
             guard x.shape[0] <= LabelSpreading.maximumSamples else {
                 throw call.limitError("label spreading builds a dense samples² graph; at most \(LabelSpreading.maximumSamples) samples, got \(x.shape[0])")
             }
@@ -21,8 +41,29 @@ public enum SemiSupervisedBuiltins {
             }
             return .tensor(Tensor<Double>(result.transduction.map(Double.init)))
         },
-        Builtin("pseudolabel", usage: "pseudolabel(X, y, labelled, hidden: [64], threshold: 0.8, rounds: 3, epochs: 200, lr: 0.01, seed: 0)  # self-training: {labels, model, pseudo}") { call throws(LanguageError) in
-            try call.expect(3, labels: ["hidden", "threshold", "rounds", "epochs", "lr", "seed"])
+        Builtin("pseudolabel", .semiSupervised,
+            summary: "Self-training: `{labels, model, pseudo}`.",
+            parameters: data + [
+                .labelled("hidden", .any, shown: "[64]"),
+                .labelled("threshold", .number, shown: "0.8"),
+                .labelled("rounds", .wholeNumber, shown: "3"),
+                .labelled("epochs", .wholeNumber, shown: "200"),
+                .labelled("lr", .number, shown: "0.01"),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            Train a network on the labelled rows, adopt its confident predictions (probability above `threshold:`) as labels, retrain, `rounds:` times.
+
+            `pseudo` is how many pseudo-labels the last round used.
+            """#,
+            examples: [
+                BuiltinExample("pseudolabel", #"""
+                pl = pseudolabel(bl.X, bl.y, few, hidden: [8], rounds: 1, epochs: 20, seed: 1)
+                shape(pl.labels)
+                """#, output: #"""
+                [90]
+                """#),
+            ]) { call throws(LanguageError) in
             let (x, labels, classes) = try call.semiSupervisedData()
             var recipe = PseudoLabelling()
             recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
@@ -36,8 +77,29 @@ public enum SemiSupervisedBuiltins {
             let result = try call.fit(recipe, x, labels: labels, classes: classes)
             return BuiltinCall.recipeRecord(result, ("pseudo", .number(Double(result.pseudoLabelled))))
         },
-        Builtin("pimodel", usage: "pimodel(X, y, labelled, hidden: [64], weight: 30, noise: 0.1, shift: 0, epochs: 200, rampup: 80, lr: 0.01, seed: 0)  # Π-model: {labels, model}") { call throws(LanguageError) in
-            try call.expect(3, labels: ["hidden", "weight", "noise", "shift", "epochs", "rampup", "lr", "seed"])
+        Builtin("pimodel", .semiSupervised,
+            summary: "The Π-model: `{labels, model}`.",
+            parameters: data + [
+                .labelled("hidden", .any, shown: "[64]"),
+                .labelled("weight", .number, shown: "30"),
+                .labelled("noise", .number, default: 0.1),
+                .labelled("shift", .wholeNumber, default: 0),
+                .labelled("epochs", .wholeNumber, shown: "200"),
+                .labelled("rampup", .wholeNumber, shown: "80"),
+                .labelled("lr", .number, shown: "0.01"),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            Cross-entropy on the labelled rows plus `weight:` times the squared difference between the predictions for two noisy versions of every row, ramped up over `rampup:` epochs.
+            """#,
+            examples: [
+                BuiltinExample("pimodel", #"""
+                pm = pimodel(bl.X, bl.y, few, hidden: [8], epochs: 10, rampup: 5, seed: 1)
+                shape(pm.labels)
+                """#, output: #"""
+                [90]
+                """#),
+            ]) { call throws(LanguageError) in
             let (x, labels, classes) = try call.semiSupervisedData()
             var recipe = PiModel()
             recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
@@ -49,8 +111,27 @@ public enum SemiSupervisedBuiltins {
             recipe.augmentation = try call.augmentation(features: x.shape[1], noise: 0.1, shift: 0, mask: 0)
             return BuiltinCall.recipeRecord(try call.fit(recipe, x, labels: labels, classes: classes))
         },
-        Builtin("vat", usage: "vat(X, y, labelled, hidden: [64], eps: 0.8, weight: 1, epochs: 400, lr: 0.01, seed: 0)  # virtual adversarial training (Miyato et al. 2018): {labels, model}") { call throws(LanguageError) in
-            try call.expect(3, labels: ["hidden", "eps", "weight", "epochs", "lr", "seed"])
+        Builtin("vat", .semiSupervised,
+            summary: "Virtual adversarial training (Miyato et al. 2018): `{labels, model}`.",
+            parameters: data + [
+                .labelled("hidden", .any, shown: "[64]"),
+                .labelled("eps", .number, shown: "0.8"),
+                .labelled("weight", .number, shown: "1"),
+                .labelled("epochs", .wholeNumber, shown: "400"),
+                .labelled("lr", .number, shown: "0.01"),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            Cross-entropy on the labelled rows plus `weight:` times the divergence between the prediction at every row and at the row moved by `eps:` in the direction that changes the prediction most (found by differentiating with respect to the input).
+            """#,
+            examples: [
+                BuiltinExample("vat", #"""
+                va = vat(bl.X, bl.y, few, hidden: [8], epochs: 10, seed: 1)
+                shape(va.labels)
+                """#, output: #"""
+                [90]
+                """#),
+            ]) { call throws(LanguageError) in
             let (x, labels, classes) = try call.semiSupervisedData()
             var recipe = VirtualAdversarialTraining()
             recipe.hiddenSizes = try call.hiddenSizes(inputs: x.shape[1], outputs: classes, default: recipe.hiddenSizes)
@@ -64,8 +145,34 @@ public enum SemiSupervisedBuiltins {
             }
             return BuiltinCall.recipeRecord(try call.fit(recipe, x, labels: labels, classes: classes))
         },
-        Builtin("labelprop", usage: "labelprop(X, y, labelled, k: 5, power: 3, alpha: 0.99, hidden: [128], noise: 0.1, shift: 1, mask: 0, epochs: 200, rounds: 1, lr: 0.01, seed: 0)  # deep label propagation (Iscen et al. 2019): {labels, propagated, certainty, model}") { call throws(LanguageError) in
-            try call.expect(3, labels: ["k", "power", "alpha", "hidden", "noise", "shift", "mask", "epochs", "rounds", "lr", "seed"])
+        Builtin("labelprop", .semiSupervised,
+            summary: "Deep label propagation (Iscen et al. 2019): `{labels, propagated, certainty, model}`.",
+            parameters: data + [
+                .labelled("k", .wholeNumber, shown: "5 (at most rows − 1)"),
+                .labelled("power", .number, shown: "3"),
+                .labelled("alpha", .number, shown: "0.99"),
+                .labelled("hidden", .any, shown: "[128]"),
+                .labelled("noise", .number, default: 0.1),
+                .labelled("shift", .wholeNumber, shown: "1 for square images, else 0"),
+                .labelled("mask", .number, default: 0),
+                .labelled("epochs", .wholeNumber, shown: "200"),
+                .labelled("rounds", .wholeNumber, shown: "1"),
+                .labelled("lr", .number, shown: "0.01"),
+                .labelled("seed", .wholeNumber, default: 0),
+            ],
+            discussion: #"""
+            Labels spread over a graph joining each row to its `k:` most similar rows, then a network is trained on every row with those labels, weighted by their certainty.
+
+            `propagated` are the graph's labels, `labels` the network's.
+            """#,
+            examples: [
+                BuiltinExample("labelprop", #"""
+                lp = labelprop(bl.X, bl.y, few, hidden: [8], epochs: 10, seed: 1)
+                accuracy(lp.propagated, bl.y) > 0.8
+                """#, output: #"""
+                true
+                """#),
+            ]) { call throws(LanguageError) in
             let (x, labels, classes) = try call.semiSupervisedData()
             var recipe = DeepLabelPropagation()
             recipe.graph.neighbours = try call.optionalInteger(label: "k") ?? min(recipe.graph.neighbours, max(1, x.shape[0] - 1))

@@ -5,8 +5,20 @@ public enum TableBuiltins {
     static let maximumCells = 10_000
 
     public static let all: [Builtin] = [
-        Builtin("table", usage: "table([\"method\", \"accuracy\"], [[\"k-NN\", 0.9], …], caption: \"…\")  # a table of strings and numbers") { call throws(LanguageError) in
-            try call.expect(2, labels: ["caption"])
+        Builtin("table", .display,
+            summary: "A table from column titles and rows of strings and numbers.",
+            parameters: [.positional("columns", .list), .positional("rows", .any), .labelled("caption", .string, shown: "none")],
+            examples: [
+                BuiltinExample("table", #"""
+                table(["method", "error"], [["forward", 1e-8], ["central", 1e-11]], caption: "finite differences")
+                """#, output: #"""
+                finite differences
+                method   error
+                -------  -----
+                forward  1e-8
+                central  1e-11
+                """#),
+            ]) { call throws(LanguageError) in
             let columns = try cells(call.positional[0], call, at: 0)
             guard !columns.isEmpty else { throw call.error("needs at least one column name") }
             let rowValues: [Value]

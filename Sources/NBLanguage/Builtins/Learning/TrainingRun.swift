@@ -1,6 +1,6 @@
 import NBLearning
 
-/// The settings of `train(…)` read from a call, and the loop that runs them: seeded mini-batches,
+/// The settings of `train(…)` read from a call (defaults from `train`'s declaration), and the loop that runs them: seeded mini-batches,
 /// an optional linearly decaying learning rate, the cell's deadline checked every step, and a
 /// loss that turns nan or infinite stopping training with its epoch and step.
 struct TrainingRun {
@@ -19,28 +19,28 @@ struct TrainingRun {
     static let maximumWork = 200_000_000
 
     init(_ call: BuiltinCall, samples: Int) throws(LanguageError) {
-        epochs = try call.optionalInteger(label: "epochs") ?? 100
+        epochs = try call.integer(label: "epochs")
         guard (0...1_000_000).contains(epochs) else { throw call.error("epochs must be between 0 and 1000000, got \(epochs)") }
-        learningRate = try call.number(label: "lr", default: 0.01)
+        learningRate = try call.number(label: "lr")
         guard learningRate.isFinite, learningRate > 0 else { throw call.error("lr: must be a positive number") }
-        optimizer = try call.string(label: "optimizer", default: "sgd").lowercased()
+        optimizer = try call.string(label: "optimizer").lowercased()
         guard ["sgd", "adam"].contains(optimizer) else {
             throw call.error("unknown optimizer \"\(optimizer)\"", hint: "optimizer: \"sgd\" or \"adam\"")
         }
-        momentum = try call.number(label: "momentum", default: 0)
+        momentum = try call.number(label: "momentum")
         guard (0..<1).contains(momentum) else { throw call.error("momentum: must lie in 0 ≤ m < 1") }
         batchSize = try call.optionalInteger(label: "batch")
         if let batchSize, batchSize < 1 { throw call.error("batch: must be a positive whole number") }
-        let lossName = try call.string(label: "loss", default: "crossentropy").lowercased()
+        let lossName = try call.string(label: "loss").lowercased()
         switch lossName {
         case "crossentropy", "cross-entropy", "ce": loss = .softmaxCrossEntropy
         case "mse": loss = .meanSquaredError
         case "hinge": loss = .hinge
         default: throw call.error("unknown loss \"\(lossName)\"", hint: "loss: \"crossentropy\", \"mse\" or \"hinge\"")
         }
-        l2 = try call.number(label: "l2", default: 0)
+        l2 = try call.number(label: "l2")
         guard l2 >= 0, l2.isFinite else { throw call.error("l2: must not be negative") }
-        decay = try call.number(label: "decay", default: 0)
+        decay = try call.number(label: "decay")
         guard (0...1).contains(decay) else { throw call.error("decay: must lie between 0 and 1") }
         seed = try call.seed()
         let (work, overflow) = epochs.multipliedReportingOverflow(by: max(samples, 1))
@@ -49,8 +49,6 @@ struct TrainingRun {
                                   hint: "train for fewer epochs")
         }
     }
-
-    static let labels: Set<String> = ["epochs", "lr", "optimizer", "momentum", "batch", "loss", "l2", "decay", "seed"]
 
     /// Trains `model` in place and returns the history.
     func run(_ model: inout MLP<Double>, inputs: Tensor<Double>, targets: TrainingTargets<Double>,
