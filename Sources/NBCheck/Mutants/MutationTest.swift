@@ -47,8 +47,9 @@ public struct MutationTest: Sendable {
 
         /// `file:line:col: changing X to Y was not detected`, one per survivor, in source order.
         public var survivors: [String] {
-            zip(mutants, fates).filter { $0.1 == .survived }.map {
-                "\(file):\($0.0.line):\($0.0.column): \($0.0.change) was not detected"
+            zip(mutants, fates).filter { $0.1 == .survived }.map(\.0)
+                .sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
+                "\(file):\($0.line):\($0.column): \($0.change) was not detected"
             }
         }
     }
