@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "NBRender", dependencies: ["NBHash", "NBExecution", "NBDocument", "NBLanguage"],
                 plugins: ["SourceHashPlugin"]),
         .target(name: "NBServe"),
-        .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage"]),
+        .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage", "NBLearning"]),
         .executableTarget(name: "nb", dependencies: ["NBLearning", 
             "NBRender", "NBCheck", "NBExecution", "NBDocument", "NBServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

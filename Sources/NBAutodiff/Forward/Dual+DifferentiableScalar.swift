@@ -27,18 +27,33 @@ extension Dual: DifferentiableScalar {
         Dual(lhs.value - rhs.value, tangent: lhs.tangent - rhs.tangent)
     }
 
-    /// Product rule: `(a + bε)(c + dε) = ac + (bc + ad)ε`.
+    /// Product rule: `(a + bε)(c + dε) = ac + (bc + ad)ε`. A term whose tangent is exactly zero
+    /// is skipped, so an infinite value times a constant keeps its limit (`inf·0` would be nan):
+    /// the second derivative of `sqrt` at 0 is `-inf`, not nan.
     @inlinable
     public static func * (lhs: Dual, rhs: Dual) -> Dual {
-        Dual(lhs.value * rhs.value, tangent: lhs.tangent * rhs.value + lhs.value * rhs.tangent)
+        let tangent: T
+        if lhs.tangent.isZero {
+            tangent = rhs.tangent.isZero ? T(0) : lhs.value * rhs.tangent
+        } else {
+            tangent = rhs.tangent.isZero ? lhs.tangent * rhs.value : lhs.tangent * rhs.value + lhs.value * rhs.tangent
+        }
+        return Dual(lhs.value * rhs.value, tangent: tangent)
     }
 
     /// Quotient via the reciprocal rule `1/(c + dε) = 1/c − (d/c²)ε`:
-    /// `(a + bε)/(c + dε) = a/c + ((b − (a/c)·d)/c)ε`.
+    /// `(a + bε)/(c + dε) = a/c + ((b − (a/c)·d)/c)ε`, skipping a zero tangent's term as `*` does.
     @inlinable
     public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let quotient = lhs.value / rhs.value
-        return Dual(quotient, tangent: (lhs.tangent - quotient * rhs.tangent) / rhs.value)
+        let tangent: T
+        if rhs.tangent.isZero {
+            tangent = lhs.tangent.isZero ? T(0) : lhs.tangent / rhs.value
+        } else {
+            tangent = lhs.tangent.isZero ? -(quotient * rhs.tangent) / rhs.value
+                : (lhs.tangent - quotient * rhs.tangent) / rhs.value
+        }
+        return Dual(quotient, tangent: tangent)
     }
 
     /// Difference rule: `(a − c) + (b − d)ε`.
@@ -48,7 +63,8 @@ extension Dual: DifferentiableScalar {
     }
 
     /// `u^v`: tangent `v·u^(v−1)·u̇ + u^v·log(u)·v̇`; a term whose tangent is exactly zero is
-    /// skipped, so a constant exponent never evaluates `log(u)` (x² at x ≤ 0 stays finite).
+    /// skipped, so a constant exponent never evaluates `log(u)` (x² at x ≤ 0 stays finite). Where
+    /// `u^v` is 0 the second term is its limit 0 (`u^v·log u → 0` as u → 0⁺), not `0·(−inf)`.
     @inlinable
     public static func power(_ base: Dual, _ exponent: Dual) -> Dual {
         let value = T.power(base.value, exponent.value)
@@ -56,7 +72,7 @@ extension Dual: DifferentiableScalar {
         if !base.tangent.isZero {
             tangent = exponent.value * T.power(base.value, exponent.value - T(1)) * base.tangent
         }
-        if !exponent.tangent.isZero {
+        if !exponent.tangent.isZero, !value.isZero {
             tangent = tangent + value * T.apply(.log, base.value) * exponent.tangent
         }
         return Dual(value, tangent: tangent)

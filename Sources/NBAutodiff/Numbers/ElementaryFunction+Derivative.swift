@@ -9,8 +9,11 @@ extension ElementaryFunction {
     ///
     /// On `Double`, tanh′ and sigmoid′ are computed from `a` (`1/cosh²a`, `e/(1+e)²`) rather
     /// than from the rounded value, so they keep full relative precision where the functions
-    /// saturate (`1 − tanh²a` cancels to 0 there). Other scalars use the value-based forms,
-    /// which print as the textbook `1 - tanh(x)^2`.
+    /// saturate (`1 − tanh²a` cancels to 0 there). Other scalars use the value-based form of
+    /// tanh′, which prints as the textbook `1 - tanh(x)^2`, and `σ(a)·σ(−a)` for σ′: `1 − σ(a)`
+    /// cancels where σ saturates, so nested derivatives (Hessians) lose their precision there.
+    /// With `log(sigmoid(x))` evaluated as `−softplus(−x)` (the cell language does so), the
+    /// log-sigmoid's second derivative `−σ(x)σ(−x)` is exact far into the tails.
     @inlinable
     public func derivative<S: DifferentiableScalar>(at a: S, value fa: S) -> S {
         if self == .tanh || self == .sigmoid, S.self == Double.self {
@@ -30,7 +33,7 @@ extension ElementaryFunction {
         case .sqrt: return S(0.5) / fa
         case .abs: return S.sign(a)
         case .tanh: return S(1) - fa * fa
-        case .sigmoid: return fa * (S(1) - fa)
+        case .sigmoid: return fa * S.apply(.sigmoid, -a)
         case .relu: return S.step(a)
         case .softplus: return S.apply(.sigmoid, a)
         }

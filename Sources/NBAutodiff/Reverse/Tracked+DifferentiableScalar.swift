@@ -71,7 +71,9 @@ extension Tracked: DifferentiableScalar {
         }
         let dBase = base.tapeReference == nil ? Scalar(0)
             : exponent.value * Scalar.power(base.value, exponent.value - Scalar(1))
-        return binary(base, exponent, value: value, dBase, value * Scalar.apply(.log, base.value))
+        // Where u^v is 0, ∂/∂v = u^v·log u is its limit 0, not 0·(−inf).
+        let dExponent = value.isZero ? Scalar(0) : value * Scalar.apply(.log, base.value)
+        return binary(base, exponent, value: value, dBase, dExponent)
     }
 
     /// Records `f(operand)` with partial `f′(operand)`.

@@ -25,13 +25,16 @@ public struct CellTestResult: Sendable, Equatable {
     public var skipped: Bool { if case .skipped = status { return true } else { return false } }
 }
 
-/// Counts over many results, and the SPEC §2 closing line `N passed, N failed[, N skipped]`.
+/// Counts over many results, and the SPEC §2 closing line `N passed, N failed[, N skipped][, N unchecked displays]`.
 public struct TestSummary: Sendable, Equatable {
     public var passed = 0
     public var failed = 0
     public var skipped = 0
+    /// Cells that display something checked by nothing (`nb test` without `--strict`).
+    public var uncheckedDisplays = 0
 
-    public init(_ results: [CellTestResult]) {
+    public init(_ results: [CellTestResult], uncheckedDisplays: Int = 0) {
+        self.uncheckedDisplays = uncheckedDisplays
         for r in results {
             switch r.status {
             case .passed: passed += 1
@@ -43,5 +46,6 @@ public struct TestSummary: Sendable, Equatable {
 
     public var line: String {
         "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
+            + (uncheckedDisplays > 0 ? ", \(uncheckedDisplays) unchecked display\(uncheckedDisplays == 1 ? "" : "s")" : "")
     }
 }

@@ -26,6 +26,12 @@ struct CellVerdict {
         cell.expectedOutput != nil || !outcome.checks.isEmpty || cell.options.error || outcome.error != nil
     }
 
+    /// The cell shows something (its output is not hidden) but has no `output` block: what it
+    /// displays is checked by nothing, and deleting a block leaves exactly such a cell.
+    var isUncheckedDisplay: Bool {
+        cell.expectedOutput == nil && cell.options.output && !outcome.items.isEmpty
+    }
+
     /// The first reason the cell fails, or nil when it passes. With `ignoringOutput` (`--accept`),
     /// a differing output block is not a failure: it is rewritten.
     func problem(ignoringOutput: Bool) -> Problem? {

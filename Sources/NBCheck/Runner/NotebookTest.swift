@@ -15,9 +15,13 @@ public struct NotebookTest: Sendable {
         public var accept: Bool
         /// Only judge cells whose id is one of these (others are reported as skipped).
         public var filter: Set<String>
-        public init(accept: Bool = false, filter: Set<String> = []) {
+        /// A cell that displays something without an `output` block fails instead of being
+        /// counted as an unchecked display.
+        public var strict: Bool
+        public init(accept: Bool = false, filter: Set<String> = [], strict: Bool = false) {
             self.accept = accept
             self.filter = filter
+            self.strict = strict
         }
     }
 
@@ -33,6 +37,9 @@ public struct NotebookTest: Sendable {
         public var inputError: String?
         /// Warnings from parsing (`file:line:col: warning: …`).
         public var warnings: [String]
+        /// Cells that display something that nothing checks (no `output` block), by id; with
+        /// `strict` they are failures instead.
+        public var uncheckedDisplays: [String] = []
     }
 
     public var file: String
@@ -47,15 +54,10 @@ public struct NotebookTest: Sendable {
         let bytes: [UInt8]
         let document: Document
         do {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                return Report(file: file, results: [], failures: [], acceptedEdits: 0,
-                              inputError: "\(file): error: cannot read the file (does it exist?)", warnings: [])
-            }
-            bytes = Array(data)
-            document = try DocumentParser.parse(bytes: bytes)
+            let source = try NotebookSource.load(file)
+            (bytes, document) = (source.bytes, source.document)
         } catch {
-            return Report(file: file, results: [], failures: [], acceptedEdits: 0,
-                          inputError: error.formatted(file: file), warnings: [])
+            return Report(file: file, results: [], failures: [], acceptedEdits: 0, inputError: error.message, warnings: [])
         }
         if options.accept { AtomicFile.removeLeftovers(of: URL(fileURLWithPath: file)) }
         let warnings = document.diagnostics.map { $0.formatted(file: file) }
@@ -68,13 +70,23 @@ public struct NotebookTest: Sendable {
         var results: [CellTestResult] = []
         var failures: [String] = []
         var edits: [OutputEdit] = []
+        var unchecked: [String] = []
         for (cell, outcome) in zip(document.cells, outcomes) {
             let verdict = CellVerdict(cell: cell, outcome: outcome, tolerance: tolerance)
-            if options.accept, let edit = verdict.acceptEdit, Self.canApply(edit, after: cell, in: bytes) { edits.append(edit) }
-            guard verdict.counts else { continue }
+            let accepted = options.accept && verdict.acceptEdit.map { Self.canApply($0, after: cell, in: bytes) } == true
+            if accepted, let edit = verdict.acceptEdit { edits.append(edit) }
+            let uncheckedDisplay = verdict.isUncheckedDisplay && !accepted
+            let strictFailure = uncheckedDisplay && options.strict
+            if uncheckedDisplay, !strictFailure { unchecked.append(cell.id) }
+            guard verdict.counts || strictFailure else { continue }
             let status: CellTestResult.Status
             if !options.filter.isEmpty, !options.filter.contains(cell.id) {
                 status = .skipped(reason: "not selected by --filter")
+            } else if strictFailure, verdict.problem(ignoringOutput: false) == nil {
+                let message = "the cell displays something that nothing checks (--strict)"
+                let detail = "add its output block (nb test --accept), or hide the display with output=false"
+                status = .failed(message: message, detail: detail)
+                failures.append(FailureReport.text(file: file, cell: cell, message: message, detail: detail))
             } else if let problem = verdict.problem(ignoringOutput: options.accept) {
                 status = .failed(message: problem.message, detail: problem.detail)
                 failures.append(FailureReport.text(file: file, cell: cell, message: problem.message, detail: problem.detail))
@@ -113,7 +125,7 @@ public struct NotebookTest: Sendable {
             }
         }
         return Report(file: file, results: results, failures: failures, acceptedEdits: edits.count,
-                      inputError: nil, warnings: warnings)
+                      inputError: nil, warnings: warnings, uncheckedDisplays: unchecked)
     }
 
     /// A block added after a cell whose fence runs to the end of the file would land inside the

@@ -5,8 +5,8 @@ extension DisplayItem {
         case .printed(let text), .value(let text): return text
         case .formula(let text, _): return text
         case .table(let table): return table.transcript
-        case .plot(let plot): return "<plot: \(plot.title), \(plot.series.count) series, \(plot.pointCount) points>"
-        case .images(let grid): return "<images: \(grid.title), \(grid.pixels.count) images, \(grid.width)x\(grid.height)>"
+        case .plot(let plot): return plot.transcript
+        case .images(let grid): return grid.transcript
         }
     }
 }

@@ -62,9 +62,12 @@ public struct BuiltinCall {
         return try Self.integer(x, what: "\(label):", call: self, at: namedLocations[label] ?? location)
     }
 
-    /// The `seed:` argument as a generator seed (0 when absent; a negative seed counts as 0).
+    /// The `seed:` argument as a generator seed; without one, the document's seed (front matter
+    /// `nb: {seed: N}`, 0 by default), so the document seed reaches every builtin that draws random
+    /// numbers. A negative seed counts as 0.
     public func seed() throws(LanguageError) -> UInt64 {
-        UInt64(Swift.max(0, try optionalInteger(label: "seed") ?? 0))
+        guard let seed = try optionalInteger(label: "seed") else { return options.seed }
+        return UInt64(Swift.max(0, seed))
     }
 
     /// A labelled string, or `defaultValue`.
