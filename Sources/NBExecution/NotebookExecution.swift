@@ -32,6 +32,8 @@ public struct NotebookExecution {
     public var path: String
     /// The engine version the cache keys on (`NotebookExecution.engineVersion`; tests change it).
     var engine = NotebookExecution.engineVersion
+    /// Hears which cell runs and how far its long loops got (a terminal's progress line); nil for none.
+    public var progress: (any ExecutionProgress)?
 
     public init(document: Document, path: String) {
         self.document = document
@@ -60,6 +62,8 @@ public struct NotebookExecution {
     /// `run(cache:)` with the session's builtins given (tests add builtins that record execution).
     func run(cache: CellResultCache?, registry: BuiltinRegistry) -> Result {
         var runner = SessionRunner(cells: document.cells, session: Session(options: sessionOptions, registry: registry))
+        runner.progress = progress
+        runner.notebook = path
         guard let cache else {
             let outcomes = document.cells.indices.map { runner.run(cellAt: $0) }
             return Result(outcomes: outcomes, ran: Array(document.cells.indices), replayed: [], explanation: [],

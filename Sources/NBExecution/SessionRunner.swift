@@ -7,6 +7,10 @@ import NBLearning
 struct SessionRunner: CellRunning {
     let cells: [Cell]
     let session: Session
+    /// Hears which cell runs (nil: nobody listens).
+    var progress: (any ExecutionProgress)?
+    /// The notebook's path, for `progress`.
+    var notebook = ""
     /// Each global's value at the last capture with its encoding (kept alive so that
     /// `Value.isIdentical` can trust shared storage).
     private var encodings: [String: EncodedGlobal] = [:]
@@ -19,7 +23,11 @@ struct SessionRunner: CellRunning {
     mutating func run(cellAt index: Int) -> CellOutcome {
         let cell = cells[index]
         let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
-        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+        guard let progress else { return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout) }
+        let running = RunningCell(notebook: notebook, index: index, id: cell.id, line: cell.location.line)
+        let sink = progress.cellStarted(running)
+        defer { progress.cellFinished(running) }
+        return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout, progress: sink)
     }
 
     var storesEnvironments: Bool { true }

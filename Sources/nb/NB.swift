@@ -15,6 +15,7 @@ struct NB: ParsableCommand {
             TestCommand.self,
             BuildCommand.self,
             ServeCommand.self,
+            NewCommand.self,
         ]
     )
 

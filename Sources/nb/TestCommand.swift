@@ -13,8 +13,9 @@ struct TestCommand: ParsableCommand {
         A cell counts as a test when it has an `output` block, an assert, a gradtable or gradcheck, \
         or error=true. Numbers in output blocks match within rtol/atol (1e-6/1e-9 unless the front \
         matter's `nb:` says otherwise); other text must match exactly after trimming trailing spaces. \
-        The last line is `N passed, N failed` (`, N skipped` when some are). Exit status: 0 all \
-        passed, 1 any failed, 2 usage or unreadable input.
+        The last line is `N passed, N failed` (`, N skipped` when some are); warnings go to stderr \
+        with their count. Exit status: 0 all passed, 1 any failed (or, with --warnings-as-errors, \
+        there was a warning), 2 usage or unreadable input.
         """
     )
 
@@ -33,26 +34,31 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Notebooks tested at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var terminal: TerminalOptions
+    @OptionGroup var warnings: WarningOptions
+
     func run() throws {
+        let progress = terminal.progress()
+        defer { progress?.finish() }
+        let diagnostics = DiagnosticPrinter(warningsAsErrors: warnings.warningsAsErrors, progress: progress)
         let files: [String]
         do {
             files = try NotebookFiles.find(paths.isEmpty ? ["notebooks"] : paths)
-        } catch {
-            Terminal.error("\(error)")
+        } catch let error as NotebookFiles.NotFound {
+            diagnostics.report(error: "no such file or folder", about: error.path)
             throw ExitCode(2)
         }
-        let options = NotebookTest.Options(accept: accept, filter: Set(filter))
-        let interactive = isatty(STDERR_FILENO) != 0
+        let options = NotebookTest.Options(accept: accept, filter: Set(filter), progress: progress)
         let reports = parallelMap(files, jobs: jobs) { file -> NotebookTest.Report in
-            if interactive { FileHandle.standardError.write(Data("testing \(file)…\n".utf8)) }
-            return NotebookTest(file: file, options: options).run()
+            NotebookTest(file: file, options: options).run()
         }
+        progress?.finish()
         var all: [CellTestResult] = []
         var inputErrors = false
         for report in reports {
-            report.warnings.forEach(Terminal.error)
-            if let error = report.inputError {
-                Terminal.error(error)
+            diagnostics.report(report.diagnostics, file: report.file, source: report.source)
+            if let error = report.inputDiagnostic {
+                diagnostics.report(error, file: report.file)
                 inputErrors = true
                 continue
             }
@@ -66,13 +72,18 @@ struct TestCommand: ParsableCommand {
             do {
                 try AtomicFile.write(JUnitReport.xml(all), to: URL(fileURLWithPath: junit))
             } catch {
-                Terminal.error("\(junit): error: cannot write the JUnit report: \(error.localizedDescription)")
+                diagnostics.report(error: "cannot write the JUnit report: \(error.localizedDescription)", about: junit)
+                diagnostics.printCount()
                 throw ExitCode(2)
             }
         }
         let summary = TestSummary(all)
         print(summary.line)
-        if inputErrors { throw ExitCode(2) }
+        if inputErrors {
+            diagnostics.printCount()
+            throw ExitCode(2)
+        }
+        try diagnostics.finish()
         if summary.failed > 0 { throw ExitCode(1) }
     }
 }

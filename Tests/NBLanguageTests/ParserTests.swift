@@ -120,7 +120,8 @@ import Testing
         #expect(error.location == SourceLocation(line: 1, column: 8))
         let cellError = error.cellError
         #expect(cellError.transcript == "error: expected an expression, found '*' (line 1)")
-        #expect(cellError.hint?.contains("^") == true)
+        #expect(cellError.hint == "use ^ for powers: x^2")
+        #expect(cellError.details?.contains("^") == true)
     }
 
     @Test(arguments: [

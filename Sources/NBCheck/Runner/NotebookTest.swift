@@ -14,9 +14,12 @@ public struct NotebookTest: Sendable {
         public var accept: Bool
         /// Only judge cells whose id is one of these (others are reported as skipped).
         public var filter: Set<String>
-        public init(accept: Bool = false, filter: Set<String> = []) {
+        /// Hears which cell runs (a terminal's progress line); nil for none.
+        public var progress: (any ExecutionProgress)?
+        public init(accept: Bool = false, filter: Set<String> = [], progress: (any ExecutionProgress)? = nil) {
             self.accept = accept
             self.filter = filter
+            self.progress = progress
         }
     }
 
@@ -29,9 +32,13 @@ public struct NotebookTest: Sendable {
         /// Edits `--accept` made (empty without it).
         public var acceptedEdits: Int
         /// The file could not be read or parsed (exit 2 territory); `results` is empty.
-        public var inputError: String?
-        /// Warnings from parsing (`file:line:col: warning: …`).
-        public var warnings: [String]
+        public var inputError: String? { inputDiagnostic.map { $0.formatted(file: file) } }
+        /// Why the file could not be read or parsed, at its position.
+        public var inputDiagnostic: Diagnostic?
+        /// Warnings from parsing, at positions in `file`.
+        public var diagnostics: [Diagnostic]
+        /// The file's text (for quoting the lines diagnostics point at); nil when unreadable.
+        public var source: String?
     }
 
     public var file: String
@@ -48,17 +55,19 @@ public struct NotebookTest: Sendable {
         do {
             guard let data = FileManager.default.contents(atPath: file) else {
                 return Report(file: file, results: [], failures: [], acceptedEdits: 0,
-                              inputError: "\(file): error: cannot read the file (does it exist?)", warnings: [])
+                              inputDiagnostic: Diagnostic(.error, "cannot read the file (does it exist?)",
+                                                          at: TextLocation(line: 0, column: 0)),
+                              diagnostics: [], source: nil)
             }
             bytes = Array(data)
             document = try DocumentParser.parse(bytes: bytes)
         } catch {
             return Report(file: file, results: [], failures: [], acceptedEdits: 0,
-                          inputError: error.formatted(file: file), warnings: [])
+                          inputDiagnostic: error.diagnostic, diagnostics: [], source: nil)
         }
         if options.accept { AtomicFile.removeLeftovers(of: URL(fileURLWithPath: file)) }
-        let warnings = document.diagnostics.map { $0.formatted(file: file) }
-        let execution = NotebookExecution(document: document, path: file)
+        var execution = NotebookExecution(document: document, path: file)
+        execution.progress = options.progress
         let outcomes = execution.run().outcomes
         let session = execution.sessionOptions
         let tolerance = Tolerance(rtol: session.rtol, atol: session.atol)
@@ -95,7 +104,7 @@ public struct NotebookTest: Sendable {
             }
         }
         return Report(file: file, results: results, failures: failures, acceptedEdits: edits.count,
-                      inputError: nil, warnings: warnings)
+                      inputDiagnostic: nil, diagnostics: document.diagnostics, source: document.source.text)
     }
 
     /// A block added after a cell whose fence runs to the end of the file would land inside the

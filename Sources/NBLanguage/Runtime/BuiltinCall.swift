@@ -135,8 +135,13 @@ public struct BuiltinCall {
 
     // MARK: The running cell
 
-    /// The cell's budget (element limit, deadline, cancellation), for library loops.
-    public var budget: Budget { interpreter.elementLimit }
+    /// The cell's budget (element limit, deadline, cancellation, progress), for library loops; their
+    /// progress reports name this builtin.
+    public var budget: Budget {
+        var budget = interpreter.elementLimit
+        if let sink = budget.progress { budget.progress = BuiltinProgress(task: builtin.name, sink: sink) }
+        return budget
+    }
 
     /// Refuses a tensor of `shape` above the element limit, before it is allocated.
     public func checkElements(_ shape: [Int]) throws(LanguageError) {
