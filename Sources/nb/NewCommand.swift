@@ -10,8 +10,8 @@ struct NewCommand: ParsableCommand {
         discussion: """
         `nb new demo` writes demo.md: front matter, a paragraph on what to do next, and a first \
         cell with its expected output, so `nb test demo.md` passes at once. `nb new blog --site` \
-        writes blog/site.yml and blog/index.md, ready for `nb build blog`. An existing file is \
-        never overwritten. Exit status: 0 written, 2 the file or folder already exists or cannot \
+        writes blog/site.yml, blog/index.md (the home page's introduction) and a first notebook, \
+        blog/first.md, ready for `nb build blog`. An existing file is never overwritten. Exit status: 0 written, 2 the file or folder already exists or cannot \
         be written.
         """
     )
@@ -19,7 +19,7 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The notebook's name (demo or demo.md), or with --site the site's folder.")
     var name: String
 
-    @Flag(help: "Write a site folder (site.yml and index.md) instead of one notebook.")
+    @Flag(help: "Write a site folder (site.yml, index.md and a first notebook) instead of one notebook.")
     var site = false
 
     func validate() throws {
@@ -33,7 +33,8 @@ struct NewCommand: ParsableCommand {
             let folder = name.hasSuffix("/") ? String(name.dropLast()) : name
             let title = URL(fileURLWithPath: folder).lastPathComponent
             files = [("\(folder)/site.yml", Scaffold.siteConfig(title: title)),
-                     ("\(folder)/index.md", Scaffold.notebook(title: title, file: "index.md", site: folder))]
+                     ("\(folder)/index.md", Scaffold.siteIntroduction(title: title, site: folder)),
+                     ("\(folder)/first.md", Scaffold.notebook(title: "A first notebook", file: "first.md", site: folder))]
         } else {
             let path = name.hasSuffix(".md") ? name : name + ".md"
             let title = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -86,6 +87,19 @@ enum Scaffold {
         f'(x) = 3*x^2 + 2
         14
         ```
+
+        """
+    }
+
+    /// The home page's introduction (`index.md`: the site lists its notebooks below it).
+    static func siteIntroduction(title: String, site: String) -> String {
+        """
+        ---
+        title: \(quoted(title))
+        ---
+
+        Notebooks that run: every result on these pages was computed when the site was built.
+        Add a notebook to this folder (`nb new \(site)/NAME`) and run `nb build \(site)`.
 
         """
     }

@@ -5,9 +5,9 @@ import Synchronization
 
 /// The progress line on a terminal's stderr, redrawn in place:
 ///
-///     self-supervised.md: cell dae (line 40) 3.2 s  simclr [######......] epoch 12/50  loss 0.4123  ETA 4 s
+///     self-supervised.md: cell dae 3.2 s  simclr [######......] epoch 12/50  loss 0.412  ETA 4 s
 ///
-/// It names the notebook and the running cell with its elapsed time (redrawn every 0.2 s by a
+/// It names the notebook and the running cell (its id, or its number and line) with its elapsed time (redrawn every 0.2 s by a
 /// timer), and while a builtin's long loop reports through the cell's `Budget`, a bar with epoch k
 /// of N, the loss and an estimate of the time left. A cell that took a second or more, or ran such
 /// a loop, leaves one summary line (`self-supervised.md: cell dae 4.1 s`). Under `nb build` the
@@ -64,7 +64,7 @@ final class TerminalProgress: ExecutionProgress, @unchecked Sendable {
             let finished = state.running.remove(at: index)
             let seconds = Double(now - finished.started) / 1e9
             if seconds >= Self.longCell || finished.ranLoop {
-                write("\r\u{1B}[2K\(name(cell.notebook)): cell \(cell.id) \(Self.seconds(seconds))\n")
+                write("\r\u{1B}[2K\(name(cell.notebook)): \(Self.label(cell)) \(Self.seconds(seconds))\n")
                 state.shown = false
             }
             draw(&state, now: now)
@@ -131,7 +131,7 @@ final class TerminalProgress: ExecutionProgress, @unchecked Sendable {
         if let pages = state.pages { parts.append("[\(pages.done)/\(pages.total)]") }
         if let latest = state.running.last {
             let cell = latest.cell
-            var text = "\(name(cell.notebook)): cell \(cell.id) (line \(cell.line)) \(Self.seconds(Double(now - latest.started) / 1e9))"
+            var text = "\(name(cell.notebook)): \(Self.label(cell)) \(Self.seconds(Double(now - latest.started) / 1e9))"
             if state.running.count > 1 { text += " (+\(state.running.count - 1) running)" }
             parts.append(text)
             if let loop = latest.loop { parts.append(Self.bar(loop, elapsed: Double(now - latest.loopStarted) / 1e9)) }
@@ -148,14 +148,19 @@ final class TerminalProgress: ExecutionProgress, @unchecked Sendable {
         state.shown = true
     }
 
-    /// `train [######......] epoch 12/50  loss 0.4123  ETA 4 s`.
+    /// `cell dae` for a cell with an id, `cell 3 (line 40)` for one known by its number.
+    static func label(_ cell: RunningCell) -> String {
+        cell.id.allSatisfy(\.isNumber) ? "cell \(cell.id) (line \(cell.line))" : "cell \(cell.id)"
+    }
+
+    /// `train [######......] epoch 12/50  loss 0.412  ETA 4 s`.
     static func bar(_ loop: LoopProgress, elapsed: Double) -> String {
         let total = max(loop.total, 1)
         let step = min(max(loop.step, 0), total)
         let filled = step * 12 / total
         var text = (loop.task.map { $0 + " " } ?? "") + "[" + String(repeating: "#", count: filled)
             + String(repeating: ".", count: 12 - filled) + "] \(loop.unit) \(step)/\(loop.total)"
-        if let loss = loop.loss, loss.isFinite { text += "  loss " + String(format: "%.4g", loss) }
+        if let loss = loop.loss, loss.isFinite { text += "  loss " + String(format: "%.3g", loss) }
         if step > 0, step < total {
             text += "  ETA " + seconds(elapsed / Double(step) * Double(total - step))
         }

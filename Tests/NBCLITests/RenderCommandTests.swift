@@ -11,7 +11,7 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try NBProcess.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(version.stdout.split(separator: "\n").first?.split(separator: ".").count == 3)
         for arguments in [["--help"], ["render", "--help"], ["help", "render"]] {
             let help = try NBProcess.run(arguments)
             #expect(help.status == 0)

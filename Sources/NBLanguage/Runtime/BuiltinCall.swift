@@ -145,7 +145,7 @@ public struct BuiltinCall {
 
     /// Refuses a tensor of `shape` above the element limit, before it is allocated.
     public func checkElements(_ shape: [Int]) throws(LanguageError) {
-        do { try budget.check(shape) } catch { throw tensorError(error) }
+        do { try interpreter.elementLimit.check(shape) } catch { throw tensorError(error) }
     }
 
     /// A budget failure of a library loop as an error at this call (a timeout reads as the cell's).
