@@ -43,6 +43,19 @@ final class DiagnosticPrinter {
         report(diagnostic.diagnostic, file: prefix + diagnostic.file)
     }
 
+    /// What rendering `file` reported: diagnostics about the notebook itself (named by
+    /// `relativePath`) quote `source`; others (a .bib file) are named from the notebook's folder.
+    func report(rendered diagnostics: [SiteDiagnostic], file: String, relativePath: String, source: String) {
+        let folder = (file as NSString).deletingLastPathComponent
+        for diagnostic in diagnostics {
+            if diagnostic.file == relativePath {
+                report(diagnostic.diagnostic, file: file, source: source)
+            } else {
+                report(diagnostic, under: folder.isEmpty ? "." : folder)
+            }
+        }
+    }
+
     /// A problem that has no position (a folder that does not exist, a file that cannot be written).
     func report(error message: String, about subject: String) {
         report(Diagnostic(.error, message, at: TextLocation(line: 0, column: 0)), file: subject)

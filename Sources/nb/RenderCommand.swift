@@ -41,16 +41,8 @@ struct RenderCommand: ParsableCommand {
         let source = NotebookSource(relativePath: url.lastPathComponent, text: document.source.text)
         let rendered = renderer.render(document, source: source)
         progress?.finish()
-        let folder = (file as NSString).deletingLastPathComponent
-        for diagnostic in rendered.diagnostics {
-            // Diagnostics about the notebook name it by its relative path; others (a .bib file) by
-            // their path from the notebook's folder.
-            if diagnostic.file == source.relativePath {
-                diagnostics.report(diagnostic.diagnostic, file: file, source: document.source.text)
-            } else {
-                diagnostics.report(diagnostic, under: folder.isEmpty ? "." : folder)
-            }
-        }
+        diagnostics.report(rendered: rendered.diagnostics, file: file, relativePath: source.relativePath,
+                           source: document.source.text)
         let page = HTMLPage.render(document, body: rendered.blocks.map(\.html).joined())
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {

@@ -13,8 +13,9 @@ struct TestCommand: ParsableCommand {
         A cell counts as a test when it has an `output` block, an assert, a gradtable or gradcheck, \
         or error=true. Numbers in output blocks match within rtol/atol (1e-6/1e-9 unless the front \
         matter's `nb:` says otherwise); other text must match exactly after trimming trailing spaces. \
-        The last line is `N passed, N failed` (`, N skipped` when some are); warnings go to stderr \
-        with their count. Exit status: 0 all passed, 1 any failed (or, with --warnings-as-errors, \
+        The last line is `N passed, N failed` (`, N skipped` when some are). Warnings — the \
+        document's, and those a render would give about references, citations and links — go to \
+        stderr with their count. Exit status: 0 all passed, 1 any failed (or, with --warnings-as-errors, \
         there was a warning), 2 usage or unreadable input.
         """
     )
@@ -57,6 +58,10 @@ struct TestCommand: ParsableCommand {
         var inputErrors = false
         for report in reports {
             diagnostics.report(report.diagnostics, file: report.file, source: report.source)
+            if let source = report.source, let document = try? DocumentParser.parse(source) {
+                diagnostics.report(rendered: ProseWarnings.of(document, file: report.file), file: report.file,
+                                   relativePath: URL(fileURLWithPath: report.file).lastPathComponent, source: source)
+            }
             if let error = report.inputDiagnostic {
                 diagnostics.report(error, file: report.file)
                 inputErrors = true

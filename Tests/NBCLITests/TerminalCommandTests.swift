@@ -112,6 +112,12 @@ import Testing
         }
         let clean = try NBProcess.run(["test", "w.md"], in: folder)
         #expect(clean.status == 0)
+        // `nb test` also finds what a render would warn about: here an unresolved citation.
+        _ = try write("---\ntitle: C\n---\n\nAs shown in [@nowhere].\n", to: "c/c.md", in: folder)
+        let cited = try NBProcess.run(["test", "--warnings-as-errors", "c/c.md"], in: folder)
+        #expect(cited.status == 1, "\(cited.stderr)")
+        #expect(cited.stderr.contains("c/c.md:5:"), "\(cited.stderr)")
+        #expect(cited.stderr.contains("nowhere"), "\(cited.stderr)")
     }
 
     // MARK: Progress and colours on a terminal
