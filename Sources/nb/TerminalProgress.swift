@@ -134,7 +134,13 @@ final class TerminalProgress: ExecutionProgress, @unchecked Sendable {
             var text = "\(name(cell.notebook)): \(Self.label(cell)) \(Self.seconds(Double(now - latest.started) / 1e9))"
             if state.running.count > 1 { text += " (+\(state.running.count - 1) running)" }
             parts.append(text)
-            if let loop = latest.loop { parts.append(Self.bar(loop, elapsed: Double(now - latest.loopStarted) / 1e9)) }
+            if let loop = latest.loop {
+                let elapsed = Double(now - latest.loopStarted) / 1e9
+                let full = Self.bar(loop, elapsed: elapsed)
+                // Without the bar when the line would not fit: the numbers matter more.
+                let used = parts.joined(separator: "  ").unicodeScalars.count + 2
+                parts.append(used + full.unicodeScalars.count < Self.width() ? full : Self.bar(loop, elapsed: elapsed, drawn: false))
+            }
         } else if state.pages != nil {
             parts.append("rendering")
         }
@@ -154,12 +160,13 @@ final class TerminalProgress: ExecutionProgress, @unchecked Sendable {
     }
 
     /// `train [######......] epoch 12/50  loss 0.412  ETA 4 s`.
-    static func bar(_ loop: LoopProgress, elapsed: Double) -> String {
+    /// Without `drawn`, the same without the bar (`train epoch 12/50  loss 0.412  ETA 4 s`).
+    static func bar(_ loop: LoopProgress, elapsed: Double, drawn: Bool = true) -> String {
         let total = max(loop.total, 1)
         let step = min(max(loop.step, 0), total)
         let filled = step * 12 / total
-        var text = (loop.task.map { $0 + " " } ?? "") + "[" + String(repeating: "#", count: filled)
-            + String(repeating: ".", count: 12 - filled) + "] \(loop.unit) \(step)/\(loop.total)"
+        let bar = drawn ? "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 12 - filled) + "] " : ""
+        var text = (loop.task.map { $0 + " " } ?? "") + bar + "\(loop.unit) \(step)/\(loop.total)"
         if let loss = loop.loss, loss.isFinite { text += "  loss " + String(format: "%.3g", loss) }
         if step > 0, step < total {
             text += "  ETA " + seconds(elapsed / Double(step) * Double(total - step))

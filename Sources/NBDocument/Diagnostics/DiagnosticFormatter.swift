@@ -10,6 +10,12 @@
 /// position is bold, the severity red (error) or magenta (warning), the caret green and the hint
 /// cyan, in ANSI escapes; without, the text is plain. The column counts Unicode scalars; tabs are
 /// kept in the caret's padding so that it lines up under tab-indented text.
+///
+/// Every command prints through it: cell errors (`CellError`, via
+/// `NotebookExecution.diagnostics`) and the page pipeline's `SiteDiagnostic`s are turned into
+/// ``Diagnostic`` values first. (Those two types still exist beside ``Diagnostic`` because
+/// NBLanguage sits below NBDocument and the page cache stores `SiteDiagnostic`; merging them needs
+/// the diagnostic type moved to a module below both.)
 public struct DiagnosticFormatter: Sendable {
     /// Whether to colour the report with ANSI escapes (a terminal that did not ask for `NO_COLOR`).
     public var colours: Bool
@@ -40,12 +46,13 @@ public struct DiagnosticFormatter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Line `number` (1-based) of `text`, nil when it has no such line.
+    /// Line `number` (1-based) of `text` (lines end at `\n`; a `\r` before it stays), nil when it
+    /// has no such line.
     public static func line(_ number: Int, of text: String) -> String? {
         guard number >= 1 else { return nil }
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line) }
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if current == number { return String(decoding: line, as: UTF8.self) }
             current += 1
         }
         return nil

@@ -68,10 +68,10 @@ public struct Parser {
     }
 
     private var missingLocation: SourceLocation {
-        guard current.kind == .end || current.kind == .newline,
-              let previous,
-              previous.kind != .newline else { return current.location }
-        return previous.end
+        guard current.kind == .end || current.kind == .newline else { return current.location }
+        var index = position - 1
+        while index >= 0, tokens[index].kind == .newline { index -= 1 }
+        return index >= 0 ? tokens[index].end : current.location
     }
 
     private mutating func expect(_ symbol: Token.Symbol, _ purpose: String, hint: String? = nil) throws(LanguageError) {
