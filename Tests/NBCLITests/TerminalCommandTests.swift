@@ -17,7 +17,9 @@ import Testing
     /// Runs `nb ARGUMENTS` on a pseudo-terminal (stdout and stderr both go to it; `script` copies
     /// what it shows to its own stdout). `environment` entries are set for the child.
     private func runOnTerminal(_ arguments: [String], environment: [String] = [], in folder: URL) throws -> NBProcess.Result {
-        let command = (["env"] + environment + [NBProcess.executable.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
+        // A colour terminal unless the test says otherwise, whatever the environment of the test run.
+        let command = (["env", "-u", "NO_COLOR", "TERM=xterm"] + environment + [NBProcess.executable.path] + arguments)
+            .map(Self.shellQuoted).joined(separator: " ")
         return try NBProcess.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qefc", command, "/dev/null"], in: folder)
     }
 
