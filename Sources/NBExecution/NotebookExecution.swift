@@ -38,6 +38,8 @@ public struct NotebookExecution {
     public var path: String
     /// The engine version the cache keys on (`NotebookExecution.engineVersion`; tests change it).
     var engine = NotebookExecution.engineVersion
+    /// Hears which cell runs and how far its long loops got (a terminal's progress line); nil for none.
+    public var progress: (any ExecutionProgress)?
 
     public init(document: Document, path: String) {
         self.document = document
@@ -67,6 +69,8 @@ public struct NotebookExecution {
     func run(cache: CellResultCache?, registry: BuiltinRegistry) -> Result {
         let units = ExecutionUnit.units(of: document)
         var runner = SessionRunner(units: units, session: Session(options: sessionOptions, registry: registry))
+        runner.progress = progress
+        runner.notebook = path
         guard let cache else {
             let outcomes = units.indices.map { runner.run(cellAt: $0) }
             return result(units: units, outcomes: outcomes, ran: Array(units.indices), replayed: [], explanation: [])

@@ -8,6 +8,10 @@ import NBLearning
 struct SessionRunner: CellRunning {
     let units: [ExecutionUnit]
     let session: Session
+    /// Hears which cell runs (nil: nobody listens).
+    var progress: (any ExecutionProgress)?
+    /// The notebook's path, for `progress`.
+    var notebook = ""
     /// Each global's value at the last capture with its encoding (kept alive so that
     /// `Value.isIdentical` can trust shared storage).
     private var encodings: [String: EncodedGlobal] = [:]
@@ -23,7 +27,11 @@ struct SessionRunner: CellRunning {
         switch units[index] {
         case .cell(let cell):
             let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
-            return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout)
+            guard let progress else { return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout) }
+            let running = RunningCell(notebook: notebook, index: index, id: cell.id, line: cell.location.line)
+            let sink = progress.cellStarted(running)
+            defer { progress.cellFinished(running) }
+            return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout, progress: sink)
         case .inline(let code):
             return session.run(inline: code.source)
         }

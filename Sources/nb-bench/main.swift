@@ -9,6 +9,7 @@ let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)]
     ("autodiff", "reverse mode ns/node, symbolic swell, vs micrograd / SymPy", AutodiffBenchmark.run),
     ("language", "interpreter loops vs CPython, grad through cells, a training epoch in cells vs train/PyTorch", LanguageBenchmark.run),
     ("learning", "MLP step, SGEMM, micrograd moons demo vs peers", LearningBenchmark.run),
+    ("progress", "MLP training with and without a terminal progress sink (cost < 1%)", ProgressBenchmark.run),
     ("site", "nb build of a generated site: cold, warm, workers", SiteBenchmark.run),
     ("test", "nb test vs nb run overhead", CheckBenchmark.run),
     ("math", "math scan + TeX → MathML vs plain cmark (MB/s)", MathBenchmark.run),

@@ -14,8 +14,10 @@ struct BuildCommand: ParsableCommand {
         bibliography.html and a small search index. Site title and base URL come from DIR/site.yml \
         (title, url, description, author) or the front matter of DIR/index.md. Cell results are cached \
         in DIR/.nb-cache together with the environment after each cell, so a rebuild with nothing changed \
-        runs no cell and an edited cell runs without re-running the cells above it. Exit status: 0 ok, 1 a cell \
-        failed (its page still shows the error), 2 usage or a notebook that cannot be read.
+        runs no cell and an edited cell runs without re-running the cells above it. Warnings and errors \
+        go to stderr with the source line, followed by their count. Exit status: 0 ok, 1 a cell \
+        failed (its page still shows the error) or, with --warnings-as-errors, there was a warning, \
+        2 usage or a notebook that cannot be read.
         """
     )
 
@@ -34,15 +36,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Run every cell, ignoring and not updating the cache.")
     var noCache = false
 
+    @OptionGroup var terminal: TerminalOptions
+    @OptionGroup var warnings: WarningOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
+        let progress = terminal.progress()
+        defer { progress?.finish() }
+        let diagnostics = DiagnosticPrinter(warningsAsErrors: warnings.warningsAsErrors, progress: progress)
         let source = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("\(directory): error: no such folder; pass the folder of notebooks (nb build DIR)")
+            diagnostics.report(error: "no such folder; pass the folder of notebooks (nb build DIR)", about: directory)
             throw ExitCode(2)
         }
         // Notebooks already fill the cores: tensor products stay on their worker's thread
@@ -51,48 +59,30 @@ struct BuildCommand: ParsableCommand {
         let report: SiteBuildReport
         do {
             report = try SiteBuild.run(source: source, output: URL(fileURLWithPath: output), jobs: jobs, useCache: !noCache,
-                                       progress: Progress.terminal)
+                                       progress: progress)
         } catch {
-            Terminal.error("\(output): error: cannot write the site: \(error.localizedDescription)")
+            progress?.finish()
+            diagnostics.report(error: "cannot write the site: \(error.localizedDescription)", about: output)
             throw ExitCode(2)
         }
-        Progress.finish()
-        for diagnostic in report.diagnostics { Terminal.error(diagnostic.formatted(under: directory)) }
+        progress?.finish()
+        for diagnostic in report.diagnostics { diagnostics.report(diagnostic, under: directory) }
         if explain { for line in report.cacheExplanation { print(line) } }
         print("\(output)/ (\(report.pages.count) pages, \(report.written.count) files updated)")
+        try diagnostics.finish()
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }
 
 /// The site build as `nb build` and `nb serve` run it.
 enum SiteBuild {
-    static func run(source: URL, output: URL, jobs: Int, useCache: Bool,
-                    progress: (@Sendable (Int, Int) -> Void)?) throws -> SiteBuildReport {
+    /// `progress` (a terminal's progress line) hears the page count and the running cells.
+    static func run(source: URL, output: URL, jobs: Int, useCache: Bool, progress: TerminalProgress?) throws -> SiteBuildReport {
         let cache = useCache ? CellResultCache(directory: source.appendingPathComponent(".nb-cache")) : nil
-        let renderer = NotebookPageRenderer(root: source, cache: cache, engineVersion: NotebookExecution.engineVersion)
-        let options = SiteBuildOptions(source: source, output: output, jobs: jobs, pageStylesheet: PageStyle.css, progress: progress)
+        var renderer = NotebookPageRenderer(root: source, cache: cache, engineVersion: NotebookExecution.engineVersion)
+        renderer.progress = progress
+        let options = SiteBuildOptions(source: source, output: output, jobs: jobs, pageStylesheet: PageStyle.css,
+                                       progress: progress?.pageCallback)
         return try SiteBuilder(options: options, renderer: renderer).build()
-    }
-}
-
-/// `[3/200] rendering` on stderr when it is a terminal, nothing otherwise.
-enum Progress {
-    static let isTerminal = isatty(STDERR_FILENO) != 0
-
-    static var terminal: (@Sendable (Int, Int) -> Void)? {
-        guard isTerminal else { return nil }
-        return { done, total in FileHandle.standardError.write(Data("\r\u{1B}[2Krendering \(done)/\(total)".utf8)) }
-    }
-
-    static func finish() {
-        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-    }
-}
-
-extension SiteDiagnostic {
-    /// `DIR/path:line:col: severity: message`.
-    func formatted(under directory: String) -> String {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return "\(prefix)\(description)"
     }
 }

@@ -16,6 +16,7 @@ struct NB: ParsableCommand {
             BuildCommand.self,
             ServeCommand.self,
             DocsCommand.self,
+            NewCommand.self,
         ]
     )
 

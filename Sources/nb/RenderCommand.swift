@@ -11,7 +11,9 @@ struct RenderCommand: ParsableCommand {
         abstract: "Render one notebook to a self-contained HTML page.",
         discussion: """
         Writes site/<name>.html (relative to the current folder) unless -o is given, and prints the \
-        path. Exit status: 0 ok, 1 a cell failed (the page is still written), 2 usage or unreadable input.
+        path. Warnings and errors go to stderr as `file:line:col: severity: message` with the source \
+        line, followed by their count. Exit status: 0 ok, 1 a cell failed (the page is still written) \
+        or, with --warnings-as-errors, there was a warning, 2 usage or unreadable input.
         """
     )
 
@@ -21,29 +23,37 @@ struct RenderCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Where to write the page (default: site/<name>.html).")
     var output: String?
 
+    @OptionGroup var terminal: TerminalOptions
+    @OptionGroup var warnings: WarningOptions
+
     func run() throws {
-        let document = try Terminal.parse(file)
+        let progress = terminal.progress()
+        defer { progress?.finish() }
+        let diagnostics = DiagnosticPrinter(warningsAsErrors: warnings.warningsAsErrors, progress: progress)
+        let document = try Terminal.parse(file, diagnostics: diagnostics)
 
         // The same page pipeline as `nb build`: cells, link-list and front-matter references,
         // BibTeX, [@id] citations — without the site chrome.
         let url = URL(fileURLWithPath: file)
-        let renderer = NotebookPageRenderer(root: url.deletingLastPathComponent(), cache: nil,
+        var renderer = NotebookPageRenderer(root: url.deletingLastPathComponent(), cache: nil,
                                             engineVersion: NotebookExecution.engineVersion)
+        renderer.progress = progress
         let source = NotebookSource(relativePath: url.lastPathComponent, text: document.source.text)
         let rendered = renderer.render(document, source: source)
-        for var diagnostic in rendered.diagnostics {
-            diagnostic.file = file
-            Terminal.error(diagnostic.description)
-        }
+        progress?.finish()
+        diagnostics.report(rendered: rendered.diagnostics, file: file, relativePath: source.relativePath,
+                           source: document.source.text)
         let page = HTMLPage.render(document, body: rendered.blocks.map(\.html).joined())
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {
             try AtomicFile.write(page, to: URL(fileURLWithPath: destination))
         } catch {
-            Terminal.error("\(destination): error: cannot write the page: \(error.localizedDescription)")
+            diagnostics.report(error: "cannot write the page: \(error.localizedDescription)", about: destination)
+            diagnostics.printCount()
             throw ExitCode(2)
         }
         print(destination)
+        try diagnostics.finish()
         if rendered.failed { throw ExitCode(1) }
     }
 

@@ -26,6 +26,8 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Port on 127.0.0.1 (0 picks a free one).")
     var port: Int = 8000
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -34,16 +36,20 @@ struct ServeCommand: ParsableCommand {
         let source = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("\(directory): error: no such folder; pass the folder of notebooks (nb serve DIR)")
+            DiagnosticPrinter().report(error: "no such folder; pass the folder of notebooks (nb serve DIR)", about: directory)
             throw ExitCode(2)
         }
         let output = URL(fileURLWithPath: self.output)
         let directory = self.directory
+        let progress = terminal.progress()
         let server = try SiteServer(source: source, output: output, port: UInt16(port)) {
             do {
                 let report = try SiteBuild.run(source: source, output: output, jobs: ProcessInfo.processInfo.activeProcessorCount,
-                                               useCache: true, progress: nil)
-                for diagnostic in report.diagnostics { Terminal.error(diagnostic.formatted(under: directory)) }
+                                               useCache: true, progress: progress)
+                progress?.clearLine()
+                let diagnostics = DiagnosticPrinter(progress: progress)
+                for diagnostic in report.diagnostics { diagnostics.report(diagnostic, under: directory) }
+                diagnostics.printCount()
                 let problems = report.brokenNotebooks.count + report.failedNotebooks.count
                 return "built \(report.pages.count) pages, \(report.written.count) files updated"
                     + (problems > 0 ? ", \(problems) with errors" : "")

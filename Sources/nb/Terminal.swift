@@ -2,25 +2,32 @@ import ArgumentParser
 import Foundation
 import NBDocument
 
-/// Writing diagnostics to stderr in `file:line:col: severity: message` form.
+/// What stderr is: a terminal (progress and colours) or not (plain text only).
 enum Terminal {
+    /// Whether stderr is a terminal.
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Colours on stderr: a terminal whose user did not set `NO_COLOR` (no-color.org) or `TERM=dumb`.
+    static var usesColours: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isInteractive
+    }
+
+    /// Writes `text` and a newline to stderr.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func report(_ diagnostics: [Diagnostic], file: String) {
-        for diagnostic in diagnostics {
-            error(diagnostic.formatted(file: file))
-        }
-    }
-
-    /// Parses a notebook; an unreadable or malformed one is reported (`file:line:col: error: …`)
-    /// and ends the command with exit status 2.
-    static func parse(_ file: String) throws -> Document {
+    /// Parses a notebook; an unreadable or malformed one is reported through `diagnostics` and ends
+    /// the command with exit status 2.
+    static func parse(_ file: String, diagnostics: DiagnosticPrinter) throws -> Document {
         do {
             return try DocumentParser.parse(contentsOfFile: file)
         } catch {
-            self.error(error.formatted(file: file))
+            diagnostics.report(error.diagnostic, file: file)
+            diagnostics.printCount()
             throw ExitCode(2)
         }
     }

@@ -18,7 +18,9 @@ struct TestCommand: ParsableCommand {
         (operators, signs, constants, builtins, arguments) and each edit the checks do not notice \
         is reported as `file:line:col: changing X to Y was not detected`, with the kill rate. \
         The last line is `N passed, N failed` (`, N skipped`, `, N unchecked displays` when some \
-        are). Exit status: 0 all passed, 1 any failed, 2 usage or unreadable input.
+        are). Warnings — the document's, and those a render would give about references, citations \
+        and links — go to stderr with their count. Exit status: 0 all passed, 1 any failed (or, with \
+        --warnings-as-errors, there was a warning), 2 usage or unreadable input.
         """
     )
 
@@ -55,27 +57,36 @@ struct TestCommand: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
+    @OptionGroup var terminal: TerminalOptions
+    @OptionGroup var warnings: WarningOptions
+
     func run() throws {
+        let progress = terminal.progress()
+        defer { progress?.finish() }
+        let diagnostics = DiagnosticPrinter(warningsAsErrors: warnings.warningsAsErrors, progress: progress)
         let files: [String]
         do {
             files = try NotebookFiles.find(paths.isEmpty ? ["notebooks"] : paths)
-        } catch {
-            Terminal.error("\(error)")
+        } catch let error as NotebookFiles.NotFound {
+            diagnostics.report(error: "no such file or folder", about: error.path)
             throw ExitCode(2)
         }
-        let options = NotebookTest.Options(accept: accept, filter: Set(filter), strict: strict)
-        let interactive = isatty(STDERR_FILENO) != 0
+        let options = NotebookTest.Options(accept: accept, filter: Set(filter), strict: strict, progress: progress)
         let reports = parallelMap(files, jobs: jobs) { file -> NotebookTest.Report in
-            if interactive { FileHandle.standardError.write(Data("testing \(file)…\n".utf8)) }
-            return NotebookTest(file: file, options: options).run()
+            NotebookTest(file: file, options: options).run()
         }
+        progress?.finish()
         var all: [CellTestResult] = []
         var inputErrors = false
         var unchecked = 0
         for report in reports {
-            report.warnings.forEach(Terminal.error)
-            if let error = report.inputError {
-                Terminal.error(error)
+            diagnostics.report(report.diagnostics, file: report.file, source: report.source)
+            if let source = report.source, let document = try? DocumentParser.parse(source) {
+                diagnostics.report(rendered: ProseWarnings.of(document, file: report.file), file: report.file,
+                                   relativePath: URL(fileURLWithPath: report.file).lastPathComponent, source: source)
+            }
+            if let error = report.inputDiagnostic {
+                diagnostics.report(error, file: report.file)
                 inputErrors = true
                 continue
             }
@@ -90,14 +101,19 @@ struct TestCommand: ParsableCommand {
             do {
                 try AtomicFile.write(JUnitReport.xml(all), to: URL(fileURLWithPath: junit))
             } catch {
-                Terminal.error("\(junit): error: cannot write the JUnit report: \(error.localizedDescription)")
+                diagnostics.report(error: "cannot write the JUnit report: \(error.localizedDescription)", about: junit)
+                diagnostics.printCount()
                 throw ExitCode(2)
             }
         }
         if mutants { runMutants(files) }
         let summary = TestSummary(all, uncheckedDisplays: unchecked)
         print(summary.line)
-        if inputErrors { throw ExitCode(2) }
+        if inputErrors {
+            diagnostics.printCount()
+            throw ExitCode(2)
+        }
+        try diagnostics.finish()
         if summary.failed > 0 { throw ExitCode(1) }
     }
 

@@ -83,7 +83,7 @@ import Testing
 
     @Test func errorMessagesNameFileLineAndColumn() {
         let error = DocumentError(.malformedFrontMatter, "front matter is not valid YAML", at: TextLocation(line: 3, column: 5), hint: "fix it")
-        #expect(error.formatted(file: "a.md") == "a.md:3:5: error: front matter is not valid YAML\n  note: fix it")
+        #expect(error.formatted(file: "a.md") == "a.md:3:5: error: front matter is not valid YAML\n  hint: fix it")
         #expect(DocumentError(.unreadable, "no such file").formatted(file: "b.md") == "b.md: error: no such file")
     }
 }

@@ -29,7 +29,7 @@ struct EdgeDerivativeTests {
         #expect(outcome.error == nil, "\(source): \(outcome.transcript)")
         switch session.value(of: "r") {
         case .number(let x)?: return [x]
-        case .tensor(let t)?: return t.elements
+        case .tensor(let t)?: return t.scalars
         default: return []
         }
     }

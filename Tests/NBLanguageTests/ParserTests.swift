@@ -120,7 +120,21 @@ import Testing
         #expect(error.location == SourceLocation(line: 1, column: 8))
         let cellError = error.cellError
         #expect(cellError.transcript == "error: expected an expression, found '*' (line 1)")
-        #expect(cellError.hint?.contains("^") == true)
+        #expect(cellError.hint == "use ^ for powers: x^2")
+        #expect(cellError.details?.contains("^") == true)
+    }
+
+    @Test(arguments: [
+        // (cell source, origin line, expected line, expected column)
+        ("a = 1\ny = (a +\n", 5, 6, 9),        // after the '+', not on the closing fence's line
+        ("f(x) = \n", 3, 3, 7),
+        ("g(1, 2\n", 10, 10, 7),              // the ')' that is missing goes after the 2
+        ("z = [1,\n  2,\n", 1, 2, 5),
+    ])
+    func anIncompleteStatementIsPointedAtWhereItStops(source: String, origin: Int, line: Int, column: Int) throws {
+        let error = try #require(parseError(source, origin: SourceLocation(line: origin, column: 1)))
+        #expect(error.location == SourceLocation(line: line, column: column), "\(error.message)")
+        #expect(error.excerpt?.hasSuffix("^") == true)
     }
 
     @Test(arguments: [

@@ -41,7 +41,7 @@ struct CellVerdict {
         }
         if !cell.options.error, let error = outcome.error {
             var detail = "\(error.location.line):\(error.location.column): \(error.message)"
-            if let hint = error.hint { detail += "\nhint: \(hint)" }
+            if let hint = error.details { detail += "\nhint: \(hint)" }
             return Problem(message: "the cell failed: \(error.message)", detail: detail)
         }
         if let failed = outcome.checks.first(where: { !$0.passed }) {

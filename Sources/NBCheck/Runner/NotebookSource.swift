@@ -5,7 +5,9 @@ import NBDocument
 struct NotebookSource {
     /// Why a notebook could not be read or parsed: a `file: error: …` line (exit 2 territory).
     struct InputError: Error {
-        var message: String
+        var diagnostic: Diagnostic
+        var file: String
+        var message: String { diagnostic.formatted(file: file) }
     }
 
     var bytes: [UInt8]
@@ -13,13 +15,14 @@ struct NotebookSource {
 
     static func load(_ file: String) throws(InputError) -> NotebookSource {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(message: "\(file): error: cannot read the file (does it exist?)")
+            throw InputError(diagnostic: Diagnostic(.error, "cannot read the file (does it exist?)", at: TextLocation(line: 0, column: 0)),
+                             file: file)
         }
         let bytes = Array(data)
         do {
             return NotebookSource(bytes: bytes, document: try DocumentParser.parse(bytes: bytes))
         } catch {
-            throw InputError(message: error.formatted(file: file))
+            throw InputError(diagnostic: error.diagnostic, file: file)
         }
     }
 }

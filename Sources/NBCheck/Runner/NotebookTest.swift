@@ -18,10 +18,13 @@ public struct NotebookTest: Sendable {
         /// A cell that displays something without an `output` block fails instead of being
         /// counted as an unchecked display.
         public var strict: Bool
-        public init(accept: Bool = false, filter: Set<String> = [], strict: Bool = false) {
+        /// Hears which cell runs (a terminal's progress line); nil for none.
+        public var progress: (any ExecutionProgress)?
+        public init(accept: Bool = false, filter: Set<String> = [], strict: Bool = false, progress: (any ExecutionProgress)? = nil) {
             self.accept = accept
             self.filter = filter
             self.strict = strict
+            self.progress = progress
         }
     }
 
@@ -34,9 +37,13 @@ public struct NotebookTest: Sendable {
         /// Edits `--accept` made (empty without it).
         public var acceptedEdits: Int
         /// The file could not be read or parsed (exit 2 territory); `results` is empty.
-        public var inputError: String?
-        /// Warnings from parsing (`file:line:col: warning: …`).
-        public var warnings: [String]
+        public var inputError: String? { inputDiagnostic.map { $0.formatted(file: file) } }
+        /// Why the file could not be read or parsed, at its position.
+        public var inputDiagnostic: Diagnostic?
+        /// Warnings from parsing, at positions in `file`.
+        public var diagnostics: [Diagnostic]
+        /// The file's text (for quoting the lines diagnostics point at); nil when unreadable.
+        public var source: String?
         /// Cells that display something that nothing checks (no `output` block), by id; with
         /// `strict` they are failures instead.
         public var uncheckedDisplays: [String] = []
@@ -57,11 +64,12 @@ public struct NotebookTest: Sendable {
             let source = try NotebookSource.load(file)
             (bytes, document) = (source.bytes, source.document)
         } catch {
-            return Report(file: file, results: [], failures: [], acceptedEdits: 0, inputError: error.message, warnings: [])
+            return Report(file: file, results: [], failures: [], acceptedEdits: 0,
+                          inputDiagnostic: error.diagnostic, diagnostics: [], source: nil)
         }
         if options.accept { AtomicFile.removeLeftovers(of: URL(fileURLWithPath: file)) }
-        let warnings = document.diagnostics.map { $0.formatted(file: file) }
-        let execution = NotebookExecution(document: document, path: file)
+        var execution = NotebookExecution(document: document, path: file)
+        execution.progress = options.progress
         let run = execution.run()
         let outcomes = run.outcomes
         let session = execution.sessionOptions
@@ -125,7 +133,8 @@ public struct NotebookTest: Sendable {
             }
         }
         return Report(file: file, results: results, failures: failures, acceptedEdits: edits.count,
-                      inputError: nil, warnings: warnings, uncheckedDisplays: unchecked)
+                      inputDiagnostic: nil, diagnostics: document.diagnostics, source: document.source.text,
+                      uncheckedDisplays: unchecked)
     }
 
     /// A block added after a cell whose fence runs to the end of the file would land inside the

@@ -20,15 +20,19 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     /// ``Document``'s diagnostics, the TeX for ``MathML/render(_:display:)``'s. `nil` only for
     /// diagnostics made from a line and column alone (``init(_:_:at:)``).
     public var span: Range<Int>?
-    /// Where `span` starts: 1-based line and column, the column in Unicode scalars.
+    /// Where `span` starts: 1-based line and column, the column in Unicode scalars. Line 0 stands
+    /// for the file as a whole (a file that cannot be read).
     public var location: TextLocation
+    /// What to do about it, when something useful can be said (printed as `hint: …`).
+    public var hint: String?
 
     /// A diagnostic whose position is known only as a line and column.
-    public init(_ severity: Severity, _ message: String, at location: TextLocation) {
+    public init(_ severity: Severity, _ message: String, at location: TextLocation, hint: String? = nil) {
         self.severity = severity
         self.message = message
         self.span = nil
         self.location = location
+        self.hint = hint
     }
 
     /// A diagnostic at a byte span of `text`, located at once (for a single diagnostic; batches go
@@ -54,8 +58,10 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
         return moved
     }
 
-    /// `file:line:col: severity: message`, the form compilers use and editors understand.
+    /// `file:line:col: severity: message`, the form compilers use and editors understand (the
+    /// first line of ``DiagnosticFormatter``'s report).
     public func formatted(file: String) -> String {
-        "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        let position = location.line > 0 ? "\(file):\(location.line):\(location.column)" : file
+        return "\(position): \(severity.rawValue): \(message)"
     }
 }

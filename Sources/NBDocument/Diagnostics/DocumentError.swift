@@ -22,11 +22,15 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
         self.hint = hint
     }
 
-    /// `file:line:col: error: message` (plus the hint on its own line when there is one).
+    /// The error as a diagnostic (line 0 when the file itself could not be read).
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, message, at: location ?? TextLocation(line: 0, column: 0), hint: hint)
+    }
+
+    /// `file:line:col: error: message` (plus the hint on its own line when there is one), without
+    /// the source excerpt (``DiagnosticFormatter`` adds that where the file is at hand).
     public func formatted(file: String) -> String {
-        let position = location.map { "\(file):\($0.line):\($0.column)" } ?? file
-        let head = "\(position): error: \(message)"
-        return hint.map { "\(head)\n  note: \($0)" } ?? head
+        DiagnosticFormatter().format(diagnostic, file: file, sourceLine: nil)
     }
 
     public var description: String { formatted(file: "<input>") }

@@ -18,9 +18,18 @@ public struct CellError: Error, Sendable, Equatable {
     public var cellLine: Int
     /// A hint for the user ("did you mean …", "add seed: …"), if any.
     public var hint: String?
+    /// The source line the error points at and a caret line under its column (syntax errors), for
+    /// the page; a terminal diagnostic draws its own from the file.
+    public var excerpt: String?
     /// `cellLine` defaults to `location.line` (a cell that starts on the file's first line).
-    public init(message: String, location: SourceLocation, cellLine: Int? = nil, hint: String? = nil) {
+    public init(message: String, location: SourceLocation, cellLine: Int? = nil, hint: String? = nil, excerpt: String? = nil) {
         self.message = message; self.location = location; self.cellLine = cellLine ?? location.line; self.hint = hint
+        self.excerpt = excerpt
+    }
+    /// The hint followed by the excerpt, as the page shows them.
+    public var details: String? {
+        let parts = [hint, excerpt].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
     /// The text form: `error: MESSAGE (line L)`, L counted from the cell's first line.
     public var transcript: String { "error: \(message) (line \(cellLine))" }

@@ -17,13 +17,14 @@ extension SourceLocation: Codable {
 }
 
 extension CellError: Codable {
-    private enum Keys: String, CodingKey { case message, location, cellLine, hint }
+    private enum Keys: String, CodingKey { case message, location, cellLine, hint, excerpt }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(message: try c.decode(String.self, forKey: .message),
                   location: try c.decode(SourceLocation.self, forKey: .location),
                   cellLine: try c.decode(Int.self, forKey: .cellLine),
-                  hint: try c.decodeIfPresent(String.self, forKey: .hint))
+                  hint: try c.decodeIfPresent(String.self, forKey: .hint),
+                  excerpt: try c.decodeIfPresent(String.self, forKey: .excerpt))
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -31,6 +32,7 @@ extension CellError: Codable {
         try c.encode(location, forKey: .location)
         try c.encode(cellLine, forKey: .cellLine)
         try c.encodeIfPresent(hint, forKey: .hint)
+        try c.encodeIfPresent(excerpt, forKey: .excerpt)
     }
 }
 

@@ -124,12 +124,17 @@ public struct BuiltinCall {
 
     // MARK: The running cell
 
-    /// The cell's budget (element limit, deadline, cancellation), for library loops.
-    public var budget: Budget { interpreter.elementLimit }
+    /// The cell's budget (element limit, deadline, cancellation, progress), for library loops; their
+    /// progress reports name this builtin.
+    public var budget: Budget {
+        var budget = interpreter.elementLimit
+        if let sink = budget.progress { budget.progress = BuiltinProgress(task: builtin.name, sink: sink) }
+        return budget
+    }
 
     /// Refuses a tensor of `shape` above the element limit, before it is allocated.
     public func checkElements(_ shape: [Int]) throws(LanguageError) {
-        do { try budget.check(shape) } catch { throw tensorError(error) }
+        do { try interpreter.elementLimit.check(shape) } catch { throw tensorError(error) }
     }
 
     /// A budget failure of a library loop as an error at this call (a timeout reads as the cell's).

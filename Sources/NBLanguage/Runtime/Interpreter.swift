@@ -37,7 +37,7 @@ final class Interpreter {
 
     init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
          failedNames: [String: SourceLocation], timeout: Double, cancellation: Cancellation? = nil,
-         stackBudget: Int = 256 << 10) {
+         progress: (any ProgressSink)? = nil, stackBudget: Int = 256 << 10) {
         self.stackBase = Interpreter.stackAddress()
         self.stackBudget = stackBudget
         self.globals = globals
@@ -46,7 +46,8 @@ final class Interpreter {
         self.options = options
         self.generator = generator
         self.failedNames = failedNames
-        self.elementLimit = Budget(maximumElements: options.elementLimit, timeout: timeout, cancellation: cancellation)
+        self.elementLimit = Budget(maximumElements: options.elementLimit, timeout: timeout, cancellation: cancellation,
+                                   progress: progress)
     }
 
     // MARK: Limits

@@ -83,11 +83,15 @@ public final class Session {
 
     /// Runs one cell. `origin` is the Markdown position of the cell's first source character;
     /// `timeout` (seconds) overrides the session default; `cancellation`, set from another
-    /// thread, stops the cell (library loops included) like a timeout.
+    /// thread, stops the cell (library loops included) like a timeout; `progress` hears from the
+    /// long loops of builtins (`train`, `vat`, `lasso`…) how far they got.
     public func run(cell source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
-                    timeout: Double? = nil, cancellation: Cancellation? = nil) -> CellOutcome {
+                    timeout: Double? = nil, cancellation: Cancellation? = nil,
+                    progress: (any ProgressSink)? = nil) -> CellOutcome {
         let timeout = timeout ?? options.timeout
-        return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout, cancellation: cancellation) }
+        return LargeStackThreads.shared.run {
+            runHere(source, origin: origin, timeout: timeout, cancellation: cancellation, progress: progress)
+        }
     }
 
     /// Runs the code of an inline expression or check (`{nb} expr` in prose) at this point of the
@@ -102,7 +106,7 @@ public final class Session {
 
     /// Runs a cell on the current thread (the work `run` does on its own large-stack thread).
     func runHere(_ source: String, origin: SourceLocation, timeout: Double, cancellation: Cancellation? = nil,
-                 inline: Bool = false) -> CellOutcome {
+                 inline: Bool = false, progress: (any ProgressSink)? = nil) -> CellOutcome {
         var statements: [Statement]
         let lines = CellLines(source: source, origin: origin)
         do {
@@ -116,7 +120,7 @@ public final class Session {
         globals.symbols = resolver.symbols
         let interpreter = Interpreter(globals: globals, registry: registry, options: options, generator: generator,
                                       failedNames: failedNames, timeout: timeout, cancellation: cancellation,
-                                      stackBudget: Session.stackSize - (8 << 20))
+                                      progress: progress, stackBudget: Session.stackSize - (8 << 20))
         globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
         var failedStatement: SourceLocation?

@@ -29,10 +29,9 @@ public struct LanguageError: Error, Sendable, Equatable {
         self.excerpt = excerpt
     }
 
-    /// The error as the display contract's `CellError`. The caret excerpt (if any) follows the hint,
-    /// so the one-line transcript form `error: MESSAGE (line L)` stays one line.
+    /// The error as the display contract's `CellError` (the one-line transcript form
+    /// `error: MESSAGE (line L)` stays one line; hint and excerpt are kept apart).
     public var cellError: CellError {
-        let details = [hint, excerpt].compactMap { $0 }.joined(separator: "\n")
-        return CellError(message: message, location: location, hint: details.isEmpty ? nil : details)
+        CellError(message: message, location: location, hint: hint, excerpt: excerpt)
     }
 }

@@ -21,7 +21,8 @@ public struct Lexer {
         var lexer = Lexer(source: source, origin: origin)
         var tokens: [Token] = []
         while true {
-            let token = try lexer.next()
+            var token = try lexer.next()
+            if token.kind != .newline { token.end = lexer.location(lexer.index) }
             tokens.append(token)
             if token.kind == .end { return tokens }
         }

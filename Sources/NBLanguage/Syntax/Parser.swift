@@ -60,8 +60,18 @@ public struct Parser {
         while current.kind == .newline { _ = advance() }
     }
 
+    /// An error at `location`, by default at the current token; when that token ends the
+    /// statement or the cell (something is missing), just after the last token that was there, so
+    /// an incomplete expression is pointed at where it stops rather than at the closing fence.
     private func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> LanguageError {
-        LanguageError(.syntax, message, at: location ?? current.location, hint: hint)
+        LanguageError(.syntax, message, at: location ?? missingLocation, hint: hint)
+    }
+
+    private var missingLocation: SourceLocation {
+        guard current.kind == .end || current.kind == .newline else { return current.location }
+        var index = position - 1
+        while index >= 0, tokens[index].kind == .newline { index -= 1 }
+        return index >= 0 ? tokens[index].end : current.location
     }
 
     private mutating func expect(_ symbol: Token.Symbol, _ purpose: String, hint: String? = nil) throws(LanguageError) {

@@ -26,10 +26,14 @@ public struct Token: Sendable, Equatable {
 
     public var kind: Kind
     public var location: SourceLocation
+    /// Where the token ends (just after its last character): an error about what should have
+    /// followed it points here.
+    public var end: SourceLocation
 
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
+        self.end = location
     }
 
     /// How the token reads in an error message.

@@ -16,6 +16,8 @@ public struct Budget: Sendable {
     public var timeout: Double
     /// Set from another thread to stop the computation at its next check.
     public var cancellation: Cancellation?
+    /// Where long loops report epoch k of N and their loss (a terminal's progress bar); nil for none.
+    public var progress: (any ProgressSink)?
 
     /// The most iterations (`maxiter:`) or epochs any library loop accepts, whatever the deadline:
     /// with one or two recorded values per iteration the histories stay below 16 MB.
@@ -25,19 +27,22 @@ public struct Budget: Sendable {
     public static let unlimited = Budget(maximumElements: Tensor<Double>.elementLimit)
 
     public init(maximumElements: Int, deadline: UInt64 = .max, timeout: Double = .infinity,
-                cancellation: Cancellation? = nil) {
+                cancellation: Cancellation? = nil, progress: (any ProgressSink)? = nil) {
         self.maximumElements = maximumElements
         self.deadline = deadline
         self.timeout = timeout
         self.cancellation = cancellation
+        self.progress = progress
     }
 
     /// A budget whose deadline is `timeout` seconds from now (an infinite or huge timeout sets none).
-    public init(maximumElements: Int, timeout: Double, cancellation: Cancellation? = nil) {
+    public init(maximumElements: Int, timeout: Double, cancellation: Cancellation? = nil,
+                progress: (any ProgressSink)? = nil) {
         let nanoseconds = timeout * 1e9
         let deadline = nanoseconds.isFinite && nanoseconds < 1e18
             ? DispatchTime.now().uptimeNanoseconds &+ UInt64(Swift.max(0, nanoseconds)) : UInt64.max
-        self.init(maximumElements: maximumElements, deadline: deadline, timeout: timeout, cancellation: cancellation)
+        self.init(maximumElements: maximumElements, deadline: deadline, timeout: timeout, cancellation: cancellation,
+                  progress: progress)
     }
 
     /// Throws once the deadline has passed or the computation was cancelled.

@@ -74,6 +74,7 @@ struct ProximalIteration {
             previous = candidate
             outcome.objectives.append(objective)
             outcome.measures.append(measure)
+            budget.report("iteration", outcome.objectives.count, of: options.maxIterations, loss: objective)
             guard objective.isFinite, measure.isFinite else { break }
             if measure <= options.tolerance {
                 outcome.converged = true

@@ -80,6 +80,7 @@ public struct DeepLabelPropagation: Sendable {
         var scaled = [Double](repeating: 0, count: n * classes)
         for i in 0..<n { scaled[i * classes + targets.labels[i]] = -targets.weights[i] / Double(n) }
         let selection = try Tensor<Double>(shape: [n, classes], scalars: scaled)
+        budget.report("epoch", 0, of: epochs)
         for epoch in stride(from: 1, through: epochs, by: 1) {
             try budget.checkTime()
             let tape = TensorTape<Double>()
@@ -91,6 +92,7 @@ public struct DeepLabelPropagation: Sendable {
             let gradients = try tape.gradients(of: loss)
             let update = parameters.map { gradients[$0] }
             try model.updateParameters { try optimizer.update(&$0, gradients: update) }
+            budget.report("epoch", epoch, of: epochs, loss: Double(value))
         }
         return model
     }

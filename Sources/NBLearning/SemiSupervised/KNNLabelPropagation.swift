@@ -75,6 +75,7 @@ public struct KNNLabelPropagation: Sendable, Equatable {
         var converged = false
         while iterations < maxIterations {
             do { try budget.checkTime() } catch { throw .budget(error) }
+            budget.report("iteration", iterations, of: maxIterations)
             var next = clamp
             for i in 0..<n {
                 for (j, weight) in graph[i] {

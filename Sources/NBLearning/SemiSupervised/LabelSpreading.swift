@@ -85,6 +85,7 @@ public struct LabelSpreading: Sendable, Equatable {
             }
             if iterations == maxIterations { break }
             do { try budget.checkTime() } catch { throw .budget(error) }
+            budget.report("iteration", iterations, of: maxIterations, loss: change)
             previous = scores
             scores = propagate(graph: graph, scores: previous, sampleCount: n, classCount: k, clamp: clamp)
             iterations += 1

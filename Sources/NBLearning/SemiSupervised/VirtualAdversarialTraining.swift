@@ -52,6 +52,7 @@ public struct VirtualAdversarialTraining: Sendable {
         var optimizer = Adam<Double>(learningRate: learningRate, weightDecay: weightDecay)
         var generator = SeededGenerator(seed: seed &+ 1)
         let labelledInputs = try inputs.gathering(labelledIndices)
+        budget.report("epoch", 0, of: epochs)
         for epoch in stride(from: 1, through: epochs, by: 1) {
             try budget.checkTime()
             let clean = try model(inputs).softmax(axis: 1)
@@ -73,6 +74,7 @@ public struct VirtualAdversarialTraining: Sendable {
             let gradients = try tape.gradients(of: loss)
             let update = parameters.map { gradients[$0] }
             try model.updateParameters { try optimizer.update(&$0, gradients: update) }
+            budget.report("epoch", epoch, of: epochs, loss: value)
         }
         return SemiSupervisedResult(model: model, transduction: try model(inputs).argmax(axis: 1), pseudoLabelled: 0)
     }

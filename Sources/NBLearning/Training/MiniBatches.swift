@@ -24,6 +24,7 @@ func shuffledEpochs(
     try Budget.checkIterations(epochs, argument: "epochs")
     var generator = SeededGenerator(seed: seed)
     var losses: [Double] = []
+    budget.report("epoch", 0, of: epochs)
     for epoch in stride(from: 1, through: epochs, by: 1) {
         var total = 0.0
         let batches = try MiniBatches(count: count, batchSize: batchSize, shuffle: true, generator: &generator)
@@ -34,6 +35,7 @@ func shuffledEpochs(
             total += loss * Double(batch.count)
         }
         losses.append(total / Double(Swift.max(count, 1)))
+        budget.report("epoch", epoch, of: epochs, loss: losses.last)
     }
     return losses
 }

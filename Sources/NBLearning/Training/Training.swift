@@ -84,6 +84,7 @@ public func train<M: Model, O: Optimizer>(
     let totalSteps = stepsPerEpoch * configuration.epochs
     var history = TrainingHistory()
     guard configuration.epochs > 0 else { return history }
+    budget.report("epoch", 0, of: configuration.epochs)
     for epoch in 1...configuration.epochs {
         let batches = try MiniBatches(count: sampleCount, batchSize: batchSize, shuffle: configuration.shuffle, generator: &generator)
         var lossSum = 0.0
@@ -109,6 +110,7 @@ public func train<M: Model, O: Optimizer>(
         if let correct {
             history.accuracy = (history.accuracy ?? []) + [Double(correct) / Double(sampleCount)]
         }
+        budget.report("epoch", epoch, of: configuration.epochs, loss: history.loss.last)
     }
     return history
 }

@@ -21,7 +21,8 @@ public struct KMeans: Sendable {
         guard starts >= 1 else { throw TensorError.invalidArgument("k-means needs at least one start") }
         var generator = SeededGenerator(seed: seed)
         var best: (Tensor<Double>, [Int], Double, Int)?
-        for _ in 0..<starts {
+        for start in 0..<starts {
+            budget.report("start", start, of: starts, loss: best?.2)
             var centroids = try Self.plusPlus(data, k: k, generator: &generator, budget: budget)
             var assignments = [Int](repeating: -1, count: n)
             var iterations = 0

@@ -31,7 +31,7 @@ public enum DisplayHTML {
         html += "<p class=\"nb-error-message\"><span class=\"nb-error-label\">error:</span> "
             + HTMLEscaping.escape(error.message) + "</p>\n"
         html += "<p class=\"nb-error-location\">line \(error.location.line), column \(error.location.column)</p>\n"
-        if let hint = error.hint, !hint.isEmpty {
+        if let hint = error.details, !hint.isEmpty {
             html += "<p class=\"nb-error-hint\">hint: " + HTMLEscaping.escape(hint) + "</p>\n"
         }
         return html + "</div>\n"

@@ -18,6 +18,8 @@ public struct NotebookPageRenderer: NotebookRendering {
     public var runsCells: Bool
     /// Rendered pages kept between builds, in the cell cache's folder.
     private let pages: PageCache?
+    /// Hears which cell runs (a terminal's progress line); nil for none.
+    public var progress: (any ExecutionProgress)?
 
     /// Opens the page cache in `cache`'s folder, if any: make one renderer per build.
     public init(root: URL, cache: CellResultCache?, engineVersion: String, runsCells: Bool = true) {
@@ -83,12 +85,19 @@ public struct NotebookPageRenderer: NotebookRendering {
         cellLines = document.cells.map(\.sourceLocation.line)
         var diagnostics = document.diagnostics.map {
             SiteDiagnostic(file: file, line: $0.location.line, column: $0.location.column,
-                           severity: $0.severity == .error ? .error : .warning, message: $0.message)
+                           severity: $0.severity == .error ? .error : .warning, message: $0.message, hint: $0.hint)
         }
         let folder = root.appendingPathComponent(file).deletingLastPathComponent()
 
         // Cells.
         let (outcomes, inlineOutcomes, explanation, failed) = runCells(document, file: file)
+        let ran = outcomes.compactMap { $0 }
+        if ran.count == document.cells.count {
+            diagnostics += NotebookExecution.diagnostics(document.cells, ran).map {
+                SiteDiagnostic(file: file, line: $0.location.line, column: $0.location.column, severity: .error,
+                               message: $0.message, hint: $0.hint)
+            }
+        }
         for outcome in outcomes + inlineOutcomes {
             for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) }
         }
@@ -202,7 +211,8 @@ public struct NotebookPageRenderer: NotebookRendering {
     private func runCells(_ document: Document, file: String)
         -> (outcomes: [CellOutcome?], inline: [CellOutcome?], explanation: [String], failed: Bool) {
         guard runsCells, !document.cells.isEmpty || !document.inlineCode.isEmpty else { return ([], [], [], false) }
-        let execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
+        var execution = NotebookExecution(document: document, path: root.appendingPathComponent(file).path)
+        execution.progress = progress
         let result = execution.run(cache: cache)
         return (result.outcomes, result.inlineOutcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
     }

@@ -27,8 +27,11 @@ public struct SiteDiagnostic: Sendable, Equatable, Codable, CustomStringConverti
     public var column: Int
     public var severity: Severity
     public var message: String
-    public init(file: String, line: Int, column: Int = 1, severity: Severity = .warning, message: String) {
+    /// What to do about it, if something useful can be said.
+    public var hint: String?
+    public init(file: String, line: Int, column: Int = 1, severity: Severity = .warning, message: String, hint: String? = nil) {
         self.file = file; self.line = line; self.column = column; self.severity = severity; self.message = message
+        self.hint = hint
     }
     public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
 }

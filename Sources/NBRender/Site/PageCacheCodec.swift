@@ -7,7 +7,7 @@ import NBDocument
 /// Layout: the magic line, then fields in a fixed order; a string is `LENGTH:BYTES`, an integer
 /// a string, an optional `-` (absent) or `+` then the value, a list its count then its items.
 enum PageCacheCodec {
-    static let magic = Array("nb-page-cache 1\n".utf8)
+    static let magic = Array("nb-page-cache 2\n".utf8)
 
     static func encode(_ entry: PageCache.Entry) -> [UInt8] {
         var w = Writer(bytes: magic)
@@ -29,6 +29,7 @@ enum PageCacheCodec {
         w.string(r.summary); w.string(r.searchText)
         w.list(r.diagnostics) { w, d in
             w.string(d.file); w.int(d.line); w.int(d.column); w.string(d.severity.rawValue); w.string(d.message)
+            w.optional(d.hint) { w, s in w.string(s) }
         }
         w.int(r.failed ? 1 : 0)
         return w.bytes
@@ -59,8 +60,9 @@ enum PageCacheCodec {
               let summary = r.string(), let searchText = r.string(),
               let diagnostics = r.list({ r -> SiteDiagnostic? in
                   guard let file = r.string(), let line = r.int(), let column = r.int(),
-                        let severity = r.string().flatMap(SiteDiagnostic.Severity.init), let message = r.string() else { return nil }
-                  return SiteDiagnostic(file: file, line: line, column: column, severity: severity, message: message)
+                        let severity = r.string().flatMap(SiteDiagnostic.Severity.init), let message = r.string(),
+                        let hint = r.optional({ $0.string() }) else { return nil }
+                  return SiteDiagnostic(file: file, line: line, column: column, severity: severity, message: message, hint: hint)
               }),
               let failed = r.int(), r.position == bytes.count
         else { return nil }

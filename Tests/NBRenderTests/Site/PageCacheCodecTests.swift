@@ -10,7 +10,7 @@ import NBDocument
             title: "Ünïcode: 自动求导 12:34", date: SiteDate("2019-07-01 10:00:00 +0800"), category: nil, tags: ["a", ""],
             blocks: [HTMLBlock(html: "<p>x:y\n5:abc</p>", line: 3), HTMLBlock(html: "", line: 0)],
             references: [BibliographyEntry(id: "k", title: "T", url: nil, authors: ["A", "B"], year: "2020", venue: "V", origin: .bibtex, line: 2)],
-            summary: "s", searchText: "", diagnostics: [SiteDiagnostic(file: "a.md", line: 1, column: 2, severity: .error, message: "m")],
+            summary: "s", searchText: "", diagnostics: [SiteDiagnostic(file: "a.md", line: 1, column: 2, severity: .error, message: "m", hint: "h"), SiteDiagnostic(file: "a.md", line: 3, message: "w")],
             failed: true))
 
     @Test func roundTrips() {

@@ -69,6 +69,8 @@ struct TrainingRun {
         let size = min(batchSize ?? samples, samples)
         let totalSteps = epochs * ((samples + size - 1) / size)
         var history = TrainingHistory()
+        let budget = call.budget
+        budget.report("epoch", 0, of: epochs)
         for epoch in stride(from: 1, through: epochs, by: 1) {
             let batches = try call.learning {
                 try MiniBatches(count: samples, batchSize: size, shuffle: size < samples, generator: &generator)
@@ -94,6 +96,7 @@ struct TrainingRun {
             }
             history.loss.append(lossSum / Double(max(samples, 1)))
             if let correct { history.accuracy = (history.accuracy ?? []) + [Double(correct) / Double(samples)] }
+            budget.report("epoch", epoch, of: epochs, loss: history.loss.last)
         }
         return history
     }
