@@ -42,7 +42,7 @@ import Testing
                           optimizer: &optimizer, configuration: TrainingConfiguration(epochs: 1))
             Issue.record("expected a shape error")
         } catch {
-            #expect("\(error)".contains("[5, 2]") && "\(error)".contains("[3, 4]"))
+            #expect("\(error)".contains("(5, 2)") && "\(error)".contains("(3, 4)"))
         }
         #expect(throws: TrainingError.sampleCountMismatch(inputs: [5, 2], targets: 3)) {
             _ = try train(&model, inputs: inputs, targets: .classes([0, 1, 0]), loss: .softmaxCrossEntropy,
