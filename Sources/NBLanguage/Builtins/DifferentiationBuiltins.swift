@@ -212,6 +212,10 @@ public enum DifferentiationBuiltins {
                 sweep.best < 1e-6 && sweep.best > 1e-10
                 """#, output: #"""
                 <plot: h-sweep of exp (forward), 1 series, 64 points>
+                  series "forward": 64 points, x from 1.77827941e-16 to 1, y from 9.469792062e-9 to 1.952492442
+                    x  1.77827941e-16  3.16227766e-14  5.623413252e-12  1e-9  1.77827941e-7  3.16227766e-5  0.005623413252  1
+                    y  1.281718172  2.803069588e-5  3.136746609e-5  9.469792062e-9  2.417756666e-7  4.298026963e-5  0.007657357795  1.952492442
+                  marker "best h = 5.623413252e-9" at x 5.623413252e-9
                 true
                 """#),
             ]) { call throws(LanguageError) in

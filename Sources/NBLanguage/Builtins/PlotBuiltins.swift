@@ -27,6 +27,9 @@ public enum PlotBuiltins {
                 plot(linspace(1, 100, 10), linspace(1, 100, 10)^2, title: "y = x²", xscale: "log", yscale: "log")
                 """#, output: #"""
                 <plot: y = x², 1 series, 10 points>
+                  series "": 10 points, x from 1 to 100, y from 1 to 10000
+                    x  1  12  34  45  56  67  89  100
+                    y  1  144  1156  2025  3136  4489  7921  10000
                 """#),
             ]) { call throws(LanguageError) in
             .display(.plot(try spec(call, style: .line)))
@@ -39,6 +42,11 @@ public enum PlotBuiltins {
                 scatter([0, 1, 2, 3], [1, 0, 1, 0], groups: [0, 0, 1, 1], title: "two groups")
                 """#, output: #"""
                 <plot: two groups, 1 series, 4 points>
+                  series "": 4 points, x from 0 to 3, y from 0 to 1
+                    x  0  1  2  3
+                    y  1  0  1  0
+                    groups  0: 2, 1: 2
+                    group  0  0  1  1
                 """#),
             ]) { call throws(LanguageError) in
             .display(.plot(try spec(call, style: .scatter)))

@@ -200,7 +200,7 @@ public enum TensorBuiltins {
             return Value.from(Tensor(validShape: shape, scalars: t.scalars))
         },
         Builtin("argmax", .tensors,
-            summary: "The index of the largest element (of the flattened tensor), or along an axis.",
+            summary: "The index of the largest element (of the flattened tensor), or along an axis (a negative axis counts from the end). At a tie the first index wins; a nan counts as the largest, as in NumPy.",
             parameters: [.positional("t", .tensor), .labelled("axis", .wholeNumber, shown: "the flattened tensor")],
             examples: [
                 BuiltinExample("argmax", #"""

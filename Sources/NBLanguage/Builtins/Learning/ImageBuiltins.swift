@@ -25,6 +25,8 @@ public enum ImageBuiltins {
                 images([[0, 1, 1, 0], [1, 0, 0, 1]], 0..<2, width: 2, captions: [0, 1], title: "two tiny images")
                 """#, output: #"""
                 <images: two tiny images, 2 images, 2x2>
+                  pixels  min 0, max 1, mean 0.5, sd 0.5
+                  image means  0.5  0.5
                 """#),
             ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")

@@ -69,6 +69,9 @@ public enum ModelBuiltins {
                 fit.accuracy > 0.9
                 """#, output: #"""
                 <plot: Training loss (ADAM, (2, 8, 3)), 1 series, 20 points>
+                  series "loss": 20 points, x from 1 to 20, y from 0.08328585033 to 6.286787891
+                    x  1  4  6  9  12  15  17  20
+                    y  6.286787891  2.179589979  0.635055096  0.4924560917  0.3994250514  0.2540128451  0.1697807905  0.08328585033
                 true
                 """#),
             ]) { call throws(LanguageError) in

@@ -78,6 +78,15 @@ public enum ProximalBuiltins {
                 lassopath(Xl, yl, count: 5)
                 """#, output: #"""
                 <plot: Lasso path, 3 series, 15 points>
+                  series "w0": 5 points, x from 0.001882648529 to 1.882648529, y from 0 to 1.998121139
+                    x  1.882648529  0.3347875115  0.05953457385  0.01058691069  0.001882648529
+                    y  0  1.66588677  1.940585336  1.989434413  1.998121139
+                  series "w1": 5 points, x from 0.001882648529 to 1.882648529, y from 0 to 0
+                    x  1.882648529  0.3347875115  0.05953457385  0.01058691069  0.001882648529
+                    y  0  0  0  0  0
+                  series "w2": 5 points, x from 0.001882648529 to 1.882648529, y from -0.9975490467 to 0
+                    x  1.882648529  0.3347875115  0.05953457385  0.01058691069  0.001882648529
+                    y  0  -0.5641502762  -0.9224937389  -0.9862172212  -0.9975490467
                 """#),
             ]) { call throws(LanguageError) in
             let problem = try call.lassoProblem(alpha: 1)
@@ -107,7 +116,13 @@ public enum ProximalBuiltins {
                 BuiltinExample("lassoconvergence", #"""
                 lassoconvergence(Xl, yl, alpha: 0.1, maxiter: 50)
                 """#, output: #"""
-                <plot: Proximal gradient on the Lasso: F(w_k) − F*, 2 series, 100 points>
+                <plot: Proximal gradient on the Lasso: F(w_k) − F*, 2 series, 56 points>
+                  series "ISTA": 25 points, x from 1 to 25, y from 3.695377337e-13 to 0.4161329474
+                    x  1  4  8  11  15  18  22  25
+                    y  0.4161329474  0.01716167674  8.269013312e-5  1.282377857e-6  1.242259229e-8  5.225998523e-10  8.23241475e-12  3.695377337e-13
+                  series "FISTA": 31 points, x from 1 to 31, y from 3.954614414e-13 to 0.4161329474
+                    x  1  5  10  14  18  22  27  31
+                    y  0.4161329474  0.0002589066986  7.965397474e-6  1.541267302e-7  5.643643275e-9  4.017230437e-10  9.919509658e-12  1.308231301e-12
                 """#),
             ]) { call throws(LanguageError) in
             let problem = try call.lassoProblem()
