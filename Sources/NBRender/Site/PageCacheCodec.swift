@@ -7,7 +7,7 @@ import NBDocument
 /// Layout: the magic line, then fields in a fixed order; a string is `LENGTH:BYTES`, an integer
 /// a string, an optional `-` (absent) or `+` then the value, a list its count then its items.
 enum PageCacheCodec {
-    static let magic = Array("nb-page-cache 1\n".utf8)
+    static let magic = Array("nb-page-cache 2\n".utf8)
 
     static func encode(_ entry: PageCache.Entry) -> [UInt8] {
         var w = Writer(bytes: magic)
@@ -31,6 +31,7 @@ enum PageCacheCodec {
             w.string(d.file); w.int(d.line); w.int(d.column); w.string(d.severity.rawValue); w.string(d.message)
         }
         w.int(r.failed ? 1 : 0)
+        w.string(r.frontMatter)
         return w.bytes
     }
 
@@ -62,11 +63,12 @@ enum PageCacheCodec {
                         let severity = r.string().flatMap(SiteDiagnostic.Severity.init), let message = r.string() else { return nil }
                   return SiteDiagnostic(file: file, line: line, column: column, severity: severity, message: message)
               }),
-              let failed = r.int(), r.position == bytes.count
+              let failed = r.int(), let frontMatter = r.string(), r.position == bytes.count
         else { return nil }
-        let render = NotebookRender(title: title, date: date.flatMap { $0 }.flatMap { SiteDate($0) }, category: category ?? nil, tags: tags,
+        var render = NotebookRender(title: title, date: date.flatMap { $0 }.flatMap { SiteDate($0) }, category: category ?? nil, tags: tags,
                                     blocks: blocks, references: references, summary: summary, searchText: searchText,
                                     diagnostics: diagnostics, failed: failed != 0)
+        render.frontMatter = frontMatter
         return PageCache.Entry(format: PageCache.Entry.format, engineVersion: engine, sourceHash: hash,
                                dependencies: dependencies, cellLines: lines, render: render)
     }
