@@ -38,7 +38,7 @@ final class LoopbackNginx {
                 self.process = process
                 return
             }
-            if process.isRunning { process.terminate(); process.waitUntilExit() }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
             if attempt == 7 {
                 let log = (try? String(contentsOf: folder.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
                 throw Failure("nginx did not start: \(log)")
@@ -49,7 +49,8 @@ final class LoopbackNginx {
 
     /// Stops the server (the process this object started) and removes its folder.
     func stop() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        // SIGKILL: a child of the test runner inherits its blocked signals, SIGTERM among them.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
         try? FileManager.default.removeItem(at: folder)
     }
 
