@@ -16,14 +16,13 @@ public enum GeneratorPage {
         case .hugo: return "content/" + page
         case .jekyll:
             guard let date = render.date else { return page }
-            var slug = String(source.relativePath.dropLast(source.relativePath.lowercased().hasSuffix(".md") ? 3 : 0))
-                .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")
+            var parts = String(source.relativePath.dropLast(source.relativePath.lowercased().hasSuffix(".md") ? 3 : 0))
+                .split(separator: "/").map(String.init)
             // `2019-05-01-name.md` keeps its date once.
-            let characters = Array(slug)
-            if characters.count > 11, characters[10] == "-", SiteDate(String(characters[0..<10])) != nil {
-                slug = String(characters[11...])
+            if let name = parts.last.map(Array.init), name.count > 11, name[10] == "-", SiteDate(String(name[0..<10])) != nil {
+                parts[parts.count - 1] = String(name[11...])
             }
-            return "_posts/" + date.day10 + "-" + slug + ".html"
+            return "_posts/" + date.day10 + "-" + parts.joined(separator: "-").replacingOccurrences(of: " ", with: "-") + ".html"
         }
     }
 

@@ -1,7 +1,5 @@
 import Foundation
 import NBDocument
-import NBExecution
-import Synchronization
 
 extension SiteBuilder {
     /// Publishes the notebooks into another site generator's source folder (`nb build --format
@@ -15,20 +13,15 @@ extension SiteBuilder {
         var clock = PhaseClock()
         let sources = SiteSources.scan(options.source, excluding: options.output)
         let notebookPaths = sources.notebooks.filter { $0 != "index.md" }
-        let root = options.source, renderer = self.renderer, progress = options.progress
-        let done = Atomic<Int>(0)
         clock.lap("scan")
-        let (rendered, loads): ([Rendered], [WorkerLoad]) = measuredParallelMap(notebookPaths, jobs: options.jobs) { path in
-            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, notebookPaths.count) }
-            return Self.render(path, root: root, renderer: renderer)
-        }
+        let (rendered, loads) = renderAll(notebookPaths)
         clock.lap("render", workers: loads)
         renderer.buildFinished(notebooks: sources.notebooks)
 
         let rewriter = LinkRewriter(notebooks: Set(sources.notebooks))
         var diagnostics: [SiteDiagnostic] = []
         var written: [String] = []
-        var produced: [String] = []
+        var produced: [String] = [], pages: [String] = []
         var claimed: [String: String] = [:]
         for item in rendered {
             let file = item.source.relativePath
@@ -58,6 +51,7 @@ extension SiteBuilder {
                 written.append(path)
             }
             produced.append(path)
+            pages.append(path)
         }
         let stylesheet = GeneratorPage.stylesheetPath(for: format)
         if try AtomicFile.writeIfChanged(Data(options.pageStylesheet.utf8), to: options.output.appendingPathComponent(stylesheet), durable: false) {
@@ -75,10 +69,6 @@ extension SiteBuilder {
         clock.lap("pages")
         try Self.removeStale(keeping: produced, in: options.output)
         clock.lap("cleanup")
-        return SiteBuildReport(
-            pages: produced.filter { $0.hasSuffix(".html") && !sources.assets.contains($0) }, written: written, diagnostics: diagnostics,
-            failedNotebooks: rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath),
-            brokenNotebooks: rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath),
-            cacheExplanation: rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }, phases: clock.phases)
+        return Self.report(rendered, pages: pages, written: written, diagnostics: diagnostics, phases: clock.phases)
     }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import NBExecution
-import Synchronization
 
 extension SiteBuilder {
     /// Builds one shard (`nb build --shard K/N`): renders this shard's notebooks, which runs their
@@ -11,13 +9,8 @@ extension SiteBuilder {
         var clock = PhaseClock()
         let sources = SiteSources.scan(options.source, excluding: options.output)
         let slice = shard.slice(sources.notebooks, weight: weight)
-        let root = options.source, renderer = self.renderer, progress = options.progress
-        let done = Atomic<Int>(0)
         clock.lap("scan")
-        let (rendered, loads): ([Rendered], [WorkerLoad]) = measuredParallelMap(slice, jobs: options.jobs) { path in
-            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, slice.count) }
-            return Self.render(path, root: root, renderer: renderer)
-        }
+        let (rendered, loads) = renderAll(slice)
         clock.lap("render", workers: loads)
         var diagnostics: [SiteDiagnostic] = []
         for item in rendered {
@@ -28,10 +21,6 @@ extension SiteBuilder {
                                                   severity: .error, message: error.message))
             }
         }
-        return SiteBuildReport(
-            pages: rendered.map(\.source.outputPath), written: [], diagnostics: diagnostics,
-            failedNotebooks: rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath),
-            brokenNotebooks: rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath),
-            cacheExplanation: rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }, phases: clock.phases)
+        return Self.report(rendered, pages: rendered.map(\.source.outputPath), written: [], diagnostics: diagnostics, phases: clock.phases)
     }
 }

@@ -38,17 +38,10 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let (config, intro, configDiagnostics) = loadConfig(notebooks: sources.notebooks)
         diagnostics += configDiagnostics
         let notebookPaths = sources.notebooks.filter { $0 != "index.md" }
-        let root = options.source
-        let renderer = self.renderer
-        let progress = options.progress
-        let done = Atomic<Int>(0)
 
         // 1. Render every notebook (in parallel; results in path order).
         clock.lap("scan")
-        let (rendered, renderLoads): ([Rendered], [WorkerLoad]) = measuredParallelMap(notebookPaths, jobs: options.jobs) { path in
-            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, notebookPaths.count) }
-            return Self.render(path, root: root, renderer: renderer)
-        }
+        let (rendered, renderLoads) = renderAll(notebookPaths)
 
         clock.lap("render", workers: renderLoads)
         renderer.buildFinished(notebooks: sources.notebooks)
@@ -111,11 +104,27 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
 
         clock.lap("cleanup")
 
-        let failed = rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath)
-        let broken = rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath)
-        let explanation = rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }
-        return SiteBuildReport(pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
-                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation, phases: clock.phases)
+        return Self.report(rendered, pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
+                           phases: clock.phases)
+    }
+
+    /// Renders `paths` on the build's workers (results in the order of `paths`), reporting progress.
+    func renderAll(_ paths: [String]) -> ([Rendered], [WorkerLoad]) {
+        let root = options.source, renderer = self.renderer, progress = options.progress
+        let done = Atomic<Int>(0)
+        return measuredParallelMap(paths, jobs: options.jobs) { path in
+            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, paths.count) }
+            return Self.render(path, root: root, renderer: renderer)
+        }
+    }
+
+    /// The report of a build that rendered `rendered`: failed and broken notebooks, `--explain` lines.
+    static func report(_ rendered: [Rendered], pages: [String], written: [String], diagnostics: [SiteDiagnostic],
+                       phases: [SiteBuildPhase]) -> SiteBuildReport {
+        SiteBuildReport(pages: pages, written: written, diagnostics: diagnostics,
+                        failedNotebooks: rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath),
+                        brokenNotebooks: rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath),
+                        cacheExplanation: rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }, phases: phases)
     }
 
     /// Reads and renders one notebook; an unreadable or unparsable one is a failed result.

@@ -15,6 +15,8 @@ import Testing
                 == "_posts/2019-05-01-blog-intro.html")
         #expect(GeneratorPage.path(for: NotebookSource(relativePath: "2019-05-01-intro.md", text: ""), render: dated, format: .jekyll)
                 == "_posts/2019-05-01-intro.html")
+        #expect(GeneratorPage.path(for: NotebookSource(relativePath: "blog/2019-05-01-intro.md", text: ""), render: dated, format: .jekyll)
+                == "_posts/2019-05-01-blog-intro.html")
         let undated = render(date: nil, frontMatter: "")
         #expect(GeneratorPage.path(for: NotebookSource(relativePath: "a/b.md", text: ""), render: undated, format: .jekyll) == "a/b.html")
         #expect(GeneratorPage.path(for: NotebookSource(relativePath: "a/b.md", text: ""), render: dated, format: .hugo) == "content/a/b.html")
