@@ -47,6 +47,7 @@ struct JekyllPublishTests {
     title: A Jekyll site with nb
     theme: minima
     plugins: [jekyll-feed, jekyll-seo-tag]
+    future: true
     defaults:
       - scope: {path: "", type: posts}
         values: {layout: post}
@@ -76,7 +77,8 @@ struct JekyllPublishTests {
         #expect(text.hasPrefix("---\nlayout: post\ntitle: \"中心差分与自动微分：一个小实验\"\ndate: 2019-05-01 10:00:00 +0800\n"))
         #expect(text.contains("\ncomments: true\n"))
         #expect(FileManager.default.fileExists(atPath: source.appendingPathComponent("assets/css/nb.css").path))
-        #expect(FileManager.default.fileExists(atPath: source.appendingPathComponent("autodiff.html").path))
+        // The project's notebooks have dates: they are posts too.
+        #expect(FileManager.default.fileExists(atPath: source.appendingPathComponent("_posts/2026-11-29-autodiff.html").path))
 
         let site = work.appendingPathComponent("_site")
         let jekyll = try NBProcess.run(URL(fileURLWithPath: JekyllTool.path ?? "jekyll"),
@@ -101,8 +103,14 @@ struct JekyllPublishTests {
         #expect(page.contains("&#123;{ site.title }} 与 &#123;% if page %}模板&#123;% endif %}"))
         #expect(!page.contains("A Jekyll site with nb 与"))
 
-        // A project notebook as a page, inside the theme, with its math and plots.
-        let autodiff = try String(contentsOf: site.appendingPathComponent("autodiff.html"), encoding: .utf8)
+        // A project notebook as a post, inside the theme, with its math and plots (its URL is
+        // Jekyll's: /CATEGORY/YYYY/MM/DD/autodiff.html).
+        let enumerator = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)
+        var found: URL?
+        while found == nil, let url = enumerator?.nextObject() as? URL {
+            if url.lastPathComponent == "autodiff.html" { found = url }
+        }
+        let autodiff = try String(contentsOf: try #require(found), encoding: .utf8)
         #expect(autodiff.contains("class=\"site-header\""))
         #expect(autodiff.contains("<math"))
         #expect(autodiff.contains("<svg"))
