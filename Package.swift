@@ -16,7 +16,8 @@ import PackageDescription
 // keys from the sources they depend on at build time: see Plugins/SourceHashPlugin.
 let package = Package(
     name: "nb",
-    platforms: [.macOS(.v14)],
+    // Linux only (tested: Debian 12 x86_64, Swift 6.3.1). No Apple platform is claimed: the code uses
+    // Glibc thread calls and the Synchronization module, and nothing builds or tests it on macOS.
     products: [
         .executable(name: "nb", targets: ["nb"]),
         .library(name: "NBAutodiff", targets: ["NBAutodiff"]),

@@ -2,7 +2,7 @@ import Foundation
 import NBExecution
 import NBRender
 
-/// `nb-bench site [--notebooks N] [--repeat R] [--timings] [--cold J | --warm J]`: `nb build` of a generated
+/// `nb-bench site [--notebooks N] [--repeat R] [--timings] [--cold J | --warm J] [--write DIR]`: `nb build` of a generated
 /// site (prose with CJK, inline and display math, link-list references, links between notebooks,
 /// three small cells).
 ///
@@ -22,6 +22,12 @@ enum SiteBenchmark {
         defer { try? FileManager.default.removeItem(at: root) }
         print("site benchmark: \(count) generated notebooks, best of \(repeats), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())")
 
+        if let folder = value(of: "--write", in: arguments) {
+            // Only write the generated notebooks (for builds measured outside, e.g. sharded ones).
+            try SiteGenerator.write(count: count, to: URL(fileURLWithPath: folder))
+            print("wrote \(count) notebooks to \(folder)")
+            return
+        }
         let source = root.appendingPathComponent("notebooks-\(count)")
         try SiteGenerator.write(count: count, to: source)
         if let jobs = value(of: "--cold", in: arguments).flatMap(Int.init) {

@@ -4,7 +4,7 @@ import NBExecution
 import NBLearning
 import NBRender
 
-/// `nb build [DIR] [--out DIR] [--jobs N] [--explain]` (SPEC §2, §7).
+/// `nb build [DIR] [--out DIR] [--jobs N] [--explain] [--cache-url URL] [--shard K/N]` (SPEC §2, §7).
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -36,11 +36,36 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Run every cell, ignoring and not updating the cache.")
     var noCache = false
 
+    @Option(help: ArgumentHelp(
+        "html: nb's own site. jekyll: each notebook as a post (_posts/YYYY-MM-DD-slug.html, when it has a date) or page of the Jekyll site whose source folder is --out. hugo: content/PATH.html of a Hugo site.",
+        valueName: "html|jekyll|hugo"))
+    var format: SiteFormat = .html
+
+    @Option(name: .customLong("cache-url"), help: ArgumentHelp(
+        "A cache server shared with other machines (Bazel's HTTP remote-cache layout: URL/ac/, URL/cas/).",
+        discussion: "Results missing locally are fetched from it (checked by SHA-256) and results of cells that ran are stored on it. A server that is down, slow or failing costs one warning, never the build.",
+        valueName: "URL"))
+    var cacheURL: String?
+
+    @Option(help: ArgumentHelp(
+        "Build only slice K of N of the notebooks and write no site; a final nb build with the same cache assembles the site.",
+        valueName: "K/N"))
+    var shard: String?
+
     @OptionGroup var terminal: TerminalOptions
     @OptionGroup var warnings: WarningOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let cacheURL, RemoteCache.validURL(cacheURL) == nil {
+            throw ValidationError("--cache-url must be an http:// or https:// URL with a host, e.g. http://cache.example:8080/nb")
+        }
+        if let shard, SiteShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. --shard 2/4")
+        }
+        if noCache, cacheURL != nil || shard != nil {
+            throw ValidationError("--no-cache cannot be combined with --cache-url or --shard (they exist to fill the cache)")
+        }
     }
 
     func run() throws {
@@ -57,8 +82,10 @@ struct BuildCommand: ParsableCommand {
         // (the same bits either way — their blocks do not depend on the thread count).
         if jobs >= ProcessInfo.processInfo.activeProcessorCount { ComputeThreads.set(1) }
         let report: SiteBuildReport
+        let remote = cacheURL.flatMap(RemoteCache.validURL).map { RemoteCache(url: $0) }
         do {
             report = try SiteBuild.run(source: source, output: URL(fileURLWithPath: output), jobs: jobs, useCache: !noCache,
+                                       remote: remote, shard: shard.flatMap(SiteShard.init), format: format,
                                        progress: progress)
         } catch {
             progress?.finish()
@@ -66,9 +93,15 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         progress?.finish()
+        // Not counted by --warnings-as-errors: a cache server that is down must never fail a build.
+        if let warning = remote?.warning { Terminal.error("warning: \(warning)") }
         for diagnostic in report.diagnostics { diagnostics.report(diagnostic, under: directory) }
         if explain { for line in report.cacheExplanation { print(line) } }
-        print("\(output)/ (\(report.pages.count) pages, \(report.written.count) files updated)")
+        if let shard {
+            print("shard \(shard): \(report.pages.count) notebooks built into the cache; no site written")
+        } else {
+            print("\(output)/ (\(report.pages.count) pages, \(report.written.count) files updated)")
+        }
         try diagnostics.finish()
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
@@ -77,12 +110,17 @@ struct BuildCommand: ParsableCommand {
 /// The site build as `nb build` and `nb serve` run it.
 enum SiteBuild {
     /// `progress` (a terminal's progress line) hears the page count and the running cells.
-    static func run(source: URL, output: URL, jobs: Int, useCache: Bool, progress: TerminalProgress?) throws -> SiteBuildReport {
-        let cache = useCache ? CellResultCache(directory: source.appendingPathComponent(".nb-cache")) : nil
+    static func run(source: URL, output: URL, jobs: Int, useCache: Bool, remote: RemoteCache? = nil, shard: SiteShard? = nil,
+                    format: SiteFormat = .html, progress: TerminalProgress?) throws -> SiteBuildReport {
+        let cache = useCache ? CellResultCache(directory: source.appendingPathComponent(".nb-cache"), remote: remote) : nil
         var renderer = NotebookPageRenderer(root: source, cache: cache, engineVersion: NotebookExecution.engineVersion)
         renderer.progress = progress
         let options = SiteBuildOptions(source: source, output: output, jobs: jobs, pageStylesheet: PageStyle.css,
                                        progress: progress?.pageCallback)
-        return try SiteBuilder(options: options, renderer: renderer).build()
+        let builder = SiteBuilder(options: options, renderer: renderer)
+        guard let shard else { return format == .html ? try builder.build() : try builder.buildForGenerator(format) }
+        return builder.buildShard(shard) { path in
+            cache?.recordedSeconds(documentKey: source.appendingPathComponent(path).standardizedFileURL.path)
+        }
     }
 }

@@ -22,6 +22,9 @@ struct CacheRecord: Codable, Sendable, Equatable {
         /// The line the cell started on when it ran.
         var line: Int
         var outcome: CellOutcome
+        /// Wall-clock seconds the cell took when it last ran (balances `nb build --shard`); absent
+        /// in records written before it was kept.
+        var seconds: Double?
     }
 
     struct FileStamp: Codable, Sendable, Equatable {

@@ -13,6 +13,16 @@ enum CacheValidator {
     }
 
     /// Prefix hashes: entry k covers the root and the sources of cells 0…k.
+    /// The document's content address for the shared cache: engine, options, every cell's source
+    /// and the notebook's file name (not its folder, which differs between machines).
+    static func documentHash(_ document: CacheDocument, fileName: String) -> String {
+        var hasher = SHA256()
+        hasher.updateField("nb-remote-document")
+        hasher.updateField(prefixHashes(document).last ?? rootHash(document))
+        hasher.updateField(fileName)
+        return hasher.finalize().hex
+    }
+
     static func prefixHashes(_ document: CacheDocument) -> [String] {
         var previous = rootHash(document)
         return document.cells.map { cell in
@@ -78,7 +88,8 @@ enum CacheValidator {
         return CachePlan(decisions: decisions)
     }
 
-    static func record(document: CacheDocument, outcomes: [CellOutcome], fingerprint: FileFingerprinter) -> CacheRecord {
+    static func record(document: CacheDocument, outcomes: [CellOutcome], seconds: [Double?] = [],
+                       fingerprint: FileFingerprinter) -> CacheRecord {
         let prefixes = prefixHashes(document)
         let cells = zip(document.cells, outcomes).enumerated().map { index, pair in
             let (cell, outcome) = pair
@@ -86,7 +97,8 @@ enum CacheValidator {
                 CacheRecord.FileStamp(path: path, hash: fingerprint(path) ?? "missing")
             }
             return CacheRecord.CellRecord(sourceHash: SHA256.hex(cell.source), prefixHash: prefixes[index],
-                                          files: files, line: cell.line, outcome: outcome)
+                                          files: files, line: cell.line, outcome: outcome,
+                                          seconds: index < seconds.count ? seconds[index] : nil)
         }
         return CacheRecord(format: CacheRecord.format, engineVersion: document.engineVersion,
                            optionsHash: SHA256.hex(document.options), cells: cells)

@@ -65,8 +65,12 @@ public enum CachedExecution {
         _ document: CacheDocument, documentKey: String, cache: CellResultCache,
         fingerprint: @escaping FileFingerprinter, runner: inout Runner
     ) -> CachedExecutionResult {
-        let storedRecord = cache.loadRecord(documentKey)
-        let plan = CacheValidator.plan(document: document, stored: storedRecord, fingerprint: fingerprint)
+        var storedRecord = cache.loadRecord(documentKey)
+        var plan = CacheValidator.plan(document: document, stored: storedRecord, fingerprint: fingerprint)
+        if plan.firstToRun != nil, cache.fetchRemote(document, documentKey: documentKey, improving: plan, fingerprint: fingerprint) {
+            storedRecord = cache.loadRecord(documentKey)
+            plan = CacheValidator.plan(document: document, stored: storedRecord, fingerprint: fingerprint)
+        }
         let record: CacheRecord? = if case .record(let record) = storedRecord { record } else { nil }
         var outcomes = plan.decisions.compactMap { decision -> CellOutcome? in
             if case .cached(let outcome) = decision { outcome } else { nil }
@@ -88,16 +92,22 @@ public enum CachedExecution {
             runner.replay(cellAt: cell)
             recorder.capture(after: cell, from: &runner)
         }
+        var seconds: [Double?] = (0..<first).map { record?.cells.element($0)?.seconds }
         for cell in first..<document.cells.count {
+            let started = DispatchTime.now().uptimeNanoseconds
             outcomes.append(runner.run(cellAt: cell))
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
             recorder.capture(after: cell, from: &runner)
         }
         // A failed store only costs a rerun next time.
-        if let written = try? cache.storeRecord(outcomes, for: document, documentKey: documentKey, fingerprint: fingerprint),
-           storing {
-            let keys = CacheValidator.stateKeys(written)
-            for cell in start..<document.cells.count { recorder.archive.rekey(cell: cell, key: keys[cell]) }
-            try? cache.storeEnvironments(recorder.archive, documentKey: documentKey)
+        if let written = try? cache.storeRecord(outcomes, seconds: seconds, for: document, documentKey: documentKey,
+                                                fingerprint: fingerprint) {
+            if storing {
+                let keys = CacheValidator.stateKeys(written)
+                for cell in start..<document.cells.count { recorder.archive.rekey(cell: cell, key: keys[cell]) }
+                try? cache.storeEnvironments(recorder.archive, documentKey: documentKey)
+            }
+            cache.publishRemote(document, documentKey: documentKey)
         }
         return CachedExecutionResult(outcomes: outcomes, plan: plan, ran: Array(first..<document.cells.count),
                                      replayed: Array(start..<first), restore: restore)

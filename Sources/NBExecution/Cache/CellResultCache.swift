@@ -12,8 +12,10 @@ import NBLanguage
 public struct CellResultCache: Sendable {
     /// The cache folder (usually `<site source>/.nb-cache`).
     public let directory: URL
+    /// The cache server shared with other machines, if any (`nb build --cache-url`).
+    public let remote: RemoteCache?
 
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL, remote: RemoteCache? = nil) { self.directory = directory; self.remote = remote }
 
     /// Decides, cell by cell, what can be reused for `document` stored under `documentKey`
     /// (normally the notebook's path relative to the site root).
@@ -29,9 +31,9 @@ public struct CellResultCache: Sendable {
     }
 
     /// Stores and returns the record of a full run.
-    func storeRecord(_ outcomes: [CellOutcome], for document: CacheDocument, documentKey: String,
+    func storeRecord(_ outcomes: [CellOutcome], seconds: [Double?] = [], for document: CacheDocument, documentKey: String,
                      fingerprint: FileFingerprinter) throws -> CacheRecord {
-        let record = CacheValidator.record(document: document, outcomes: outcomes, fingerprint: fingerprint)
+        let record = CacheValidator.record(document: document, outcomes: outcomes, seconds: seconds, fingerprint: fingerprint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -39,6 +41,13 @@ public struct CellResultCache: Sendable {
         try AtomicFile.write(ChecksummedFile.seal(try encoder.encode(record), magic: Self.recordMagic),
                              to: url(for: documentKey), durable: false)
         return record
+    }
+
+    /// Wall-clock seconds the cells of a document took when they last ran, summed over the cells
+    /// whose time is known; nil when no record or no time is stored (balances `nb build --shard`).
+    public func recordedSeconds(documentKey: String) -> Double? {
+        let times = load(documentKey)?.cells.compactMap(\.seconds) ?? []
+        return times.isEmpty ? nil : times.reduce(0, +)
     }
 
     /// Removes the stored record and environments of one document, if any.

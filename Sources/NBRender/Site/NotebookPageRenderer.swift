@@ -179,12 +179,23 @@ public struct NotebookPageRenderer: NotebookRendering {
         }
 
         let summary = text.first { !$0.isEmpty }.map { String($0.prefix(240)) } ?? ""
-        return NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+        var render = NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
                               date: document.frontMatter.date.flatMap(SiteDate.init),
                               category: document.frontMatter.categories.first, tags: document.frontMatter.tags,
                               blocks: blocks, references: bibliography.entries, summary: summary,
                               searchText: text.joined(separator: " "), diagnostics: diagnostics, failed: failed,
                               cacheExplanation: explanation)
+        render.frontMatter = Self.frontMatterText(document)
+        return render
+    }
+
+    /// The lines between the front matter's `---` fences, as written.
+    static func frontMatterText(_ document: Document) -> String {
+        let front = document.frontMatter, starts = document.source.lineStarts
+        guard front.openingLine == 1, front.closingLine >= 2, front.closingLine - 1 < starts.count else { return "" }
+        let bytes = document.source.text.utf8
+        let from = bytes.index(bytes.startIndex, offsetBy: starts[1]), to = bytes.index(bytes.startIndex, offsetBy: starts[front.closingLine - 1])
+        return String(decoding: bytes[from..<to], as: UTF8.self)
     }
 
     /// For a page with inline code, how `--explain` names its cells and inline code in order (the

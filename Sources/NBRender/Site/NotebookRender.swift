@@ -56,6 +56,9 @@ public struct NotebookRender: Sendable, Equatable, Codable {
     public var failed: Bool
     /// Per cell, whether it came from the cache or ran and why (`nb build --explain`).
     public var cacheExplanation: [String]
+    /// The front matter exactly as written between its `---` lines ("" when there is none), for
+    /// publishing into another site generator (`nb build --format jekyll`).
+    public var frontMatter: String = ""
 
     public init(title: String, date: SiteDate? = nil, category: String? = nil, tags: [String] = [], blocks: [HTMLBlock],
                 references: [BibliographyEntry] = [], summary: String = "", searchText: String = "",

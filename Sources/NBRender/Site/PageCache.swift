@@ -75,7 +75,7 @@ final class PageCache: Sendable {
     }
 
     static let packName = "pages.pack"
-    static let packMagic = Array("nb-page-pack 2\n".utf8)
+    static let packMagic = Array("nb-page-pack 3\n".utf8)
 
     /// The render of `path` when still valid (added in this build, or stored, intact and unchanged).
     func lookup(_ path: String, engineVersion: String, sourceHash: String, root: URL) -> Lookup {

@@ -32,6 +32,7 @@ enum PageCacheCodec {
             w.optional(d.hint) { w, s in w.string(s) }
         }
         w.int(r.failed ? 1 : 0)
+        w.string(r.frontMatter)
         return w.bytes
     }
 
@@ -64,11 +65,12 @@ enum PageCacheCodec {
                         let hint = r.optional({ $0.string() }) else { return nil }
                   return SiteDiagnostic(file: file, line: line, column: column, severity: severity, message: message, hint: hint)
               }),
-              let failed = r.int(), r.position == bytes.count
+              let failed = r.int(), let frontMatter = r.string(), r.position == bytes.count
         else { return nil }
-        let render = NotebookRender(title: title, date: date.flatMap { $0 }.flatMap { SiteDate($0) }, category: category ?? nil, tags: tags,
+        var render = NotebookRender(title: title, date: date.flatMap { $0 }.flatMap { SiteDate($0) }, category: category ?? nil, tags: tags,
                                     blocks: blocks, references: references, summary: summary, searchText: searchText,
                                     diagnostics: diagnostics, failed: failed != 0)
+        render.frontMatter = frontMatter
         return PageCache.Entry(format: PageCache.Entry.format, engineVersion: engine, sourceHash: hash,
                                dependencies: dependencies, cellLines: lines, render: render)
     }

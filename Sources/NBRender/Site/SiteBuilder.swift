@@ -17,7 +17,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
     /// Name of the list of generated files kept in the output folder.
     static var manifestName: String { ".nb-manifest" }
 
-    private struct Rendered: Sendable {
+    struct Rendered: Sendable {
         var source: NotebookSource
         var result: Result<NotebookRender, NotebookRenderError>
     }
@@ -32,32 +32,16 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
     }
 
     public func build() throws -> SiteBuildReport {
-        let fm = FileManager.default
         var clock = PhaseClock()
         let sources = SiteSources.scan(options.source, excluding: options.output)
         var diagnostics: [SiteDiagnostic] = []
         let (config, intro, configDiagnostics) = loadConfig(notebooks: sources.notebooks)
         diagnostics += configDiagnostics
         let notebookPaths = sources.notebooks.filter { $0 != "index.md" }
-        let root = options.source
-        let renderer = self.renderer
-        let progress = options.progress
-        let done = Atomic<Int>(0)
 
         // 1. Render every notebook (in parallel; results in path order).
         clock.lap("scan")
-        let (rendered, renderLoads): ([Rendered], [WorkerLoad]) = measuredParallelMap(notebookPaths, jobs: options.jobs) { path in
-            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, notebookPaths.count) }
-            let url = root.appendingPathComponent(path)
-            guard let data = try? Data(contentsOf: url) else {
-                return Rendered(source: NotebookSource(relativePath: path, text: ""),
-                                result: .failure(NotebookRenderError(line: 1, message: "cannot read the file; check that it exists and is readable")))
-            }
-            let source = NotebookSource(relativePath: path, text: String(decoding: data, as: UTF8.self))
-            do { return Rendered(source: source, result: .success(try renderer.render(source))) }
-            catch let error as NotebookRenderError { return Rendered(source: source, result: .failure(error)) }
-            catch { return Rendered(source: source, result: .failure(NotebookRenderError(line: 1, message: "\(error)"))) }
-        }
+        let (rendered, renderLoads) = renderAll(notebookPaths)
 
         clock.lap("render", workers: renderLoads)
         renderer.buildFinished(notebooks: sources.notebooks)
@@ -116,23 +100,43 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         clock.lap("assets")
 
         // 5. Remove what an earlier build wrote and this one did not.
-        let produced = rendered.map(\.source.outputPath) + SiteFiles.names + sources.assets
-        let manifestURL = output.appendingPathComponent(Self.manifestName)
-        if let old = try? String(contentsOf: manifestURL, encoding: .utf8) {
-            let keep = Set(produced)
-            for stale in old.split(separator: "\n").map(String.init) where !keep.contains(stale) && !stale.contains("..") {
-                try? fm.removeItem(at: output.appendingPathComponent(stale))
-            }
-        }
-        try AtomicFile.writeIfChanged(Data((produced.sorted().joined(separator: "\n") + "\n").utf8), to: manifestURL, durable: false)
+        try Self.removeStale(keeping: rendered.map(\.source.outputPath) + SiteFiles.names + sources.assets, in: output)
 
         clock.lap("cleanup")
 
-        let failed = rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath)
-        let broken = rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath)
-        let explanation = rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }
-        return SiteBuildReport(pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
-                               failedNotebooks: failed, brokenNotebooks: broken, cacheExplanation: explanation, phases: clock.phases)
+        return Self.report(rendered, pages: rendered.map(\.source.outputPath), written: written, diagnostics: diagnostics,
+                           phases: clock.phases)
+    }
+
+    /// Renders `paths` on the build's workers (results in the order of `paths`), reporting progress.
+    func renderAll(_ paths: [String]) -> ([Rendered], [WorkerLoad]) {
+        let root = options.source, renderer = self.renderer, progress = options.progress
+        let done = Atomic<Int>(0)
+        return measuredParallelMap(paths, jobs: options.jobs) { path in
+            defer { progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, paths.count) }
+            return Self.render(path, root: root, renderer: renderer)
+        }
+    }
+
+    /// The report of a build that rendered `rendered`: failed and broken notebooks, `--explain` lines.
+    static func report(_ rendered: [Rendered], pages: [String], written: [String], diagnostics: [SiteDiagnostic],
+                       phases: [SiteBuildPhase]) -> SiteBuildReport {
+        SiteBuildReport(pages: pages, written: written, diagnostics: diagnostics,
+                        failedNotebooks: rendered.filter { (try? $0.result.get())?.failed == true }.map(\.source.relativePath),
+                        brokenNotebooks: rendered.filter { if case .failure = $0.result { true } else { false } }.map(\.source.relativePath),
+                        cacheExplanation: rendered.flatMap { (try? $0.result.get())?.cacheExplanation ?? [] }, phases: phases)
+    }
+
+    /// Reads and renders one notebook; an unreadable or unparsable one is a failed result.
+    static func render(_ path: String, root: URL, renderer: Renderer) -> Rendered {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(path)) else {
+            return Rendered(source: NotebookSource(relativePath: path, text: ""),
+                            result: .failure(NotebookRenderError(line: 1, message: "cannot read the file; check that it exists and is readable")))
+        }
+        let source = NotebookSource(relativePath: path, text: String(decoding: data, as: UTF8.self))
+        do { return Rendered(source: source, result: .success(try renderer.render(source))) }
+        catch let error as NotebookRenderError { return Rendered(source: source, result: .failure(error)) }
+        catch { return Rendered(source: source, result: .failure(NotebookRenderError(line: 1, message: "\(error)"))) }
     }
 
     /// Composes a notebook's page (links to notebooks rewritten; an error page for a notebook that
@@ -192,7 +196,20 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         return (config, intro, diagnostics)
     }
 
-    private func copyIfChanged(_ from: URL, _ to: URL) throws -> Bool {
+    /// Removes the files the last build listed in the output's manifest that `produced` no longer
+    /// holds (only those: nothing else in the folder is touched), then lists `produced`.
+    static func removeStale(keeping produced: [String], in output: URL) throws {
+        let manifestURL = output.appendingPathComponent(manifestName)
+        if let old = try? String(contentsOf: manifestURL, encoding: .utf8) {
+            let keep = Set(produced)
+            for stale in old.split(separator: "\n").map(String.init) where !keep.contains(stale) && !stale.contains("..") {
+                try? FileManager.default.removeItem(at: output.appendingPathComponent(stale))
+            }
+        }
+        try AtomicFile.writeIfChanged(Data((produced.sorted().joined(separator: "\n") + "\n").utf8), to: manifestURL, durable: false)
+    }
+
+    func copyIfChanged(_ from: URL, _ to: URL) throws -> Bool {
         let fm = FileManager.default
         let source = try fm.attributesOfItem(atPath: from.path)
         if let target = try? fm.attributesOfItem(atPath: to.path),

@@ -78,10 +78,10 @@ import NBDocument
         #expect(render.cacheExplanation == ["cite.md: cell 1 (line 15): runs — not cached"])
         let again = try renderer.render(NotebookSource(relativePath: "cite.md", text: notebook))
         #expect(again.cacheExplanation == ["cite.md: cell 1 (line 15): cached"])
-        #expect(again == NotebookRender(title: render.title, date: render.date, category: render.category, tags: render.tags,
-                                        blocks: render.blocks, references: render.references, summary: render.summary,
-                                        searchText: render.searchText, diagnostics: render.diagnostics, failed: render.failed,
-                                        cacheExplanation: again.cacheExplanation))
+        var expected = render   // everything but the explanation comes back from the page cache, front matter included
+        expected.cacheExplanation = again.cacheExplanation
+        #expect(again == expected)
+        #expect(again.frontMatter.hasPrefix("title: Citing\ndate: 2021-02-03\n"))
         // The page depends on the .bib file: editing it re-renders the page (cells stay cached).
         try site.write("refs.bib", "@article{baydin2018, title = {Renamed survey}, year = 2019, url = {https://jmlr.org/x}}")
         let edited = try renderer.render(NotebookSource(relativePath: "cite.md", text: notebook))

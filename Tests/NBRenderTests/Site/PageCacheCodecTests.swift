@@ -26,6 +26,6 @@ import NBDocument
         var corrupt = bytes
         corrupt[PageCacheCodec.magic.count] = UInt8(ascii: "x")
         #expect(PageCacheCodec.decode(corrupt) == nil)
-        #expect(PageCacheCodec.decode(Array("nb-page-cache 1\n99999999999999:".utf8)) == nil)
+        #expect(PageCacheCodec.decode(Array("nb-page-cache 2\n99999999999999:".utf8)) == nil)
     }
 }

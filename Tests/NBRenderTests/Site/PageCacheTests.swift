@@ -21,7 +21,7 @@ import Testing
         #expect(PageCache.unpack(bytes) == Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0.packed) }))
         for cut in stride(from: 0, to: bytes.count, by: 5) { #expect(PageCache.unpack(Array(bytes[0..<cut])) == nil) }
         #expect(PageCache.unpack(bytes + [0]) == nil)
-        #expect(PageCache.unpack(Array("nb-page-pack 2\n1:".utf8)) == nil)
+        #expect(PageCache.unpack(Array("nb-page-pack 3\n1:".utf8)) == nil)
     }
 
     @Test func storedEntriesSurviveASaveAndAreCheckedAgainstTheirInputs() throws {

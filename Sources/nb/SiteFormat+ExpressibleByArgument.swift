@@ -1,0 +1,4 @@
+import ArgumentParser
+import NBRender
+
+extension SiteFormat: ExpressibleByArgument {}
