@@ -25,7 +25,8 @@ import Testing
         ("fmt(1, digits: 0)", "digits: should be 1…17"),
         ("fmt(1, style: \"roman\")", "fmt style should be one of"),
         ("fmt(1, digits: 2, decimals: 2)", "not both"),
-        ("fmt(\"x\")", "fmt formats a number"),
+        ("fmt(\"x\")", "fmt: x must be a number"),
+        ("fmt([[1, 2], [3, 4]])", "fmt formats a number"),
     ])
     func rejects(cell: String, phrase: String) {
         #expect(errorMessage(cell)?.contains(phrase) == true, "\(errorMessage(cell) ?? "no error")")

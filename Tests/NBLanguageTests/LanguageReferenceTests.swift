@@ -102,7 +102,12 @@ import NBLearning
     }
 
     @Test func formsAndDefaultsFollowTheDeclaration() {
-        #expect(transcript("plot(x -> x^2, [1, 2, 3], title: \"squares\")") == "<plot: squares, 1 series, 3 points>")
+        #expect(transcript("plot(x -> x^2, [1, 2, 3], title: \"squares\")") == """
+            <plot: squares, 1 series, 3 points>
+              series "": 3 points, x from 1 to 3, y from 1 to 9
+                x  1  2  3
+                y  1  4  9
+            """)
         #expect(transcript("zeros([2, 1])") == "[[0], [0]]")
         #expect(transcript("close(1, 1.0000000001)") == "true")
         #expect(transcript("accuracy([1, 0], [1, 1])") == "0.5")

@@ -41,8 +41,21 @@ extension Expr {
             let calleeCode = callee.code
             let argumentCodes = arguments.map(\.value.code)
             let oneUnlabelled = arguments.count == 1 && arguments[0].label == nil
+            // `log(sigmoid(e))` with `sigmoid` a plain name: see `Interpreter.logSigmoid`.
+            var sigmoidCall: (callee: ExprCode, argument: ExprCode, location: SourceLocation)?
+            if oneUnlabelled, case .call(let inner, let innerArguments) = arguments[0].value.kind,
+               innerArguments.count == 1, innerArguments[0].label == nil, inner.isName {
+                sigmoidCall = (inner.code, innerArguments[0].value.code, innerArguments[0].location)
+            }
+            let logOfSigmoid = sigmoidCall
             return { interpreter, frame throws(LanguageError) in
                 let function = try calleeCode(interpreter, &frame)
+                if let logOfSigmoid, case .builtin = function,
+                   let value = try interpreter.logSigmoid(function, inner: try logOfSigmoid.callee(interpreter, &frame),
+                                                          argument: logOfSigmoid.argument, argumentLocation: logOfSigmoid.location,
+                                                          &frame, at: location) {
+                    return value
+                }
                 // An elementary function of one number (`sin(y)` in a loop): applied directly, as
                 // its builtin body (and, for a number on a tape, `TracedBuiltins`) would.
                 if oneUnlabelled, case .builtin(let builtin) = function, let elementary = builtin.elementary {
@@ -183,6 +196,14 @@ extension Expr {
                 let b = try right(interpreter, &frame)
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
+        }
+    }
+
+    /// A name (resolved or not): evaluating it has no effect but reading it.
+    var isName: Bool {
+        switch kind {
+        case .identifier, .global, .local: true
+        default: false
         }
     }
 }

@@ -293,30 +293,21 @@ final class Interpreter {
 
     // MARK: Calls
 
-    private func evaluateCall(_ callee: Expr, _ arguments: [Argument], _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value {
-        let function = try evaluate(callee, &frame)
-        if let logSigmoid = try evaluateLogSigmoid(function, arguments, &frame, at: location) { return logSigmoid }
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try evaluate(argument.value, &frame)) }
-        return try callValue(function, arguments: values, syntax: arguments, at: location)
-    }
-
     /// `log(sigmoid(e))` with both the builtins: the log-sigmoid, evaluated as `−softplus(−e)`
     /// (the same function) for every kind of value. The composition loses precision where sigmoid
     /// saturates — `log(σ(−40))`'s second derivative `−σ(40)σ(−40) ≈ −4.25e-18` would come out 0,
     /// the difference of two equal numbers — while softplus and its derivatives stay exact. Nil
-    /// for any other call.
-    private func evaluateLogSigmoid(_ function: Value, _ arguments: [Argument], _ frame: inout [Value],
-                                    at location: SourceLocation) throws(LanguageError) -> Value? {
-        guard case .builtin(let log) = function, log.name == "log", arguments.count == 1, arguments[0].label == nil,
-              case .call(let innerCallee, let inner) = arguments[0].value.kind, inner.count == 1, inner[0].label == nil,
-              case .builtin(let sigmoid) = try evaluate(innerCallee, &frame), sigmoid.name == "sigmoid",
+    /// when `function` is not the builtin `log` or `inner` not the builtin `sigmoid` (the names
+    /// may be rebound).
+    func logSigmoid(_ function: Value, inner: Value, argument: ExprCode, argumentLocation: SourceLocation,
+                    _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value? {
+        guard case .builtin(let log) = function, log.name == "log",
+              case .builtin(let sigmoid) = inner, sigmoid.name == "sigmoid",
               let softplus = registry["softplus"] else { return nil }
-        let argument = try evaluate(inner[0].value, &frame)
-        let negated = try Arithmetic.unary(.negate, argument, at: inner[0].location)
-        let value = try callValue(.builtin(softplus), arguments: [negated], syntax: nil, at: location)
-        return try Arithmetic.unary(.negate, value, at: location)
+        let value = try argument(self, &frame)
+        let negated = try Arithmetic.unary(.negate, value, at: argumentLocation)
+        let result = try callValue(.builtin(softplus), arguments: [negated], syntax: nil, at: location)
+        return try Arithmetic.unary(.negate, result, at: location)
     }
 
     /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
