@@ -123,7 +123,7 @@ public enum RepresentationBuiltins {
             ],
             examples: [
                 BuiltinExample("linearprobe", #"""
-                linearprobe(rows(bl.X, 0..<60), rows(bl.y, 0..<60), rows(bl.X, 60..<90), rows(bl.y, 60..<90), epochs: 20)
+                linearprobe(rows(bl.X, 0..<60), rows(bl.y, 0..<60), rows(bl.X, 60..<90), rows(bl.y, 60..<90), epochs: 20, seed: 0)
                 """#, output: #"""
                 0.9333333333
                 """#),
