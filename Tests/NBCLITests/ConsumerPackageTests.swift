@@ -46,9 +46,9 @@ import Testing
         let folder = try NBProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let remote = folder.appendingPathComponent("nb.git")
-        try run(["git", "init", "--quiet", "--bare", remote.path], in: folder)
-        try run(["git", "push", "--quiet", remote.path, "HEAD:refs/heads/main"], in: NBProcess.repository)
-        try run(["git", "tag", "1.0.0", "main"], in: remote)
+        try Self.run(["git", "init", "--quiet", "--bare", remote.path], in: folder)
+        try Self.run(["git", "push", "--quiet", remote.path, "HEAD:refs/heads/main"], in: NBProcess.repository)
+        try Self.run(["git", "tag", "1.0.0", "main"], in: remote)
 
         let consumer = folder.appendingPathComponent("Consumer")
         let sources = consumer.appendingPathComponent("Sources/Consumer")
@@ -57,9 +57,9 @@ import Testing
             .write(to: consumer.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         try Self.readmeExample().write(to: sources.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
 
-        let build = try run(["timeout", "1500", "swift", "build", "--package-path", consumer.path], in: consumer)
+        let build = try Self.run(["timeout", "1500", "swift", "build", "--package-path", consumer.path], in: consumer)
         guard build.status == 0 else { return }
-        let output = try run([consumer.appendingPathComponent(".build/debug/Consumer").path], in: consumer)
+        let output = try Self.run([consumer.appendingPathComponent(".build/debug/Consumer").path], in: consumer)
         #expect(output.stdout.contains("∂f/∂x(x, y) = y + cos(x)"), "\(output.stdout)")
         #expect(output.stdout.contains("reverse: [2.5403023058681398, 1.0]"), "\(output.stdout)")
     }
