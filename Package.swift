@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, lowest first. A module imports only modules above it in this list:
 //   NBHash       – SHA-256: content hashes, cache keys, checksums, the build's source hashes.
 //   NBAutodiff   – the differentiation engine (numbers, duals, tape, symbols); no Markdown.
+//   CNBKernels   – elementwise kernels in C for baseline x86-64, AVX2 and AVX-512 (chosen at run time).
 //   NBLearning   – tensors, nn, optimizers, proximal methods, datasets, recipes.
 //   NBLanguage   – the cell language: lexer, parser, interpreter, values, display model.
 //   NBDocument   – Markdown (libcmark), front matter, math → MathML, references.
@@ -37,10 +38,11 @@ let package = Package(
         .target(name: "NBHash"),
         .executableTarget(name: "nb-source-hash", dependencies: ["NBHash"]),
         .plugin(name: "SourceHashPlugin", capability: .buildTool(), dependencies: ["nb-source-hash"]),
-        .target(name: "NBAutodiff", dependencies: [.product(name: "ComplexModule", package: "swift-numerics")],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "NBAutodiff", dependencies: [.product(name: "ComplexModule", package: "swift-numerics")]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS", "CMalloc"], exclude: ["README.md"]),
+        // Elementwise kernels in C, one copy per instruction set chosen at run time (docs/engine.md).
+        .target(name: "CNBKernels"),
+        .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS", "CMalloc", "CNBKernels"], exclude: ["README.md"]),
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage"], plugins: ["SourceHashPlugin"]),
@@ -57,7 +59,7 @@ let package = Package(
         .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "NBLearningTests", dependencies: ["NBLearning"], exclude: ["Unsupervised/Fixtures"]),
+        .testTarget(name: "NBLearningTests", dependencies: ["NBLearning", "CNBKernels"], exclude: ["Unsupervised/Fixtures"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage", "NBAutodiff"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"], exclude: ["Bibliography/Fixtures"]),
         .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument", "NBHash", "CCmark"], exclude: ["Page/Fixtures"]),

@@ -21,9 +21,9 @@ public protocol DifferentiableScalar {
     /// Applies an elementary function.
     static func apply(_ function: ElementaryFunction, _ operand: Self) -> Self
     /// The larger of two values; at a tie the derivative follows `lhs`.
-    static func maximum(_ lhs: Self, _ rhs: Self) -> Self
+    static func maximumPropagatingNaN(_ lhs: Self, _ rhs: Self) -> Self
     /// The smaller of two values; at a tie the derivative follows `lhs`.
-    static func minimum(_ lhs: Self, _ rhs: Self) -> Self
+    static func minimumPropagatingNaN(_ lhs: Self, _ rhs: Self) -> Self
     /// The sign of the (real part of the) value: -1, 0 or 1, nan for nan; its derivative is zero.
     ///
     /// Used by the derivative rules of the kinks (`abs′ = sign`, `relu′ = step`, max/min

@@ -10,7 +10,8 @@
 //
 // Options: --seconds S (per timed workload, default 3) · --threads N (nb's compute threads, the
 // peer OpenBLAS pool's and PyTorch's; default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N (steps of micrograd's loop to time,
-// default 3: it is ~10⁴ times slower) · --only mlp|sgemm|moons · --no-peers.
+// default 3: it is ~10⁴ times slower) · --only mlp|elementwise|sgemm|moons · --no-peers.
+//   4. the elementwise kernels of a step vs PyTorch's same ops (LearningBenchmark+Elementwise.swift).
 import COpenBLAS
 import Foundation
 import NBLearning
@@ -38,6 +39,9 @@ enum LearningBenchmark {
         var notes: [String] = []
         if only == nil || only == "mlp" {
             rows.append(try mlpStep(seconds: seconds, threads: threads, peers: peers, notes: &notes))
+        }
+        if only == nil || only == "elementwise" {
+            rows += try elementwise(threads: threads, peers: peers, notes: &notes)
         }
         if only == nil || only == "sgemm" { rows.append(try sgemm(seconds: seconds, threads: threads)) }
         if only == nil || only == "moons" {

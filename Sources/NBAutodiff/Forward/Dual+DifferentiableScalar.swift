@@ -88,17 +88,17 @@ extension Dual: DifferentiableScalar {
 
     /// The larger value; the tangent follows `lhs` at a tie.
     @inlinable
-    public static func maximum(_ lhs: Dual, _ rhs: Dual) -> Dual {
+    public static func maximumPropagatingNaN(_ lhs: Dual, _ rhs: Dual) -> Dual {
         let takeRight = T.step(rhs.value - lhs.value)
-        return Dual(T.maximum(lhs.value, rhs.value),
+        return Dual(T.maximumPropagatingNaN(lhs.value, rhs.value),
                     tangent: select(takeRight, lhs.tangent, rhs.tangent))
     }
 
     /// The smaller value; the tangent follows `lhs` at a tie.
     @inlinable
-    public static func minimum(_ lhs: Dual, _ rhs: Dual) -> Dual {
+    public static func minimumPropagatingNaN(_ lhs: Dual, _ rhs: Dual) -> Dual {
         let takeRight = T.step(lhs.value - rhs.value)
-        return Dual(T.minimum(lhs.value, rhs.value),
+        return Dual(T.minimumPropagatingNaN(lhs.value, rhs.value),
                     tangent: select(takeRight, lhs.tangent, rhs.tangent))
     }
 

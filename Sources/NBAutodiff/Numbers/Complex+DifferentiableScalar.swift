@@ -85,13 +85,13 @@ extension Complex: DifferentiableScalar where RealType == Double {
     }
 
     /// The operand with the larger real part (ties: `lhs`); nan if either real part is nan.
-    public static func maximum(_ lhs: Complex, _ rhs: Complex) -> Complex {
+    public static func maximumPropagatingNaN(_ lhs: Complex, _ rhs: Complex) -> Complex {
         if lhs.real.isNaN || rhs.real.isNaN { return Complex(Double.nan) }
         return lhs.real >= rhs.real ? lhs : rhs
     }
 
     /// The operand with the smaller real part (ties: `lhs`); nan if either real part is nan.
-    public static func minimum(_ lhs: Complex, _ rhs: Complex) -> Complex {
+    public static func minimumPropagatingNaN(_ lhs: Complex, _ rhs: Complex) -> Complex {
         if lhs.real.isNaN || rhs.real.isNaN { return Complex(Double.nan) }
         return lhs.real <= rhs.real ? lhs : rhs
     }

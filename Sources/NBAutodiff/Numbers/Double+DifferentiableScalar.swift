@@ -36,14 +36,14 @@ extension Double: DifferentiableScalar {
 
     /// The larger value; nan if either is nan (IEEE propagation, unlike `Swift.max`).
     @inlinable
-    public static func maximum(_ lhs: Double, _ rhs: Double) -> Double {
+    public static func maximumPropagatingNaN(_ lhs: Double, _ rhs: Double) -> Double {
         if lhs.isNaN || rhs.isNaN { return .nan }
         return lhs >= rhs ? lhs : rhs
     }
 
     /// The smaller value; nan if either is nan.
     @inlinable
-    public static func minimum(_ lhs: Double, _ rhs: Double) -> Double {
+    public static func minimumPropagatingNaN(_ lhs: Double, _ rhs: Double) -> Double {
         if lhs.isNaN || rhs.isNaN { return .nan }
         return lhs <= rhs ? lhs : rhs
     }

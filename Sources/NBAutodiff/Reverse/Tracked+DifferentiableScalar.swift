@@ -24,7 +24,7 @@ extension Tracked: DifferentiableScalar {
 
     @inlinable
     static func unary(_ operand: Tracked, value: Scalar, _ partial: @autoclosure () -> Scalar) -> Tracked {
-        guard let tape = operand.tapeReference else { return Tracked(value: value, index: 0, tape: nil) }
+        guard let tape = operand.tape else { return Tracked(value: value, index: 0, tape: nil) }
         let index = tape._withUnsafeGuaranteedRef { $0.record(operand.index, partial(), 0, Scalar(0)) }
         return Tracked(value: value, index: index, tape: tape)
     }
@@ -65,11 +65,11 @@ extension Tracked: DifferentiableScalar {
     @inlinable
     public static func power(_ base: Tracked, _ exponent: Tracked) -> Tracked {
         let value = Scalar.power(base.value, exponent.value)
-        if exponent.tapeReference == nil {
+        if exponent.tape == nil {
             return unary(base, value: value,
                          exponent.value * Scalar.power(base.value, exponent.value - Scalar(1)))
         }
-        let dBase = base.tapeReference == nil ? Scalar(0)
+        let dBase = base.tape == nil ? Scalar(0)
             : exponent.value * Scalar.power(base.value, exponent.value - Scalar(1))
         // Where u^v is 0, ∂/∂v = u^v·log u is its limit 0, not 0·(−inf).
         let dExponent = value.isZero ? Scalar(0) : value * Scalar.apply(.log, base.value)
@@ -85,16 +85,16 @@ extension Tracked: DifferentiableScalar {
 
     /// The larger value; the derivative follows `lhs` at a tie.
     @inlinable
-    public static func maximum(_ lhs: Tracked, _ rhs: Tracked) -> Tracked {
+    public static func maximumPropagatingNaN(_ lhs: Tracked, _ rhs: Tracked) -> Tracked {
         let takeRight = Scalar.step(rhs.value - lhs.value)
-        return binary(lhs, rhs, value: Scalar.maximum(lhs.value, rhs.value), Scalar(1) - takeRight, takeRight)
+        return binary(lhs, rhs, value: Scalar.maximumPropagatingNaN(lhs.value, rhs.value), Scalar(1) - takeRight, takeRight)
     }
 
     /// The smaller value; the derivative follows `lhs` at a tie.
     @inlinable
-    public static func minimum(_ lhs: Tracked, _ rhs: Tracked) -> Tracked {
+    public static func minimumPropagatingNaN(_ lhs: Tracked, _ rhs: Tracked) -> Tracked {
         let takeRight = Scalar.step(lhs.value - rhs.value)
-        return binary(lhs, rhs, value: Scalar.minimum(lhs.value, rhs.value), Scalar(1) - takeRight, takeRight)
+        return binary(lhs, rhs, value: Scalar.minimumPropagatingNaN(lhs.value, rhs.value), Scalar(1) - takeRight, takeRight)
     }
 
     /// A constant `sign(value)`.
@@ -105,5 +105,5 @@ extension Tracked: DifferentiableScalar {
 
     /// True for a constant zero.
     @inlinable
-    public var isZero: Bool { tapeReference == nil && value.isZero }
+    public var isZero: Bool { tape == nil && value.isZero }
 }

@@ -45,8 +45,8 @@ struct CompiledExpression: Sendable {
             case .negate: v = -values[o[0]]
             case .power: v = S.power(values[o[0]], values[o[1]])
             case let .function(f): v = S.apply(f, values[o[0]])
-            case .maximum: v = S.maximum(values[o[0]], values[o[1]])
-            case .minimum: v = S.minimum(values[o[0]], values[o[1]])
+            case .maximum: v = S.maximumPropagatingNaN(values[o[0]], values[o[1]])
+            case .minimum: v = S.minimumPropagatingNaN(values[o[0]], values[o[1]])
             case .sign: v = S.sign(values[o[0]])
             case .step: v = S.step(values[o[0]])
             }

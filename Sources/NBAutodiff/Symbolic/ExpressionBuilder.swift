@@ -145,13 +145,13 @@ struct ExpressionBuilder: Sendable {
     }
 
     func maximum(_ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
-        if let x = a.constantValue, let y = b.constantValue { return constant(Double.maximum(x, y)) }
+        if let x = a.constantValue, let y = b.constantValue { return constant(Double.maximumPropagatingNaN(x, y)) }
         if a.isStructurallyEqual(to: b) { return a }
         return make(.maximum, [a, b])
     }
 
     func minimum(_ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
-        if let x = a.constantValue, let y = b.constantValue { return constant(Double.minimum(x, y)) }
+        if let x = a.constantValue, let y = b.constantValue { return constant(Double.minimumPropagatingNaN(x, y)) }
         if a.isStructurallyEqual(to: b) { return a }
         return make(.minimum, [a, b])
     }

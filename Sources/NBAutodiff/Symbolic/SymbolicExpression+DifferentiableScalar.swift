@@ -56,12 +56,12 @@ extension SymbolicExpression: DifferentiableScalar {
     }
 
     /// The `max` node (ties: the derivative follows `lhs`).
-    public static func maximum(_ lhs: SymbolicExpression, _ rhs: SymbolicExpression) -> SymbolicExpression {
+    public static func maximumPropagatingNaN(_ lhs: SymbolicExpression, _ rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.maximum)
     }
 
     /// The `min` node (ties: the derivative follows `lhs`).
-    public static func minimum(_ lhs: SymbolicExpression, _ rhs: SymbolicExpression) -> SymbolicExpression {
+    public static func minimumPropagatingNaN(_ lhs: SymbolicExpression, _ rhs: SymbolicExpression) -> SymbolicExpression {
         binary(lhs, rhs, ExpressionBuilder.minimum)
     }
 

@@ -87,10 +87,10 @@ public enum MathBuiltins {
         }
         let a = call.positional[0], b = call.positional[1]
         if case .dual = a, let db = dualOperand(b), let da = dualOperand(a) {
-            return .dual(largest ? DualNumber.maximum(da, db) : DualNumber.minimum(da, db))
+            return .dual(largest ? DualNumber.maximumPropagatingNaN(da, db) : DualNumber.minimumPropagatingNaN(da, db))
         }
         if case .dual = b, let da = dualOperand(a), let db = dualOperand(b) {
-            return .dual(largest ? DualNumber.maximum(da, db) : DualNumber.minimum(da, db))
+            return .dual(largest ? DualNumber.maximumPropagatingNaN(da, db) : DualNumber.minimumPropagatingNaN(da, db))
         }
         let x = try call.tensor(0, "the first argument"), y = try call.tensor(1, "the second argument")
         do {

@@ -42,7 +42,7 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
     func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = operand(other) else { return try tensor.extremum(other, largest: largest, tracedOnLeft: tracedOnLeft, limit: limit) }
         let (a, b) = tracedOnLeft ? (scalar, o) : (o, scalar)
-        return TracedScalar(scalar: largest ? S.maximum(a, b) : S.minimum(a, b)).value
+        return TracedScalar(scalar: largest ? S.maximumPropagatingNaN(a, b) : S.minimumPropagatingNaN(a, b)).value
     }
 
     func negated() -> Value {

@@ -35,7 +35,7 @@ extension TracedTensor: TracedStorage {
     func extremum(_ other: Value, largest: Bool, tracedOnLeft: Bool, limit: Budget) throws(TensorError) -> Value? {
         guard let o = TracedTensor.lift(other) else { return nil }
         let (a, b) = tracedOnLeft ? (self, o) : (o, self)
-        let pick: (S, S) -> S = largest ? S.maximum : S.minimum
+        let pick: (S, S) -> S = largest ? S.maximumPropagatingNaN : S.minimumPropagatingNaN
         let (shape, out) = try Broadcasting.zip(a.shape, a.elements, b.shape, b.elements, budget: limit, pick)
         return TracedTensor(shape: shape, elements: out).value
     }
@@ -67,7 +67,7 @@ extension TracedTensor: TracedStorage {
 
     func extreme(largest: Bool) throws(TensorError) -> Value {
         guard let first = elements.first else { throw TensorError.invalidArgument("of an empty tensor") }
-        let pick: (S, S) -> S = largest ? S.maximum : S.minimum
+        let pick: (S, S) -> S = largest ? S.maximumPropagatingNaN : S.minimumPropagatingNaN
         return TracedTensor(elements.dropFirst().reduce(first, pick)).value
     }
 

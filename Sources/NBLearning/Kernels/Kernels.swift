@@ -12,6 +12,7 @@ enum Kernels {
     ) {
         guard let x = input.baseAddress else { return }
         ComputeThreads.forEachChunk(of: input.count) { start, count in
+            if VectorKernels.unary(operation, count, x + start, output + start) { return }
             unary(operation, count, x + start, output + start)
         }
     }
@@ -96,6 +97,8 @@ enum Kernels {
         // One flat axis (same shapes, or a scalar against a vector): split it into chunks.
         let sa = layout.lhsStrides[0], sb = layout.rhsStrides[0]
         ComputeThreads.forEachChunk(of: layout.count) { start, count in
+            if operation == .gateByPositive && sa == 1 && sb == 1
+                && VectorKernels.gateByPositive(count, lhs + start, rhs + start, output + start) { return }
             let chunk = BroadcastLayout(shape: [count], lhsStrides: [sa], rhsStrides: [sb], count: count)
             binaryLayout(operation, chunk, lhs + start &* sa, rhs + start &* sb, output + start)
         }
@@ -286,6 +289,9 @@ enum Kernels {
     ) {
         guard let pp = p.baseAddress, let gp = g.baseAddress else { return }
         let n = p.count
+        if VectorKernels.sgd(n, pp, gp, velocity?.baseAddress, learningRate: lr, momentum: mu, weightDecay: wd) {
+            return
+        }
         var i = 0
         if let v = velocity?.baseAddress {
             while i < n {
@@ -310,6 +316,7 @@ enum Kernels {
         let n = p.count
         let stepSize = h.learningRate / h.firstCorrection
         let secondScale = 1 / h.secondCorrection.squareRoot()
+        if VectorKernels.adam(n, pp, gp, mp, vp, h, stepSize: stepSize, secondScale: secondScale) { return }
         var i = 0
         while i < n {
             let grad = gp[i] + h.weightDecay * pp[i]

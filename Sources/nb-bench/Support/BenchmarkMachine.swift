@@ -1,15 +1,16 @@
 import Foundation
 import NBLearning
 
-/// What a figure was measured on: the CPU model, its widest vector extension and the thread
-/// count, printed at the top of every report (a speed-up on one CPU class is not a result on another).
+/// What a figure was measured on: the CPU model, its widest vector extension, the thread count, the
+/// BLAS library with the kernel it selected and the elementwise kernels' instruction set, printed at
+/// the top of every report (a speed-up on one CPU class is not a result on another).
 enum BenchmarkMachine {
     static var description: String {
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let model = field("model name", in: info) ?? "unknown CPU"
         let flags = Set((field("flags", in: info) ?? "").split(separator: " ").map(String.init))
         let isa = flags.contains("avx512f") ? "AVX-512" : flags.contains("avx2") ? "AVX2" : flags.contains("sse4_2") ? "SSE4.2" : "baseline x86-64"
-        return "machine: \(model), \(isa), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ComputeThreads.count) compute threads"
+        return "machine: \(model), \(isa), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ComputeThreads.count) compute threads\n\(ComputeBackend.description)"
     }
 
     private static func field(_ name: String, in info: String) -> String? {

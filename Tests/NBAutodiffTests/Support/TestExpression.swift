@@ -27,8 +27,8 @@ indirect enum TestExpression: CustomStringConvertible {
         case let .divide(a, b): return a.evaluate(x) / b.evaluate(x)
         case let .power(a, b): return S.power(a.evaluate(x), b.evaluate(x))
         case let .function(f, a): return S.apply(f, a.evaluate(x))
-        case let .maximum(a, b): return S.maximum(a.evaluate(x), b.evaluate(x))
-        case let .minimum(a, b): return S.minimum(a.evaluate(x), b.evaluate(x))
+        case let .maximum(a, b): return S.maximumPropagatingNaN(a.evaluate(x), b.evaluate(x))
+        case let .minimum(a, b): return S.minimumPropagatingNaN(a.evaluate(x), b.evaluate(x))
         case let .kink(name, a): return name == "sign" ? S.sign(a.evaluate(x)) : S.step(a.evaluate(x))
         }
     }
