@@ -108,9 +108,8 @@ extension Expr {
                 try interpreter.member(try baseCode(interpreter, &frame), name, at: location)
             }
         case .lambda(let parameters, let body):
-            return { _, frame in
-                .function(FunctionValue(name: nil, parameters: parameters, body: body, captured: frame, location: location))
-            }
+            let definition = FunctionValue.Definition(parameters: parameters, body: body, location: location)
+            return { _, frame in .function(FunctionValue(definition: definition, captured: frame)) }
         case .block(let items):
             let itemCodes = items.map(\.code)
             return { interpreter, frame throws(LanguageError) in

@@ -339,7 +339,7 @@ final class Interpreter {
         if !f.captured.isEmpty { frame = f.captured + frame }
         try enterCall(f.name ?? "lambda", at: location)
         defer { callDepth -= 1 }
-        return try evaluate(f.body, &frame)
+        return try f.definition.body.code(self, &frame)
     }
 
     /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).

@@ -72,16 +72,40 @@ public struct RangeValue: Sendable, Equatable {
 /// A user function or lambda. Globals are looked up when it runs; `captured` holds the frame of
 /// the enclosing function at the time a lambda was created (its body's names were resolved
 /// against that frame followed by its own parameters).
+///
+/// What never changes after the function is made — parameters, body, location — is shared by
+/// reference, so passing a function around (each call does) copies three words, not six fields.
 public struct FunctionValue: Sendable {
+    /// The parts of a function fixed when it is defined.
+    final class Definition: Sendable {
+        let parameters: [String]
+        let body: Expr
+        let location: SourceLocation
+        init(parameters: [String], body: Expr, location: SourceLocation) {
+            self.parameters = parameters; self.body = body; self.location = location
+        }
+    }
+
     /// The name it was defined or first bound under, if any.
     public var name: String?
-    public var parameters: [String]
-    public var body: Expr
+    let definition: Definition
     public var captured: [Value]
-    public var location: SourceLocation
+
+    public var parameters: [String] { definition.parameters }
+    public var body: Expr { definition.body }
+    public var location: SourceLocation { definition.location }
 
     public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: SourceLocation) {
-        self.name = name; self.parameters = parameters; self.body = body; self.captured = captured; self.location = location
+        self.name = name
+        self.definition = Definition(parameters: parameters, body: body, location: location)
+        self.captured = captured
+    }
+
+    /// A lambda of `definition` (made once, when its expression was compiled) over `captured`.
+    init(definition: Definition, captured: [Value]) {
+        self.name = nil
+        self.definition = definition
+        self.captured = captured
     }
 }
 
