@@ -78,6 +78,7 @@ enum Arithmetic {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .dual(let d)): return .dual(-d)
         case (.negate, .traced(let box)):
+            if let x = box.reverseScalar { return ReverseScalar.value(-x) }
             do { return try box.storage.negated() } catch {
                 throw LanguageError(error, at: location)
             }

@@ -38,37 +38,7 @@ extension Expr {
                 try Arithmetic.unary(op, try operandCode(interpreter, &frame), at: location)
             }
         case .call(let callee, let arguments):
-            let calleeCode = callee.code
-            let argumentCodes = arguments.map(\.value.code)
-            let oneUnlabelled = arguments.count == 1 && arguments[0].label == nil
-            // `log(sigmoid(e))` with `sigmoid` a plain name: see `Interpreter.logSigmoid`.
-            var sigmoidCall: (callee: ExprCode, argument: ExprCode, location: SourceLocation)?
-            if oneUnlabelled, case .call(let inner, let innerArguments) = arguments[0].value.kind,
-               innerArguments.count == 1, innerArguments[0].label == nil, inner.isName {
-                sigmoidCall = (inner.code, innerArguments[0].value.code, innerArguments[0].location)
-            }
-            let logOfSigmoid = sigmoidCall
-            return { interpreter, frame throws(LanguageError) in
-                let function = try calleeCode(interpreter, &frame)
-                if let logOfSigmoid, case .builtin = function,
-                   let value = try interpreter.logSigmoid(function, inner: try logOfSigmoid.callee(interpreter, &frame),
-                                                          argument: logOfSigmoid.argument, argumentLocation: logOfSigmoid.location,
-                                                          &frame, at: location) {
-                    return value
-                }
-                // An elementary function of one number (`sin(y)` in a loop): applied directly, as
-                // its builtin body (and, for a number on a tape, `TracedBuiltins`) would.
-                if oneUnlabelled, case .builtin(let builtin) = function, let elementary = builtin.elementary {
-                    let argument = try argumentCodes[0](interpreter, &frame)
-                    if case .number(let x) = argument { return .number(Double.apply(elementary, x)) }
-                    if let result = ReverseScalar.apply(elementary, argument) { return result }
-                    return try interpreter.callValue(function, arguments: [argument], syntax: arguments, at: location)
-                }
-                var values: [Value] = []
-                values.reserveCapacity(argumentCodes.count)
-                for code in argumentCodes { values.append(try code(interpreter, &frame)) }
-                return try interpreter.callValue(function, arguments: values, syntax: arguments, at: location)
-            }
+            return callCode(callee, arguments, at: location)
         case .list(let items):
             let itemCodes = items.map(\.code)
             return { interpreter, frame throws(LanguageError) in
@@ -154,6 +124,49 @@ extension Expr {
             return { _, _ throws(LanguageError) in
                 throw LanguageError(.runtime, "internal: an unresolved binding reached the interpreter", at: location)
             }
+        }
+    }
+
+    /// A call. An elementary function of one argument (`sin(y)` in a loop) is applied directly,
+    /// as its builtin would; `log(sigmoid(e))` is evaluated as `−softplus(−e)`, the same function,
+    /// which keeps its precision where sigmoid saturates (`log(σ(−40))`'s second derivative
+    /// `−σ(40)σ(−40) ≈ −4.25e-18` would otherwise come out 0).
+    private static func callCode(_ callee: Expr, _ arguments: [Argument], at location: SourceLocation) -> ExprCode {
+        let calleeCode = callee.code
+        let argumentCodes = arguments.map(\.value.code)
+        guard arguments.count == 1, arguments[0].label == nil else {
+            return { interpreter, frame throws(LanguageError) in
+                let function = try calleeCode(interpreter, &frame)
+                var values: [Value] = []
+                values.reserveCapacity(argumentCodes.count)
+                for code in argumentCodes { values.append(try code(interpreter, &frame)) }
+                return try interpreter.callValue(function, arguments: values, syntax: arguments, at: location)
+            }
+        }
+        let argumentCode = argumentCodes[0]
+        // The argument as `name(e)`, for `log(sigmoid(e))`: reading a name has no effect, so it
+        // may be read before the argument is evaluated.
+        var innerCall: (callee: ExprCode, argument: ExprCode, location: SourceLocation)?
+        if case .call(let inner, let innerArguments) = arguments[0].value.kind, inner.isName,
+           innerArguments.count == 1, innerArguments[0].label == nil {
+            innerCall = (inner.code, innerArguments[0].value.code, innerArguments[0].location)
+        }
+        let nameCall = innerCall
+        return { interpreter, frame throws(LanguageError) in
+            let function = try calleeCode(interpreter, &frame)
+            guard case .builtin(let builtin) = function, let elementary = builtin.elementary else {
+                let argument = try argumentCode(interpreter, &frame)
+                return try interpreter.callValue(function, arguments: [argument], syntax: arguments, at: location)
+            }
+            if elementary == .log, let nameCall, case .builtin(let inner) = try nameCall.callee(interpreter, &frame),
+               inner.elementary == .sigmoid, let softplus = interpreter.registry["softplus"] {
+                let e = try nameCall.argument(interpreter, &frame)
+                let negated = try Arithmetic.unary(.negate, e, at: nameCall.location)
+                let value = try interpreter.apply(.softplus, softplus, to: negated, syntax: nil, at: location)
+                return try Arithmetic.unary(.negate, value, at: location)
+            }
+            let argument = try argumentCode(interpreter, &frame)
+            return try interpreter.apply(elementary, builtin, to: argument, syntax: arguments, at: location)
         }
     }
 

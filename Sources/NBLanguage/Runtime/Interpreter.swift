@@ -175,7 +175,7 @@ final class Interpreter {
         return value
     }
 
-    /// A global, constant or builtin by name (for unresolved trees and the scalar evaluator).
+    /// A global, constant or builtin by name (for unresolved names and the session's API).
     func lookup(_ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
         if let value = globals[name] { return value }
         if let constant = registry.constants[name] { return .number(constant) }
@@ -293,21 +293,13 @@ final class Interpreter {
 
     // MARK: Calls
 
-    /// `log(sigmoid(e))` with both the builtins: the log-sigmoid, evaluated as `−softplus(−e)`
-    /// (the same function) for every kind of value. The composition loses precision where sigmoid
-    /// saturates — `log(σ(−40))`'s second derivative `−σ(40)σ(−40) ≈ −4.25e-18` would come out 0,
-    /// the difference of two equal numbers — while softplus and its derivatives stay exact. Nil
-    /// when `function` is not the builtin `log` or `inner` not the builtin `sigmoid` (the names
-    /// may be rebound).
-    func logSigmoid(_ function: Value, inner: Value, argument: ExprCode, argumentLocation: SourceLocation,
-                    _ frame: inout [Value], at location: SourceLocation) throws(LanguageError) -> Value? {
-        guard case .builtin(let log) = function, log.name == "log",
-              case .builtin(let sigmoid) = inner, sigmoid.name == "sigmoid",
-              let softplus = registry["softplus"] else { return nil }
-        let value = try argument(self, &frame)
-        let negated = try Arithmetic.unary(.negate, value, at: argumentLocation)
-        let result = try callValue(.builtin(softplus), arguments: [negated], syntax: nil, at: location)
-        return try Arithmetic.unary(.negate, result, at: location)
+    /// `builtin(argument)` for a builtin that applies an elementary function: plain numbers and
+    /// numbers of the reverse sweep directly, anything else through the builtin's body.
+    func apply(_ elementary: ElementaryFunction, _ builtin: Builtin, to argument: Value, syntax: [Argument]?,
+               at location: SourceLocation) throws(LanguageError) -> Value {
+        if case .number(let x) = argument { return .number(Double.apply(elementary, x)) }
+        if let result = ReverseScalar.apply(elementary, argument) { return result }
+        return try callValue(.builtin(builtin), arguments: [argument], syntax: syntax, at: location)
     }
 
     /// Calls a function value. `syntax` is the call's written arguments (labels and locations),

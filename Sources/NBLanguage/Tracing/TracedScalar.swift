@@ -45,10 +45,7 @@ struct TracedScalar<S: DifferentiableScalar>: TracedStorage {
         return TracedScalar(scalar: largest ? S.maximumPropagatingNaN(a, b) : S.minimumPropagatingNaN(a, b)).value
     }
 
-    func negated() -> Value {
-        if let x = reverseScalar { return ReverseScalar.value(-x) }
-        return TracedScalar(scalar: -scalar).value
-    }
+    func negated() -> Value { TracedScalar(scalar: -scalar).value }
     func applying(_ function: ElementaryFunction) -> Value { TracedScalar(scalar: S.apply(function, scalar)).value }
     func reduced(mean: Bool, axis: Int?) throws(TensorError) -> Value { try tensor.reduced(mean: mean, axis: axis) }
     func extreme(largest: Bool) throws(TensorError) -> Value { value }
