@@ -20,6 +20,15 @@ extension NotebookExecution {
         }
         return diagnostics
     }
+
+    /// Inline code in the prose that failed (a check that does not hold, code that stopped with an
+    /// error), as diagnostics at its position; the message quotes the sentence around it.
+    public static func diagnostics(_ inlineCode: [InlineCode], _ outcomes: [CellOutcome?]) -> [Diagnostic] {
+        zip(inlineCode, outcomes).compactMap { code, outcome -> Diagnostic? in
+            guard let outcome, let problem = InlineProblem(code, outcome) else { return nil }
+            return Diagnostic(.error, problem.oneLine, at: TextLocation(line: problem.line, column: problem.column))
+        }
+    }
 }
 
 extension TextLocation {

@@ -36,13 +36,9 @@ struct RunCommand: ParsableCommand {
             let text = outcome.transcript
             if !text.isEmpty { print(text) }
         }
-        // Inline code in the prose is not part of the transcript; its failures go to stderr.
-        for (code, outcome) in zip(document.inlineCode, result.inlineOutcomes) {
-            if let problem = InlineProblem(code, outcome) {
-                Terminal.error("\(file):\(problem.line):\(problem.column): error: \(problem.oneLine)")
-            }
-        }
         diagnostics.report(NotebookExecution.diagnostics(document.cells, result.outcomes), file: file, source: text)
+        // Inline code in the prose is not part of the transcript; its failures are diagnostics.
+        diagnostics.report(NotebookExecution.diagnostics(document.inlineCode, result.inlineOutcomes), file: file, source: text)
         diagnostics.printCount()
         if result.failed { throw ExitCode(1) }
     }

@@ -83,25 +83,19 @@ public struct NotebookPageRenderer: NotebookRendering {
                         cellLines: inout [Int]) -> NotebookRender {
         let file = source.relativePath
         cellLines = document.cells.map(\.sourceLocation.line)
-        var diagnostics = document.diagnostics.map {
-            SiteDiagnostic(file: file, line: $0.location.line, column: $0.location.column,
-                           severity: $0.severity == .error ? .error : .warning, message: $0.message, hint: $0.hint)
-        }
+        var diagnostics = document.diagnostics.map { SiteDiagnostic($0, file: file) }
         let folder = root.appendingPathComponent(file).deletingLastPathComponent()
 
         // Cells.
         let (outcomes, inlineOutcomes, explanation, failed) = runCells(document, file: file)
         let ran = outcomes.compactMap { $0 }
         if ran.count == document.cells.count {
-            diagnostics += NotebookExecution.diagnostics(document.cells, ran).map {
-                SiteDiagnostic(file: file, line: $0.location.line, column: $0.location.column, severity: .error,
-                               message: $0.message, hint: $0.hint)
-            }
+            diagnostics += NotebookExecution.diagnostics(document.cells, ran).map { SiteDiagnostic($0, file: file) }
         }
         for outcome in outcomes + inlineOutcomes {
             for path in outcome?.filesRead ?? [] { dependencies.append(SitePaths.resolve(path, from: file) ?? path) }
         }
-        diagnostics += Self.inlineFailures(document, inlineOutcomes, file: file)
+        diagnostics += NotebookExecution.diagnostics(document.inlineCode, inlineOutcomes).map { SiteDiagnostic($0, file: file) }
 
         // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
         let linkEntries = document.references.map { reference in
@@ -226,14 +220,5 @@ public struct NotebookPageRenderer: NotebookRendering {
         execution.progress = progress
         let result = execution.run(cache: cache)
         return (result.outcomes, result.inlineOutcomes, result.explanation.map { "\(file): \($0)" }, result.failed)
-    }
-
-    /// An error for each inline expression that failed and each inline check that does not hold,
-    /// at its place in the file (the page shows it in place too).
-    static func inlineFailures(_ document: Document, _ outcomes: [CellOutcome?], file: String) -> [SiteDiagnostic] {
-        zip(document.inlineCode, outcomes).compactMap { code, outcome -> SiteDiagnostic? in
-            guard let outcome, let problem = InlineProblem(code, outcome) else { return nil }
-            return SiteDiagnostic(file: file, line: problem.line, column: problem.column, severity: .error, message: problem.oneLine)
-        }
     }
 }

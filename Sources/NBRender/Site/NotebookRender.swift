@@ -33,6 +33,11 @@ public struct SiteDiagnostic: Sendable, Equatable, Codable, CustomStringConverti
         self.file = file; self.line = line; self.column = column; self.severity = severity; self.message = message
         self.hint = hint
     }
+    /// A document diagnostic (parsing, a cell, inline code) about `file`.
+    public init(_ diagnostic: Diagnostic, file: String) {
+        self.init(file: file, line: diagnostic.location.line, column: diagnostic.location.column,
+                  severity: diagnostic.severity == .error ? .error : .warning, message: diagnostic.message, hint: diagnostic.hint)
+    }
     public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
 }
 
