@@ -65,6 +65,12 @@ enum Kernels {
         }
     }
 
+    /// f′(x) given fx = f(x), by the scalar engine's one derivative rule (computed in `Double`,
+    /// which is exact for `Double` and at least as precise as the element type for `Float`).
+    @inline(__always) static func elementaryDerivative<S: TensorScalar>(_ function: ElementaryFunction, _ x: S, _ fx: S) -> S {
+        S(function.derivative(at: Double(x), value: Double(fx)))
+    }
+
     /// 1 / (1 + e^−x) without overflow for large |x|.
     @inline(__always) static func stableSigmoid<S: TensorScalar>(_ x: S) -> S {
         if x >= 0 { return 1 / (1 + S.exponential(-x)) }
@@ -121,6 +127,8 @@ enum Kernels {
         case .gateByPositive: broadcast(layout, lhs, rhs, output) { g, y in y > 0 ? g : 0 }
         case .equal: broadcast(layout, lhs, rhs, output) { $0 == $1 ? 1 : 0 }
         case .greater: broadcast(layout, lhs, rhs, output) { $0 > $1 ? 1 : 0 }
+        case .derivative(let function):
+            broadcast(layout, lhs, rhs, output) { x, fx in elementaryDerivative(function, x, fx) }
         }
     }
 

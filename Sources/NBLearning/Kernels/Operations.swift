@@ -52,6 +52,10 @@ public enum BinaryOperation: Sendable, Hashable {
     case equal
     /// 1 where lhs > rhs, else 0.
     case greater
+    /// f′(lhs) where rhs = f(lhs): the derivative rule of the scalar engine
+    /// (`ElementaryFunction.derivative(at:value:)`), so tensors and numbers differentiate the
+    /// elementary functions by the one rule.
+    case derivative(ElementaryFunction)
 }
 
 /// A reduction over one axis.
