@@ -43,7 +43,7 @@ let package = Package(
         // Elementwise kernels in C, one copy per instruction set chosen at run time (docs/engine.md).
         .target(name: "CNBKernels"),
         .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS", "CMalloc", "CNBKernels"], exclude: ["README.md"]),
-        .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning"]),
+        .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning", "NBDocument"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage"], plugins: ["SourceHashPlugin"]),
         .target(name: "NBRender", dependencies: ["NBHash", "NBExecution", "NBDocument", "NBLanguage"],

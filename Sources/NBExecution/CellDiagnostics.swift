@@ -9,13 +9,13 @@ extension NotebookExecution {
         var diagnostics: [Diagnostic] = []
         for (cell, outcome) in zip(cells, outcomes) {
             if let error = outcome.error, !cell.options.error {
-                diagnostics.append(Diagnostic(.error, error.message, at: TextLocation(error.location), hint: error.hint))
+                diagnostics.append(Diagnostic(.error, error.message, at: error.location, hint: error.hint))
             } else if cell.options.error, outcome.error == nil {
                 diagnostics.append(Diagnostic(.error, "cell \(cell.id) is marked error=true but ran without an error",
                                               at: cell.location, hint: "remove error=true, or make the cell fail as intended"))
             }
             for check in outcome.checks where !check.passed {
-                diagnostics.append(Diagnostic(.error, check.message, at: TextLocation(check.location)))
+                diagnostics.append(Diagnostic(.error, check.message, at: check.location))
             }
         }
         return diagnostics
@@ -31,7 +31,3 @@ extension NotebookExecution {
     }
 }
 
-extension TextLocation {
-    /// The same position as a cell-language location.
-    init(_ location: SourceLocation) { self.init(line: location.line, column: location.column) }
-}

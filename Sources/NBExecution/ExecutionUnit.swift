@@ -36,9 +36,9 @@ extension CellOutcome {
     /// the file: on the code's first line they move to `location`; anywhere else (inside a
     /// function defined in a cell) the error is reported at the inline code itself.
     func placed(at location: TextLocation) -> CellOutcome {
-        func place(_ position: SourceLocation) -> SourceLocation {
-            position.line == 1 ? SourceLocation(line: location.line, column: location.column + position.column - 1)
-                : SourceLocation(line: location.line, column: location.column)
+        func place(_ position: TextLocation) -> TextLocation {
+            position.line == 1 ? TextLocation(line: location.line, column: location.column + position.column - 1)
+                : TextLocation(line: location.line, column: location.column)
         }
         var copy = self
         if let error { copy.error?.location = place(error.location); copy.error?.cellLine = 1 }

@@ -9,7 +9,7 @@ enum InlineHints {
         guard let error = outcome.error, error.message.hasPrefix("undefined name '"),
               let name = error.message.split(separator: "'").dropFirst().first.map(String.init) else { return outcome }
         for cell in document.cells where cell.fenceRange.lowerBound > code.offset {
-            let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+            let origin = cell.sourceLocation
             guard let statements = try? Parser.parse(cell.source, origin: origin),
                   statements.contains(where: { $0.boundNames.contains(name) }) else { continue }
             var copy = outcome

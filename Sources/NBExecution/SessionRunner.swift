@@ -26,7 +26,7 @@ struct SessionRunner: CellRunning {
     mutating func run(cellAt index: Int) -> CellOutcome {
         switch units[index] {
         case .cell(let cell):
-            let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+            let origin = cell.sourceLocation
             guard let progress else { return session.run(cell: cell.source, origin: origin, timeout: cell.options.timeout) }
             let running = RunningCell(notebook: notebook, index: index, id: cell.id, line: cell.location.line)
             let sink = progress.cellStarted(running)

@@ -52,7 +52,7 @@ import NBLanguage
         let error = try #require(result.inlineOutcomes.first?.error)
         #expect(error.message.contains("'later' is not defined yet"))
         #expect(error.message.contains("line 3"))
-        #expect(error.location == SourceLocation(line: 1, column: 18))
+        #expect(error.location == TextLocation(line: 1, column: 18))
         #expect(error.hint?.contains("below that cell") == true)
         #expect(result.failed && result.failedInline == [0] && result.failedCells.isEmpty)
     }
@@ -72,7 +72,7 @@ import NBLanguage
         let result = NotebookExecution(document: document, path: "/tmp/doc.md").run()
         let check = try #require(result.inlineOutcomes.first?.checks.first)
         #expect(!check.passed)
-        #expect(check.location == SourceLocation(line: 5, column: 14))
+        #expect(check.location == TextLocation(line: 5, column: 14))
         #expect(result.failedInline == [0])
         let problem = try #require(InlineProblem(document.inlineCode[0], result.inlineOutcomes[0]))
         #expect(problem.line == 5 && problem.column == 14)

@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import Testing
 @testable import NBLanguage
@@ -94,7 +95,7 @@ import Testing
         """)[0]
         #expect(outcome.error == nil)
         #expect(outcome.transcript == "12\nbig\n65")
-        #expect(outcome.checks == [CheckRecord(kind: .assertion, passed: true, message: "f(2) should be 12", location: SourceLocation(line: 10, column: 1))])
+        #expect(outcome.checks == [CheckRecord(kind: .assertion, passed: true, message: "f(2) should be 12", location: TextLocation(line: 10, column: 1))])
     }
 
     @Test func loopsOverRangesListsAndTensors() {
@@ -145,7 +146,7 @@ import Testing
     @Test func errorsNameThePlaceAndTheTypes() {
         let outcome = run("x = 1\ny = x + \"a\"", options: SessionOptions())[0]
         #expect(outcome.error?.message == "'+' cannot combine a number and a string")
-        #expect(outcome.error?.location == SourceLocation(line: 2, column: 5))
+        #expect(outcome.error?.location == TextLocation(line: 2, column: 5))
         #expect(errorMessage("3(4)") == "a number is not a function and cannot be called")
         #expect(errorMessage("if 1 { }") == "the if condition must be true or false, got a number")
         // Rows of different shapes stay a list of tensors (a model's weights: [W1, W2]).
@@ -156,8 +157,8 @@ import Testing
 
     @Test func originShiftsErrorLocations() {
         // The file position moves with the origin; the transcript counts from the cell's first line.
-        let outcome = Session().run(cell: "x = 1\ny = nope", origin: SourceLocation(line: 40, column: 1))
-        #expect(outcome.error?.location == SourceLocation(line: 41, column: 5))
+        let outcome = Session().run(cell: "x = 1\ny = nope", origin: TextLocation(line: 40, column: 1))
+        #expect(outcome.error?.location == TextLocation(line: 41, column: 5))
         #expect(outcome.transcript == "error: undefined name 'nope' (line 2)")
     }
 }
@@ -173,7 +174,7 @@ import Testing
         #expect(errorMessage("grad((x, y) -> x, [1, 2, 3])") == "grad: at has 3 numbers but the function takes 2 (x, y)")
         #expect(errorMessage("grad(1, 2)")?.contains("must be a function") == true)
         #expect(errorMessage("grad(x -> x < 1, 2)") == "lambda must return a number here, got a boolean")
-        #expect(run("sin(1, 2)")[0].error?.location == SourceLocation(line: 1, column: 1))
+        #expect(run("sin(1, 2)")[0].error?.location == TextLocation(line: 1, column: 1))
     }
 
     @Test func tensorBuiltins() {
@@ -359,6 +360,6 @@ import Testing
         #expect(table.transcript == "t\na     long name\n----  ---------\n1234  x\n1     yy")
         #expect(DisplayItem.plot(PlotSpec(title: "p", series: [.init(name: "s", xs: [1, 2], ys: [3, 4])])).transcript
                 == "<plot: p, 1 series, 2 points>\n  series \"s\": 2 points, x from 1 to 2, y from 3 to 4\n    x  1  2\n    y  3  4")
-        #expect(CellOutcome(items: [.value("1")], error: CellError(message: "boom", location: SourceLocation(line: 3, column: 1))).transcript == "1\nerror: boom (line 3)")
+        #expect(CellOutcome(items: [.value("1")], error: CellError(message: "boom", location: TextLocation(line: 3, column: 1))).transcript == "1\nerror: boom (line 3)")
     }
 }

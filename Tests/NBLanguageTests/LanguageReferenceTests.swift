@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import Testing
 @testable import NBLanguage
@@ -89,11 +90,11 @@ import NBLearning
     @Test func kindsCountsAndLabelsAreCheckedWithPositions() {
         let wrongKind = run("a = 1\nmoons(2.5, seed: 1)")[0].error
         #expect(wrongKind?.message == "moons: n must be a whole number, got 2.5")
-        #expect(wrongKind?.location == SourceLocation(line: 2, column: 7))
+        #expect(wrongKind?.location == TextLocation(line: 2, column: 7))
         #expect(wrongKind?.hint == "usage: moons(n, noise: 0.1, seed: 0)")
         let wrongLabel = run("moons(10, noise: \"a\")")[0].error
         #expect(wrongLabel?.message == "moons: noise: must be a number, got a string")
-        #expect(wrongLabel?.location == SourceLocation(line: 1, column: 11))
+        #expect(wrongLabel?.location == TextLocation(line: 1, column: 11))
         #expect(errorMessage("min(1, 2, 3)") == "min: expects 1 or 2 arguments, got 3")
         #expect(errorMessage("swell()") == "swell: expects at least 1 argument, got 0")
         #expect(errorMessage("digits(1)") == "digits: expects 0 arguments, got 1")

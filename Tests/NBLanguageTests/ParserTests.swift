@@ -1,3 +1,4 @@
+import NBDocument
 import Testing
 @testable import NBLanguage
 
@@ -81,14 +82,14 @@ import Testing
 
     @Test func positionsAreAbsoluteInTheMarkdownFile() throws {
         // The cell starts at line 10, column 5 of the Markdown file.
-        let origin = SourceLocation(line: 10, column: 5)
+        let origin = TextLocation(line: 10, column: 5)
         let statements = try Parser.parse("x = 1\n  y = x + θ", origin: origin)
-        #expect(statements[0].location == SourceLocation(line: 10, column: 5))
-        #expect(statements[1].location == SourceLocation(line: 11, column: 3))
+        #expect(statements[0].location == TextLocation(line: 10, column: 5))
+        #expect(statements[1].location == TextLocation(line: 11, column: 3))
         guard case .assign(_, let value) = statements[1].kind, case .binary(_, _, let rhs) = value.kind else { return }
-        #expect(rhs.location == SourceLocation(line: 11, column: 11))
+        #expect(rhs.location == TextLocation(line: 11, column: 11))
         let error = parseError("x = 1 +", origin: origin)
-        #expect(error?.location == SourceLocation(line: 10, column: 12))
+        #expect(error?.location == TextLocation(line: 10, column: 12))
     }
 
     @Test func printsSourceWithMinimalParentheses() throws {
@@ -117,7 +118,7 @@ import Testing
         #expect(error.message == "expected an expression, found '*'")
         #expect(error.hint == "use ^ for powers: x^2")
         #expect(error.excerpt == "  x = 2 ** 3\n         ^")
-        #expect(error.location == SourceLocation(line: 1, column: 8))
+        #expect(error.location == TextLocation(line: 1, column: 8))
         let cellError = error.cellError
         #expect(cellError.transcript == "error: expected an expression, found '*' (line 1)")
         #expect(cellError.hint == "use ^ for powers: x^2")
@@ -132,8 +133,8 @@ import Testing
         ("z = [1,\n  2,\n", 1, 2, 5),
     ])
     func anIncompleteStatementIsPointedAtWhereItStops(source: String, origin: Int, line: Int, column: Int) throws {
-        let error = try #require(parseError(source, origin: SourceLocation(line: origin, column: 1)))
-        #expect(error.location == SourceLocation(line: line, column: column), "\(error.message)")
+        let error = try #require(parseError(source, origin: TextLocation(line: origin, column: 1)))
+        #expect(error.location == TextLocation(line: line, column: column), "\(error.message)")
         #expect(error.excerpt?.hasSuffix("^") == true)
     }
 

@@ -1,3 +1,4 @@
+import NBDocument
 @testable import NBLanguage
 
 /// Runs cells in one fresh session and returns the outcomes.
@@ -17,7 +18,7 @@ func errorMessage(_ cell: String, options: SessionOptions = SessionOptions()) ->
 }
 
 /// The syntax error `source` raises, or nil.
-func parseError(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) -> LanguageError? {
+func parseError(_ source: String, origin: TextLocation = TextLocation(line: 1, column: 1)) -> LanguageError? {
     do {
         _ = try Parser.parse(source, origin: origin)
         return nil

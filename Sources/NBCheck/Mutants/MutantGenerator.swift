@@ -26,7 +26,7 @@ struct MutantGenerator {
         func add(_ k: Int, _ replacement: String) {
             add(spans[k], replacement, at: tokens[k].location)
         }
-        func add(_ span: Span, _ replacement: String, at location: SourceLocation) {
+        func add(_ span: Span, _ replacement: String, at location: TextLocation) {
             let line = location.line - 1
             guard !free.contains(line), !asserted.contains(location.line) else { return }
             var source = String.UnicodeScalarView()

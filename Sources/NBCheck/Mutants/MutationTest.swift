@@ -111,7 +111,7 @@ public struct MutationTest: Sendable {
     }
 
     static func run(_ cell: Cell, source: String, in session: Session, timeout: Double?) -> CellOutcome {
-        let origin = SourceLocation(line: cell.sourceLocation.line, column: cell.sourceLocation.column)
+        let origin = cell.sourceLocation
         return session.run(cell: source, origin: origin, timeout: timeout ?? cell.options.timeout)
     }
 

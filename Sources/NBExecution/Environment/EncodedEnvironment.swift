@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBHash
 import NBLanguage
@@ -10,11 +11,11 @@ public struct EncodedEnvironment: Sendable, Equatable {
     /// The encoded value of each name (nil: the name is known but unbound).
     public var values: [EncodedValue?]
     /// Names a failed cell left unbound, with that cell's location.
-    public var failedNames: [String: SourceLocation]
+    public var failedNames: [String: TextLocation]
     /// The encoded random generator state.
     public var generator: Data
 
-    public init(names: [String], values: [EncodedValue?], failedNames: [String: SourceLocation], generator: Data) {
+    public init(names: [String], values: [EncodedValue?], failedNames: [String: TextLocation], generator: Data) {
         self.names = names; self.values = values; self.failedNames = failedNames; self.generator = generator
     }
 }

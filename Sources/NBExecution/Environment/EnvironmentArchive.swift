@@ -114,7 +114,7 @@ struct EnvironmentArchive: Sendable {
             guard let data = blobs.verifiedData(at: position) else { return .damaged }
             values.append(EncodedValue(data: data, hash: blobs.entries[position].hash))
         }
-        var failed: [String: SourceLocation] = [:]
+        var failed: [String: TextLocation] = [:]
         for entry in stored.failed { failed[entry.name] = entry.location }
         return .found(EncodedEnvironment(names: stored.names, values: values, failedNames: failed, generator: generator))
     }

@@ -1,3 +1,4 @@
+import NBDocument
 import NBLanguage
 
 /// The environment after one cell as the archive holds it: names, and per name the position of
@@ -17,7 +18,7 @@ struct StoredEnvironment: Codable, Sendable, Equatable {
 
     struct FailedName: Codable, Sendable, Equatable {
         var name: String
-        var location: SourceLocation
+        var location: TextLocation
     }
 
     /// A name whose value cannot be stored, the cell (0-based) that bound it, and why.

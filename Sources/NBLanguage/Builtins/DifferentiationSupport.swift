@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 import NBAutodiff
 
@@ -78,7 +79,7 @@ extension BuiltinCall {
     }
 
     /// One argument per parameter from `at`, and how results are packed back.
-    private func split(_ at: Value, into names: [String], at where: SourceLocation) throws(LanguageError) -> ([Value], DifferentiationProblem.Packing) {
+    private func split(_ at: Value, into names: [String], at where: TextLocation) throws(LanguageError) -> ([Value], DifferentiationProblem.Packing) {
         let count = names.count
         if count == 1 {
             if let single = Self.soleNumber(at) { return ([single], .vector) }
@@ -179,7 +180,7 @@ struct DifferentiationProblem {
     }
 
     /// A gradient (one number per number of the point) with the structure of the arguments.
-    func pack<B: DifferentiableScalar>(_ gradient: [B], limit: Budget, at location: SourceLocation) throws(LanguageError) -> Value {
+    func pack<B: DifferentiableScalar>(_ gradient: [B], limit: Budget, at location: TextLocation) throws(LanguageError) -> Value {
         var position = 0
         switch packing {
         case .single:

@@ -1,16 +1,10 @@
-/// A position in the Markdown file (1-based line and column).
-public struct SourceLocation: Sendable, Equatable, Hashable, Comparable {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) { self.line = line; self.column = column }
-    public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
-}
+import NBDocument
 
 /// A cell's failure: what went wrong, where, and what to do about it.
 public struct CellError: Error, Sendable, Equatable {
     public var message: String
     /// Where in the Markdown file (for `file:line:col` reports and the page).
-    public var location: SourceLocation
+    public var location: TextLocation
     /// The 1-based line within the cell that failed (its first source line is 1): the line the
     /// transcript quotes, so that editing prose above a cell never changes its transcript. For an
     /// error inside a function defined in another cell, the line of this cell's statement that
@@ -22,7 +16,7 @@ public struct CellError: Error, Sendable, Equatable {
     /// the page; a terminal diagnostic draws its own from the file.
     public var excerpt: String?
     /// `cellLine` defaults to `location.line` (a cell that starts on the file's first line).
-    public init(message: String, location: SourceLocation, cellLine: Int? = nil, hint: String? = nil, excerpt: String? = nil) {
+    public init(message: String, location: TextLocation, cellLine: Int? = nil, hint: String? = nil, excerpt: String? = nil) {
         self.message = message; self.location = location; self.cellLine = cellLine ?? location.line; self.hint = hint
         self.excerpt = excerpt
     }
@@ -41,8 +35,8 @@ public struct CheckRecord: Sendable, Equatable {
     public var kind: Kind
     public var passed: Bool
     public var message: String
-    public var location: SourceLocation
-    public init(kind: Kind, passed: Bool, message: String, location: SourceLocation) {
+    public var location: TextLocation
+    public init(kind: Kind, passed: Bool, message: String, location: TextLocation) {
         self.kind = kind; self.passed = passed; self.message = message; self.location = location
     }
 }

@@ -1,27 +1,16 @@
+import NBDocument
+
 // Codable conformances for the display contract (owned by NBLanguage), so that cell outcomes can be
 // stored in the result cache. Written by hand because conformances declared outside the type's
 // file cannot be synthesised. Keys are short and stable: changing them invalidates old caches,
 // which is harmless (an undecodable entry is a cache miss).
-
-extension SourceLocation: Codable {
-    private enum Keys: String, CodingKey { case line, column }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        self.init(line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column))
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(line, forKey: .line)
-        try c.encode(column, forKey: .column)
-    }
-}
 
 extension CellError: Codable {
     private enum Keys: String, CodingKey { case message, location, cellLine, hint, excerpt }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(message: try c.decode(String.self, forKey: .message),
-                  location: try c.decode(SourceLocation.self, forKey: .location),
+                  location: try c.decode(TextLocation.self, forKey: .location),
                   cellLine: try c.decode(Int.self, forKey: .cellLine),
                   hint: try c.decodeIfPresent(String.self, forKey: .hint),
                   excerpt: try c.decodeIfPresent(String.self, forKey: .excerpt))
@@ -44,7 +33,7 @@ extension CheckRecord: Codable {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(kind: try c.decode(Kind.self, forKey: .kind), passed: try c.decode(Bool.self, forKey: .passed),
                   message: try c.decode(String.self, forKey: .message),
-                  location: try c.decode(SourceLocation.self, forKey: .location))
+                  location: try c.decode(TextLocation.self, forKey: .location))
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)

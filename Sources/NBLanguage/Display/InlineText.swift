@@ -1,3 +1,5 @@
+import NBDocument
+
 /// What inline code in prose (`{nb} expr`, `{nb} assert expr`, `\nb{expr}`) may be and the text
 /// its value shows as.
 ///
@@ -10,7 +12,7 @@ public enum InlineText {
     public static let maximumElements = 10
 
     /// The one statement inline code runs (an expression, its display suppressed, or an `assert`).
-    static func statement(_ statements: [Statement], origin: SourceLocation) throws(LanguageError) -> Statement {
+    static func statement(_ statements: [Statement], origin: TextLocation) throws(LanguageError) -> Statement {
         guard let first = statements.first else {
             throw LanguageError(.syntax, "empty inline code", at: origin,
                                 hint: "write an expression after `{nb}`, for example `{nb} mean(losses)`")
@@ -49,7 +51,7 @@ public enum InlineText {
     }
 
     /// The text a sentence shows for `value`.
-    public static func text(of value: Value, at location: SourceLocation) throws(LanguageError) -> String {
+    public static func text(of value: Value, at location: TextLocation) throws(LanguageError) -> String {
         switch value {
         case .string(let text): return text
         case .number, .bool, .dual, .symbolic, .range: return value.text
@@ -74,7 +76,7 @@ public enum InlineText {
         }
     }
 
-    private static func tooLong(_ count: Int, at location: SourceLocation) -> LanguageError {
+    private static func tooLong(_ count: Int, at location: TextLocation) -> LanguageError {
         LanguageError(.runtime, "\(count) entries are too many for a sentence (at most \(maximumElements))", at: location,
                       hint: "reduce it (`mean`, `max`, `sum`) or index it")
     }

@@ -1,3 +1,4 @@
+import NBDocument
 import NBAutodiff
 
 /// The one place where the cell language calls the differentiation engine.
@@ -45,7 +46,7 @@ enum EngineBridge {
     }
 
     /// Calls a symbolic function with numbers or dual numbers.
-    static func callSymbolic(_ s: SymbolicValue, arguments: [Value], labels: [String?], at location: SourceLocation) throws(LanguageError) -> Value {
+    static func callSymbolic(_ s: SymbolicValue, arguments: [Value], labels: [String?], at location: TextLocation) throws(LanguageError) -> Value {
         guard arguments.count == s.parameters.count, labels.allSatisfy({ $0 == nil }) else {
             throw LanguageError(.runtime, "\(s.name) expects \(s.parameters.count) argument\(s.parameters.count == 1 ? "" : "s") without labels, got \(arguments.count)",
                                 at: location, hint: "\(s.name)(\(s.parameters.joined(separator: ", ")))")

@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBLearning
 import NBAutodiff
@@ -5,7 +6,7 @@ import NBAutodiff
 /// Operators on values: numbers, tensors (broadcasting), dual numbers, strings and booleans.
 enum Arithmetic {
     static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: Budget,
-                       at location: SourceLocation) throws(LanguageError) -> Value {
+                       at location: TextLocation) throws(LanguageError) -> Value {
         // The common case first: two plain numbers.
         if case .number(let a) = lhs, case .number(let b) = rhs {
             switch op {
@@ -67,13 +68,13 @@ enum Arithmetic {
     }
 
     /// Runs the learning library's tensor kernels, turning their errors into errors at `location`.
-    private static func tensorResult(at location: SourceLocation, _ body: () throws -> Tensor<Double>) throws(LanguageError) -> Value {
+    private static func tensorResult(at location: TextLocation, _ body: () throws -> Tensor<Double>) throws(LanguageError) -> Value {
         do { return Value.from(try TensorError.catching(body)) } catch {
             throw LanguageError(error, at: location)
         }
     }
 
-    static func unary(_ op: UnaryOperator, _ operand: Value, at location: SourceLocation) throws(LanguageError) -> Value {
+    static func unary(_ op: UnaryOperator, _ operand: Value, at location: TextLocation) throws(LanguageError) -> Value {
         switch (op, operand) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .dual(let d)): return .dual(-d)
@@ -118,7 +119,7 @@ enum Arithmetic {
     }
 
     private static func dualOperation(_ op: BinaryOperator, _ a: DualNumber, _ b: DualNumber, _ lhs: Value, _ rhs: Value,
-                                      at location: SourceLocation) throws(LanguageError) -> Value {
+                                      at location: TextLocation) throws(LanguageError) -> Value {
         switch op {
         case .add: return .dual(a + b)
         case .subtract: return .dual(a - b)
@@ -138,7 +139,7 @@ enum Arithmetic {
     /// An operator with a traced operand: arithmetic in the wider of the two interpretations;
     /// comparisons on the primal values (branches follow the path actually executed).
     private static func tracedBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: Budget,
-                                     at location: SourceLocation) throws(LanguageError) -> Value {
+                                     at location: TextLocation) throws(LanguageError) -> Value {
         switch op {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
             return try binary(op, try primal(lhs, op, at: location), try primal(rhs, op, at: location), limit: limit, at: location)
@@ -160,7 +161,7 @@ enum Arithmetic {
     }
 
     /// What a comparison sees of a traced value: its primal value.
-    static func primal(_ value: Value, _ op: BinaryOperator, at location: SourceLocation) throws(LanguageError) -> Value {
+    static func primal(_ value: Value, _ op: BinaryOperator, at location: TextLocation) throws(LanguageError) -> Value {
         guard case .traced(let box) = value else { return value }
         guard let t = box.storage.primal else {
             throw LanguageError(.runtime, "'\(op.rawValue)' on a value that depends on the variable has no symbolic form", at: location,
@@ -169,7 +170,7 @@ enum Arithmetic {
         return Value.from(t)
     }
 
-    private static func mismatch(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: SourceLocation,
+    private static func mismatch(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: TextLocation,
                                  hint: String? = nil) -> LanguageError {
         LanguageError(.runtime, "'\(op.rawValue)' cannot combine a \(lhs.typeName) and a \(rhs.typeName)", at: location, hint: hint)
     }

@@ -1,11 +1,13 @@
+import NBDocument
+
 /// Checking a call against its builtin's declaration, and reading arguments by parameter name
 /// (with the declared defaults).
 extension BuiltinCall {
     /// A call whose arguments fit the builtin's declaration: every label is declared, the number
     /// of unlabelled arguments fits one of its forms, and every argument is of its parameter's
     /// kind. Errors point at the offending argument and carry the usage line as their hint.
-    init(checking builtin: Builtin, positional: [Value], named: [String: Value], location: SourceLocation,
-         positionalLocations: [SourceLocation], namedLocations: [String: SourceLocation],
+    init(checking builtin: Builtin, positional: [Value], named: [String: Value], location: TextLocation,
+         positionalLocations: [TextLocation], namedLocations: [String: TextLocation],
          interpreter: Interpreter) throws(LanguageError) {
         self.init(builtin: builtin, positional: positional, named: named, location: location,
                   positionalLocations: positionalLocations, namedLocations: namedLocations, interpreter: interpreter)
@@ -63,7 +65,7 @@ extension BuiltinCall {
         return nil
     }
 
-    private func kindError(_ parameter: BuiltinParameter, _ value: Value, what: String, at location: SourceLocation) -> LanguageError {
+    private func kindError(_ parameter: BuiltinParameter, _ value: Value, what: String, at location: TextLocation) -> LanguageError {
         var got = "a \(value.typeName)"
         if parameter.kind == .wholeNumber || parameter.kind == .number {
             switch value {

@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 
 /// One call of a builtin: its arguments, where it was written, and access to the running cell.
@@ -8,9 +9,9 @@ public struct BuiltinCall {
     /// Labelled arguments (`h: 1e-5`).
     public let named: [String: Value]
     /// Location of the call, and of each positional / named argument.
-    public let location: SourceLocation
-    let positionalLocations: [SourceLocation]
-    let namedLocations: [String: SourceLocation]
+    public let location: TextLocation
+    let positionalLocations: [TextLocation]
+    let namedLocations: [String: TextLocation]
     let interpreter: Interpreter
     /// Which of the builtin's forms the arguments fit (0 for the first).
     public internal(set) var form = 0
@@ -18,7 +19,7 @@ public struct BuiltinCall {
     // MARK: Errors
 
     /// An error about this call, with the builtin's usage as the hint.
-    public func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> LanguageError {
+    public func error(_ message: String, at location: TextLocation? = nil, hint: String? = nil) -> LanguageError {
         LanguageError(.runtime, "\(builtin.name): \(message)", at: location ?? self.location,
                       hint: hint ?? "usage: \(builtin.usage)")
     }
@@ -28,7 +29,7 @@ public struct BuiltinCall {
         LanguageError(.limit, "\(builtin.name): \(message)", at: location, hint: hint)
     }
 
-    func location(of index: Int) -> SourceLocation {
+    func location(of index: Int) -> TextLocation {
         index < positionalLocations.count ? positionalLocations[index] : location
     }
 
@@ -107,7 +108,7 @@ public struct BuiltinCall {
         return tensor
     }
 
-    static func number(_ value: Value, what: String, call: BuiltinCall, at location: SourceLocation) throws(LanguageError) -> Double {
+    static func number(_ value: Value, what: String, call: BuiltinCall, at location: TextLocation) throws(LanguageError) -> Double {
         switch value {
         case .number(let x): return x
         case .tensor(let t) where t.count == 1: return t.scalars[0]
@@ -115,7 +116,7 @@ public struct BuiltinCall {
         }
     }
 
-    static func integer(_ x: Double, what: String, call: BuiltinCall, at location: SourceLocation) throws(LanguageError) -> Int {
+    static func integer(_ x: Double, what: String, call: BuiltinCall, at location: TextLocation) throws(LanguageError) -> Int {
         guard x == x.rounded(), Swift.abs(x) < 1e15 else {
             throw call.error("\(what) must be a whole number, got \(NumberFormat.format(x))", at: location)
         }

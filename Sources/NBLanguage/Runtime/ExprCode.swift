@@ -1,3 +1,4 @@
+import NBDocument
 import NBAutodiff
 
 /// What running an expression does, built once when the expression is made: a tree of closures
@@ -11,7 +12,7 @@ typealias ExprCode = @Sendable (Interpreter, inout [Value]) throws(LanguageError
 
 extension Expr {
     /// The code of an expression of `kind` at `location`, made from its children's code.
-    static func code(for kind: Kind, at location: SourceLocation) -> ExprCode {
+    static func code(for kind: Kind, at location: TextLocation) -> ExprCode {
         switch kind {
         case .number(let x):
             return { _, _ in .number(x) }
@@ -131,7 +132,7 @@ extension Expr {
     /// as its builtin would; `log(sigmoid(e))` is evaluated as `−softplus(−e)`, the same function,
     /// which keeps its precision where sigmoid saturates (`log(σ(−40))`'s second derivative
     /// `−σ(40)σ(−40) ≈ −4.25e-18` would otherwise come out 0).
-    private static func callCode(_ callee: Expr, _ arguments: [Argument], at location: SourceLocation) -> ExprCode {
+    private static func callCode(_ callee: Expr, _ arguments: [Argument], at location: TextLocation) -> ExprCode {
         let calleeCode = callee.code
         let argumentCodes = arguments.map(\.value.code)
         guard arguments.count == 1, arguments[0].label == nil else {
@@ -146,7 +147,7 @@ extension Expr {
         let argumentCode = argumentCodes[0]
         // The argument as `name(e)`, for `log(sigmoid(e))`: reading a name has no effect, so it
         // may be read before the argument is evaluated.
-        var innerCall: (callee: ExprCode, argument: ExprCode, location: SourceLocation)?
+        var innerCall: (callee: ExprCode, argument: ExprCode, location: TextLocation)?
         if case .call(let inner, let innerArguments) = arguments[0].value.kind, inner.isName,
            innerArguments.count == 1, innerArguments[0].label == nil {
             innerCall = (inner.code, innerArguments[0].value.code, innerArguments[0].location)
@@ -172,7 +173,7 @@ extension Expr {
 
     /// A binary operator: `&&`/`||` short-circuit; arithmetic on two plain numbers is done here,
     /// everything else (tensors, traced values, strings) by `Arithmetic.binary`.
-    private static func binaryCode(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at location: SourceLocation) -> ExprCode {
+    private static func binaryCode(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at location: TextLocation) -> ExprCode {
         let left = lhs.code, right = rhs.code
         let leftLocation = lhs.location, rightLocation = rhs.location
         switch op {

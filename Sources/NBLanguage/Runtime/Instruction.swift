@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 
 /// A statement after name resolution, ready to run: what the interpreter executes.
@@ -32,7 +33,7 @@ struct Instruction {
     }
 
     /// `t[i, j] = value`
-    static func assignIndex(slot: Int, name: String, indices indexExprs: [Expr], value expr: Expr, location: SourceLocation) -> Instruction {
+    static func assignIndex(slot: Int, name: String, indices indexExprs: [Expr], value expr: Expr, location: TextLocation) -> Instruction {
         Instruction { interpreter throws(LanguageError) in
             guard let current = interpreter.globals.values[slot] else {
                 throw LanguageError(.runtime, "undefined name '\(name)'", at: location)
@@ -85,7 +86,7 @@ struct Instruction {
     }
 
     /// `assert condition` or `assert condition, message`: recorded for `nb test`; a failure stops the cell.
-    static func assert(condition conditionExpr: Expr, message messageExpr: Expr?, location: SourceLocation) -> Instruction {
+    static func assert(condition conditionExpr: Expr, message messageExpr: Expr?, location: TextLocation) -> Instruction {
         Instruction { interpreter throws(LanguageError) in
             var frame: [Value] = []
             let passed = try Interpreter.truth(try interpreter.evaluate(conditionExpr, &frame), what: "assert", at: conditionExpr.location)

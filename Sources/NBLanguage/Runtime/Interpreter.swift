@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBAutodiff
 import NBLearning
@@ -16,7 +17,7 @@ final class Interpreter {
     let options: SessionOptions
     var generator: SeededGenerator
     /// Names a failed earlier cell would have bound, with that cell's location.
-    let failedNames: [String: SourceLocation]
+    let failedNames: [String: TextLocation]
 
     /// Number types of the differentiations running now, innermost last (see `withCurrentInterpretation`).
     var interpretations: [any DifferentiableScalar.Type] = []
@@ -36,7 +37,7 @@ final class Interpreter {
     private let stackBudget: Int
 
     init(globals: Globals, registry: BuiltinRegistry, options: SessionOptions, generator: SeededGenerator,
-         failedNames: [String: SourceLocation], timeout: Double, cancellation: Cancellation? = nil,
+         failedNames: [String: TextLocation], timeout: Double, cancellation: Cancellation? = nil,
          progress: (any ProgressSink)? = nil, stackBudget: Int = 256 << 10) {
         self.stackBase = Interpreter.stackAddress()
         self.stackBudget = stackBudget
@@ -54,7 +55,7 @@ final class Interpreter {
 
     /// Enters a user-function call: counts it against the recursion limit and checks that the
     /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
-    func enterCall(_ name: @autoclosure () -> String, at location: SourceLocation) throws(LanguageError) {
+    func enterCall(_ name: @autoclosure () -> String, at location: TextLocation) throws(LanguageError) {
         callDepth += 1
         if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
             callDepth -= 1
@@ -72,17 +73,17 @@ final class Interpreter {
 
     /// Cheap cooperative timeout check: reads the clock every 256 ticks.
     @inline(__always)
-    func tick(at location: SourceLocation) throws(LanguageError) {
+    func tick(at location: TextLocation) throws(LanguageError) {
         ticks &+= 1
         if ticks & 255 == 0 { try checkDeadline(at: location) }
     }
 
-    func checkDeadline(at location: SourceLocation) throws(LanguageError) {
+    func checkDeadline(at location: TextLocation) throws(LanguageError) {
         do { try elementLimit.checkTime() } catch { throw Interpreter.budgetError(error, at: location) }
     }
 
     /// A budget failure as the cell's error at `location`.
-    static func budgetError(_ exceeded: BudgetExceeded, at location: SourceLocation) -> LanguageError {
+    static func budgetError(_ exceeded: BudgetExceeded, at location: TextLocation) -> LanguageError {
         switch exceeded.reason {
         case .timeout, .cancelled:
             LanguageError(.limit, Budget.message(exceeded), at: location,
@@ -101,7 +102,7 @@ final class Interpreter {
     }
 
     /// Runs `body` for each element of a range, a tensor (its first axis) or a list.
-    func forEachElement(of sequence: Value, at location: SourceLocation,
+    func forEachElement(of sequence: Value, at location: TextLocation,
                         _ body: (Value) throws(LanguageError) -> Void) throws(LanguageError) {
         switch sequence {
         case .range(let range):
@@ -146,7 +147,7 @@ final class Interpreter {
     }
 
     /// A condition's value as true or false.
-    static func truth(_ value: Value, what: String, at location: SourceLocation) throws(LanguageError) -> Bool {
+    static func truth(_ value: Value, what: String, at location: TextLocation) throws(LanguageError) -> Bool {
         guard case .bool(let b) = value else {
             throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: location,
                                 hint: "compare with ==, <, > …")
@@ -154,20 +155,20 @@ final class Interpreter {
         return b
     }
 
-    static func unassigned(_ name: String, at location: SourceLocation) -> LanguageError {
+    static func unassigned(_ name: String, at location: TextLocation) -> LanguageError {
         LanguageError(.runtime, "'\(name)' has no value here", at: location,
                       hint: "a name bound inside a block must be assigned on every path before it is read")
     }
 
     /// The value of a resolved global name.
     @inline(__always)
-    func global(_ name: String, slot: Int, at location: SourceLocation) throws(LanguageError) -> Value {
+    func global(_ name: String, slot: Int, at location: TextLocation) throws(LanguageError) -> Value {
         if slot < globals.values.count, let value = globals.values[slot] { return value }
         return try fallback(name, slot: slot, at: location)
     }
 
     /// A builtin or constant for a global slot without a value, or the undefined-name error.
-    private func fallback(_ name: String, slot: Int, at location: SourceLocation) throws(LanguageError) -> Value {
+    private func fallback(_ name: String, slot: Int, at location: TextLocation) throws(LanguageError) -> Value {
         if slot < fallbacks.count, let value = fallbacks[slot] { return value }
         let value = try lookup(name, at: location)
         if fallbacks.count <= slot { fallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - fallbacks.count)) }
@@ -176,7 +177,7 @@ final class Interpreter {
     }
 
     /// A global, constant or builtin by name (for unresolved names and the session's API).
-    func lookup(_ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
+    func lookup(_ name: String, at location: TextLocation) throws(LanguageError) -> Value {
         if let value = globals[name] { return value }
         if let constant = registry.constants[name] { return .number(constant) }
         if let builtin = registry[name] { return .builtin(builtin) }
@@ -190,7 +191,7 @@ final class Interpreter {
     }
 
     /// An index: a whole number (a value being differentiated counts by its primal value).
-    func integer(_ indexValue: Value, at location: SourceLocation) throws(LanguageError) -> Int {
+    func integer(_ indexValue: Value, at location: TextLocation) throws(LanguageError) -> Int {
         let value = try Arithmetic.primal(indexValue, .subtract, at: location)
         guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
             throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: location)
@@ -199,7 +200,7 @@ final class Interpreter {
     }
 
     /// `base[i, j, …]` with the indices' values and locations.
-    func index(_ base: Value, by indexValues: [Value], at indexLocations: [SourceLocation], location: SourceLocation) throws(LanguageError) -> Value {
+    func index(_ base: Value, by indexValues: [Value], at indexLocations: [TextLocation], location: TextLocation) throws(LanguageError) -> Value {
         // One index that is a vector of whole numbers picks rows: `X[batch]`.
         if indexValues.count == 1, let rows = try rowIndices(indexValues[0], at: indexLocations[0]) {
             switch base {
@@ -244,7 +245,7 @@ final class Interpreter {
     }
 
     /// The whole numbers of a vector used as an index (nil for a number: an ordinary index).
-    private func rowIndices(_ value: Value, at location: SourceLocation) throws(LanguageError) -> [Int]? {
+    private func rowIndices(_ value: Value, at location: TextLocation) throws(LanguageError) -> [Int]? {
         guard case .tensor(let t) = value, t.rank == 1 else { return nil }
         var rows: [Int] = []
         rows.reserveCapacity(t.count)
@@ -257,7 +258,7 @@ final class Interpreter {
         return rows
     }
 
-    func member(_ base: Value, _ name: String, at location: SourceLocation) throws(LanguageError) -> Value {
+    func member(_ base: Value, _ name: String, at location: TextLocation) throws(LanguageError) -> Value {
         var fields: [String] = []
         switch base {
         case .record(let record):
@@ -285,7 +286,7 @@ final class Interpreter {
         throw LanguageError(.runtime, "a \(base.typeName) has no field '\(name)'", at: location, hint: known)
     }
 
-    func tensorOperation<T>(at location: SourceLocation, _ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
+    func tensorOperation<T>(at location: TextLocation, _ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
         do { return try body() } catch {
             throw LanguageError(error, at: location)
         }
@@ -296,7 +297,7 @@ final class Interpreter {
     /// `builtin(argument)` for a builtin that applies an elementary function: plain numbers and
     /// numbers of the reverse sweep directly, anything else through the builtin's body.
     func apply(_ elementary: ElementaryFunction, _ builtin: Builtin, to argument: Value, syntax: [Argument]?,
-               at location: SourceLocation) throws(LanguageError) -> Value {
+               at location: TextLocation) throws(LanguageError) -> Value {
         if case .number(let x) = argument { return .number(Double.apply(elementary, x)) }
         if let result = ReverseScalar.apply(elementary, argument) { return result }
         return try callValue(.builtin(builtin), arguments: [argument], syntax: syntax, at: location)
@@ -304,7 +305,7 @@ final class Interpreter {
 
     /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
     /// nil for calls made by builtins.
-    func callValue(_ function: Value, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
+    func callValue(_ function: Value, arguments: [Value], syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
         switch function {
         case .function(let f):
             return try callFunction(f, arguments: arguments, syntax: syntax, at: location)
@@ -318,7 +319,7 @@ final class Interpreter {
         }
     }
 
-    func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: SourceLocation) throws(LanguageError) -> Value {
+    func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
         guard arguments.count == f.parameters.count else {
             let shown = f.name ?? "lambda"
             throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
@@ -336,7 +337,7 @@ final class Interpreter {
 
     /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).
     static func bindByLabel(_ f: FunctionValue, shown: String, arguments: [Value], labels: [String?],
-                            at location: SourceLocation) throws(LanguageError) -> [Value] {
+                            at location: TextLocation) throws(LanguageError) -> [Value] {
         var bound: [Value?] = Array(repeating: nil, count: f.parameters.count)
         for (value, label) in zip(arguments, labels) where label != nil {
             guard let label, let index = f.parameters.firstIndex(of: label) else {
@@ -354,12 +355,12 @@ final class Interpreter {
         return bound.map { $0 ?? .nothing }
     }
 
-    func callBuiltin(_ builtin: Builtin, arguments: [Value], labels: [String?], locations: [SourceLocation],
-                     at location: SourceLocation) throws(LanguageError) -> Value {
+    func callBuiltin(_ builtin: Builtin, arguments: [Value], labels: [String?], locations: [TextLocation],
+                     at location: TextLocation) throws(LanguageError) -> Value {
         var positional: [Value] = []
-        var positionalLocations: [SourceLocation] = []
+        var positionalLocations: [TextLocation] = []
         var named: [String: Value] = [:]
-        var namedLocations: [String: SourceLocation] = [:]
+        var namedLocations: [String: TextLocation] = [:]
         for (i, value) in arguments.enumerated() {
             let at = i < locations.count ? locations[i] : location
             if let label = labels[i] {

@@ -1,8 +1,9 @@
+import NBDocument
 import NBLearning
 /// Turns the values of a list literal into a tensor (numbers, or equal-shaped tensors, stacked)
 /// or, when they are not all numeric, a plain list.
 enum ListBuilder {
-    static func make(_ values: [Value], limit: Budget, at location: SourceLocation) throws(LanguageError) -> Value {
+    static func make(_ values: [Value], limit: Budget, at location: TextLocation) throws(LanguageError) -> Value {
         if values.isEmpty { return .tensor(Tensor<Double>([])) }
         var numbers: [Double] = []
         numbers.reserveCapacity(values.count)

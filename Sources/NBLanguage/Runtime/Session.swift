@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBAutodiff
 import NBLearning
@@ -11,7 +12,7 @@ public final class Session {
     public private(set) var registry: BuiltinRegistry
     private var globals = Globals()
     private var generator: SeededGenerator
-    private var failedNames: [String: SourceLocation] = [:]
+    private var failedNames: [String: TextLocation] = [:]
 
     /// Stack size of the thread cells run on: deep but bounded recursion needs room.
     static var stackSize: Int { LargeStackThreads.shared.stackSize }
@@ -47,11 +48,11 @@ public final class Session {
         /// One value per name; nil for a name that is referred to but not bound.
         public var values: [Value?]
         /// Names a failed cell would have bound, with that cell's location.
-        public var failedNames: [String: SourceLocation]
+        public var failedNames: [String: TextLocation]
         /// The session's random generator, exactly where the last cell left it.
         public var generator: SeededGenerator
 
-        public init(names: [String], values: [Value?], failedNames: [String: SourceLocation], generator: SeededGenerator) {
+        public init(names: [String], values: [Value?], failedNames: [String: TextLocation], generator: SeededGenerator) {
             self.names = names; self.values = values; self.failedNames = failedNames; self.generator = generator
         }
     }
@@ -85,7 +86,7 @@ public final class Session {
     /// `timeout` (seconds) overrides the session default; `cancellation`, set from another
     /// thread, stops the cell (library loops included) like a timeout; `progress` hears from the
     /// long loops of builtins (`train`, `vat`, `lasso`…) how far they got.
-    public func run(cell source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
+    public func run(cell source: String, origin: TextLocation = TextLocation(line: 1, column: 1),
                     timeout: Double? = nil, cancellation: Cancellation? = nil,
                     progress: (any ProgressSink)? = nil) -> CellOutcome {
         let timeout = timeout ?? options.timeout
@@ -98,14 +99,14 @@ public final class Session {
     /// session: one expression, whose value becomes the outcome's single item as the text a
     /// sentence shows (`InlineText`), or one `assert`, whose check is the outcome's. It binds no
     /// name; anything else is an error in the outcome.
-    public func run(inline source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1),
+    public func run(inline source: String, origin: TextLocation = TextLocation(line: 1, column: 1),
                     timeout: Double? = nil) -> CellOutcome {
         let timeout = timeout ?? options.timeout
         return LargeStackThreads.shared.run { runHere(source, origin: origin, timeout: timeout, inline: true) }
     }
 
     /// Runs a cell on the current thread (the work `run` does on its own large-stack thread).
-    func runHere(_ source: String, origin: SourceLocation, timeout: Double, cancellation: Cancellation? = nil,
+    func runHere(_ source: String, origin: TextLocation, timeout: Double, cancellation: Cancellation? = nil,
                  inline: Bool = false, progress: (any ProgressSink)? = nil) -> CellOutcome {
         var statements: [Statement]
         let lines = CellLines(source: source, origin: origin)
@@ -123,7 +124,7 @@ public final class Session {
                                       progress: progress, stackBudget: Session.stackSize - (8 << 20))
         globals = Globals() // the interpreter holds the only reference while it runs
         var failure: LanguageError?
-        var failedStatement: SourceLocation?
+        var failedStatement: TextLocation?
         for (statement, instruction) in zip(statements, instructions) {
             do {
                 try interpreter.run([instruction])
@@ -161,7 +162,7 @@ struct CellLines {
     /// How many lines the cell has (at least 1).
     let count: Int
 
-    init(source: String, origin: SourceLocation) {
+    init(source: String, origin: TextLocation) {
         firstLine = origin.line
         var newlines = 0
         for byte in source.utf8 where byte == UInt8(ascii: "\n") { newlines += 1 }
@@ -176,7 +177,7 @@ struct CellLines {
 
     /// The error with its cell line: where it happened when that is in this cell, otherwise (a
     /// function defined in another cell) the line of the cell's statement that was running.
-    func cellError(_ error: LanguageError, statement: SourceLocation?) -> CellError {
+    func cellError(_ error: LanguageError, statement: TextLocation?) -> CellError {
         var cellError = error.cellError
         cellError.cellLine = relative(error.location.line)
             ?? statement.flatMap { relative($0.line) }

@@ -1,3 +1,5 @@
+import NBDocument
+
 /// An expression node with its source location.
 ///
 /// `height` is the depth of the tree below this node; the parser refuses trees deeper than its
@@ -43,7 +45,7 @@ public struct Expr: Sendable {
     }
 
     public let kind: Kind
-    public let location: SourceLocation
+    public let location: TextLocation
     public let height: Int
     /// What evaluating it does (see `ExprCode`), made once here from the children's code.
     let code: ExprCode
@@ -51,7 +53,7 @@ public struct Expr: Sendable {
     /// The most positions a function's frame may have (its captured values, parameters and locals).
     public static let maximumFrameSize = 100_000
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: TextLocation) {
         self.kind = kind
         self.location = location
         self.height = 1 + Expr.childHeight(kind)
@@ -80,8 +82,8 @@ public struct Expr: Sendable {
 public struct Argument: Sendable {
     public var label: String?
     public var value: Expr
-    public var location: SourceLocation
-    public init(label: String?, value: Expr, location: SourceLocation) {
+    public var location: TextLocation
+    public init(label: String?, value: Expr, location: TextLocation) {
         self.label = label; self.value = value; self.location = location
     }
 }
@@ -123,10 +125,10 @@ public struct Statement: Sendable {
     }
 
     public var kind: Kind
-    public var location: SourceLocation
+    public var location: TextLocation
     public var suppressed: Bool
 
-    public init(_ kind: Kind, at location: SourceLocation, suppressed: Bool = false) {
+    public init(_ kind: Kind, at location: TextLocation, suppressed: Bool = false) {
         self.kind = kind; self.location = location; self.suppressed = suppressed
     }
 

@@ -1,3 +1,5 @@
+import NBDocument
+
 // Codable form of resolved expressions, so user functions and lambdas can be stored with a
 // session's environment (the cell cache's snapshots). The resolved tree is stored as it is —
 // global slots, frame positions and source positions included — rather than its source text:
@@ -19,7 +21,7 @@ extension Expr: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        let location = try c.decode(SourceLocation.self, forKey: .at)
+        let location = try c.decode(TextLocation.self, forKey: .at)
         let kind: Kind
         switch try c.decode(Tag.self, forKey: .kind) {
         case .number: kind = .number(Double(bitPattern: try c.decode(UInt64.self, forKey: .number)))
@@ -138,7 +140,7 @@ extension Argument: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(label: try c.decodeIfPresent(String.self, forKey: .label), value: try c.decode(Expr.self, forKey: .value),
-                  location: try c.decode(SourceLocation.self, forKey: .at))
+                  location: try c.decode(TextLocation.self, forKey: .at))
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)

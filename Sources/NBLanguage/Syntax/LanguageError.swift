@@ -1,3 +1,5 @@
+import NBDocument
+
 /// A mistake in a cell, found while lexing, parsing or running it.
 ///
 /// Locations are absolute positions in the Markdown file (the cell's origin is added by the lexer),
@@ -15,13 +17,13 @@ public struct LanguageError: Error, Sendable, Equatable {
 
     public var kind: Kind
     public var message: String
-    public var location: SourceLocation
+    public var location: TextLocation
     /// What to do about it, if there is something useful to say.
     public var hint: String?
     /// The source line the error points at followed by a caret line, when known.
     public var excerpt: String?
 
-    public init(_ kind: Kind, _ message: String, at location: SourceLocation, hint: String? = nil, excerpt: String? = nil) {
+    public init(_ kind: Kind, _ message: String, at location: TextLocation, hint: String? = nil, excerpt: String? = nil) {
         self.kind = kind
         self.message = message
         self.location = location

@@ -1,23 +1,25 @@
+import NBDocument
+
 /// Turns a cell's source into tokens with absolute Markdown positions.
 ///
 /// `origin` is the line and column of the cell's first source character in the Markdown file:
 /// tokens on the first line are shifted by its column, tokens on later lines by its line only.
 public struct Lexer {
     private let scalars: [Unicode.Scalar]
-    private let origin: SourceLocation
+    private let origin: TextLocation
     private var index = 0
     private var line = 0
     private var lineStart = 0
     /// Depth of open `(` and `[`: line breaks inside them do not end a statement.
     private var groupingDepth = 0
 
-    public init(source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) {
+    public init(source: String, origin: TextLocation = TextLocation(line: 1, column: 1)) {
         self.scalars = Array(source.unicodeScalars)
         self.origin = origin
     }
 
     /// Lexes the whole cell. The last token is always `.end`.
-    public static func tokenize(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) throws(LanguageError) -> [Token] {
+    public static func tokenize(_ source: String, origin: TextLocation = TextLocation(line: 1, column: 1)) throws(LanguageError) -> [Token] {
         var lexer = Lexer(source: source, origin: origin)
         var tokens: [Token] = []
         while true {
@@ -29,11 +31,11 @@ public struct Lexer {
     }
 
     /// The absolute location of scalar offset `offset` on the current line.
-    private func location(_ offset: Int) -> SourceLocation {
+    private func location(_ offset: Int) -> TextLocation {
         let column = offset - lineStart
         return line == 0
-            ? SourceLocation(line: origin.line, column: origin.column + column)
-            : SourceLocation(line: origin.line + line, column: column + 1)
+            ? TextLocation(line: origin.line, column: origin.column + column)
+            : TextLocation(line: origin.line + line, column: column + 1)
     }
 
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {

@@ -1,3 +1,5 @@
+import NBDocument
+
 /// Parses a cell into statements (recursive descent, SPEC §4 precedence).
 ///
 /// The parser stops at the first mistake and reports it with its location, a hint when one helps,
@@ -11,14 +13,14 @@ public struct Parser {
 
     private let tokens: [Token]
     /// Where the cell starts in the file: positions quoted in messages count from its first line.
-    private let origin: SourceLocation
+    private let origin: TextLocation
     private var position = 0
     private var nesting = 0
 
-    private init(tokens: [Token], origin: SourceLocation) { self.tokens = tokens; self.origin = origin }
+    private init(tokens: [Token], origin: TextLocation) { self.tokens = tokens; self.origin = origin }
 
     /// Parses `source`, a whole cell whose first character sits at `origin` in the Markdown file.
-    public static func parse(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) throws(LanguageError) -> [Statement] {
+    public static func parse(_ source: String, origin: TextLocation = TextLocation(line: 1, column: 1)) throws(LanguageError) -> [Statement] {
         do {
             var parser = Parser(tokens: try Lexer.tokenize(source, origin: origin), origin: origin)
             let statements = try parser.parseStatements(closedBy: nil)
@@ -32,7 +34,7 @@ public struct Parser {
 
     /// `line L, column C` with L counted from the cell's first line, as in the transcript's
     /// `(line L)`: a message never changes when prose above the cell does.
-    private func cellPosition(_ location: SourceLocation) -> String {
+    private func cellPosition(_ location: TextLocation) -> String {
         "line \(location.line - origin.line + 1), column \(location.column)"
     }
 
@@ -63,11 +65,11 @@ public struct Parser {
     /// An error at `location`, by default at the current token; when that token ends the
     /// statement or the cell (something is missing), just after the last token that was there, so
     /// an incomplete expression is pointed at where it stops rather than at the closing fence.
-    private func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> LanguageError {
+    private func error(_ message: String, at location: TextLocation? = nil, hint: String? = nil) -> LanguageError {
         LanguageError(.syntax, message, at: location ?? missingLocation, hint: hint)
     }
 
-    private var missingLocation: SourceLocation {
+    private var missingLocation: TextLocation {
         guard current.kind == .end || current.kind == .newline else { return current.location }
         var index = position - 1
         while index >= 0, tokens[index].kind == .newline { index -= 1 }

@@ -1,15 +1,17 @@
+import NBDocument
+
 /// Renders the line an error points at with a caret under the column, for error hints.
 struct SourceExcerpt {
     let lines: [Substring]
-    let origin: SourceLocation
+    let origin: TextLocation
 
-    init(source: String, origin: SourceLocation) {
+    init(source: String, origin: TextLocation) {
         self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         self.origin = origin
     }
 
     /// `  f(x, y\n        ^` for a location inside the source, nil outside it.
-    func render(_ location: SourceLocation) -> String? {
+    func render(_ location: TextLocation) -> String? {
         let row = location.line - origin.line
         guard row >= 0, row < lines.count else { return nil }
         let column = row == 0 ? location.column - origin.column : location.column - 1

@@ -1,3 +1,5 @@
+import NBDocument
+
 /// One lexical unit of the cell language.
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -25,12 +27,12 @@ public struct Token: Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var location: SourceLocation
+    public var location: TextLocation
     /// Where the token ends (just after its last character): an error about what should have
     /// followed it points here.
-    public var end: SourceLocation
+    public var end: TextLocation
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: TextLocation) {
         self.kind = kind
         self.location = location
         self.end = location

@@ -1,9 +1,10 @@
+import NBDocument
 import NBLearning
 
 extension LanguageError {
     /// A tensor failure at `location`: a deadline or cancellation as the cell's limit error, a
     /// tensor above the element limit as a limit error, anything else as a runtime error.
-    init(_ error: TensorError, at location: SourceLocation) {
+    init(_ error: TensorError, at location: TextLocation) {
         if let exceeded = error.budgetExceeded {
             self = Interpreter.budgetError(exceeded, at: location)
             return

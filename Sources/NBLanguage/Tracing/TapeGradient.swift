@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 
 extension DifferentiationProblem {
@@ -8,7 +9,7 @@ extension DifferentiationProblem {
     /// The value and the gradient (packed like the arguments) by one backward sweep of the
     /// tensor tape. Runs only outside any other differentiation (plain arguments).
     func tapeValueAndGradient(interpreter: Interpreter, limit: Budget,
-                              at location: SourceLocation) throws(LanguageError) -> (value: Value, gradient: Value) {
+                              at location: TextLocation) throws(LanguageError) -> (value: Value, gradient: Value) {
         let tape = TensorTape<Double>()
         var leaves: [TrackedTensor<Double>] = []
         var arguments: [Value] = []
@@ -37,7 +38,7 @@ extension DifferentiationProblem {
         return (.number(output.value.scalars[0]), try pack(flat, limit: limit, at: location))
     }
 
-    private func notANumber(_ result: Value, at location: SourceLocation) -> LanguageError {
+    private func notANumber(_ result: Value, at location: TextLocation) -> LanguageError {
         LanguageError(.runtime, "\(function.shownName) must return a number here, got \(Value.describeKind(result))", at: location,
                       hint: "reduce it with sum(…) or mean(…)")
     }
@@ -55,7 +56,7 @@ extension ParameterLayout {
     /// `value` with every number and tensor made a variable of `tape` (appended to `leaves` in
     /// flattening order).
     func leaves(of value: Value, on tape: TensorTape<Double>, into leaves: inout [TrackedTensor<Double>],
-                at location: SourceLocation) throws(LanguageError) -> Value {
+                at location: TextLocation) throws(LanguageError) -> Value {
         switch (self, value) {
         case (.list(let layouts), .list(let items)):
             var out: [Value] = []

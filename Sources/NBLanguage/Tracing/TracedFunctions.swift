@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 import NBAutodiff
 
@@ -11,7 +12,7 @@ struct TracedFunction: ScalarFunction {
     /// The parameters' own names (`w`, `b`); the engine sees one name per number (`w[0, 1]`).
     let baseNames: [String]
     let interpreter: Interpreter
-    let location: SourceLocation
+    let location: TextLocation
 
     /// Built only when shown (gradient tables, symbolic derivatives): a training step never asks.
     var parameterNames: [String] { zip(baseNames, layouts).flatMap { $1.names($0) } }
@@ -43,7 +44,7 @@ extension Interpreter {
     /// while the body runs, `S` is the current interpretation (a differentiation called inside
     /// works on top of it).
     func call<S: DifferentiableScalar>(_ callee: Value, layouts: [ParameterLayout], numbers: [S],
-                                       at location: SourceLocation) throws(LanguageError) -> Value {
+                                       at location: TextLocation) throws(LanguageError) -> Value {
         var position = 0
         let arguments = layouts.map { $0.rebuild(from: numbers, at: &position) }
         let traced = S.self != Double.self

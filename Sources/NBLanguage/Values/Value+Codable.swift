@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 import Foundation
 import NBAutodiff
@@ -68,7 +69,7 @@ extension Value: Codable {
             self = .function(FunctionValue(
                 name: try c.decodeIfPresent(String.self, forKey: .name), parameters: try c.decode([String].self, forKey: .parameters),
                 body: try c.decode(Expr.self, forKey: .body), captured: try c.decode([Value].self, forKey: .captured),
-                location: try c.decode(SourceLocation.self, forKey: .at)))
+                location: try c.decode(TextLocation.self, forKey: .at)))
         case .builtin:
             let name = try c.decode(String.self, forKey: .name)
             let registry = decoder.userInfo[Self.registryKey] as? BuiltinRegistry ?? .standard

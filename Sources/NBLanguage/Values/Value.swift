@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 /// A value of the cell language (SPEC §4).
 public enum Value: Sendable {
@@ -80,8 +81,8 @@ public struct FunctionValue: Sendable {
     final class Definition: Sendable {
         let parameters: [String]
         let body: Expr
-        let location: SourceLocation
-        init(parameters: [String], body: Expr, location: SourceLocation) {
+        let location: TextLocation
+        init(parameters: [String], body: Expr, location: TextLocation) {
             self.parameters = parameters; self.body = body; self.location = location
         }
     }
@@ -93,9 +94,9 @@ public struct FunctionValue: Sendable {
 
     public var parameters: [String] { definition.parameters }
     public var body: Expr { definition.body }
-    public var location: SourceLocation { definition.location }
+    public var location: TextLocation { definition.location }
 
-    public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: SourceLocation) {
+    public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: TextLocation) {
         self.name = name
         self.definition = Definition(parameters: parameters, body: body, location: location)
         self.captured = captured

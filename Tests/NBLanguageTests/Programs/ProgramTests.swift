@@ -1,3 +1,4 @@
+import NBDocument
 import Testing
 @testable import NBLanguage
 
@@ -39,7 +40,7 @@ import Testing
         let outcome = run("f(x) = { if x > 0 { y = 1 }; y }\nf(1)\nf(-1)")[0]
         #expect(outcome.items.first?.transcript == "1")
         #expect(outcome.error?.message == "'y' has no value here")
-        #expect(outcome.error?.location == SourceLocation(line: 1, column: 30))
+        #expect(outcome.error?.location == TextLocation(line: 1, column: 30))
     }
 
     @Test func theSymbolicMethodNamesWhatItCannotExpress() {

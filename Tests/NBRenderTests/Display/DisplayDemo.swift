@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBLanguage
 @testable import NBRender
@@ -99,7 +100,7 @@ enum DisplayDemo {
         html += DisplayHTML.stylesheet
         html += "</style></head><body>\n<h1>nb display demo</h1>\n<div class=\"nb-output\">\n"
         for item in items { html += DisplayHTML.render(item) }
-        html += DisplayHTML.render(CellError(message: "unknown name 'gard' <in> \"f\"", location: SourceLocation(line: 12, column: 5),
+        html += DisplayHTML.render(CellError(message: "unknown name 'gard' <in> \"f\"", location: TextLocation(line: 12, column: 5),
                                              hint: "did you mean 'grad'?"))
         return html + "</div>\n</body></html>\n"
     }

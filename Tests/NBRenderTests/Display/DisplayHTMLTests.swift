@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import NBLanguage
 import Testing
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func errorShowsMessageLocationAndHint() {
-        let error = CellError(message: Self.evil, location: SourceLocation(line: 12, column: 5), hint: Self.evil)
+        let error = CellError(message: Self.evil, location: TextLocation(line: 12, column: 5), hint: Self.evil)
         let html = DisplayHTML.render(error)
         #expect(html == """
         <div class="nb-error" data-line="12">
@@ -43,7 +44,7 @@ import Testing
         </div>
 
         """)
-        let plain = DisplayHTML.render(CellError(message: "boom", location: SourceLocation(line: 1, column: 1)))
+        let plain = DisplayHTML.render(CellError(message: "boom", location: TextLocation(line: 1, column: 1)))
         #expect(!plain.contains("nb-error-hint"))
         #expect(XMLCheck.isWellFormed(html))
     }
@@ -179,7 +180,7 @@ import Testing
     /// Every class this module emits is either styled or a documented hook left to the page.
     @Test func stylesheetCoversEmittedClasses() throws {
         var html = DisplayDemo.items.map(DisplayHTML.render).joined()
-        html += DisplayHTML.render(CellError(message: "m", location: SourceLocation(line: 1, column: 1), hint: "h"))
+        html += DisplayHTML.render(CellError(message: "m", location: TextLocation(line: 1, column: 1), hint: "h"))
         html += DisplayHTML.render(.images(ImageGrid(title: "", width: 0, height: 0, pixels: [[]])))
         html += DisplayHTML.render(.images(ImageGrid(title: "", width: 1, height: 1, pixels: [])))
         let regex = try NSRegularExpression(pattern: "class=\"([^\"]*)\"")

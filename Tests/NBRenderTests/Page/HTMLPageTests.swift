@@ -40,7 +40,7 @@ import Testing
         let outcomes: [CellOutcome?] = [
             CellOutcome(items: [.value("<b>1</b>")]),
             CellOutcome(items: [.value("2")]),
-            CellOutcome(items: [.printed("three")], error: CellError(message: "boom & bust", location: SourceLocation(line: 18, column: 1))),
+            CellOutcome(items: [.printed("three")], error: CellError(message: "boom & bust", location: TextLocation(line: 18, column: 1))),
         ]
         let body = HTMLPage.body(document, outcomes: outcomes)
         #expect(body.contains("<div class=\"nb-cell\" id=\"cell-a\" data-line=\"6\">\n<pre class=\"nb-source\"><code>1</code></pre>\n<div class=\"nb-output\">\n"))

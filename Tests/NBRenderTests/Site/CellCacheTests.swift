@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import Testing
 import NBLanguage
@@ -79,14 +80,14 @@ private struct Fixture {
         let doc = f.document(cells)
         // Store outcomes carrying an error position, as a real failing cell would.
         var outcomes = f.expected(doc)
-        outcomes[2].error = CellError(message: "boom", location: SourceLocation(line: 26, column: 3))
+        outcomes[2].error = CellError(message: "boom", location: TextLocation(line: 26, column: 3))
         try f.cache.store(outcomes, for: doc, documentKey: "notes/a.md", fingerprint: FileFingerprints.sha256(relativeTo: f.root))
         // Three lines of prose added above every cell: same sources, positions shifted.
         let moved = f.document(cells, firstLine: 8)
         let result = CachedExecution.execute(moved, documentKey: "notes/a.md", cache: f.cache,
                                              fingerprint: FileFingerprints.sha256(relativeTo: f.root), runner: &runner)
         #expect(runner.ran.isEmpty && runner.replayed.isEmpty)
-        #expect(result.outcomes[2].error?.location == SourceLocation(line: 29, column: 3))
+        #expect(result.outcomes[2].error?.location == TextLocation(line: 29, column: 3))
     }
 
     @Test func editingCellKRerunsFromK() throws {
@@ -175,8 +176,8 @@ private struct Fixture {
         let outcome = CellOutcome(
             items: [.printed("hi"), .value("[[1, 2]]"), .formula(text: "f'(x) = 2*x", mathML: "<math/>"), .table(table), .plot(plot),
                     .images(ImageGrid(title: "d", width: 2, height: 1, pixels: [[0, 0.5]], captions: ["7"]))],
-            error: CellError(message: "m", location: SourceLocation(line: 3, column: 4), hint: "h"),
-            checks: [CheckRecord(kind: .gradcheck, passed: true, message: "ok", location: SourceLocation(line: 1, column: 1))],
+            error: CellError(message: "m", location: TextLocation(line: 3, column: 4), hint: "h"),
+            checks: [CheckRecord(kind: .gradcheck, passed: true, message: "ok", location: TextLocation(line: 1, column: 1))],
             filesRead: ["data/x.csv"])
         let data = try JSONEncoder().encode(outcome)
         let back = try JSONDecoder().decode(CellOutcome.self, from: data)

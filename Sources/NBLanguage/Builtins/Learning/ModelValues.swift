@@ -1,3 +1,4 @@
+import NBDocument
 import NBLearning
 
 /// Models as cell values: a record `{sizes, activation, parameters}` whose parameters are the
@@ -18,7 +19,7 @@ extension BuiltinCall {
 
     /// Layer sizes from a list or vector of whole numbers, refused before anything is allocated
     /// when a layer would be absurdly large.
-    func layerSizes(_ value: Value, _ what: String, at location: SourceLocation) throws(LanguageError) -> [Int] {
+    func layerSizes(_ value: Value, _ what: String, at location: TextLocation) throws(LanguageError) -> [Int] {
         var listed: Tensor<Double>?
         if case .list(let items) = value {
             var numbers: [Double] = []
