@@ -147,6 +147,8 @@ extension TeXParser {
         case "label":
             _ = readRawArgument(for: command, at: offset)
             return Atom(node: .row([]))
+        case "\u{FFFF}" where expansionFailure != nil:
+            return Atom(node: .error(expansionFailure ?? ""))
         case "nonumber", "notag", "displaybreak", "allowbreak", "nobreak", "relax", "strut", "mathstrut":
             return Atom(node: .row([]))
         default:

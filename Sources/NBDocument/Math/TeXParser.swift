@@ -20,6 +20,9 @@ struct TeXParser {
     var openGroups = 0
     var openLeftRight = 0
     var openEnvironments = 0
+    /// When macro expansion stopped at a limit, the call shown in place of the formula (the
+    /// expander reported it; see ``MacroExpander/failureMarker``).
+    var expansionFailure: String? = nil
 
     /// A parser over borrowed UTF-8; it must not outlive `bytes`.
     init(bytes: UnsafeBufferPointer<UInt8>, display: Bool) {
