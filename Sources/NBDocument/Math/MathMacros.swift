@@ -30,6 +30,14 @@ public struct MathMacros: Sendable, Equatable {
 
     subscript(name: String) -> MathMacro? { table[name] }
 
+    /// Every definition as one deterministic text (for cache keys): what changes it changes pages.
+    public var canonicalText: String {
+        names.map { name in
+            let macro = table[name]!
+            return "\\\(name)[\(macro.parameters)]" + (macro.defaultArgument.map { "[\($0)]" } ?? "") + "{\(macro.body)}"
+        }.joined(separator: "\n")
+    }
+
     /// Defines `name` (with or without its backslash) as `body`. Without `parameters`, the macro
     /// takes as many arguments as the highest `#n` in the body. Returns why the definition was
     /// refused, or nil.
