@@ -4,7 +4,7 @@
 /// Definitions take effect from where they stand and stay in force for the rest of the page (the
 /// context is carried from formula to formula). Expansion is bounded: a formula may expand at most
 /// ``maximumExpansions`` calls, nest ``maximumDepth`` deep and grow to ``outputLimit(for:)`` bytes,
-/// and a page shares a budget (``MathMacroContext``), so `\def\a{\a\a}` is an error, not a hang.
+/// and a page shares a budget (``MathPageContext``), so `\def\a{\a\a}` is an error, not a hang.
 struct MacroExpander {
     static let maximumExpansions = 10_000
     static let maximumDepth = 500
@@ -20,7 +20,7 @@ struct MacroExpander {
     }
 
     /// The expansion of `bytes`, or nil when it defines and calls no macro (it is parsed as is).
-    static func expand(_ bytes: UnsafeBufferPointer<UInt8>, context: inout MathMacroContext) -> MacroExpansion? {
+    static func expand(_ bytes: UnsafeBufferPointer<UInt8>, context: inout MathPageContext) -> MacroExpansion? {
         guard needsExpansion(bytes, context.macros) else { return nil }
         var expander = MacroExpander(input: Array(bytes), context: context)
         expander.run()
@@ -49,7 +49,7 @@ struct MacroExpander {
                 continue
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
-            if definitionCommands.contains(name) || macros[name] != nil { return true }
+            if definitionCommands.contains(name) || macros[name] != nil || MathMacros.builtins[name] != nil { return true }
             index = end
         }
         return false
@@ -80,13 +80,13 @@ struct MacroExpander {
     private var output: [UInt8] = []
     private var segments: [MacroExpansion.Segment] = []
     private var diagnostics: [Diagnostic] = []
-    private(set) var context: MathMacroContext
+    private(set) var context: MathPageContext
     private var expansions = 0
     private let limit: Int
     private var lastWasControlWord = false
     private var failure: String? = nil
 
-    private init(input: [UInt8], context: MathMacroContext) {
+    private init(input: [UInt8], context: MathPageContext) {
         frames = [Frame(bytes: input, origin: 0..<input.count)]
         self.context = context
         limit = Self.outputLimit(for: input.count)
@@ -116,7 +116,7 @@ struct MacroExpander {
             }
             if Self.definitionCommands.contains(name) {
                 define(name, at: token)
-            } else if let macro = context.macros[name] {
+            } else if let macro = context.macros[name] ?? MathMacros.builtins[name] {
                 call(name, macro, at: token)
             } else {
                 emit(token)
@@ -167,7 +167,7 @@ struct MacroExpander {
         guard expansions <= Self.maximumExpansions, context.remainingExpansions >= 0 else {
             fail(expansions > Self.maximumExpansions
                  ? "\\\(name): more than \(Self.maximumExpansions) macro expansions in one formula (does a macro call itself?)"
-                 : "\\\(name): this page expanded more than \(MathMacroContext.pageBudget) macros; not expanded",
+                 : "\\\(name): this page expanded more than \(MathPageContext.pageBudget) macros; not expanded",
                  at: token.source)
             return
         }
@@ -269,7 +269,7 @@ struct MacroExpander {
                 report("\\let\\\(name) needs a command to copy", at: token.source)
                 return
             }
-            if case .command(let targetName) = target.kind, let macro = context.macros[targetName] {
+            if case .command(let targetName) = target.kind, let macro = context.macros[targetName] ?? MathMacros.builtins[targetName] {
                 store(name, macro, at: token)
             } else {
                 store(name, MathMacro(parameters: 0, body: String(decoding: target.bytes, as: UTF8.self)), at: token)

@@ -9,7 +9,7 @@ struct MathMacro: Sendable, Equatable {
 }
 
 /// The TeX macros in force: those of `site.yml`, then of the page's front matter, then the ones the
-/// page's formulas define, in document order (see ``MathMacroContext``).
+/// page's formulas define, in document order (see ``MathPageContext``).
 ///
 /// Names are stored without the backslash. The table is bounded: past ``maximumBytes`` of
 /// definitions a new one is refused with a diagnostic.
@@ -93,20 +93,5 @@ public struct MathMacros: Sendable, Equatable {
             if let digit = decimalDigit(next) { highest = max(highest, digit) }
         }
         return highest
-    }
-}
-
-/// The macros in force while a page's formulas are converted in document order, and what is left of
-/// the page's expansion budget (so that a page of many formulas, each expanding a recursive macro
-/// to its limit, still converts in bounded time).
-public struct MathMacroContext: Sendable, Equatable {
-    /// Macro calls a whole page may expand.
-    static let pageBudget = 200_000
-
-    public var macros: MathMacros
-    var remainingExpansions = MathMacroContext.pageBudget
-
-    public init(_ macros: MathMacros = MathMacros()) {
-        self.macros = macros
     }
 }

@@ -145,6 +145,10 @@ extension TeXParser {
                 if overSplit != nil {
                     report("ambiguous fraction: more than one \\over in the same group", at: located.start)
                     nodes.append(.error(lexer.text(located.start..<located.end)))
+                } else if name == "above" {
+                    // `\above{2pt}`: \over with that rule thickness.
+                    let thickness = readRawArgument(for: "\\above", at: located.start).flatMap(Self.cssLength) ?? "0"
+                    overSplit = (nodes.count, "above:" + thickness)
                 } else {
                     overSplit = (nodes.count, name)
                 }
@@ -171,6 +175,22 @@ extension TeXParser {
             case .font(let newFont):
                 lexer.next()
                 font = newFont
+
+            case .size(let size):
+                lexer.next()
+                flush(&pending, into: &nodes, displayStyle: displayStyle)
+                styleLevels += 1
+                if let error = enter(at: located.start) {
+                    nodes.append(error)
+                    continue
+                }
+                styleMarks.append((nodes.count, MathStyle(size: size)))
+
+            case .horizontalLine:
+                lexer.next()
+                if context == .environment { sawHorizontalLine = true } else {
+                    report("\\hline only works inside an array or a matrix", at: located.start)
+                }
 
             case .color:
                 lexer.next()
@@ -242,7 +262,7 @@ extension TeXParser {
 
     /// `\over` (a rule), `\atop` (none), `\choose` (none, in parentheses), `\brace`, `\brack`.
     static func overFraction(_ command: String, _ numerator: MathNode, _ denominator: MathNode) -> MathNode {
-        let thickness: String? = command == "over" ? nil : "0"
+        let thickness: String? = command == "over" ? nil : command.hasPrefix("above:") ? String(command.dropFirst(6)) : "0"
         let fraction = MathNode.fraction(numerator, denominator, lineThickness: thickness, displayStyle: nil)
         let fences: (String, String)? = switch command {
         case "choose": ("(", ")")
@@ -315,6 +335,8 @@ extension TeXParser {
     enum RowToken {
         case end, closeBrace, ampersand, lineBreak, right, endEnvironment, middle, color, prime, atom
         case over(String)
+        case size(String)
+        case horizontalLine
         case limits(LimitsPlacement)
         case style(MathStyle, Bool)
         case font(MathFont)
@@ -344,9 +366,12 @@ extension TeXParser {
             "middle": .middle, "color": .color, "limits": .limits(.always), "nolimits": .limits(.never),
             "displaylimits": .limits(.displayOnly),
         ]
-        for name in ["over", "atop", "choose", "brace", "brack"] { table[name] = .over(name) }
+        for name in ["over", "atop", "choose", "brace", "brack", "above"] { table[name] = .over(name) }
         for (name, (style, display)) in styleSwitches { table[name] = .style(style, display) }
         for (name, font) in fontSwitches { table[name] = .font(font) }
+        for (name, size) in sizeSwitches { table[name] = .size(size) }
+        table["hline"] = .horizontalLine
+        table["hdashline"] = .horizontalLine
         return table
     }()
 
@@ -356,6 +381,12 @@ extension TeXParser {
         "textstyle": (MathStyle(displayStyle: false, scriptLevel: 0), false),
         "scriptstyle": (MathStyle(displayStyle: false, scriptLevel: 1), false),
         "scriptscriptstyle": (MathStyle(displayStyle: false, scriptLevel: 2), false),
+    ]
+
+    /// Size switches, relative to the text around the formula (LaTeX's sizes at 10 pt).
+    static let sizeSwitches: [String: String] = [
+        "tiny": "50%", "sixptsize": "60%", "scriptsize": "70%", "footnotesize": "80%", "small": "90%",
+        "normalsize": "100%", "large": "120%", "Large": "144%", "LARGE": "173%", "huge": "207%", "Huge": "249%",
     ]
 
     /// Old-style font switches, which last to the end of the group.

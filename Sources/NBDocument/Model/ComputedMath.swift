@@ -19,7 +19,7 @@ public struct ComputedMath: Sendable, Equatable {
     /// The MathML once every value is known: `tex(index)` gives the TeX of `InlineCode` `index`.
     public func mathML(_ tex: (Int) -> String) -> String {
         let filled = Placeholder.inlineCode.substitute(in: self.tex, count: Int.max) { tex($0) }
-        var context = MathMacroContext(macros)
+        var context = MathPageContext(macros)
         return MathML.convert(filled, display: display, macros: &context).mathML
     }
 }

@@ -8,7 +8,7 @@ struct BlockBuilder {
     let tree: CmarkTree
     let unsafe: Bool
     /// Macros in force before the first formula (site's, then front matter's); formulas add theirs.
-    private var macros: MathMacroContext
+    private var macros: MathPageContext
     private(set) var diagnostics: [Diagnostic] = []
     /// Inline expressions, checks and `\nb{…}` values, numbered as their placeholders are.
     private(set) var inlineCode: [InlineCode] = []
@@ -34,7 +34,8 @@ struct BlockBuilder {
     private var underReferencesHeading = false
 
     init(source: SourceText, protection: MathProtection, tree: CmarkTree, unsafe: Bool, macros: MathMacros = MathMacros()) {
-        self.macros = MathMacroContext(macros)
+        self.macros = MathPageContext(macros)
+        self.macros.defersReferences = true
         self.source = source
         self.protection = protection
         self.tree = tree
@@ -81,7 +82,7 @@ struct BlockBuilder {
                 // The formula is converted again once its values are known; check the rest now.
                 mathValues[index] = values
                 mathMacros[index] = macrosBefore
-                var context = MathMacroContext(macrosBefore)
+                var context = MathPageContext(macrosBefore)
                 let checked = MathML.convert(InlineCodeScan.checkable(span.tex, values), display: span.display, macros: &context)
                 diagnostics += checked.diagnostics.map { $0.relocated(span.origin) }
                 continue
@@ -89,6 +90,8 @@ struct BlockBuilder {
             // Byte spans in the file; DocumentParser locates them with all the others.
             diagnostics += rendered.diagnostics.map { $0.relocated(span.origin) }
         }
+        // `\eqref` may point forward: numbers are filled in once every label is known.
+        for index in mathML.indices { mathML[index] = macros.resolvingReferences(in: mathML[index]) }
     }
 
     /// The placeholder of a formula with `\nb{…}` values, registering it and its values the first
