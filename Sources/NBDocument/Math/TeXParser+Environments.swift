@@ -12,7 +12,7 @@ extension TeXParser {
         var environment = environment
         if environment.hasSuffix("matrix*") { environment.removeLast() }
         return switch environment {
-        case "matrix", "smallmatrix", "array", "subarray", "darray", "CD":
+        case "matrix", "smallmatrix", "array", "subarray", "darray":
             EnvironmentLayout(alignments: [.center], displayStyle: false, flushPairs: false, open: nil, close: nil)
         case "pmatrix":
             EnvironmentLayout(alignments: [.center], displayStyle: false, flushPairs: false, open: "(", close: ")")

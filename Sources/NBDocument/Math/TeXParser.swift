@@ -51,9 +51,10 @@ struct TeXParser {
     /// `gathered` (centred rows) without `&`, `aligned` with it.
     mutating func parseFormula() -> MathNode {
         var formula = parseLines()
+        let label = pendingLabel
         if let number = equationTag(numbered: numbersWholeFormula) {
             formula = .row(formula.rowChildren + [.space(width: "2em"), .text(number)])
-            if let label = pendingLabel { formula = .anchor(label.anchor, formula) }
+            if let label { formula = .anchor(label.anchor, formula) }
         }
         guard let comment = lexer.commentAtEnd, !abandoned else { return formula }
         // Valid TeX, but in Markdown math it is nearly always a percent sign: show it as an error.
