@@ -195,6 +195,11 @@ struct MathMLWriter {
             raw("<merror><mtext>")
             escaped(text)
             raw("</mtext></merror>")
+        case .padded(let width, let content):
+            attribute("<mpadded width=\"", width)
+            raw(">")
+            writeContents(content)
+            raw("</mpadded>")
         case .anchor(let id, let content):
             attribute("<mrow id=\"eq-", id)
             raw(">")

@@ -183,7 +183,8 @@ extension TeXParser {
         case "llap", "rlap", "clap":
             let content = parseArgument(for: command, at: offset)
             let shift = name == "llap" ? "-100%" : name == "clap" ? "-50%" : "0"
-            return Atom(node: .styled("display:inline-block;width:0", .styled("display:inline-block;transform:translateX(\(shift))", content)))
+            // Zero width; the content is moved left by its own width (or half of it) with a transform.
+            return Atom(node: .padded(width: "0", name == "rlap" ? content : .styled("transform:translateX(\(shift))", content)))
         case "cancel", "bcancel", "xcancel", "sout":
             return Atom(node: .styled(Self.strikeStyles[name] ?? "", parseArgument(for: command, at: offset)))
         case "colorbox", "fcolorbox":

@@ -36,12 +36,14 @@ extension TeXParser {
     mutating func parseRow(_ context: RowContext) -> (MathNode, RowStop) {
         let savedFont = font
         let savedDisplayStyle = displayStyle
+        let savedSize = currentSize
         // Each style switch wraps the rest of the row in one more `<mstyle>`: it counts as a nesting
         // level, so `\color{red}` repeated 100,000 times cannot build a tree too deep to write.
         var styleLevels = 0
         defer {
             font = savedFont
             displayStyle = savedDisplayStyle
+            currentSize = savedSize
             depth -= styleLevels
         }
         var nodes: [MathNode] = []
@@ -184,7 +186,10 @@ extension TeXParser {
                     nodes.append(error)
                     continue
                 }
-                styleMarks.append((nodes.count, MathStyle(size: size)))
+                // `mathsize` is relative to the enclosing size: `\\tiny a \\normalsize b` is back to 100%.
+                let ratio = size / currentSize
+                currentSize = size
+                styleMarks.append((nodes.count, MathStyle(size: Self.formatPercent(ratio))))
 
             case .horizontalLine:
                 lexer.next()
@@ -335,7 +340,7 @@ extension TeXParser {
     enum RowToken {
         case end, closeBrace, ampersand, lineBreak, right, endEnvironment, middle, color, prime, atom
         case over(String)
-        case size(String)
+        case size(Double)
         case horizontalLine
         case limits(LimitsPlacement)
         case style(MathStyle, Bool)
@@ -384,10 +389,16 @@ extension TeXParser {
     ]
 
     /// Size switches, relative to the text around the formula (LaTeX's sizes at 10 pt).
-    static let sizeSwitches: [String: String] = [
-        "tiny": "50%", "sixptsize": "60%", "scriptsize": "70%", "footnotesize": "80%", "small": "90%",
-        "normalsize": "100%", "large": "120%", "Large": "144%", "LARGE": "173%", "huge": "207%", "Huge": "249%",
+    static let sizeSwitches: [String: Double] = [
+        "tiny": 0.5, "sixptsize": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9,
+        "normalsize": 1, "large": 1.2, "Large": 1.44, "LARGE": 1.728, "huge": 2.074, "Huge": 2.488,
     ]
+
+    static func formatPercent(_ ratio: Double) -> String {
+        var text = String((ratio * 1000).rounded() / 10)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text + "%"
+    }
 
     /// Old-style font switches, which last to the end of the group.
     static let fontSwitches: [String: MathFont] = [

@@ -12,6 +12,8 @@ struct TeXParser {
     private var suppressedDiagnostics = 0
     var depth = 0
     var font: MathFont = .automatic
+    /// The size set by `\\small`, `\\Large` … relative to the formula's (1 when none).
+    var currentSize = 1.0
     /// Whether large operators currently take limits above/below (TeX display style).
     var displayStyle: Bool
     /// Set once the nesting limit is hit: the input has been consumed, enclosing groups stop quietly.
