@@ -85,11 +85,15 @@ struct MacroExpander {
     private let limit: Int
     private var lastWasControlWord = false
     private var failure: String? = nil
+    /// Tokens this formula may still read: nested calls that re-read long arguments
+    /// (`\bra{\bra{\bra{…` left open) would otherwise cost time quadratic in the formula.
+    private var work: Int
 
     private init(input: [UInt8], context: MathPageContext) {
         frames = [Frame(bytes: input, origin: 0..<input.count)]
         self.context = context
         limit = Self.outputLimit(for: input.count)
+        work = max(1_000_000, 64 * input.count)
     }
 
     private var result: MacroExpansion {
@@ -385,6 +389,16 @@ struct MacroExpander {
     }
 
     private mutating func nextToken() -> Token? {
+        work -= 1
+        context.remainingWork -= 1
+        if work < 0 || context.remainingWork < 0 {
+            if failure == nil {
+                fail(work < 0 ? "macro expansion read this formula more than 64 times over (an argument left open?)"
+                              : "this page's macros took too long to expand; not expanded",
+                     at: frames.count > 1 ? frames[1].origin : frames[0].position..<frames[0].position)
+            }
+            return nil
+        }
         var top = frames.count - 1
         while frames[top].position >= frames[top].bytes.count {
             guard top > 0 else { return nil }

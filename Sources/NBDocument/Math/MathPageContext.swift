@@ -7,6 +7,8 @@ public struct MathPageContext: Sendable, Equatable {
 
     public var macros: MathMacros
     var remainingExpansions = MathPageContext.pageBudget
+    /// Tokens the page's macro expansion may still read (arguments re-read by nested calls count).
+    var remainingWork = 20_000_000
     /// The last equation number given on the page.
     var equationNumber = 0
     /// `\label` anchors (without the `eq-` prefix) and the number shown for each.

@@ -113,6 +113,14 @@ struct MathMacroTests {
         #expect(computed.mathML { _ in "1" }.contains("ℝ"))
     }
 
+    @Test func nestedCallsWithOpenArgumentsAreBounded() {
+        // Each `\bra{` re-reads the rest of the formula as its argument: without a bound on the
+        // tokens read, this costs time quadratic in the length.
+        let (mathML, diagnostics) = render(String(repeating: "\\bra{", count: 5_000))
+        #expect(mathML.contains("<merror>"))
+        #expect(diagnostics.contains { $0.message.contains("64 times") })
+    }
+
     @Test func aPageBudgetBoundsManyRecursiveFormulas() throws {
         let formula = "$\\def\\a{\\a\\a}\\a$ "
         let document = try DocumentParser.parse(String(repeating: formula, count: 200))
