@@ -116,9 +116,13 @@ public enum FrontMatterParser {
                 case "false", "no", "off": options.unsafeHTML = false
                 default: expect("true or false")
                 }
+            case "macros":
+                let (macros, problems) = MathMacros.read(entry.value)
+                options.macros = macros
+                diagnostics += problems.map { Diagnostic(.warning, $0.message, at: TextLocation(line: $0.line, column: 1)) }
             default:
                 diagnostics.append(Diagnostic(.warning,
-                    "unknown option `nb: \(entry.key)` (known: seed, timeout, rtol, atol, unsafe_html); ignored", at: at))
+                    "unknown option `nb: \(entry.key)` (known: seed, timeout, rtol, atol, unsafe_html, macros); ignored", at: at))
             }
         }
         return options

@@ -10,9 +10,12 @@ public struct NotebookOptions: Sendable, Equatable {
     public var atol: Double?
     /// Keep raw HTML and `javascript:` links (off by default).
     public var unsafeHTML: Bool
+    /// TeX macros from `nb: macros:` (name → definition).
+    public var macros: MathMacros
 
     public init(seed: UInt64? = nil, timeout: Double? = nil, rtol: Double? = nil, atol: Double? = nil,
-                unsafeHTML: Bool = false) {
+                unsafeHTML: Bool = false, macros: MathMacros = MathMacros()) {
+        self.macros = macros
         self.seed = seed
         self.timeout = timeout
         self.rtol = rtol

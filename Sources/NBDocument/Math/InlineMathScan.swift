@@ -13,6 +13,7 @@ struct InlineMathScan {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let start: Int
     private let end: Int
     private(set) var found: [Found] = []
     /// Positions of `$$` openers without a closer in their region.
@@ -29,10 +30,12 @@ struct InlineMathScan {
     private var noDoubleDollarCloser = false
     private var noParenthesisCloser = false
     private var noBracketCloser = false
+    private var failedBracketCloser: Int? = nil
     private var backtickLengthsWithoutCloser: Set<Int> = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, region: Range<Int>) {
         self.bytes = bytes
+        self.start = region.lowerBound
         self.end = region.upperBound
         destinationBudget = 4 * region.count + 4096
     }
@@ -89,8 +92,15 @@ struct InlineMathScan {
             }
             noParenthesisCloser = true
         } else if next == UInt8(ascii: "[") && !noBracketCloser {
+            // Display math starts its line and its `\]` ends one; `see \[1\] and \[2\]` is text.
+            guard startsLine(position) else { return position + 2 }
+            // A closer that did not end its line is the first closer for every opener before it.
+            if let failed = failedBracketCloser, position + 2 <= failed { return position + 2 }
             if let closer = escapedCloser(UInt8(ascii: "]"), from: position + 2) {
-                guard hasNonWhitespace(position + 2..<closer) else { return position + 2 }
+                guard hasNonWhitespace(position + 2..<closer), endsLine(closer + 2) else {
+                    failedBracketCloser = closer
+                    return position + 2
+                }
                 found.append(Found(start: position, contentStart: position + 2, contentEnd: closer,
                                    end: closer + 2, delimiter: .bracket))
                 return closer + 2
@@ -130,11 +140,14 @@ struct InlineMathScan {
         return start + length
     }
 
+    /// `$…$` by SPEC §3: the opening `$` is followed by a non-space; the first `$` after it decides.
+    /// It closes when it follows a non-space and is not followed by a digit, or, followed by a digit,
+    /// when the opener directly follows a letter or digit (`3$\times$3`). Otherwise the opener is a
+    /// literal `$` and scanning goes on after it (so `$5 and $6, see $x^2$` has one formula).
     private mutating func dollar(at start: Int) -> Int {
         if start + 1 < end && bytes[start + 1] == UInt8(ascii: "$") {
             return doubleDollar(at: start)
         }
-        // pandoc: the opening `$` has a non-space character right after it.
         guard !noDollarCloser, start + 1 < end, !isWhitespace(bytes[start + 1]) else { return start + 1 }
         var position = start + 1
         while position < end {
@@ -144,13 +157,14 @@ struct InlineMathScan {
                 continue
             }
             if byte == UInt8(ascii: "$") {
-                // pandoc: the closing `$` has a non-space character before it and no digit after it.
                 let followedByDigit = position + 1 < end && decimalDigit(bytes[position + 1]) != nil
-                if !isWhitespace(bytes[position - 1]) && !followedByDigit && position > start + 1 {
+                let openerAfterWord = start > 0 && (isASCIILetter(bytes[start - 1]) || decimalDigit(bytes[start - 1]) != nil)
+                if !isWhitespace(bytes[position - 1]) && (!followedByDigit || openerAfterWord) {
                     found.append(Found(start: start, contentStart: start + 1, contentEnd: position,
                                        end: position + 1, delimiter: .dollar))
                     return position + 1
                 }
+                return start + 1
             }
             position += 1
         }
@@ -373,6 +387,25 @@ struct InlineMathScan {
             guard bytes[position] == UInt8(ascii: ".") else { return nil }
             position += 1
         }
+    }
+
+    /// Whether only indentation and block-quote markers stand between the line start and `position`.
+    private func startsLine(_ position: Int) -> Bool {
+        var index = position
+        while index > start, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t")
+                || bytes[index - 1] == UInt8(ascii: ">") {
+            index -= 1
+        }
+        return index == start || bytes[index - 1] == UInt8(ascii: "\n")
+    }
+
+    /// Whether only spaces stand between `position` and the end of its line.
+    private func endsLine(_ position: Int) -> Bool {
+        var index = position
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") || bytes[index] == UInt8(ascii: "\r") {
+            index += 1
+        }
+        return index == end || bytes[index] == UInt8(ascii: "\n")
     }
 
     private func hasNonWhitespace(_ range: Range<Int>) -> Bool {

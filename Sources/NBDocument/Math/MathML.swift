@@ -7,26 +7,63 @@ public enum MathML {
     /// location relative to `tex`; ``render(_:in:)`` places them in the Markdown). Never throws, never crashes, never drops input
     /// silently; nesting deeper than 64 levels is shown unconverted. Output is deterministic.
     /// `\\` and `&` outside an environment lay the formula out as gathered/aligned rows.
-    public static func render(_ tex: String, display: Bool) -> (mathML: String, diagnostics: [Diagnostic]) {
-        let (mathML, diagnostics) = convert(tex, display: display)
+    public static func render(_ tex: String, display: Bool, macros: MathMacros = MathMacros()) -> (mathML: String, diagnostics: [Diagnostic]) {
+        var context = MathPageContext(macros)
+        let (mathML, diagnostics) = convert(tex, display: display, macros: &context)
         return (mathML, diagnostics.isEmpty ? [] : SourceText(tex).locate(diagnostics))
     }
 
     /// ``render(_:display:)`` with the diagnostics' spans in `tex` but not yet located.
     static func convert(_ tex: String, display: Bool) -> (mathML: String, diagnostics: [Diagnostic]) {
+        var context = MathPageContext()
+        return convert(tex, display: display, macros: &context)
+    }
+
+    /// Converts with the macros of `macros` in force; definitions in `tex` are added to it (a
+    /// page's formulas are converted in document order through one context).
+    static func convert(_ tex: String, display: Bool, macros: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
         var source = tex
         return source.withUTF8 { bytes in
-            var parser = TeXParser(bytes: bytes, display: display)
-            let tree = parser.parseFormula()
-            // Typical MathML is about eleven times the TeX, plus the wrapper.
-            var writer = MathMLWriter(capacity: bytes.count * 12 + 160)
-            writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
-            writer.writeSingle(tree)
-            writer.raw("<annotation encoding=\"application/x-tex\">")
-            writer.escaped(tex)
-            writer.raw("</annotation></semantics></math>")
-            return (writer.output, parser.allDiagnostics)
+            guard let expansion = MacroExpander.expand(bytes, context: &macros) else {
+                return convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
+            }
+            let (mathML, diagnostics) = expansion.tex.withUnsafeBufferPointer { expanded in
+                convert(expanded, annotation: tex, display: display, failure: expansion.failure, context: &macros)
+            }
+            let moved = diagnostics.map { diagnostic -> Diagnostic in
+                var moved = diagnostic
+                moved.span = diagnostic.span.map { expansion.sourceRange($0) }
+                return moved
+            }
+            return (mathML, (expansion.diagnostics + moved).sorted { ($0.span?.lowerBound ?? 0) < ($1.span?.lowerBound ?? 0) })
         }
+    }
+
+    private static func convert(_ bytes: UnsafeBufferPointer<UInt8>, annotation tex: String, display: Bool,
+                                failure: String?, context: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
+        var parser = TeXParser(bytes: bytes, display: display)
+        parser.expansionFailure = failure
+        parser.equationNumber = context.equationNumber
+        let tree = parser.parseFormula()
+        context.equationNumber = parser.equationNumber
+        var diagnostics = parser.allDiagnostics
+        for label in parser.newLabels {
+            if context.labels[label.anchor] != nil {
+                diagnostics.append(Diagnostic(.warning, "\\label{\(label.anchor)} is used twice on this page; \\eqref links to the first",
+                                              span: label.offset..<label.offset))
+            } else {
+                context.labels[label.anchor] = label.number
+            }
+        }
+        // Typical MathML is about eleven times the TeX, plus the wrapper.
+        var writer = MathMLWriter(capacity: bytes.count * 12 + 160)
+        writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
+        writer.writeSingle(tree)
+        writer.raw("<annotation encoding=\"application/x-tex\">")
+        writer.escaped(tex)
+        writer.raw("</annotation></semantics></math>")
+        let mathML = context.defersReferences ? writer.output : context.resolvingReferences(in: writer.output)
+        return (mathML, diagnostics)
     }
 
     /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by

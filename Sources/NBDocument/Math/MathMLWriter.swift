@@ -178,6 +178,7 @@ struct MathMLWriter {
                 escaped(color)
                 raw("\"")
             }
+            if let size = style.size { attribute(" mathsize=\"", size) }
             raw(">")
             writeContents(content)
             raw("</mstyle>")
@@ -194,6 +195,22 @@ struct MathMLWriter {
             raw("<merror><mtext>")
             escaped(text)
             raw("</mtext></merror>")
+        case .padded(let width, let content):
+            attribute("<mpadded width=\"", width)
+            raw(">")
+            writeContents(content)
+            raw("</mpadded>")
+        case .anchor(let id, let content):
+            attribute("<mrow id=\"eq-", id)
+            raw(">")
+            writeContents(content)
+            raw("</mrow>")
+        case .reference(let anchor, let marker):
+            // An HTML link inside <mtext> (an HTML integration point): MathML Core has no links.
+            attribute("<mtext><a href=\"#eq-", anchor)
+            raw(">")
+            escaped(marker)
+            raw("</a></mtext>")
         }
     }
 

@@ -35,6 +35,13 @@ enum MathNode: Sendable, Equatable {
     indirect case phantom(MathNode)
     /// `<merror>`: visible error text (the offending source).
     case error(String)
+    /// `<mpadded width="…">`: content that takes the given width (`\\rlap`, `\\llap`).
+    indirect case padded(width: String, MathNode)
+    /// `<mrow id="eq-…">`: an equation `\label` links point at.
+    indirect case anchor(String, MathNode)
+    /// `\eqref{…}`: a link to an equation's anchor; `marker` becomes its number once the page's
+    /// labels are known (see ``MathPageContext/resolvingReferences(in:)``).
+    case reference(anchor: String, marker: String)
 
     /// The children of a row, or the node itself.
     var rowChildren: [MathNode] {

@@ -20,6 +20,13 @@ enum MathSymbols {
         var table: [String: MathSymbol] = [:]
         for (name, scalar) in greekLetters { table[name] = .letter(scalar) }
         for (name, text) in ordinaries { table[name] = .ordinary(text, upright: false) }
+        for (name, text) in moreUprightOrdinaries { table[name] = .ordinary(text, upright: true) }
+        for (name, text) in moreBinaryOperators { table[name] = .op(MathOperator(text)) }
+        for (name, text) in moreRelations { table[name] = .op(MathOperator(text)) }
+        for (name, text) in moreFences { table[name] = .fence(text) }
+        for name in moreFunctions { table[name] = .function(name, limits: false) }
+        table["thetasym"] = .letter("ϑ")
+        table["exist"] = .op(MathOperator("∃", form: .prefix))
         for (name, text) in uprightOrdinaries { table[name] = .ordinary(text, upright: true) }
         for (name, text) in binaryOperators { table[name] = .op(MathOperator(text)) }
         for (name, text) in relations { table[name] = .op(MathOperator(text)) }
@@ -114,7 +121,7 @@ enum MathSymbols {
         ("therefore", "∴"), ("because", "∵"), ("eqcirc", "≖"), ("circeq", "≗"), ("thicksim", "∼"),
         ("thickapprox", "≈"), ("backsim", "∽"), ("Subset", "⋐"), ("Supset", "⋑"), ("vartriangleleft", "⊲"),
         ("vartriangleright", "⊳"), ("trianglelefteq", "⊴"), ("trianglerighteq", "⊵"), ("multimap", "⊸"),
-        ("dashrightarrow", "⇢"), ("dashleftarrow", "⇢"), ("Uparrow", "⇑"), ("Downarrow", "⇓"),
+        ("dashrightarrow", "⇢"), ("Uparrow", "⇑"), ("Downarrow", "⇓"),
         ("Updownarrow", "⇕"), ("uparrow", "↑"), ("downarrow", "↓"), ("updownarrow", "↕"),
         ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"), ("leftrightarrows", "⇆"), ("Lsh", "↰"), ("Rsh", "↱"),
         ("upharpoonright", "↾"), ("restriction", "↾"),

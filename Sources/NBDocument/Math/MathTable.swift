@@ -10,6 +10,10 @@ struct MathTable: Sendable, Equatable {
     var flushPairs: Bool
     /// Rows packed tightly (`\substack` under a large operator).
     var compact = false
+    /// Row boundaries with a rule (`\\hline`): 0 above the first row, `rows.count` below the last.
+    var horizontalLines: Set<Int> = []
+    /// Column boundaries with a rule (`{c|c}`): 0 left of the first column.
+    var verticalLines: Set<Int> = []
 
     func alignment(ofColumn column: Int) -> Alignment {
         columnAlignments.isEmpty ? .center : columnAlignments[column % columnAlignments.count]

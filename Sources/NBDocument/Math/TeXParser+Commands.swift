@@ -13,6 +13,11 @@ extension TeXParser {
             return Atom(node: .underOver(base, under: nil, over: .op(MathOperator(accent.0, stretchy: accent.1)),
                                          accent: true, accentUnder: false))
         }
+        if let accent = Self.underAccents[name] {
+            let base = parseArgument(for: command, at: offset)
+            return Atom(node: .underOver(base, under: .op(MathOperator(accent.0, stretchy: accent.1)), over: nil,
+                                         accent: false, accentUnder: true))
+        }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
             return Atom(node: parseFraction(name, at: offset))
@@ -78,9 +83,8 @@ extension TeXParser {
             return Atom(node: parseArgument(for: command, at: offset, font: .sansSerif))
         case "mathtt":
             return Atom(node: parseArgument(for: command, at: offset, font: .monospace))
-        case "xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow", "xmapsto":
-            let arrow = ["xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒",
-                         "xLeftarrow": "⇐", "xmapsto": "↦"][name] ?? "→"
+        case _ where Self.extensibleArrows[name] != nil:
+            let arrow = Self.extensibleArrows[name] ?? "→"
             var below: MathNode? = nil
             if let range = lexer.readRawOptional() {
                 var belowParser = TeXParser(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[range]), display: false)
@@ -136,24 +140,228 @@ extension TeXParser {
             return Atom(node: .row([.space(width: "1em"), .operatorName("mod", limits: false), .space(width: "0.3333em")]))
         case "mathbin", "mathrel", "mathpunct", "mathord", "mathopen", "mathclose", "mathinner":
             return Atom(node: classed(name, parseArgument(for: command, at: offset)))
-        case "hspace", "hspace*", "mspace":
+        case "hspace", "mspace":
+            _ = consumeStar()
             guard let dimension = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
             return Atom(node: space(dimension, command: command, at: offset))
         case "kern", "mkern", "mskip", "hskip":
+            if lexer.peekRawByte() == UInt8(ascii: "{") {
+                guard let dimension = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
+                return Atom(node: space(dimension, command: command, at: offset))
+            }
             return Atom(node: space(readInlineDimension(), command: command, at: offset))
-        case "tag", "tag*":
+        case "tag":
+            let starred = consumeStar()
             guard let label = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
-            return Atom(node: .row([.space(width: "2em"), .text(name == "tag" ? "(\(label))" : label)]))
-        case "label":
-            _ = readRawArgument(for: command, at: offset)
+            if pendingTag != nil { report("more than one \\tag for one equation", at: offset) }
+            pendingTag = (label.trimmingSpaces, starred)
             return Atom(node: .row([]))
-        case "nonumber", "notag", "displaybreak", "allowbreak", "nobreak", "relax", "strut", "mathstrut":
+        case "label":
+            guard let label = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
+            if pendingLabel != nil { report("more than one \\label for one equation", at: offset) }
+            pendingLabel = (MathPageContext.anchor(label), offset)
+            return Atom(node: .row([]))
+        case "eqref", "ref":
+            guard let label = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
+            let anchor = MathPageContext.anchor(label)
+            return Atom(node: .reference(anchor: anchor, marker: MathPageContext.referenceMarker(anchor, parenthesized: name == "eqref")))
+        case "nonumber", "notag":
+            pendingNoNumber = true
+            return Atom(node: .row([]))
+        case "raisebox":
+            guard let dimension = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
+            let content = parseText(command, at: offset, font: .upright)
+            guard let length = Self.cssLength(dimension) else {
+                report("\\raisebox: cannot read the dimension \"\(dimension)\"", at: offset)
+                return Atom(node: content)
+            }
+            let lowered = length.hasPrefix("-") ? String(length.dropFirst()) : "-" + length
+            return Atom(node: .styled("position:relative;top:" + lowered, content))
+        case "smash", "vcenter":
+            _ = lexer.readRawOptional()
+            return Atom(node: parseArgument(for: command, at: offset))
+        case "llap", "rlap", "clap":
+            let content = parseArgument(for: command, at: offset)
+            let shift = name == "llap" ? "-100%" : name == "clap" ? "-50%" : "0"
+            // Zero width; the content is moved left by its own width (or half of it) with a transform.
+            return Atom(node: .padded(width: "0", name == "rlap" ? content : .styled("transform:translateX(\(shift))", content)))
+        case "cancel", "bcancel", "xcancel", "sout":
+            return Atom(node: .styled(Self.strikeStyles[name] ?? "", parseArgument(for: command, at: offset)))
+        case "colorbox", "fcolorbox":
+            let border = name == "fcolorbox" ? readColor(for: command, at: offset) : nil
+            let background = readColor(for: command, at: offset)
+            let content = parseText(command, at: offset, font: .upright)
+            var style = "padding:0.1em 0.2em"
+            if let background { style += ";background:" + background }
+            if let border { style += ";border:0.06em solid " + border }
+            return Atom(node: .styled(style, content))
+        case "angl":
+            return Atom(node: .styled("border-top:0.06em solid;border-right:0.06em solid;padding:0.1em 0.1em 0 0.05em",
+                                      parseArgument(for: command, at: offset)))
+        case "phase":
+            return Atom(node: .styled("border-bottom:0.06em solid;border-left:0.06em solid;padding:0 0.1em 0.05em 0.3em",
+                                      parseArgument(for: command, at: offset)))
+        case "rule":
+            let raise = lexer.readRawOptional().map { lexer.text($0) }.flatMap(Self.cssLength) ?? "0"
+            let width = readRawArgument(for: command, at: offset).flatMap(Self.cssLength) ?? "0"
+            let height = readRawArgument(for: command, at: offset).flatMap(Self.cssLength) ?? "0"
+            return Atom(node: .styled("display:inline-block;background:currentColor;width:\(width);height:\(height);vertical-align:\(raise)",
+                                      .row([])))
+        case "genfrac":
+            return Atom(node: parseGeneralizedFraction(at: offset))
+        case "mathchoice":
+            let choices = (0..<4).map { _ in parseArgument(for: command, at: offset) }
+            return Atom(node: displayStyle ? choices[0] : choices[1])
+        case "char":
+            return Atom(node: readCharacterCode(at: offset))
+        case "href", "htmlClass", "htmlId", "htmlStyle", "htmlData":
+            // No links or attributes inside a formula: the content is shown.
+            _ = readRawArgument(for: command, at: offset)
+            return Atom(node: parseArgument(for: command, at: offset))
+        case "url":
+            guard let url = readRawArgument(for: command, at: offset) else { return Atom(node: .row([])) }
+            return Atom(node: .text(url))
+        case "verb":
+            return Atom(node: readVerbatim(at: offset))
+        case "\u{FFFF}" where expansionFailure != nil:
+            return Atom(node: .error(expansionFailure ?? ""))
+        case "displaybreak", "allowbreak", "nobreak", "relax", "strut", "mathstrut", "global",
+             "begingroup", "endgroup":
             return Atom(node: .row([]))
         default:
             report(name.isEmpty ? "a lone \\ at the end of the formula" : "unknown command \\\(name)", at: offset,
                    to: located.end)
             return Atom(node: .error(lexer.text(located.start..<located.end)))
         }
+    }
+
+    /// Consumes a `*` right after the command name (`\\tag*`, `\\hspace*`).
+    mutating func consumeStar() -> Bool {
+        guard lexer.peekRawByte(skippingSpaces: false) == UInt8(ascii: "*") else { return false }
+        lexer.consumeRawByte(skippingSpaces: false)
+        return true
+    }
+
+    static let extensibleArrows: [String: String] = [
+        "xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒", "xLeftarrow": "⇐",
+        "xmapsto": "↦", "xhookleftarrow": "↩", "xhookrightarrow": "↪", "xleftharpoondown": "↽",
+        "xleftharpoonup": "↼", "xLeftrightarrow": "⇔", "xleftrightharpoons": "⇋", "xrightharpoondown": "⇁",
+        "xrightharpoonup": "⇀", "xrightleftharpoons": "⇌", "xtofrom": "⇄", "xtwoheadleftarrow": "↞",
+        "xtwoheadrightarrow": "↠", "xlongequal": "=", "xrightleftarrows": "⇄",
+    ]
+
+    /// MathML Core has no `<menclose>`: strikes are drawn as a one-line gradient behind the content.
+    static let strikeStyles: [String: String] = {
+        func line(_ direction: String) -> String {
+            "linear-gradient(\(direction),transparent calc(50% - 0.05em),currentColor calc(50% - 0.04em),currentColor calc(50% + 0.04em),transparent calc(50% + 0.05em))"
+        }
+        return [
+            "cancel": "background:" + line("to top left"), "bcancel": "background:" + line("to top right"),
+            "xcancel": "background:" + line("to top left") + "," + line("to top right"),
+            "sout": "background:" + line("to bottom"),
+        ]
+    }()
+
+    /// A TeX dimension as a CSS length (`2pt`, `-.5ex`, `3mu`), or nil.
+    static func cssLength(_ dimension: String) -> String? {
+        let trimmed = dimension.trimmingSpaces
+        var number = ""
+        var unit = ""
+        for scalar in trimmed.unicodeScalars {
+            if unit.isEmpty && (("0"..."9").contains(scalar) || scalar == "." || scalar == "-" || scalar == "+") {
+                number.unicodeScalars.append(scalar)
+            } else if scalar != " " {
+                unit.unicodeScalars.append(scalar)
+            }
+        }
+        guard let value = Double(number), ["em", "ex", "pt", "px", "mm", "cm", "in", "mu", "pc", "bp"].contains(unit) else { return nil }
+        if unit == "mu" { return formatEm(value / 18) }
+        let css = unit == "bp" ? "pt" : unit
+        var text = String(value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text + css
+    }
+
+    /// `\\genfrac(]{2pt}{0}{a}{b}`: delimiters, rule thickness, style (0 display … 3 script-script).
+    private mutating func parseGeneralizedFraction(at offset: Int) -> MathNode {
+        let open = readDelimiterArgument()
+        let close = readDelimiterArgument()
+        let thickness = readRawArgument(for: "\\genfrac", at: offset)?.trimmingSpaces ?? ""
+        let style = readRawArgument(for: "\\genfrac", at: offset)?.trimmingSpaces ?? ""
+        let savedDisplayStyle = displayStyle
+        displayStyle = style == "0"
+        let numerator = parseArgument(for: "\\genfrac", at: offset)
+        let denominator = parseArgument(for: "\\genfrac", at: offset)
+        displayStyle = savedDisplayStyle
+        let fraction = MathNode.fraction(numerator, denominator, lineThickness: thickness.isEmpty ? nil : Self.cssLength(thickness) ?? "0",
+                                         displayStyle: style == "0" ? true : style.isEmpty ? nil : false)
+        var nodes: [MathNode] = []
+        if !open.isEmpty { nodes.append(.op(MathOperator(open, form: .prefix, fence: true, stretchy: true))) }
+        nodes.append(fraction)
+        if !close.isEmpty { nodes.append(.op(MathOperator(close, form: .postfix, fence: true, stretchy: true))) }
+        return .wrap(nodes)
+    }
+
+    /// A delimiter given as an argument: `(`, `{(}`, `\\langle`, `{}` (none).
+    private mutating func readDelimiterArgument() -> String {
+        if lexer.peekRawByte() == UInt8(ascii: "{") {
+            let range = lexer.readRawGroup()?.content ?? 0..<0
+            var inner = TeXLexer(bytes: UnsafeBufferPointer(rebasing: lexer.bytes[range]))
+            return MathSymbols.delimiter(for: inner.next().token) ?? ""
+        }
+        let token = lexer.next().token
+        return MathSymbols.delimiter(for: token) ?? ""
+    }
+
+    /// `\\char"263A`, `\\char'777`, `\\char65`: the character with that code.
+    private mutating func readCharacterCode(at offset: Int) -> MathNode {
+        var radix = 10
+        if let byte = lexer.peekRawByte(), byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            radix = byte == UInt8(ascii: "\"") ? 16 : 8
+            lexer.consumeRawByte()
+        }
+        var digits = ""
+        while let byte = lexer.peekRawByte(skippingSpaces: digits.isEmpty), digits.count < 8,
+              let digit = Int(String(UnicodeScalar(byte)), radix: radix), digit >= 0 {
+            digits.unicodeScalars.append(UnicodeScalar(byte))
+            lexer.consumeRawByte(skippingSpaces: digits.count == 1)
+        }
+        guard let code = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(code), code >= 0x20 else {
+            report("\\char needs a character code, as in \\char\"263A", at: offset)
+            return .error("\\char" + digits)
+        }
+        return .identifier(String(Character(scalar)), upright: true)
+    }
+
+    /// `\\verb|…|`: the text between two equal delimiters, in monospace.
+    private mutating func readVerbatim(at offset: Int) -> MathNode {
+        guard let delimiter = lexer.peekRawByte(skippingSpaces: false), !isASCIILetter(delimiter), delimiter != UInt8(ascii: " ") else {
+            report("\\verb needs a delimiter, as in \\verb|x|", at: offset)
+            return .error("\\verb")
+        }
+        lexer.consumeRawByte(skippingSpaces: false)
+        var bytes: [UInt8] = []
+        while let byte = lexer.peekRawByte(skippingSpaces: false), byte != delimiter {
+            bytes.append(byte)
+            lexer.consumeRawByte(skippingSpaces: false)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard lexer.peekRawByte(skippingSpaces: false) == delimiter else {
+            report("\\verb: no closing \(Character(UnicodeScalar(delimiter)))", at: offset)
+            return .error("\\verb" + text)
+        }
+        lexer.consumeRawByte(skippingSpaces: false)
+        var styled = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80, isASCIILetter(UInt8(scalar.value)) {
+                styled += MathFont.monospace.identifier(scalar).text
+            } else if ("0"..."9").contains(scalar) {
+                styled += MathFont.monospace.number(String(Character(scalar)))
+            } else {
+                styled.unicodeScalars.append(scalar)
+            }
+        }
+        return .text(styled)
     }
 
     // MARK: Fractions
@@ -198,18 +406,41 @@ extension TeXParser {
         let bytes = lexer.bytes
         var index = range.lowerBound
         var previousWasSpace = false
+        // A text accent (`\\'{e}`, `\\H o`) waits for its character.
+        var pendingAccent: String? = nil
+        var noMathCloser = false
         func flushText() {
             if !text.isEmpty { parts.append(.text(text)) }
             text = ""
         }
         while index < range.upperBound {
             let byte = bytes[index]
+            if !noMathCloser, byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\"),
+               let (content, after) = mathInText(at: index, before: range.upperBound, noCloser: &noMathCloser) {
+                // `\text{if $x > 0$}`: math inside text.
+                flushText()
+                defer { leave() }
+                if let error = enter(at: index) { return error }
+                var inner = TeXParser(bytes: UnsafeBufferPointer(rebasing: bytes[content]), display: false)
+                inner.depth = depth
+                parts.append(inner.parseFormula())
+                report(inner.allDiagnostics, from: content)
+                index = after
+                previousWasSpace = false
+                continue
+            }
             if byte == UInt8(ascii: "\\"), index + 1 < range.upperBound {
                 let next = bytes[index + 1]
                 if isASCIILetter(next) {
                     var end = index + 1
                     while end < range.upperBound && isASCIILetter(bytes[end]) { end += 1 }
                     let name = lexer.text((index + 1)..<end)
+                    if let mark = Self.textAccents[name] {
+                        pendingAccent = mark
+                        index = end
+                        while index < range.upperBound && bytes[index] == UInt8(ascii: " ") { index += 1 }
+                        continue
+                    }
                     if let replacement = Self.textCommands[name] {
                         text += replacement
                     } else {
@@ -219,6 +450,10 @@ extension TeXParser {
                     }
                     index = end
                     while index < range.upperBound && bytes[index] == UInt8(ascii: " ") { index += 1 }
+                } else if let mark = Self.textAccents[String(UnicodeScalar(next))] {
+                    pendingAccent = mark
+                    index += 2
+                    continue
                 } else {
                     switch next {
                     case UInt8(ascii: ","): text += "\u{2009}"
@@ -254,6 +489,10 @@ extension TeXParser {
             } else {
                 text.unicodeScalars.append(scalar)
             }
+            if let mark = pendingAccent {
+                text += mark
+                pendingAccent = nil
+            }
             index += length
         }
         flushText()
@@ -267,13 +506,54 @@ extension TeXParser {
         return .wrap(parts)
     }
 
+    /// `$…$` or `\\(…\\)` starting at `index` inside text: the formula's bytes and where it ends.
+    /// A search that fails sets `noCloser`: later ones would fail too (it keeps the text linear).
+    private func mathInText(at index: Int, before end: Int, noCloser: inout Bool) -> (Range<Int>, Int)? {
+        let bytes = lexer.bytes
+        let isDollar = bytes[index] == UInt8(ascii: "$")
+        guard isDollar || (bytes[index] == UInt8(ascii: "\\") && index + 1 < end && bytes[index + 1] == UInt8(ascii: "(")) else {
+            return nil
+        }
+        var position = index + (isDollar ? 1 : 2)
+        let start = position
+        while position < end {
+            if isDollar && bytes[position] == UInt8(ascii: "$") { return (start..<position, position + 1) }
+            if bytes[position] == UInt8(ascii: "\\"), position + 1 < end {
+                if !isDollar && bytes[position + 1] == UInt8(ascii: ")") { return (start..<position, position + 2) }
+                position += 2
+                continue
+            }
+            position += 1
+        }
+        noCloser = true
+        return nil
+    }
+
     static let textCommands: [String: String] = [
         "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textbar": "|",
         "textless": "<", "textgreater": ">", "ldots": "…", "dots": "…", "textendash": "–", "textemdash": "—",
         "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}", "S": "§", "P": "¶", "copyright": "©", "ss": "ß",
         "dag": "†", "ddag": "‡", "textdegree": "°", "AA": "Å", "aa": "å", "o": "ø", "O": "Ø", "ae": "æ",
-        // Nested text commands: their braces are dropped, the words stay.
-        "text": "", "textrm": "", "textnormal": "", "mbox": "", "textup": "", "textmd": "",
+        "textdollar": "$", "textunderscore": "_", "textbraceleft": "{", "textbraceright": "}", "textbardbl": "‖",
+        "textdagger": "†", "textdaggerdbl": "‡", "textellipsis": "…", "textquoteleft": "‘", "textquoteright": "’",
+        "textquotedblleft": "“", "textquotedblright": "”", "textregistered": "®", "textsterling": "£",
+        "textcopyright": "©", "i": "ı", "j": "ȷ", "oe": "œ", "OE": "Œ", "AE": "Æ", "L": "Ł", "l": "ł",
+        "pounds": "£", "yen": "¥", "textyen": "¥", "lq": "‘", "rq": "’", "space": " ", "nobreakspace": "\u{A0}",
+        "TeX": "TeX", "LaTeX": "LaTeX", "KaTeX": "KaTeX", "textcircled": "", "textvisiblespace": "␣",
+        // Nested text commands and size switches: their braces are dropped, the words stay.
+        "text": "", "textrm": "", "textnormal": "", "mbox": "", "textup": "", "textmd": "", "textbf": "",
+        "textit": "", "emph": "", "textsf": "", "texttt": "", "textsl": "", "tiny": "", "scriptsize": "",
+        "footnotesize": "", "small": "", "normalsize": "", "large": "", "Large": "", "LARGE": "", "huge": "",
+        "Huge": "", "sixptsize": "", "rm": "", "bf": "", "it": "", "sf": "", "tt": "", "bfseries": "",
+        "itshape": "", "rmfamily": "", "sffamily": "", "ttfamily": "", "normalfont": "", "mdseries": "",
+        "upshape": "", "slshape": "", "scshape": "", "textsc": "", "sout": "", "sect": "§",
+    ]
+
+    /// Text accents: the combining mark each puts on the next character.
+    static let textAccents: [String: String] = [
+        "'": "\u{301}", "`": "\u{300}", "^": "\u{302}", "\"": "\u{308}", "~": "\u{303}", "=": "\u{304}",
+        ".": "\u{307}", "H": "\u{30B}", "r": "\u{30A}", "u": "\u{306}", "v": "\u{30C}", "c": "\u{327}",
+        "d": "\u{323}", "b": "\u{331}", "k": "\u{328}", "t": "\u{361}",
     ]
 
     /// The text of a node made only of letters, digits, text and spaces (for `\operatorname`).
@@ -399,5 +679,15 @@ extension TeXParser {
         "vec": ("→", false), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false), "dddot": ("⃛", false),
         "acute": ("´", false), "grave": ("`", false), "breve": ("˘", false), "mathring": ("˚", false),
+        "ddddot": ("\u{20DC}", false), "Overrightarrow": ("⇒", true), "overleftharpoon": ("↼", true),
+        "overrightharpoon": ("⇀", true), "overlinesegment": ("\u{20E9}", true), "overparen": ("⏜", true),
+        "overarc": ("⏜", true),
+    ]
+
+    /// Accents set under their base: the character and whether it stretches.
+    static let underAccents: [String: (String, Bool)] = [
+        "underrightarrow": ("→", true), "underleftarrow": ("←", true), "underleftrightarrow": ("↔", true),
+        "utilde": ("~", true), "underlinesegment": ("\u{20E9}", true), "underparen": ("⏝", true),
+        "underarc": ("⏝", true),
     ]
 }

@@ -9,8 +9,10 @@ extension TeXParser {
     }
 
     static func layout(of environment: String) -> EnvironmentLayout? {
-        switch environment {
-        case "matrix", "smallmatrix", "array", "subarray":
+        var environment = environment
+        if environment.hasSuffix("matrix*") { environment.removeLast() }
+        return switch environment {
+        case "matrix", "smallmatrix", "array", "subarray", "darray":
             EnvironmentLayout(alignments: [.center], displayStyle: false, flushPairs: false, open: nil, close: nil)
         case "pmatrix":
             EnvironmentLayout(alignments: [.center], displayStyle: false, flushPairs: false, open: "(", close: ")")
@@ -28,9 +30,11 @@ extension TeXParser {
             EnvironmentLayout(alignments: [.left, .left], displayStyle: true, flushPairs: false, open: "{", close: nil)
         case "rcases":
             EnvironmentLayout(alignments: [.left, .left], displayStyle: false, flushPairs: false, open: nil, close: "}")
+        case "drcases":
+            EnvironmentLayout(alignments: [.left, .left], displayStyle: true, flushPairs: false, open: nil, close: "}")
         case "aligned", "align", "align*", "split", "alignat", "alignat*", "alignedat", "eqnarray", "eqnarray*":
             EnvironmentLayout(alignments: [.right, .left], displayStyle: true, flushPairs: true, open: nil, close: nil)
-        case "gathered", "gather", "gather*", "equation", "equation*", "multline", "multline*", "displaymath":
+        case "gathered", "gather", "gather*", "equation", "equation*", "multline", "multline*", "displaymath", "math":
             EnvironmentLayout(alignments: [.center], displayStyle: true, flushPairs: false, open: nil, close: nil)
         default:
             nil
@@ -46,10 +50,18 @@ extension TeXParser {
             report("unknown environment \(name); its cells are shown as a plain table", at: offset)
             return EnvironmentLayout(alignments: [.center], displayStyle: false, flushPairs: false, open: nil, close: nil)
         }()
-        if name == "array" || name == "subarray" {
+        var verticalLines: Set<Int> = []
+        if name == "array" || name == "subarray" || name == "darray" {
             if let spec = readRawArgument(for: "\\begin{\(name)}", at: offset) {
                 let columns = Self.columnAlignments(spec)
                 if !columns.isEmpty { layout.alignments = columns }
+                verticalLines = Self.columnLines(spec)
+            }
+            if name == "darray" { layout.displayStyle = true }
+        } else if name.hasSuffix("matrix*") {
+            // `\begin{pmatrix*}[r]`: one alignment for every column.
+            if let range = lexer.readRawOptional(), let alignment = Self.columnAlignments(lexer.text(range)).first {
+                layout.alignments = [alignment]
             }
         } else if name.hasPrefix("alignat") || name == "alignedat" {
             _ = readRawArgument(for: "\\begin{\(name)}", at: offset)
@@ -60,7 +72,10 @@ extension TeXParser {
         let savedDisplayStyle = displayStyle
         displayStyle = layout.displayStyle
         openEnvironments += 1
-        let (rows, stop) = parseCells()
+        let base = name.hasSuffix("*") ? String(name.dropLast()) : name
+        let rowNumbers = ["align", "gather", "eqnarray", "alignat", "flalign", "xalignat"].contains(base)
+        if base == "equation" || base == "multline" { numbersWholeFormula = !name.hasSuffix("*") }
+        let (rows, stop, lines) = parseCells(rowNumbers: rowNumbers, numbered: rowNumbers && !name.hasSuffix("*"))
         openEnvironments -= 1
         displayStyle = savedDisplayStyle
 
@@ -73,8 +88,11 @@ extension TeXParser {
         } else if !abandoned {
             report("missing \\end{\(name)}", at: offset)
         }
-        let table = MathNode.table(MathTable(rows: Self.trimmingEmptyLastRow(rows), columnAlignments: layout.alignments,
-                                             displayStyle: layout.displayStyle, flushPairs: layout.flushPairs))
+        var model = MathTable(rows: Self.trimmingEmptyLastRow(rows), columnAlignments: layout.alignments,
+                              displayStyle: layout.displayStyle, flushPairs: layout.flushPairs)
+        model.horizontalLines = lines
+        model.verticalLines = verticalLines
+        let table = MathNode.table(model)
         guard layout.open != nil || layout.close != nil else { return table }
         var nodes: [MathNode] = []
         if let open = layout.open { nodes.append(.op(MathOperator(open, form: .prefix, fence: true, stretchy: true))) }
@@ -93,7 +111,7 @@ extension TeXParser {
         defer { leave() }
         if let error = enter(at: open.start) { return error }
         openGroups += 1
-        let (rows, stop) = parseCells()
+        let (rows, stop, _) = parseCells()
         openGroups -= 1
         if stop == .closeBrace {
             lexer.next()
@@ -104,21 +122,59 @@ extension TeXParser {
                                 displayStyle: false, flushPairs: false, compact: true))
     }
 
-    /// Rows of cells separated by `&` and `\\`, up to the stop that is not one of those.
-    private mutating func parseCells() -> ([[MathNode]], RowStop) {
+    /// Rows of cells separated by `&` and `\\`, up to the stop that is not one of those, and the
+    /// row boundaries `\hline` drew a rule on. With `rowNumbers`, each row is an equation: its
+    /// `\tag`, `\label` and `\nonumber` give it a number (automatic when `numbered`), shown after
+    /// its last cell.
+    private mutating func parseCells(rowNumbers: Bool = false, numbered: Bool = false) -> ([[MathNode]], RowStop, Set<Int>) {
         var rows: [[MathNode]] = [[]]
+        var lines: Set<Int> = []
+        let outerLine = sawHorizontalLine
+        let outer = (pendingLabel, pendingTag, pendingNoNumber)
+        if rowNumbers { (pendingLabel, pendingTag, pendingNoNumber) = (nil, nil, false) }
+        defer {
+            sawHorizontalLine = outerLine
+            if rowNumbers { (pendingLabel, pendingTag, pendingNoNumber) = outer }
+        }
         while true {
+            sawHorizontalLine = false
             let (cell, stop) = parseRow(.environment)
+            if sawHorizontalLine { lines.insert(rows.count - 1) }
             rows[rows.count - 1].append(cell)
+            if rowNumbers && stop != .ampersand {
+                let last = rows.count - 1
+                let emptyLastRow = stop != .rowSeparator && last > 0 && rows[last].allSatisfy { $0 == .row([]) }
+                let label = pendingLabel
+                if !emptyLastRow, let shown = equationTag(numbered: numbered) {
+                    var cell = MathNode.row(rows[last][rows[last].count - 1].rowChildren + [.space(width: "2em"), .text(shown)])
+                    if let label { cell = .anchor(label.anchor, cell) }
+                    rows[last][rows[last].count - 1] = cell
+                }
+                (pendingLabel, pendingTag, pendingNoNumber) = (nil, nil, false)
+            }
             switch stop {
             case .ampersand:
                 continue
             case .rowSeparator:
                 rows.append([])
             default:
-                return (rows, stop)
+                return (rows, stop, lines)
             }
         }
+    }
+
+    /// The column boundaries a `{c|c}` specification draws a rule on (0: left of the first column).
+    static func columnLines(_ spec: String) -> Set<Int> {
+        var lines: Set<Int> = []
+        var column = 0
+        for scalar in spec.unicodeScalars {
+            switch scalar {
+            case "l", "c", "r": column += 1
+            case "|", ":": lines.insert(column)
+            default: break
+            }
+        }
+        return lines
     }
 
     /// `{lcr}`-style column specifications (`|` and `@{…}` are ignored).

@@ -36,12 +36,14 @@ extension TeXParser {
     mutating func parseRow(_ context: RowContext) -> (MathNode, RowStop) {
         let savedFont = font
         let savedDisplayStyle = displayStyle
+        let savedSize = currentSize
         // Each style switch wraps the rest of the row in one more `<mstyle>`: it counts as a nesting
         // level, so `\color{red}` repeated 100,000 times cannot build a tree too deep to write.
         var styleLevels = 0
         defer {
             font = savedFont
             displayStyle = savedDisplayStyle
+            currentSize = savedSize
             depth -= styleLevels
         }
         var nodes: [MathNode] = []
@@ -145,6 +147,10 @@ extension TeXParser {
                 if overSplit != nil {
                     report("ambiguous fraction: more than one \\over in the same group", at: located.start)
                     nodes.append(.error(lexer.text(located.start..<located.end)))
+                } else if name == "above" {
+                    // `\above{2pt}`: \over with that rule thickness.
+                    let thickness = readRawArgument(for: "\\above", at: located.start).flatMap(Self.cssLength) ?? "0"
+                    overSplit = (nodes.count, "above:" + thickness)
                 } else {
                     overSplit = (nodes.count, name)
                 }
@@ -171,6 +177,25 @@ extension TeXParser {
             case .font(let newFont):
                 lexer.next()
                 font = newFont
+
+            case .size(let size):
+                lexer.next()
+                flush(&pending, into: &nodes, displayStyle: displayStyle)
+                styleLevels += 1
+                if let error = enter(at: located.start) {
+                    nodes.append(error)
+                    continue
+                }
+                // `mathsize` is relative to the enclosing size: `\\tiny a \\normalsize b` is back to 100%.
+                let ratio = size / currentSize
+                currentSize = size
+                styleMarks.append((nodes.count, MathStyle(size: Self.formatPercent(ratio))))
+
+            case .horizontalLine:
+                lexer.next()
+                if context == .environment { sawHorizontalLine = true } else {
+                    report("\\hline only works inside an array or a matrix", at: located.start)
+                }
 
             case .color:
                 lexer.next()
@@ -242,7 +267,7 @@ extension TeXParser {
 
     /// `\over` (a rule), `\atop` (none), `\choose` (none, in parentheses), `\brace`, `\brack`.
     static func overFraction(_ command: String, _ numerator: MathNode, _ denominator: MathNode) -> MathNode {
-        let thickness: String? = command == "over" ? nil : "0"
+        let thickness: String? = command == "over" ? nil : command.hasPrefix("above:") ? String(command.dropFirst(6)) : "0"
         let fraction = MathNode.fraction(numerator, denominator, lineThickness: thickness, displayStyle: nil)
         let fences: (String, String)? = switch command {
         case "choose": ("(", ")")
@@ -315,6 +340,8 @@ extension TeXParser {
     enum RowToken {
         case end, closeBrace, ampersand, lineBreak, right, endEnvironment, middle, color, prime, atom
         case over(String)
+        case size(Double)
+        case horizontalLine
         case limits(LimitsPlacement)
         case style(MathStyle, Bool)
         case font(MathFont)
@@ -344,9 +371,12 @@ extension TeXParser {
             "middle": .middle, "color": .color, "limits": .limits(.always), "nolimits": .limits(.never),
             "displaylimits": .limits(.displayOnly),
         ]
-        for name in ["over", "atop", "choose", "brace", "brack"] { table[name] = .over(name) }
+        for name in ["over", "atop", "choose", "brace", "brack", "above"] { table[name] = .over(name) }
         for (name, (style, display)) in styleSwitches { table[name] = .style(style, display) }
         for (name, font) in fontSwitches { table[name] = .font(font) }
+        for (name, size) in sizeSwitches { table[name] = .size(size) }
+        table["hline"] = .horizontalLine
+        table["hdashline"] = .horizontalLine
         return table
     }()
 
@@ -357,6 +387,18 @@ extension TeXParser {
         "scriptstyle": (MathStyle(displayStyle: false, scriptLevel: 1), false),
         "scriptscriptstyle": (MathStyle(displayStyle: false, scriptLevel: 2), false),
     ]
+
+    /// Size switches, relative to the text around the formula (LaTeX's sizes at 10 pt).
+    static let sizeSwitches: [String: Double] = [
+        "tiny": 0.5, "sixptsize": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9,
+        "normalsize": 1, "large": 1.2, "Large": 1.44, "LARGE": 1.728, "huge": 2.074, "Huge": 2.488,
+    ]
+
+    static func formatPercent(_ ratio: Double) -> String {
+        var text = String((ratio * 1000).rounded() / 10)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text + "%"
+    }
 
     /// Old-style font switches, which last to the end of the group.
     static let fontSwitches: [String: MathFont] = [

@@ -12,6 +12,8 @@ struct TeXParser {
     private var suppressedDiagnostics = 0
     var depth = 0
     var font: MathFont = .automatic
+    /// The size set by `\\small`, `\\Large` … relative to the formula's (1 when none).
+    var currentSize = 1.0
     /// Whether large operators currently take limits above/below (TeX display style).
     var displayStyle: Bool
     /// Set once the nesting limit is hit: the input has been consumed, enclosing groups stop quietly.
@@ -20,11 +22,29 @@ struct TeXParser {
     var openGroups = 0
     var openLeftRight = 0
     var openEnvironments = 0
+    /// When macro expansion stopped at a limit, the call shown in place of the formula (the
+    /// expander reported it; see ``MacroExpander/failureMarker``).
+    var expansionFailure: String? = nil
+    /// Set by `\\hline` in the cell being parsed; the environment records it per row.
+    var sawHorizontalLine = false
+    /// Whether the formula is display math (only display equations are numbered).
+    let isDisplayFormula: Bool
+    /// The page's last equation number (in: before this formula; out: after it).
+    var equationNumber = 0
+    /// Labels defined in this formula: anchor, number shown by `\\eqref`, offset of the `\\label`.
+    var newLabels: [(anchor: String, number: String, offset: Int)] = []
+    /// `\\label`, `\\tag` and `\\nonumber` of the equation (or row) being parsed.
+    var pendingLabel: (anchor: String, offset: Int)? = nil
+    var pendingTag: (text: String, starred: Bool)? = nil
+    var pendingNoNumber = false
+    /// Set by `equation` and `multline`: the whole formula takes one number.
+    var numbersWholeFormula = false
 
     /// A parser over borrowed UTF-8; it must not outlive `bytes`.
     init(bytes: UnsafeBufferPointer<UInt8>, display: Bool) {
         lexer = TeXLexer(bytes: bytes)
         displayStyle = display
+        isDisplayFormula = display
     }
 
     // MARK: Entry point
@@ -32,7 +52,12 @@ struct TeXParser {
     /// The whole formula. `\\` and `&` outside any environment make the formula a table:
     /// `gathered` (centred rows) without `&`, `aligned` with it.
     mutating func parseFormula() -> MathNode {
-        let formula = parseLines()
+        var formula = parseLines()
+        let label = pendingLabel
+        if let number = equationTag(numbered: numbersWholeFormula) {
+            formula = .row(formula.rowChildren + [.space(width: "2em"), .text(number)])
+            if let label { formula = .anchor(label.anchor, formula) }
+        }
         guard let comment = lexer.commentAtEnd, !abandoned else { return formula }
         // Valid TeX, but in Markdown math it is nearly always a percent sign: show it as an error.
         report("% starts a comment that hides the rest of the formula; write \\% for a percent sign", at: comment)
@@ -68,6 +93,32 @@ struct TeXParser {
     static func trimmingEmptyLastRow(_ rows: [[MathNode]]) -> [[MathNode]] {
         guard rows.count > 1, let last = rows.last, last.allSatisfy({ $0 == .row([]) }) else { return rows }
         return Array(rows.dropLast())
+    }
+
+    // MARK: Equation numbers
+
+    /// The tag shown for the pending equation (`(3)`, `(A.1)`, or a starred tag as written), taking
+    /// the next number when `numbered`; records its label. Nil when it shows none. Clears the state.
+    mutating func equationTag(numbered: Bool) -> String? {
+        defer {
+            pendingLabel = nil
+            pendingTag = nil
+            pendingNoNumber = false
+        }
+        let shown: String
+        let reference: String
+        if let tag = pendingTag {
+            shown = tag.starred ? tag.text : "(" + tag.text + ")"
+            reference = tag.text
+        } else if isDisplayFormula && !pendingNoNumber && (numbered || pendingLabel != nil) {
+            equationNumber += 1
+            reference = String(equationNumber)
+            shown = "(" + reference + ")"
+        } else {
+            return nil
+        }
+        if let label = pendingLabel { newLabels.append((label.anchor, reference, label.offset)) }
+        return shown
     }
 
     // MARK: Diagnostics

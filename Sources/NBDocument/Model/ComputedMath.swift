@@ -6,16 +6,20 @@ public struct ComputedMath: Sendable, Equatable {
     public var display: Bool
     /// The `InlineCode` indices of its values, in order.
     public var codes: [Int]
+    /// The macros in force where the formula stands.
+    public var macros: MathMacros
 
-    public init(tex: String, display: Bool, codes: [Int]) {
+    public init(tex: String, display: Bool, codes: [Int], macros: MathMacros = MathMacros()) {
         self.tex = tex
         self.display = display
         self.codes = codes
+        self.macros = macros
     }
 
     /// The MathML once every value is known: `tex(index)` gives the TeX of `InlineCode` `index`.
     public func mathML(_ tex: (Int) -> String) -> String {
         let filled = Placeholder.inlineCode.substitute(in: self.tex, count: Int.max) { tex($0) }
-        return MathML.convert(filled, display: display).mathML
+        var context = MathPageContext(macros)
+        return MathML.convert(filled, display: display, macros: &context).mathML
     }
 }

@@ -7,6 +7,8 @@ struct BlockBuilder {
     let protection: MathProtection
     let tree: CmarkTree
     let unsafe: Bool
+    /// Macros in force before the first formula (site's, then front matter's); formulas add theirs.
+    private var macros: MathPageContext
     private(set) var diagnostics: [Diagnostic] = []
     /// Inline expressions, checks and `\nb{…}` values, numbered as their placeholders are.
     private(set) var inlineCode: [InlineCode] = []
@@ -19,6 +21,8 @@ struct BlockBuilder {
     private var mathML: [String] = []
     /// The `\nb{…}` values of each math span that has some.
     private var mathValues: [Int: [InlineCodeScan.MathValue]] = [:]
+    /// The macros in force before each such span.
+    private var mathMacros: [Int: MathMacros] = [:]
     /// The `computedMath` index of each such span, once prose used it.
     private var computedIndex: [Int: Int] = [:]
     private var slugger = Slugger()
@@ -29,7 +33,9 @@ struct BlockBuilder {
     /// The nearest heading so far names a references section.
     private var underReferencesHeading = false
 
-    init(source: SourceText, protection: MathProtection, tree: CmarkTree, unsafe: Bool) {
+    init(source: SourceText, protection: MathProtection, tree: CmarkTree, unsafe: Bool, macros: MathMacros = MathMacros()) {
+        self.macros = MathPageContext(macros)
+        self.macros.defersReferences = true
         self.source = source
         self.protection = protection
         self.tree = tree
@@ -67,19 +73,25 @@ struct BlockBuilder {
     private mutating func renderMath() {
         mathML.reserveCapacity(protection.spans.count)
         for (index, span) in protection.spans.enumerated() {
-            let rendered = MathML.convert(span.tex, display: span.display)
+            // Macros in force before this formula: a formula with `\nb{…}` values is converted again later with them.
+            let macrosBefore = macros.macros
+            let rendered = MathML.convert(span.tex, display: span.display, macros: &macros)
             mathML.append(rendered.mathML)
             let values = span.tex.utf8.count > 3 && span.tex.contains("\\nb{") ? InlineCodeScan.mathValues(in: span.tex) : []
             guard values.isEmpty else {
                 // The formula is converted again once its values are known; check the rest now.
                 mathValues[index] = values
-                let checked = MathML.convert(InlineCodeScan.checkable(span.tex, values), display: span.display)
+                mathMacros[index] = macrosBefore
+                var context = MathPageContext(macrosBefore)
+                let checked = MathML.convert(InlineCodeScan.checkable(span.tex, values), display: span.display, macros: &context)
                 diagnostics += checked.diagnostics.map { $0.relocated(span.origin) }
                 continue
             }
             // Byte spans in the file; DocumentParser locates them with all the others.
             diagnostics += rendered.diagnostics.map { $0.relocated(span.origin) }
         }
+        // `\eqref` may point forward: numbers are filled in once every label is known.
+        for index in mathML.indices { mathML[index] = macros.resolvingReferences(in: mathML[index]) }
     }
 
     /// The placeholder of a formula with `\nb{…}` values, registering it and its values the first
@@ -106,7 +118,7 @@ struct BlockBuilder {
         }
         tex += String(decoding: bytes[copied...], as: UTF8.self)
         computedIndex[index] = computedMath.count
-        computedMath.append(ComputedMath(tex: tex, display: span.display, codes: codes))
+        computedMath.append(ComputedMath(tex: tex, display: span.display, codes: codes, macros: mathMacros[index] ?? MathMacros()))
         return Placeholder.computedMath.marker(computedMath.count - 1)
     }
 

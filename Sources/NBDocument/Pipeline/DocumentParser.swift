@@ -30,13 +30,16 @@ public enum DocumentParser {
     }
 
     /// Parses a notebook from text.
-    public static func parse(_ text: String) throws(DocumentError) -> Document {
-        try parse(SourceText(text))
+    public static func parse(_ text: String, macros: MathMacros = MathMacros()) throws(DocumentError) -> Document {
+        try parse(SourceText(text), macros: macros)
     }
 
     /// Parses a notebook.
     /// - Parameter stageDone: called with a stage's name as each stage ends (for benchmarks).
-    public static func parse(_ source: SourceText, stageDone: ((String) -> Void)? = nil) throws(DocumentError) -> Document {
+    /// - Parameter macros: TeX macros in force on every page (`site.yml`'s `macros:`); the front
+    ///   matter's `nb: macros:` override them.
+    public static func parse(_ source: SourceText, macros: MathMacros = MathMacros(),
+                             stageDone: ((String) -> Void)? = nil) throws(DocumentError) -> Document {
         var diagnostics = repairWarnings(source)
         let front = try FrontMatterParser.parse(source)
         diagnostics += front.diagnostics
@@ -47,7 +50,8 @@ public enum DocumentParser {
         let tree = CmarkTree(markdown: protection.text, unsafe: front.frontMatter.options.unsafeHTML)
         stageDone?("cmark parse")
         var builder = BlockBuilder(source: source, protection: protection, tree: tree,
-                                   unsafe: front.frontMatter.options.unsafeHTML)
+                                   unsafe: front.frontMatter.options.unsafeHTML,
+                                   macros: macros.overridden(by: front.frontMatter.options.macros))
         let blocks = builder.build(stageDone: stageDone)
         diagnostics += builder.diagnostics
         // Every diagnostic with a byte span gets its line and column here, in one pass.

@@ -20,11 +20,19 @@ public struct NotebookPageRenderer: NotebookRendering {
     private let pages: PageCache?
     /// Hears which cell runs (a terminal's progress line); nil for none.
     public var progress: (any ExecutionProgress)?
+    /// TeX macros for every page: `macros:` of the `site.yml` in `root`, if any.
+    public var macros: MathMacros
 
     /// Opens the page cache in `cache`'s folder, if any: make one renderer per build.
     public init(root: URL, cache: CellResultCache?, engineVersion: String, runsCells: Bool = true) {
         self.root = root; self.cache = cache; self.engineVersion = engineVersion; self.runsCells = runsCells
         pages = cache.map { PageCache(directory: $0.directory) }
+        let siteYAML = root.appendingPathComponent("site.yml")
+        if let text = try? String(contentsOf: siteYAML, encoding: .utf8) {
+            macros = SiteConfig.parse(yaml: text, file: "site.yml").0.macros
+        } else {
+            macros = MathMacros()
+        }
     }
 
     /// Saves the pages rendered in this build to the page cache.
@@ -36,11 +44,12 @@ public struct NotebookPageRenderer: NotebookRendering {
         // The page depends on the renderer too: `RendererSourceHash` is generated at build time
         // from the sources of NBDocument and NBRender (SourceHashPlugin).
         let version = engineVersion + "+render-" + RendererSourceHash.value.prefix(16) + (runsCells ? "" : "+no-cells")
+            + (macros.isEmpty ? "" : "+macros-" + SHA256.hex(macros.canonicalText).prefix(16))
         let sourceHash = SHA256.hex(source.text)
         let lookup = pages?.lookup(source.relativePath, engineVersion: version, sourceHash: sourceHash, root: root)
         if let entry = lookup?.entry {
             var render = entry.render
-            render.cacheExplanation = Self.inlineCodeLabels(source)?.map { "\(source.relativePath): \($0): cached" }
+            render.cacheExplanation = inlineCodeLabels(source)?.map { "\(source.relativePath): \($0): cached" }
                 ?? entry.cellLines.enumerated().map { "\(source.relativePath): cell \($0.offset + 1) (line \($0.element)): cached" }
             return render
         }
@@ -66,7 +75,7 @@ public struct NotebookPageRenderer: NotebookRendering {
 
     private func renderAfresh(_ source: NotebookSource, dependencies: inout [String], cellLines: inout [Int]) throws -> NotebookRender {
         let document: Document
-        do { document = try DocumentParser.parse(source.text) } catch {
+        do { document = try DocumentParser.parse(source.text, macros: macros) } catch {
             throw NotebookRenderError(line: error.location?.line ?? 1, column: error.location?.column ?? 1,
                                       message: error.message + (error.hint.map { " (\($0))" } ?? ""))
         }
@@ -194,9 +203,9 @@ public struct NotebookPageRenderer: NotebookRendering {
 
     /// For a page with inline code, how `--explain` names its cells and inline code in order (the
     /// page cache keeps only cell lines); nil for a page without inline code.
-    static func inlineCodeLabels(_ source: NotebookSource) -> [String]? {
+    func inlineCodeLabels(_ source: NotebookSource) -> [String]? {
         guard source.text.contains("{nb}") || source.text.contains("\\nb{"),
-              let document = try? DocumentParser.parse(source.text), !document.inlineCode.isEmpty else { return nil }
+              let document = try? DocumentParser.parse(source.text, macros: macros), !document.inlineCode.isEmpty else { return nil }
         return NotebookExecution(document: document, path: source.relativePath).unitLabels
     }
 

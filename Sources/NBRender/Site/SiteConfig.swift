@@ -10,9 +10,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var description: String?
     public var author: String?
     public var language: String
+    /// TeX macros for every page (`macros:`); a page's `nb: macros:` override them.
+    public var macros: MathMacros
 
     public init(title: String = "Notebooks", baseURL: String? = nil, description: String? = nil, author: String? = nil,
-                language: String = "en") {
+                language: String = "en", macros: MathMacros = MathMacros()) {
+        self.macros = macros
         self.title = title
         self.baseURL = baseURL.flatMap(SiteConfig.safeBase).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.description = description; self.author = author; self.language = language
@@ -35,7 +38,11 @@ public struct SiteConfig: Sendable, Equatable {
             return (SiteConfig(), [SiteDiagnostic(file: file, line: error.location?.line ?? firstLine, column: error.location?.column ?? 1,
                                                   message: error.message + "; using defaults")])
         }
-        return (SiteConfig(root?.entries ?? []), [])
+        var config = SiteConfig(root?.entries ?? [])
+        guard let macros = root?["macros"] else { return (config, []) }
+        let (read, problems) = MathMacros.read(macros)
+        config.macros = read
+        return (config, problems.map { SiteDiagnostic(file: file, line: $0.line, column: 1, message: $0.message) })
     }
 
     /// The keys of front matter already read (the root `index.md`'s).

@@ -14,6 +14,9 @@ struct TeXTarget: FuzzTarget {
         "\\sum_{", "\\int", "\\lim_{", "\\over", "\\choose", "\\hat{", "\\overline{", "\\underbrace{", "\\color{red}",
         "\\alpha", "\\nabla", "\\partial", "\\%", "%", "\\", "\\unknown", "\\,", "\\;", "\\!", "\\quad", "{}", "#1",
         "\\def", "\\newcommand", "\\href{javascript:alert(1)}{x}", "<", "&lt;", "\\lt", "\\{", "\\}", "\\|",
+        "\\def\\a{\\a\\a}", "\\a", "\\newcommand{\\b}[2][x]{#1#2}", "\\b", "\\let\\c\\b", "\\DeclareMathOperator*{\\d}{d}",
+        "\\label{", "\\eqref{", "\\tag{", "\\hline", "\\text{$", "\\(", "\\)", "\\begin{align}", "\\end{align}",
+        "\\verb|", "\\char\"", "\\llap{", "\\Large", "\\bra{", "\\genfrac", "\\u{FFFF}",
     ]
 
     func seeds(from notebooks: [NotebookSeed]) -> [[UInt8]] {

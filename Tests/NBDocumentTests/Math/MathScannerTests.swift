@@ -16,10 +16,18 @@ struct MathScannerTests {
         Case(markdown: "$x$", expected: ["x"], delimiters: [.dollar]),
         Case(markdown: "a $x+y$ b", expected: ["x+y"]),
         Case(markdown: "$$x$$", expected: ["x"], delimiters: [.doubleDollar]),
-        Case(markdown: "\\(a\\) and \\[b\\]", expected: ["a", "b"], delimiters: [.parenthesis, .bracket]),
+        Case(markdown: "\\(a\\) and\n\\[b\\]", expected: ["a", "b"], delimiters: [.parenthesis, .bracket]),
         Case(markdown: "$$\na\n+ b\n$$", expected: ["\na\n+ b\n"], delimiters: [.doubleDollar]),
         Case(markdown: "$$\na\n- b\n# c\n```\n$$", expected: ["\na\n- b\n# c\n```\n"]),
-        Case(markdown: "text \\[a\n+ b\\]", expected: ["a\n+ b"]),
+        Case(markdown: "text\n\\[a\n+ b\\]", expected: ["a\n+ b"]),
+        Case(markdown: "text\n  \\[a\\]  \nmore", expected: ["a"]),
+        Case(markdown: "> \\[a\\]", expected: ["a"]),
+        // `\[…\]` mid-line, or with text after its `\]`, is escaped brackets in prose
+        Case(markdown: "text \\[a\n+ b\\]", expected: []),
+        Case(markdown: "see \\[1\\] and \\[2\\]", expected: []),
+        Case(markdown: "the range of \\[-1,1\\] is", expected: []),
+        Case(markdown: "\\[1\\] Smith, A paper.\n\\[2\\] Jones, Another.", expected: []),
+        Case(markdown: "\\[1\\] a \\[2\\]\n\\[x\\]", expected: ["x"]),
         Case(markdown: "$$a$$\n- $b$", expected: ["a", "b"]),
         Case(markdown: "`$$`\n- $b$", expected: ["b"]),
         Case(markdown: "\\[\n\\sum_i x_i\n\\]", expected: ["\n\\sum_i x_i\n"], delimiters: [.bracket]),
@@ -33,6 +41,13 @@ struct MathScannerTests {
         Case(markdown: "$x$ 5", expected: ["x"]),
         Case(markdown: "$$", expected: []),
         Case(markdown: "$a$$b$", expected: ["a", "b"]),
+        // The first `$` after an opener decides (SPEC §3)
+        Case(markdown: "Between $5 and $6, see $x^2$.", expected: ["x^2"]),
+        Case(markdown: "where $ z $, where $ W$ is fixed.", expected: []),
+        Case(markdown: "a 3$\\times$3 kernel and a 5$\\times$5 kernel", expected: ["\\times", "\\times"]),
+        Case(markdown: "$20,000 and $30,000", expected: []),
+        Case(markdown: "$a $b$", expected: ["b"]),
+        Case(markdown: "x$a$1", expected: ["a"]),
         // Escapes
         Case(markdown: "\\$5 and $x$", expected: ["x"]),
         Case(markdown: "price \\$x\\$ only", expected: []),
@@ -148,7 +163,7 @@ struct MathScannerTests {
     }
 
     @Test func locatesConverterDiagnosticsInTheDocument() throws {
-        let markdown = "Line one.\n\nSo $$a + \\nope$$ and\n\\[x\n= \\bad\\]"
+        let markdown = "Line one.\n\nSo $$a + \\nope$$ and\n\\[x\n= \\bad\\]"  // the `\\[` starts a line
         let spans = MathScanner.scan(markdown).spans
         #expect(spans.count == 2)
         let first = MathML.render(spans[0].tex, display: false).diagnostics

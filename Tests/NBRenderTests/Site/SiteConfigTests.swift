@@ -10,6 +10,20 @@ import NBRender
         #expect(notes.isEmpty)
     }
 
+    @Test func siteWideMacrosReachEveryPage() throws {
+        let (config, notes) = SiteConfig.parse(yaml: "title: T\nmacros:\n  RR: '\\mathbb{R}'\n  bad: {a: b}\n", file: "site.yml")
+        #expect(config.macros.names == ["RR"])
+        #expect(notes.map(\.line) == [4])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-site-macros-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "macros:\n  RR: '\\mathbb{R}'\n".write(to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        let renderer = NotebookPageRenderer(root: folder, cache: nil, engineVersion: "test", runsCells: false)
+        let page = try renderer.render(NotebookSource(relativePath: "a.md", text: "$x \\in \\RR$\n"))
+        #expect(page.diagnostics.isEmpty)
+        #expect(page.blocks.map(\.html).joined().contains("ℝ"))
+    }
+
     @Test func aBaseURLThatIsNotHTTPNeverReachesTheFeed() {
         for hostile in ["java\tscript:alert(1)//", "\u{1}javascript:alert(1)", "data:text/html,x", "vbscript:x", "/relative"] {
             let config = SiteConfig(title: "t", baseURL: hostile)
