@@ -67,7 +67,7 @@ public enum RepresentationBuiltins {
             parameters: [
                 .positional("X", .tensor),
                 .positional("k", .wholeNumber),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
                 .labelled("starts", .wholeNumber, default: 4),
             ],
             examples: [
@@ -119,7 +119,7 @@ public enum RepresentationBuiltins {
             parameters: probeData + [
                 .labelled("epochs", .wholeNumber, default: 200),
                 .labelled("lr", .number, default: 0.05),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             examples: [
                 BuiltinExample("linearprobe", #"""
@@ -149,7 +149,7 @@ public enum RepresentationBuiltins {
                 .labelled("epochs", .wholeNumber, default: 60),
                 .labelled("batch", .wholeNumber, default: 64),
                 .labelled("lr", .number, default: 0.003),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             examples: [
                 BuiltinExample("autoencoder", #"""
@@ -191,7 +191,7 @@ public enum RepresentationBuiltins {
                 .labelled("epochs", .wholeNumber, default: 15),
                 .labelled("batch", .wholeNumber, default: 128),
                 .labelled("lr", .number, default: 0.003),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             Rows are treated as square images by the `shift:` and `mask:` augmentations.
