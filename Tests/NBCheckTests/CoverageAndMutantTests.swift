@@ -134,12 +134,20 @@ struct CoverageAndMutantTests {
         """)
         let report = MutationTest(file: file, options: .init(seed: 1, jobs: 2)).run()
         // `2 + 3` → `2 - 3`, `3 + 3`, `2 + 4`: the inline check fails. `b = 1` → `b = 2`: cell c
-        // sets b back to 1, so the run is where the notebook was. In cell c, `+`, `*` and the
-        // constants change b, which nothing reads.
-        let survivors = Set(report.survivors.map { $0.replacingOccurrences(of: file + ":", with: "") })
-        #expect(report.killed == 3)
-        #expect(survivors.contains("3:5: changing `1` to `2` was not detected"))
-        #expect(!survivors.contains { $0.hasPrefix("2:") })
+        // sets b back to 1, so the run is where the notebook was. In cell c the constants change
+        // b, which nothing reads; `1 - 0 * a` and `1 + 0 / a` are still 1: equivalent.
+        let survivors = report.survivors.map { $0.replacingOccurrences(of: file + ":", with: "") }
+        let equivalents = report.equivalents.map { $0.replacingOccurrences(of: file + ":", with: "") }
+        #expect(report.killed == 3 && report.survived == 3 && report.equivalent == 2 && report.counted == 6)
+        #expect(survivors == [
+            "3:5: changing `1` to `2` was not detected",
+            "9:5: changing `1` to `2` was not detected",
+            "9:9: changing `0` to `1` was not detected",
+        ])
+        #expect(equivalents == [
+            "9:7: changing `+` to `-` changes nothing here (equivalent)",
+            "9:11: changing `*` to `/` changes nothing here (equivalent)",
+        ])
     }
 
     @Test func aCheckedCellKillsItsMutantsAndAnUncheckedOneReportsSurvivors() throws {

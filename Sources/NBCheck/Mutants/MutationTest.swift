@@ -12,7 +12,9 @@ import NBLearning
 /// it, and stops at the first check that fails where the unmutated notebook passed (an output
 /// block, an assert, an inline check): the mutant is killed. It survives when it gets through
 /// every cell, or as soon as the environment after a cell is the same as the unmutated run's there
-/// (the rest would run exactly as before). A cell may take at most five times as long as in the
+/// (the rest would run exactly as before). A mutant whose cell shows exactly what it showed and
+/// leaves exactly the same environment is equivalent: nothing could detect it, and the kill rate
+/// leaves it out. A cell may take at most five times as long as in the
 /// unmutated run plus two seconds (a timeout kills the mutant).
 public struct MutationTest: Sendable {
     public struct Options: Sendable {
@@ -31,6 +33,10 @@ public struct MutationTest: Sendable {
     public enum Fate: Sendable, Equatable {
         case killed
         case survived
+        /// The mutated cell showed exactly what it showed before and left exactly the same
+        /// environment: no check anywhere in the notebook could tell the two apart, so the mutant
+        /// is not counted (`hessian(r, [1, 2])` → `[1, 3]` when r's Hessian does not depend on y).
+        case equivalent
         /// The time budget ran out before it started.
         case notRun
     }
@@ -46,12 +52,24 @@ public struct MutationTest: Sendable {
         public var killed: Int { fates.filter { $0 == .killed }.count }
         public var survived: Int { fates.filter { $0 == .survived }.count }
         public var notRun: Int { fates.filter { $0 == .notRun }.count }
+        public var equivalent: Int { fates.filter { $0 == .equivalent }.count }
+        /// The mutants the kill rate is over: those that ran and are not equivalent.
+        public var counted: Int { killed + survived }
 
         /// `file:line:col: changing X to Y was not detected`, one per survivor, in source order.
         public var survivors: [String] {
             zip(mutants, fates).filter { $0.1 == .survived }.map(\.0)
                 .sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
                 "\(file):\($0.line):\($0.column): \($0.change) was not detected"
+            }
+        }
+
+        /// `file:line:col: changing X to Y changes nothing here`, one per equivalent mutant, in
+        /// source order.
+        public var equivalents: [String] {
+            zip(mutants, fates).filter { $0.1 == .equivalent }.map(\.0)
+                .sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
+                "\(file):\($0.line):\($0.column): \($0.change) changes nothing here (equivalent)"
             }
         }
     }
@@ -79,6 +97,7 @@ public struct MutationTest: Sendable {
         // after each unit, the units that fail anyway, the time each took.
         let baseline = Session(options: sessionOptions)
         var before: [Session.Environment] = []
+        var outcomes: [CellOutcome] = []
         var failing = Set<Int>()
         var seconds: [Double] = []
         for unit in units {
@@ -86,14 +105,20 @@ public struct MutationTest: Sendable {
             let began = Date()
             let outcome = Self.run(unit, mutated: nil, in: baseline, timeout: nil)
             seconds.append(Date().timeIntervalSince(began))
+            outcomes.append(outcome)
             if Self.fails(unit, outcome, tolerance) { failing.insert(seconds.count - 1) }
         }
         let after = Array(before.dropFirst()) + [baseline.environment]
         var unitOfCell: [Int: Int] = [:]
         for (u, unit) in units.enumerated() { if case .cell(let cell) = unit { unitOfCell[cell.index] = u } }
 
-        // Names the notebook binds shadow builtins of the same name.
-        let shadowed = Set(baseline.environment.names)
+        // Names the notebook binds to something else shadow builtins of the same name.
+        let final = baseline.environment
+        let shadowed = Set(zip(final.names, final.values).compactMap { name, value -> String? in
+            guard let value else { return nil }
+            if case .builtin(let builtin) = value, builtin.name == name { return nil }
+            return name
+        })
         let mutants = document.cells.flatMap {
             MutantGenerator(cell: $0, registry: .standard, shadowed: shadowed, documentSeed: sessionOptions.seed).mutants()
         }
@@ -102,7 +127,8 @@ public struct MutationTest: Sendable {
         // The budget counts from here: the unmutated run is not a mutant's time.
         let start = Date()
         let budget = options.budget
-        let frozenBefore = before, frozenAfter = after, limits = seconds, failures = failing, cellUnits = unitOfCell
+        let frozenBefore = before, frozenAfter = after, unmutated = outcomes, limits = seconds, failures = failing
+        let cellUnits = unitOfCell
         let fates = parallelMap(order, jobs: options.jobs) { m -> Fate in
             if let budget, Date().timeIntervalSince(start) > budget { return .notRun }
             let mutant = mutants[m]
@@ -115,7 +141,9 @@ public struct MutationTest: Sendable {
                 let outcome = Self.run(unit, mutated: u == first ? mutant.source : nil, in: session, timeout: timeout)
                 if !failures.contains(u), Self.fails(unit, outcome, tolerance) { return .killed }
                 // Back where the unmutated run was: everything after runs the same and passes.
-                if case .cell = unit, EnvironmentComparison.same(session.environment, frozenAfter[u]) { return .survived }
+                if case .cell = unit, EnvironmentComparison.same(session.environment, frozenAfter[u]) {
+                    return u == first && outcome == unmutated[u] ? .equivalent : .survived
+                }
             }
             return .survived
         }
