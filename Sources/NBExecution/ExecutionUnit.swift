@@ -4,12 +4,12 @@ import NBLanguage
 /// One thing the session runs, in document order: a cell, or inline code in the prose between
 /// cells (`{nb} expr`, `{nb} assert expr`, `\nb{expr}`), which runs after the cells above it and
 /// before the cells below it.
-enum ExecutionUnit {
+public enum ExecutionUnit: Sendable {
     case cell(Cell)
     case inline(InlineCode)
 
     /// The document's cells and inline code, ordered by where they start in the file.
-    static func units(of document: Document) -> [ExecutionUnit] {
+    public static func units(of document: Document) -> [ExecutionUnit] {
         guard !document.inlineCode.isEmpty else { return document.cells.map(ExecutionUnit.cell) }
         let cells = document.cells.map { (offset: $0.fenceRange.lowerBound, unit: ExecutionUnit.cell($0)) }
         let inline = document.inlineCode.map { (offset: $0.offset, unit: ExecutionUnit.inline($0)) }

@@ -109,14 +109,14 @@ struct EncodedGlobal {
 
 /// The JSON coders of stored values: sorted keys (the same environment gives the same bytes) and
 /// the session's builtins for decoding builtins by name.
-enum EnvironmentCoding {
-    static func encoder() -> JSONEncoder {
+public enum EnvironmentCoding {
+    public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder
     }
 
-    static func decoder(_ registry: BuiltinRegistry) -> JSONDecoder {
+    public static func decoder(_ registry: BuiltinRegistry) -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.userInfo[Value.registryKey] = registry
         return decoder

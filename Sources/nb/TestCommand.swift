@@ -120,19 +120,21 @@ struct TestCommand: ParsableCommand {
     /// Runs the mutants of each notebook in turn (each notebook's mutants in parallel) and prints
     /// the survivors and kill rates.
     private func runMutants(_ files: [String]) {
-        var killed = 0, total = 0, notRun = 0
+        var killed = 0, total = 0, notRun = 0, equivalent = 0
         let started = Date()
         for file in files {
             let report = MutationTest(file: file, options: .init(seed: mutantSeed, jobs: jobs, budget: mutantBudget)).run()
             if let error = report.inputError { Terminal.error(error); continue }
             report.survivors.forEach { print($0) }
-            let run = report.mutants.count - report.notRun
-            let rest = report.notRun > 0 ? ", \(report.notRun) not run (time budget)" : ""
-            print("mutants \(file): \(report.killed) of \(run) killed (\(MutationRate.percent(report.killed, run)))\(rest)")
-            killed += report.killed; total += run; notRun += report.notRun
+            report.equivalents.forEach { print($0) }
+            var rest = report.equivalent > 0 ? ", \(report.equivalent) equivalent" : ""
+            if report.notRun > 0 { rest += ", \(report.notRun) not run (time budget)" }
+            print("mutants \(file): \(report.killed) of \(report.counted) killed (\(MutationRate.percent(report.killed, report.counted)))\(rest)")
+            killed += report.killed; total += report.counted; notRun += report.notRun; equivalent += report.equivalent
         }
         let seconds = Date().timeIntervalSince(started)
-        let rest = notRun > 0 ? ", \(notRun) not run" : ""
+        var rest = equivalent > 0 ? ", \(equivalent) equivalent" : ""
+        if notRun > 0 { rest += ", \(notRun) not run" }
         print("mutants: \(killed) of \(total) killed (\(MutationRate.percent(killed, total)))\(rest) in \(String(format: "%.1f", seconds)) s")
     }
 }

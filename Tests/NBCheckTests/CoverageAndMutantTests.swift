@@ -82,6 +82,74 @@ struct CoverageAndMutantTests {
         #expect(mutant.line == 2 && mutant.column == 15)
     }
 
+    @Test func aFreeMarkWithNamesFreesOnlyThoseBuiltinsAndArguments() throws {
+        let cell = try #require(try DocumentParser.parse(bytes: Array("""
+        ```nb
+        numgrad(g, [1], scheme: "complex", h: 1e-20)  # nb: free(h)
+        grad(u, [2, 3]) + sin(1)  # nb: free(grad)
+        ```
+        """.utf8)).cells.first)
+        let changes = MutantGenerator(cell: cell).mutants().map(\.change)
+        #expect(!changes.contains("removing `, h: 1e-20`"))
+        #expect(!changes.contains { $0.hasPrefix("changing `1e-20`") })
+        #expect(changes.contains("removing `, scheme: \"complex\"`"))
+        #expect(changes.contains("changing `\"complex\"` to `\"central\"`"))
+        #expect(!changes.contains("changing `grad` to `numgrad`"))
+        #expect(changes.contains("changing `sin` to `cos`"))
+        #expect(changes.contains("changing `+` to `-`"))
+    }
+
+    @Test func droppingAnArgumentEqualToItsDefaultIsNoMutant() throws {
+        let cell = try #require(try DocumentParser.parse(bytes: Array("""
+        ```nb
+        numgrad(f, [2], scheme: "central")
+        numgrad(f, [2], scheme: "forward")
+        b = blobs(30, centers: 3, seed: 1)
+        c = blobs(30, centers: 4, seed: 2)
+        ```
+        """.utf8)).cells.first)
+        let changes = MutantGenerator(cell: cell, registry: .standard, documentSeed: 1).mutants().map(\.change)
+        #expect(!changes.contains("removing `, scheme: \"central\"`"))
+        #expect(changes.contains("removing `, scheme: \"forward\"`"))
+        // `seed:` defaults to the document's seed.
+        #expect(!changes.contains("removing `, centers: 3`") && !changes.contains("removing `, seed: 1`"))
+        #expect(changes.contains("removing `, centers: 4`") && changes.contains("removing `, seed: 2`"))
+        // A notebook's own function of the same name is not the builtin.
+        let shadowed = MutantGenerator(cell: cell, registry: .standard, shadowed: ["numgrad"]).mutants().map(\.change)
+        #expect(shadowed.contains("removing `, scheme: \"central\"`"))
+    }
+
+    @Test func anInlineCheckKillsAMutantAndASettledEnvironmentEndsASurvivor() throws {
+        let file = try notebook("""
+        ```nb id=a
+        a = 2 + 3
+        b = 1
+        ```
+
+        The sum is five `{nb} assert a == 5`.
+
+        ```nb id=c
+        b = 1 + 0 * a
+        ```
+        """)
+        let report = MutationTest(file: file, options: .init(seed: 1, jobs: 2)).run()
+        // `2 + 3` → `2 - 3`, `3 + 3`, `2 + 4`: the inline check fails. `b = 1` → `b = 2`: cell c
+        // sets b back to 1, so the run is where the notebook was. In cell c the constants change
+        // b, which nothing reads; `1 - 0 * a` and `1 + 0 / a` are still 1: equivalent.
+        let survivors = report.survivors.map { $0.replacingOccurrences(of: file + ":", with: "") }
+        let equivalents = report.equivalents.map { $0.replacingOccurrences(of: file + ":", with: "") }
+        #expect(report.killed == 3 && report.survived == 3 && report.equivalent == 2 && report.counted == 6)
+        #expect(survivors == [
+            "3:5: changing `1` to `2` was not detected",
+            "9:5: changing `1` to `2` was not detected",
+            "9:9: changing `0` to `1` was not detected",
+        ])
+        #expect(equivalents == [
+            "9:7: changing `+` to `-` changes nothing here (equivalent)",
+            "9:11: changing `*` to `/` changes nothing here (equivalent)",
+        ])
+    }
+
     @Test func aCheckedCellKillsItsMutantsAndAnUncheckedOneReportsSurvivors() throws {
         let file = try notebook("""
         ```nb id=a

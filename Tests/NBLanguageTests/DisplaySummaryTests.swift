@@ -27,6 +27,13 @@ struct DisplaySummaryTests {
         #expect(text.contains("    groups  0: 2, 1: 1\n    group  0  1  0"))
     }
 
+    @Test func dotsAndALineThroughTheSamePointsDiffer() {
+        let dots = transcript("scatter([1, 2, 3], [3, 1, 2])")
+        let line = transcript("plot([1, 2, 3], [3, 1, 2])")
+        #expect(dots.contains("  series \"\": scatter, 3 points, x from 1 to 3"))
+        #expect(line.contains("  series \"\": 3 points, x from 1 to 3"))
+    }
+
     @Test func rangesSkipNonFiniteValuesAndAnEmptySeriesSaysNone() {
         let plot = PlotSpec(title: "p", series: [.init(name: "a", xs: [1, 2, 3], ys: [.nan, 2, .infinity]),
                                                  .init(name: "b\nc", xs: [], ys: [])])
@@ -52,5 +59,7 @@ struct DisplaySummaryTests {
           pixels  min 0, max 1, mean 0.5, sd 0.3535533906
           image means  0.5  0.5
         """)
+        let captioned = ImageGrid(title: "g", width: 2, height: 1, pixels: [[0, 1], [0.5, 0.5]], captions: ["7", "a b"])
+        #expect(captioned.transcript.hasSuffix("\n  captions  7  \"a b\""))
     }
 }

@@ -6,12 +6,16 @@ import NBLearning
 
 /// `nb test --mutants`: how much of a notebook its checks pin down.
 ///
-/// The notebook runs once, keeping the environment before every cell. Each mutant (a small edit
-/// to one cell, `MutantGenerator`) then starts from the environment stored before its cell, runs
-/// the mutated cell and the cells after it, and stops at the first check that fails where the
-/// unmutated notebook passed: the mutant is killed. A mutant that gets through every cell
-/// survives and is reported. A mutated cell may take at most five times as long as the original
-/// plus two seconds (a timeout kills it).
+/// The notebook runs once, cells and inline code in document order, keeping the environment
+/// before and after every cell. Each mutant (a small edit to one cell, `MutantGenerator`) then
+/// starts from the environment stored before its cell, runs the mutated cell and everything after
+/// it, and stops at the first check that fails where the unmutated notebook passed (an output
+/// block, an assert, an inline check): the mutant is killed. It survives when it gets through
+/// every cell, or as soon as the environment after a cell is the same as the unmutated run's there
+/// (the rest would run exactly as before). A mutant whose cell shows exactly what it showed and
+/// leaves exactly the same environment is equivalent: nothing could detect it, and the kill rate
+/// leaves it out. A cell may take at most five times as long as in the
+/// unmutated run plus two seconds (a timeout kills the mutant).
 public struct MutationTest: Sendable {
     public struct Options: Sendable {
         /// Orders the mutants (which ones run first when the time budget is short).
@@ -29,6 +33,10 @@ public struct MutationTest: Sendable {
     public enum Fate: Sendable, Equatable {
         case killed
         case survived
+        /// The mutated cell showed exactly what it showed before and left exactly the same
+        /// environment: no check anywhere in the notebook could tell the two apart, so the mutant
+        /// is not counted (`hessian(r, [1, 2])` → `[1, 3]` when r's Hessian does not depend on y).
+        case equivalent
         /// The time budget ran out before it started.
         case notRun
     }
@@ -44,12 +52,24 @@ public struct MutationTest: Sendable {
         public var killed: Int { fates.filter { $0 == .killed }.count }
         public var survived: Int { fates.filter { $0 == .survived }.count }
         public var notRun: Int { fates.filter { $0 == .notRun }.count }
+        public var equivalent: Int { fates.filter { $0 == .equivalent }.count }
+        /// The mutants the kill rate is over: those that ran and are not equivalent.
+        public var counted: Int { killed + survived }
 
         /// `file:line:col: changing X to Y was not detected`, one per survivor, in source order.
         public var survivors: [String] {
             zip(mutants, fates).filter { $0.1 == .survived }.map(\.0)
                 .sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
                 "\(file):\($0.line):\($0.column): \($0.change) was not detected"
+            }
+        }
+
+        /// `file:line:col: changing X to Y changes nothing here`, one per equivalent mutant, in
+        /// source order.
+        public var equivalents: [String] {
+            zip(mutants, fates).filter { $0.1 == .equivalent }.map(\.0)
+                .sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
+                "\(file):\($0.line):\($0.column): \($0.change) changes nothing here (equivalent)"
             }
         }
     }
@@ -69,39 +89,61 @@ public struct MutationTest: Sendable {
         } catch {
             return Report(file: file, mutants: [], fates: [], inputError: error.message)
         }
-        let start = Date()
         let sessionOptions = NotebookExecution(document: document, path: file).sessionOptions
         let tolerance = Tolerance(rtol: sessionOptions.rtol, atol: sessionOptions.atol)
-        let cells = document.cells
+        let units = ExecutionUnit.units(of: document)
 
-        // The unmutated run: the environment before each cell, what fails anyway, cell times.
+        // The unmutated run, cells and inline code in document order: the environment before and
+        // after each unit, the units that fail anyway, the time each took.
         let baseline = Session(options: sessionOptions)
-        var environments: [Session.Environment] = []
+        var before: [Session.Environment] = []
+        var outcomes: [CellOutcome] = []
         var failing = Set<Int>()
         var seconds: [Double] = []
-        for cell in cells {
-            environments.append(baseline.environment)
+        for unit in units {
+            before.append(baseline.environment)
             let began = Date()
-            let outcome = Self.run(cell, source: cell.source, in: baseline, timeout: nil)
+            let outcome = Self.run(unit, mutated: nil, in: baseline, timeout: nil)
             seconds.append(Date().timeIntervalSince(began))
-            if Self.fails(cell, outcome, tolerance) { failing.insert(cell.index) }
+            outcomes.append(outcome)
+            if Self.fails(unit, outcome, tolerance) { failing.insert(seconds.count - 1) }
         }
+        let after = Array(before.dropFirst()) + [baseline.environment]
+        var unitOfCell: [Int: Int] = [:]
+        for (u, unit) in units.enumerated() { if case .cell(let cell) = unit { unitOfCell[cell.index] = u } }
 
-        let mutants = cells.flatMap { MutantGenerator(cell: $0).mutants() }
+        // Names the notebook binds to something else shadow builtins of the same name.
+        let final = baseline.environment
+        let shadowed = Set(zip(final.names, final.values).compactMap { name, value -> String? in
+            guard let value else { return nil }
+            if case .builtin(let builtin) = value, builtin.name == name { return nil }
+            return name
+        })
+        let mutants = document.cells.flatMap {
+            MutantGenerator(cell: $0, registry: .standard, shadowed: shadowed, documentSeed: sessionOptions.seed).mutants()
+        }
         var generator = SeededGenerator(seed: options.seed)
         let order = generator.permutation(mutants.count)
+        // The budget counts from here: the unmutated run is not a mutant's time.
+        let start = Date()
         let budget = options.budget
-        let frozen = environments, limits = seconds, failures = failing
+        let frozenBefore = before, frozenAfter = after, unmutated = outcomes, limits = seconds, failures = failing
+        let cellUnits = unitOfCell
         let fates = parallelMap(order, jobs: options.jobs) { m -> Fate in
             if let budget, Date().timeIntervalSince(start) > budget { return .notRun }
             let mutant = mutants[m]
+            guard let first = cellUnits[mutant.cell] else { return .notRun }
             let session = Session(options: sessionOptions)
-            guard session.restore(frozen[mutant.cell]) else { return .killed }
-            for cell in cells[mutant.cell...] {
-                let mutated = cell.index == mutant.cell
-                let timeout = min(cell.options.timeout ?? sessionOptions.timeout, 5 * limits[cell.index] + 2)
-                let outcome = Self.run(cell, source: mutated ? mutant.source : cell.source, in: session, timeout: timeout)
-                if !failures.contains(cell.index), Self.fails(cell, outcome, tolerance) { return .killed }
+            guard session.restore(frozenBefore[first]) else { return .killed }
+            for u in first..<units.count {
+                let unit = units[u]
+                let timeout = min(unit.timeout ?? sessionOptions.timeout, 5 * limits[u] + 2)
+                let outcome = Self.run(unit, mutated: u == first ? mutant.source : nil, in: session, timeout: timeout)
+                if !failures.contains(u), Self.fails(unit, outcome, tolerance) { return .killed }
+                // Back where the unmutated run was: everything after runs the same and passes.
+                if case .cell = unit, EnvironmentComparison.same(session.environment, frozenAfter[u]) {
+                    return u == first && outcome == unmutated[u] ? .equivalent : .survived
+                }
             }
             return .survived
         }
@@ -110,13 +152,33 @@ public struct MutationTest: Sendable {
         return Report(file: file, mutants: mutants, fates: inOrder, inputError: nil)
     }
 
-    static func run(_ cell: Cell, source: String, in session: Session, timeout: Double?) -> CellOutcome {
-        let origin = cell.sourceLocation
-        return session.run(cell: source, origin: origin, timeout: timeout ?? cell.options.timeout)
+    /// Runs a cell (with `mutated` as its source when given) or inline code.
+    static func run(_ unit: ExecutionUnit, mutated: String?, in session: Session, timeout: Double?) -> CellOutcome {
+        switch unit {
+        case .cell(let cell):
+            let origin = cell.sourceLocation
+            return session.run(cell: mutated ?? cell.source, origin: origin, timeout: timeout ?? cell.options.timeout)
+        case .inline(let code):
+            return session.run(inline: code.source, timeout: timeout)
+        }
     }
 
-    /// The cell fails `nb test`: an unexpected error, a failed check or a differing output block.
-    static func fails(_ cell: Cell, _ outcome: CellOutcome, _ tolerance: Tolerance) -> Bool {
-        CellVerdict(cell: cell, outcome: outcome, tolerance: tolerance).problem(ignoringOutput: false) != nil
+    /// The unit fails `nb test`: a cell with an unexpected error, a failed check or a differing
+    /// output block; inline code with an error or a check that does not hold.
+    static func fails(_ unit: ExecutionUnit, _ outcome: CellOutcome, _ tolerance: Tolerance) -> Bool {
+        switch unit {
+        case .cell(let cell):
+            CellVerdict(cell: cell, outcome: outcome, tolerance: tolerance).problem(ignoringOutput: false) != nil
+        case .inline:
+            outcome.error != nil || outcome.checks.contains { !$0.passed }
+        }
+    }
+}
+
+extension ExecutionUnit {
+    /// The cell's own timeout (inline code has none).
+    var timeout: Double? {
+        if case .cell(let cell) = self { return cell.options.timeout }
+        return nil
     }
 }

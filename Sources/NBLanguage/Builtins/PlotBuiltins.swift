@@ -42,7 +42,7 @@ public enum PlotBuiltins {
                 scatter([0, 1, 2, 3], [1, 0, 1, 0], groups: [0, 0, 1, 1], title: "two groups")
                 """#, output: #"""
                 <plot: two groups, 1 series, 4 points>
-                  series "": 4 points, x from 0 to 3, y from 0 to 1
+                  series "": scatter, 4 points, x from 0 to 3, y from 0 to 1
                     x  0  1  2  3
                     y  1  0  1  0
                     groups  0: 2, 1: 2

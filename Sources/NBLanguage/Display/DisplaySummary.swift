@@ -5,13 +5,15 @@ extension PlotSpec {
     /// How many points of a series are quoted (evenly spaced, first and last included).
     static let sampleCount = 8
 
-    /// `<plot: TITLE, N series, M points>`, then per series its name, point count, x and y
-    /// ranges (finite values only) and sampled points; per-group counts for a coloured scatter;
+    /// `<plot: TITLE, N series, M points>`, then per series its name, `scatter` when it is drawn
+    /// as dots rather than a line, its point count, x and y ranges (finite values only) and
+    /// sampled points; per-group counts for a coloured scatter;
     /// one line per marker.
     public var transcript: String {
         var lines = ["<plot: \(title), \(series.count) series, \(pointCount) points>"]
         for s in series {
-            lines.append("  series \(DisplaySummary.quoted(s.name)): \(s.xs.count) points, x \(DisplaySummary.range(s.xs)), y \(DisplaySummary.range(s.ys))")
+            let style = s.style == .scatter ? "scatter, " : ""
+            lines.append("  series \(DisplaySummary.quoted(s.name)): \(style)\(s.xs.count) points, x \(DisplaySummary.range(s.xs)), y \(DisplaySummary.range(s.ys))")
             let indices = DisplaySummary.sampleIndices(count: min(s.xs.count, s.ys.count), samples: Self.sampleCount)
             guard !indices.isEmpty else { continue }
             lines.append("    x  " + indices.map { DisplaySummary.number(s.xs[$0]) }.joined(separator: "  "))
@@ -34,8 +36,9 @@ extension ImageGrid {
     /// How many images' means are quoted (evenly spaced, first and last included).
     static let sampleCount = 16
 
-    /// `<images: TITLE, N images, WxH>`, then the pixel statistics over all images and the mean
-    /// of each image (of sixteen evenly spaced ones when there are more).
+    /// `<images: TITLE, N images, WxH>`, then the pixel statistics over all images, the mean of
+    /// each image (of sixteen evenly spaced ones when there are more) and, when they have
+    /// captions, the captions of the same images.
     public var transcript: String {
         var lines = ["<images: \(title), \(pixels.count) images, \(width)x\(height)>"]
         let all = pixels.flatMap { $0 }
@@ -46,6 +49,13 @@ extension ImageGrid {
         let indices = DisplaySummary.sampleIndices(count: pixels.count, samples: Self.sampleCount)
         let means = indices.map { i in pixels[i].isEmpty ? 0 : pixels[i].reduce(0, +) / Double(pixels[i].count) }
         lines.append("  image means  " + means.map(DisplaySummary.number).joined(separator: "  "))
+        if !captions.isEmpty {
+            let shown = indices.filter { $0 < captions.count }.map { i -> String in
+                let caption = captions[i]
+                return caption.isEmpty || caption.contains(where: \.isWhitespace) ? DisplaySummary.quoted(caption) : caption
+            }
+            lines.append("  captions  " + shown.joined(separator: "  "))
+        }
         return lines.joined(separator: "\n")
     }
 }

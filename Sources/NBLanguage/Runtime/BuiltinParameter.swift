@@ -19,12 +19,22 @@ public struct BuiltinParameter: Sendable {
     public let isVariadic: Bool
     /// What the parameter means, for the reference; may be empty.
     public let help: String
+    /// Absent, it is the document's seed (`BuiltinCall.seed()`): `seed:` of a builtin that draws
+    /// from a generator of its own.
+    public let defaultsToDocumentSeed: Bool
 
     init(name: String, kind: BuiltinParameterKind, isLabelled: Bool, defaultValue: Value? = nil, defaultText: String? = nil,
-         isOptional: Bool = false, isVariadic: Bool = false, help: String) {
+         isOptional: Bool = false, isVariadic: Bool = false, defaultsToDocumentSeed: Bool = false, help: String) {
         self.name = name; self.kind = kind; self.isLabelled = isLabelled; self.defaultValue = defaultValue
         self.defaultText = defaultText; self.isOptional = isOptional || isLabelled; self.isVariadic = isVariadic; self.help = help
+        self.defaultsToDocumentSeed = defaultsToDocumentSeed
     }
+
+    /// `seed:` of a builtin that draws from a generator of its own: without it, the document's seed
+    /// (front matter `nb: {seed: N}`, 0 unless it is set).
+    public static let documentSeed = Self(name: "seed", kind: .wholeNumber, isLabelled: true,
+                                          defaultText: "the notebook's seed", defaultsToDocumentSeed: true,
+                                          help: "the generator's seed; without it, the front matter's `nb: seed:` (0 unless set)")
 
     /// A required unlabelled parameter.
     public static func positional(_ name: String, _ kind: BuiltinParameterKind, _ help: String = "") -> Self {

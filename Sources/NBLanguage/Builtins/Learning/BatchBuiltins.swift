@@ -13,7 +13,7 @@ public enum BatchBuiltins {
                 .positional("n", .wholeNumber),
                 .positional("size", .wholeNumber),
                 .labelled("epochs", .wholeNumber, default: 1),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             A list with one entry per epoch, each a list of index vectors (shuffled with `seed:` when `size` is below `n`).

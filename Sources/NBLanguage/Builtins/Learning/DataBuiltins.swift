@@ -19,7 +19,7 @@ public enum DataBuiltins {
         },
         Builtin("moons", .data,
             summary: "Two interleaving half circles in 2-D with Gaussian noise `noise:`; `y` is 0 or 1.",
-            parameters: [.positional("n", .wholeNumber), .labelled("noise", .number, default: 0.1), .labelled("seed", .wholeNumber, default: 0)],
+            parameters: [.positional("n", .wholeNumber), .labelled("noise", .number, default: 0.1), .documentSeed],
             examples: [
                 BuiltinExample("moons", #"""
                 shape(moons(100, noise: 0.1, seed: 0).X)
@@ -34,7 +34,7 @@ public enum DataBuiltins {
         },
         Builtin("blobs", .data,
             summary: "`n` points around `centers:` Gaussian cluster centres in 2-D; `y` is the cluster.",
-            parameters: [.positional("n", .wholeNumber), .labelled("centers", .wholeNumber, default: 3), .labelled("seed", .wholeNumber, default: 0)],
+            parameters: [.positional("n", .wholeNumber), .labelled("centers", .wholeNumber, default: 3), .documentSeed],
             examples: [
                 BuiltinExample("blobs", #"""
                 bl = blobs(90, centers: 3, seed: 3)
@@ -52,7 +52,7 @@ public enum DataBuiltins {
         },
         Builtin("spirals", .data,
             summary: "`n` points on `classes:` interleaved spiral arms in 2-D; `y` is the arm.",
-            parameters: [.positional("n", .wholeNumber), .labelled("classes", .wholeNumber, default: 3), .labelled("seed", .wholeNumber, default: 0)],
+            parameters: [.positional("n", .wholeNumber), .labelled("classes", .wholeNumber, default: 3), .documentSeed],
             examples: [
                 BuiltinExample("spirals", #"""
                 shape(spirals(60, classes: 3, seed: 2).X)

@@ -27,6 +27,7 @@ public enum ImageBuiltins {
                 <images: two tiny images, 2 images, 2x2>
                   pixels  min 0, max 1, mean 0.5, sd 0.5
                   image means  0.5  0.5
+                  captions  0  1
                 """#),
             ]) { call throws(LanguageError) in
             let x = try call.matrix(0, "X")

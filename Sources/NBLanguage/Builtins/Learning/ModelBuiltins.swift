@@ -9,7 +9,7 @@ public enum ModelBuiltins {
                 .positional("sizes", .list),
                 .labelled("activation", .string, default: "relu"),
                 .labelled("init", .string, default: "default"),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             `parameters` is the list `[W₁, b₁, W₂, b₂, …]` of plain tensors (W of shape inputs × outputs).
@@ -55,7 +55,7 @@ public enum ModelBuiltins {
                 .labelled("loss", .string, default: "crossentropy"),
                 .labelled("l2", .number, default: 0),
                 .labelled("decay", .number, default: 0),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             `model` is the trained model, `loss` the mean loss per epoch, `accuracy` the accuracy on `(X, y)`.

@@ -25,7 +25,7 @@ public enum RepresentationBuiltins {
                 shape(pc.scores)
                 """#, output: #"""
                 <plot: PCA: first two components, 1 series, 90 points>
-                  series "samples": 90 points, x from -6.090937347 to 7.426996775, y from -3.477078671 to 3.802806107
+                  series "samples": scatter, 90 points, x from -6.090937347 to 7.426996775, y from -3.477078671 to 3.802806107
                     x  -4.045874076  -4.005913442  -4.474501101  5.680920765  5.295970305  5.356506336  -4.62682869  6.350121282
                     y  2.568462602  -0.07163593501  -0.06385519031  0.7202099181  0.6513607469  1.136529372  2.038366208  1.308792085
                     groups  0: 30, 1: 30, 2: 30
@@ -67,7 +67,7 @@ public enum RepresentationBuiltins {
             parameters: [
                 .positional("X", .tensor),
                 .positional("k", .wholeNumber),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
                 .labelled("starts", .wholeNumber, default: 4),
             ],
             examples: [
@@ -119,7 +119,7 @@ public enum RepresentationBuiltins {
             parameters: probeData + [
                 .labelled("epochs", .wholeNumber, default: 200),
                 .labelled("lr", .number, default: 0.05),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             examples: [
                 BuiltinExample("linearprobe", #"""
@@ -149,7 +149,7 @@ public enum RepresentationBuiltins {
                 .labelled("epochs", .wholeNumber, default: 60),
                 .labelled("batch", .wholeNumber, default: 64),
                 .labelled("lr", .number, default: 0.003),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             examples: [
                 BuiltinExample("autoencoder", #"""
@@ -191,7 +191,7 @@ public enum RepresentationBuiltins {
                 .labelled("epochs", .wholeNumber, default: 15),
                 .labelled("batch", .wholeNumber, default: 128),
                 .labelled("lr", .number, default: 0.003),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             Rows are treated as square images by the `shift:` and `mask:` augmentations.

@@ -49,7 +49,7 @@ public enum SemiSupervisedBuiltins {
                 .labelled("rounds", .wholeNumber, shown: "3"),
                 .labelled("epochs", .wholeNumber, shown: "200"),
                 .labelled("lr", .number, shown: "0.01"),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             Train a network on the labelled rows, adopt its confident predictions (probability above `threshold:`) as labels, retrain, `rounds:` times.
@@ -87,7 +87,7 @@ public enum SemiSupervisedBuiltins {
                 .labelled("epochs", .wholeNumber, shown: "200"),
                 .labelled("rampup", .wholeNumber, shown: "80"),
                 .labelled("lr", .number, shown: "0.01"),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             Cross-entropy on the labelled rows plus `weight:` times the squared difference between the predictions for two noisy versions of every row, ramped up over `rampup:` epochs.
@@ -119,7 +119,7 @@ public enum SemiSupervisedBuiltins {
                 .labelled("weight", .number, shown: "1"),
                 .labelled("epochs", .wholeNumber, shown: "400"),
                 .labelled("lr", .number, shown: "0.01"),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             Cross-entropy on the labelled rows plus `weight:` times the divergence between the prediction at every row and at the row moved by `eps:` in the direction that changes the prediction most (found by differentiating with respect to the input).
@@ -158,7 +158,7 @@ public enum SemiSupervisedBuiltins {
                 .labelled("epochs", .wholeNumber, shown: "200"),
                 .labelled("rounds", .wholeNumber, shown: "1"),
                 .labelled("lr", .number, shown: "0.01"),
-                .labelled("seed", .wholeNumber, default: 0),
+                .documentSeed,
             ],
             discussion: #"""
             Labels spread over a graph joining each row to its `k:` most similar rows, then a network is trained on every row with those labels, weighted by their certainty.
