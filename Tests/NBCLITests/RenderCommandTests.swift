@@ -131,7 +131,7 @@ import Testing
         }
         #expect(page.components(separatedBy: "<li id=\"ref-").count - 1 == urls.count)
         #expect(page.contains("<ol class=\"nb-bibliography\">"))
-        #expect(page.contains(">从概念到实践，我们该如何构建自动微分库</a> <span class=\"nb-host\">mp.weixin.qq.com</span>"))
+        #expect(page.contains(">从概念到实践，我们该如何构建自动微分库</a>. <span class=\"nb-ref-host\">mp.weixin.qq.com</span>."))
         #expect(page.contains("<h2 id=\"参考-1\">"))
     }
 }

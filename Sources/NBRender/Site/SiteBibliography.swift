@@ -93,12 +93,15 @@ public struct SiteBibliography: Sendable, Equatable {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    /// The page title without its translation (`Automatic differentiation · 自动求导` →
-    /// `Automatic differentiation`), to name a page compactly.
+    /// The page title without its translation and subtitle (`Forty labels: self-supervised
+    /// learning · 自监督` → `Forty labels`), to name a page compactly.
     static func shortTitle(_ title: String) -> String {
-        guard let range = title.range(of: " · ") else { return title }
-        let first = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-        return first.isEmpty ? title : first
+        var short = Substring(title)
+        for separator in [" · ", ": "] {
+            if let range = short.range(of: separator), range.lowerBound > short.startIndex { short = short[..<range.lowerBound] }
+        }
+        let trimmed = short.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? title : trimmed
     }
 
     /// The `<ol class="nb-bibliography">`, unnumbered, each entry followed by the pages listing it
