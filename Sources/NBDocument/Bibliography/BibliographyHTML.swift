@@ -54,7 +54,7 @@ public enum BibliographyHTML {
         var details: [String] = []
         if let venue = entry.venue {
             details.append("<span class=\"nb-ref-venue\">\(e(venue))</span>")
-        } else if let host = entry.host {
+        } else if let host = entry.host, entry.title != entry.url {   // a bare URL names its host already
             details.append("<span class=\"nb-ref-host\">\(e(host))</span>")
         }
         if let year = entry.year { details.append("<span class=\"nb-ref-year\">\(e(year))</span>") }

@@ -1,10 +1,16 @@
+import NBDocument
+
 /// A short plain-text excerpt: text longer than the limit is cut at the last word boundary
 /// before it (a space, or between two CJK characters, which have no spaces between words),
 /// trailing punctuation dropped, and an ellipsis added. Never cuts inside a word or a character.
 enum Excerpt {
     static func cut(_ text: String, limit: Int) -> String {
         let characters = Array(text)
-        guard characters.count > limit, limit > 0 else { return text }
+        guard characters.count > limit, limit > 0 else {
+            // A paragraph that goes on in a formula or a list ("The Lasso," "The conventions:").
+            if let last = text.last, ",;:，；：".contains(last) { return String(text.dropLast()) + "…" }
+            return text
+        }
         // The cut is after characters[end - 1]; find the last boundary at or before `limit`.
         var end = limit
         while end > 0, !isBoundary(characters, end) { end -= 1 }
@@ -29,5 +35,18 @@ enum Excerpt {
              0x20000...0x3FFFF: return true
         default: return false
         }
+    }
+
+    /// The text without its `[@key]` citations (a bare key means nothing out of its page).
+    static func withoutCitations(_ text: String) -> String {
+        let matches = CitationScanner.scan(text)
+        guard !matches.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        for match in matches.reversed() {
+            var lower = match.range.lowerBound
+            while lower > 0, bytes[lower - 1] == UInt8(ascii: " ") { lower -= 1 }   // the space before it too
+            bytes.removeSubrange(lower..<match.range.upperBound)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

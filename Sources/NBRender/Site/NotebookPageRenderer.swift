@@ -187,7 +187,8 @@ public struct NotebookPageRenderer: NotebookRendering {
         let firstParagraph = zip(document.blocks, proseHTML).first { block, html in
             if case .prose = block, html.hasPrefix("<p"), !PlainText.from(html: html).isEmpty { true } else { false }
         }.map { PlainText.from(html: $0.1) }
-        let summary = Excerpt.cut(document.frontMatter["description"]?.scalar ?? firstParagraph ?? text.first { !$0.isEmpty } ?? "",
+        let summary = Excerpt.cut(document.frontMatter["description"]?.scalar
+                                  ?? firstParagraph.map(Excerpt.withoutCitations) ?? text.first { !$0.isEmpty } ?? "",
                                   limit: Self.summaryLimit)
         var render = NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
                               date: document.frontMatter.date.flatMap(SiteDate.init),

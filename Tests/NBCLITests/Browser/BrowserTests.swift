@@ -24,7 +24,7 @@ struct BrowserTests {
 
     /// The measurement of `page` at `width` in `scheme` (measured once).
     static func measurement(_ page: String, width: Int, scheme: Chromium.Scheme) throws -> [String: Any] {
-        let folder = try site.get()
+        let folder = try site.get().appendingPathComponent(page == BrowserSite.fixturePage ? "fixture-site" : "site")
         let key = "\(page) \(width) \(scheme)"
         let text: String
         if let cached = cache.withLock({ $0[key] }) { text = cached } else {
@@ -59,13 +59,15 @@ struct BrowserTests {
 
     /// Needs the math layout work (columns of `aligned` set with what MathML Core renders):
     /// remove the trait once that is merged.
-    @Test(.disabled("needs mathlayout: aligned columns in Chromium")) func alignedEquationsLineUpAtTheirEqualsSigns() throws {
+    @Test(.disabled("needs mathlayout: aligned columns in Chromium")) func alignedEquationsLineUpAsTeXAlignsThem() throws {
         let m = try Self.measurement(BrowserSite.fixturePage, width: Self.desktop, scheme: .dark)
         let aligned = try #require(m["aligned"] as? [[String: Any]])
         #expect(!aligned.isEmpty)
         for environment in aligned {
-            let spread = try #require(environment["spread"] as? Double)
-            #expect(spread <= 1, "the = signs of \(environment["tex"] ?? "") are \(spread) px apart")
+            // The = signs start the right-hand column at one x; the left-hand sides end at one x.
+            let equals = try #require(environment["spread"] as? Double), left = try #require(environment["leftSpread"] as? Double)
+            #expect(equals <= 1, "the = signs of \(environment["tex"] ?? "") are \(equals) px apart")
+            #expect(left <= 1, "the left-hand sides of \(environment["tex"] ?? "") end \(left) px apart")
         }
     }
 
@@ -84,8 +86,9 @@ struct BrowserTests {
     }
 }
 
-/// The site the browser tests look at: the project's notebooks (with their cell cache, if any,
-/// so a local run does not recompute them) and a fixture page, built by the real `nb build`.
+/// The sites the browser tests look at, built by the real `nb build` into a temporary folder:
+/// `site/` from the project's notebooks (in place, with their cell cache, as `nb build` is run
+/// there, so a second run recomputes nothing) and `fixture-site/` from one page of formulas.
 enum BrowserSite {
     static let fixturePage = "browser-fixture.html"
 
@@ -109,15 +112,18 @@ enum BrowserSite {
     static func build() -> Result<URL, Failure> {
         do {
             let work = try NBProcess.temporaryFolder()
-            let notebooks = work.appendingPathComponent("notebooks"), site = work.appendingPathComponent("site")
-            try FileManager.default.copyItem(at: NBProcess.repository.appendingPathComponent("notebooks"), to: notebooks)
-            try Data(fixture.utf8).write(to: notebooks.appendingPathComponent("browser-fixture.md"))
-            let result = try NBProcess.run(["build", notebooks.path, "--out", site.path, "--base-url", "https://example.org/notes/"])
-            // 1: a cell failed (the page still shows it); `nb test notebooks/` is the check for that.
-            guard result.status == 0 || result.status == 1 else {
-                return .failure(Failure(description: "nb build failed (\(result.status)): \(result.stderr.suffix(2000))"))
+            let fixtures = work.appendingPathComponent("fixture")
+            try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
+            try Data(fixture.utf8).write(to: fixtures.appendingPathComponent("browser-fixture.md"))
+            for (source, output) in [("notebooks", "site"), (fixtures.path, "fixture-site")] {
+                let result = try NBProcess.run(["build", source, "--out", work.appendingPathComponent(output).path,
+                                                "--base-url", "https://example.org/notes/"])
+                // 1: a cell failed (the page still shows it); `nb test notebooks/` is the check for that.
+                guard result.status == 0 || result.status == 1 else {
+                    return .failure(Failure(description: "nb build \(source) failed (\(result.status)): \(result.stderr.suffix(2000))"))
+                }
             }
-            return .success(site)
+            return .success(work)
         } catch {
             return .failure(Failure(description: "\(error)"))
         }

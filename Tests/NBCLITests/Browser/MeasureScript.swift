@@ -5,7 +5,8 @@
 /// - `failures`: visible text (outside SVG) whose colour, composited over its effective background
 ///   (the element's and its ancestors' backgrounds over the scheme's canvas), is below 4.5:1 (WCAG
 ///   AA), by WCAG 2's relative luminance.
-/// - `aligned`: per `aligned`/`align` environment, the spread of the `=` signs' left edges.
+/// - `aligned`: per `aligned`/`align` environment, the spread of the `=` signs' left edges and of
+///   the left-hand column's right edges (TeX sets that column flush right).
 /// - `mathFaces`: the `@font-face` faces named like a math font, with their load status.
 /// - `sidebar`: whether `.nb-toc` is visible beside the article.
 enum MeasureScript {
@@ -57,12 +58,16 @@ enum MeasureScript {
           var tex = (math.querySelector('annotation') || {}).textContent || '';
           if (!/\\begin\{(aligned|align\*?)\}/.test(tex)) return;
           var table = math.querySelector('mtable'); if (!table) return;
-          var xs = [];
+          var xs = [], rights = [];
           Array.prototype.forEach.call(table.children, function (row) {
             var eq = Array.prototype.find.call(row.querySelectorAll('mo'), function (mo) { return mo.textContent.trim() === '='; });
             if (eq) xs.push(eq.getBoundingClientRect().left);
+            var cell = row.firstElementChild, right = -Infinity;
+            if (cell) Array.prototype.forEach.call(cell.children, function (c) { right = Math.max(right, c.getBoundingClientRect().right); });
+            if (right > -Infinity) rights.push(right);
           });
-          if (xs.length >= 2) aligned.push({ tex: tex.slice(0, 60), spread: Math.max.apply(null, xs) - Math.min.apply(null, xs) });
+          function spread(v) { return v.length ? Math.max.apply(null, v) - Math.min.apply(null, v) : 0; }
+          if (xs.length >= 2) aligned.push({ tex: tex.slice(0, 60), spread: spread(xs), leftSpread: spread(rights) });
         });
         var mathFaces = [];
         document.fonts.forEach(function (f) { if (/math/i.test(f.family)) mathFaces.push({ family: f.family, status: f.status }); });

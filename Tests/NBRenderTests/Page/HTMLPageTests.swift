@@ -70,7 +70,7 @@ import Testing
         #expect(body == """
         <ol class="nb-bibliography">
         <li id="ref-1"><a class="nb-ref-title" href="https://mp.weixin.qq.com/s/abc">自动微分 &lt;技术&gt;</a>. <span class="nb-ref-host">mp.weixin.qq.com</span>.</li>
-        <li id="ref-2"><a class="nb-ref-title" href="https://example.com/x">https://example.com/x</a>. <span class="nb-ref-host">example.com</span>.</li>
+        <li id="ref-2"><a class="nb-ref-title" href="https://example.com/x">https://example.com/x</a>.</li>
         </ol>
 
         """)

@@ -75,6 +75,8 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(Excerpt.cut("alpha beta, gamma", limit: 13) == "alpha beta…")
         #expect(Excerpt.cut("自动求导是深度学习", limit: 4) == "自动求导…")
         #expect(Excerpt.cut("supercalifragilistic", limit: 5) == "super…")
+        #expect(Excerpt.cut("The Lasso,", limit: 50) == "The Lasso…")
+        #expect(Excerpt.withoutCitations("The Lasso [@tibshirani1996], and [@a; @b].") == "The Lasso, and.")
     }
 
     @Test func noBaseURLMeansNoFeedNoSitemapAndAWarning() throws {
