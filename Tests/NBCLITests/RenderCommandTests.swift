@@ -121,7 +121,7 @@ import Testing
         }
         #expect(!visible.contains("$$"))
         #expect(!visible.contains("\\frac") && !visible.contains("\\dot") && !visible.contains("\\lim"))
-        #expect(!page.contains("merror"))
+        #expect(!page.contains("<merror"))
         // Every link of the post is in the page, each once, in numbered bibliographies.
         let source = try String(contentsOf: seed, encoding: .utf8)
         let urls = source.split(separator: "\n").filter { $0.hasPrefix("https://") }
