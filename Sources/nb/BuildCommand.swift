@@ -12,7 +12,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Writes a page per notebook (folders kept), index.html, style.css, sitemap.xml, feed.xml, \
         bibliography.html and a small search index. Site title and base URL come from DIR/site.yml \
-        (title, url, description, author) or the front matter of DIR/index.md. Cell results are cached \
+        (title, url, description, author) or the front matter of DIR/index.md; --base-url gives the \
+        base URL too (without one there is no sitemap.xml and no feed.xml, which need absolute URLs). Cell results are cached \
         in DIR/.nb-cache together with the environment after each cell, so a rebuild with nothing changed \
         runs no cell and an edited cell runs without re-running the cells above it. Warnings and errors \
         go to stderr with the source line, followed by their count. Exit status: 0 ok, 1 a cell \
@@ -52,6 +53,12 @@ struct BuildCommand: ParsableCommand {
         valueName: "K/N"))
     var shard: String?
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "The site's absolute URL (https://example.org/notes/), over url: in site.yml.",
+        discussion: "The sitemap and the feed need absolute URLs: without a base URL they are not written, with a warning.",
+        valueName: "URL"))
+    var baseURL: String?
+
     @OptionGroup var terminal: TerminalOptions
     @OptionGroup var warnings: WarningOptions
 
@@ -62,6 +69,9 @@ struct BuildCommand: ParsableCommand {
         }
         if let shard, SiteShard(shard) == nil {
             throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. --shard 2/4")
+        }
+        if let baseURL, SiteConfig.baseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http:// or https:// URL, e.g. https://example.org/notes/")
         }
         if noCache, cacheURL != nil || shard != nil {
             throw ValidationError("--no-cache cannot be combined with --cache-url or --shard (they exist to fill the cache)")
@@ -86,7 +96,7 @@ struct BuildCommand: ParsableCommand {
         do {
             report = try SiteBuild.run(source: source, output: URL(fileURLWithPath: output), jobs: jobs, useCache: !noCache,
                                        remote: remote, shard: shard.flatMap(SiteShard.init), format: format,
-                                       progress: progress)
+                                       baseURL: baseURL, progress: progress)
         } catch {
             progress?.finish()
             diagnostics.report(error: "cannot write the site: \(error.localizedDescription)", about: output)
@@ -111,12 +121,12 @@ struct BuildCommand: ParsableCommand {
 enum SiteBuild {
     /// `progress` (a terminal's progress line) hears the page count and the running cells.
     static func run(source: URL, output: URL, jobs: Int, useCache: Bool, remote: RemoteCache? = nil, shard: SiteShard? = nil,
-                    format: SiteFormat = .html, progress: TerminalProgress?) throws -> SiteBuildReport {
+                    format: SiteFormat = .html, baseURL: String? = nil, progress: TerminalProgress?) throws -> SiteBuildReport {
         let cache = useCache ? CellResultCache(directory: source.appendingPathComponent(".nb-cache"), remote: remote) : nil
         var renderer = NotebookPageRenderer(root: source, cache: cache, engineVersion: NotebookExecution.engineVersion)
         renderer.progress = progress
         let options = SiteBuildOptions(source: source, output: output, jobs: jobs, pageStylesheet: PageStyle.css,
-                                       progress: progress?.pageCallback)
+                                       baseURL: baseURL, progress: progress?.pageCallback)
         let builder = SiteBuilder(options: options, renderer: renderer)
         guard let shard else { return format == .html ? try builder.build() : try builder.buildForGenerator(format) }
         return builder.buildShard(shard) { path in

@@ -41,11 +41,14 @@ struct ServeCommand: ParsableCommand {
         }
         let output = URL(fileURLWithPath: self.output)
         let directory = self.directory
+        // Feed and sitemap links point at this server (a port picked by the system is not known yet).
+        let baseURL = port == 0 ? nil : "http://127.0.0.1:\(port)/"
         let progress = terminal.progress()
         let server = try SiteServer(source: source, output: output, port: UInt16(port)) {
             do {
                 let report = try SiteBuild.run(source: source, output: output, jobs: ProcessInfo.processInfo.activeProcessorCount,
-                                               useCache: true, progress: progress)
+                                               useCache: true, baseURL: baseURL,
+                                               progress: progress)
                 progress?.clearLine()
                 let diagnostics = DiagnosticPrinter(progress: progress)
                 for diagnostic in report.diagnostics { diagnostics.report(diagnostic, under: directory) }

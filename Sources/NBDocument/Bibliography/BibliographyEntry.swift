@@ -45,3 +45,12 @@ public struct BibliographyEntry: Sendable, Equatable, Hashable, Codable {
         return parts.string ?? url
     }
 }
+
+extension BibliographyEntry {
+    /// An entry of a link list in the prose (its number is its id).
+    public init(_ reference: Reference) {
+        self.init(id: reference.id, title: reference.title ?? reference.url ?? reference.id, url: reference.url,
+                  authors: reference.author.map { [$0] } ?? [], year: reference.year,
+                  origin: .linkList, line: reference.location.line)
+    }
+}

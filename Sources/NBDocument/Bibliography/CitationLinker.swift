@@ -1,5 +1,6 @@
 /// Rewrites `[@id]` citations in an HTML fragment (the output of cmark for a prose block) into
-/// links to the page's bibliography: `<a class="nb-cite" href="#ref-id">[n]</a>`. Unknown keys
+/// links to the page's bibliography: `<a class="nb-cite" id="cite-id-k" href="#ref-id">[n]</a>`,
+/// where k counts the page's citations of that entry (its list entry links back to each). Unknown keys
 /// render visibly as `<span class="nb-cite-missing">[@id?]</span>` and produce a warning.
 /// Text inside tags, `<code>`, `<pre>`, `<math>` and `<a>` is left alone.
 public enum CitationLinker {
@@ -16,8 +17,17 @@ public enum CitationLinker {
         textRuns(of: html).filter(\.isText).flatMap { run in CitationScanner.scan(String(decoding: run.bytes, as: UTF8.self)).flatMap(\.keys) }
     }
 
-    /// Rewrites `html`. `line` is the source line of the block, used in warnings.
+    /// Rewrites `html` as the only cited fragment of its page. `line` is the source line of the
+    /// block, used in warnings.
     public static func link(_ html: String, line: Int, bibliography: PageBibliography) -> Result {
+        var occurrences: [String: Int] = [:]
+        return link(html, line: line, bibliography: bibliography, occurrences: &occurrences)
+    }
+
+    /// Rewrites `html`, one of a page's fragments in page order: `occurrences` counts the
+    /// citations of each entry (by its id) so far, so that every citation gets its own anchor.
+    public static func link(_ html: String, line: Int, bibliography: PageBibliography,
+                            occurrences: inout [String: Int]) -> Result {
         var out: [UInt8] = []
         var cited: [String] = []
         var diagnostics: [BibliographyDiagnostic] = []
@@ -34,8 +44,11 @@ public enum CitationLinker {
                     cited.append(key)
                     let escaped = HTMLEscaping.escape(key)
                     if let number = bibliography.number(of: key) {
-                        let target = HTMLEscaping.escape(bibliography.entries[number - 1].id)
-                        out += Array("<a class=\"nb-cite\" href=\"#ref-\(target)\">[\(number)]</a>".utf8)
+                        let id = bibliography.entries[number - 1].id
+                        let occurrence = occurrences[id, default: 0] + 1
+                        occurrences[id] = occurrence
+                        let anchor = HTMLEscaping.escape(BibliographyHTML.citationAnchor(entryID: id, occurrence: occurrence))
+                        out += Array("<a class=\"nb-cite\" id=\"\(anchor)\" href=\"#ref-\(HTMLEscaping.escape(id))\">[\(number)]</a>".utf8)
                     } else {
                         out += Array("<span class=\"nb-cite-missing\" title=\"unknown reference\">[@\(escaped)?]</span>".utf8)
                         diagnostics.append(BibliographyDiagnostic(

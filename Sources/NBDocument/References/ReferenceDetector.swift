@@ -73,11 +73,14 @@ enum ReferenceDetector {
         "literature", "参考", "参考文献", "参考资料", "参考链接", "引用", "延伸阅读", "扩展阅读", "相关链接",
     ]
 
-    /// Whether a heading's plain text names a references section (`## References`, `## 参考`).
+    /// Whether a heading's plain text names a references section (`## References`, `## 参考`,
+    /// or both: `## References · 参考`).
     static func isReferencesHeading(_ text: String) -> Bool {
-        var name = text.trimmingSpaces.lowercased()
-        while let last = name.last, last == ":" || last == "：" { name.removeLast() }
-        return referencesHeadings.contains(name.trimmingSpaces)
+        text.split(separator: "·").contains { part in
+            var name = String(part).trimmingSpaces.lowercased()
+            while let last = name.last, last == ":" || last == "：" { name.removeLast() }
+            return referencesHeadings.contains(name.trimmingSpaces)
+        }
     }
 
     /// The URLs of a paragraph made only of bare URLs, one per line: each line is exactly one
@@ -145,4 +148,10 @@ enum ReferenceDetector {
         }
         return plain
     }
+}
+
+extension Heading {
+    /// Whether the heading names a references section (`## References`, `## 参考`): a page's cited
+    /// entries are listed under the last such heading instead of under one of their own.
+    public var namesReferences: Bool { ReferenceDetector.isReferencesHeading(text) }
 }

@@ -61,11 +61,15 @@ public enum PageStyle {
     .nb-cell .nb-output > .nb-text + .nb-text { padding-top: 0; }
     .nb-bibliography { padding-left: 2.2em; font-size: .95rem; line-height: 1.6; }
     .nb-cite { text-decoration: none; font-size: .9em; }
-    .nb-cite-missing { color: #b42318; background: rgba(180, 35, 24, .1); border-radius: 3px; padding: 0 .2rem; }
     .nb-bibliography li { margin: .35em 0; padding-left: .2em; }
-    .nb-bibliography li:target { background: rgba(255, 212, 0, .18); }
-    .nb-host { color: var(--nb-muted); font-size: .85em; white-space: nowrap; }
-    .nb-host::before { content: "— "; }
+    .nb-bibliography li:target, .nb-cite:target { background: rgba(255, 212, 0, .18); }
+    .nb-ref-venue { font-style: italic; }
+    .nb-ref-host { color: var(--nb-muted); }
+    .nb-backref, .nb-backrefs a { text-decoration: none; }
+    :root { --nb-warn-fg: #a40e26; --nb-warn-bg: #fff0ee; --nb-warn-rule: #d1242f; }
+    @media (prefers-color-scheme: dark) { :root { --nb-warn-fg: #ffb1a8; --nb-warn-bg: #3b1219; --nb-warn-rule: #f85149; } }
+    .nb-cite-missing { color: var(--nb-warn-fg); background: var(--nb-warn-bg); border-radius: 3px; padding: 0 .2rem; }
+    merror { color: var(--nb-warn-fg); background: var(--nb-warn-bg); border: 1px solid var(--nb-warn-rule); }
     @media (max-width: 600px) {
     body { font-size: 16px; line-height: 1.7; }
     .nb-page { padding: 1.25rem .9rem 3rem; }

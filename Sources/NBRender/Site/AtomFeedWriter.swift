@@ -14,20 +14,23 @@ public enum AtomFeedWriter {
         }
     }
 
-    /// At most `limit` entries, newest first (undated pages are left out: Atom needs a date).
-    public static func xml(config: SiteConfig, entries: [Entry], limit: Int = 50) -> String {
+    /// Longest summary, in characters; a longer one is cut at a word boundary, with an ellipsis.
+    static let summaryLimit = 280
+
+    /// At most `limit` entries, newest first (undated pages are left out: Atom needs a date). Every
+    /// URL is absolute, from `base` (the site's base URL, ending in `/`).
+    public static func xml(config: SiteConfig, base: String, entries: [Entry], limit: Int = 50) -> String {
         let dated = entries.filter { $0.date != nil }.sorted { a, b in
             a.date! != b.date! ? a.date! > b.date! : (a.title != b.title ? a.title < b.title : a.path < b.path)
         }.prefix(limit)
         let e = HTMLEscaping.escape
-        let base = config.baseURL
         let updated = dated.first?.date?.rfc3339 ?? "1970-01-01T00:00:00Z"
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         out += "  <title>\(e(config.title))</title>\n"
         if let description = config.description { out += "  <subtitle>\(e(description))</subtitle>\n" }
         out += "  <link href=\"\(e(SiteURLs.absolute("", base: base)))\"/>\n"
         out += "  <link rel=\"self\" href=\"\(e(SiteURLs.absolute("feed.xml", base: base)))\"/>\n"
-        out += "  <id>\(e(feedID(base: base, title: config.title)))</id>\n"
+        out += "  <id>\(e(base))</id>\n"
         out += "  <updated>\(updated)</updated>\n"
         out += "  <author><name>\(e(config.author ?? config.title))</name></author>\n"
         out += "  <generator>nb</generator>\n"
@@ -36,20 +39,14 @@ public enum AtomFeedWriter {
             out += "  <entry>\n"
             out += "    <title>\(e(entry.title))</title>\n"
             out += "    <link href=\"\(e(link))\"/>\n"
-            out += "    <id>\(e(base == nil ? "tag:nb,\(entry.date!.day10):\(entry.path)" : link))</id>\n"
+            out += "    <id>\(e(link))</id>\n"
             out += "    <updated>\(entry.date!.rfc3339)</updated>\n"
             if let category = entry.category { out += "    <category term=\"\(e(category))\"/>\n" }
             for tag in entry.tags { out += "    <category term=\"\(e(tag))\"/>\n" }
-            if !entry.summary.isEmpty { out += "    <summary>\(e(entry.summary))</summary>\n" }
+            if !entry.summary.isEmpty { out += "    <summary>\(e(Excerpt.cut(entry.summary, limit: summaryLimit)))</summary>\n" }
             out += "  </entry>\n"
         }
         out += "</feed>\n"
         return out
-    }
-
-    /// Atom ids must be IRIs: the base URL when there is one, otherwise a tag URI from the title.
-    static func feedID(base: String?, title: String) -> String {
-        if let base { return base }
-        return "tag:nb,2026:" + SiteURLs.percentEncode(title)
     }
 }

@@ -107,12 +107,7 @@ public struct NotebookPageRenderer: NotebookRendering {
         diagnostics += NotebookExecution.diagnostics(document.inlineCode, inlineOutcomes).map { SiteDiagnostic($0, file: file) }
 
         // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
-        let linkEntries = document.references.map { reference in
-            BibliographyEntry(id: reference.id, title: reference.title ?? reference.url ?? reference.id, url: reference.url,
-                              authors: reference.author.map { [$0] } ?? [], year: reference.year,
-                              origin: .linkList, line: reference.location.line)
-        }
-        var listed = linkEntries
+        var listed = document.references.map(BibliographyEntry.init)
         var library: [BibliographyEntry] = []
         if document.frontMatter.openingLine > 0 {
             let references = FrontMatterReferences(document.frontMatter)
@@ -136,15 +131,18 @@ public struct NotebookPageRenderer: NotebookRendering {
                 diagnostics += parsed.diagnostics.map { SiteDiagnostic(file: bibPath, line: $0.line, column: $0.column, message: $0.message) }
             }
         }
-        var cited: [String] = []
-        for case .prose(let prose) in document.blocks where Self.mayCite(prose.html) { cited += CitationLinker.citedKeys(in: prose.html) }
-        // Prose with its computed values in place (escaped text, MathML, check marks).
+        // Prose with its computed values in place (escaped text, MathML, check marks); citations
+        // are found in the same HTML that is linked, so that every ↩ has its citation.
         let proseHTML = document.blocks.map { block -> String in
             guard case .prose(let prose) = block else { return "" }
             return InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
         }
+        var cited: [String] = []
+        for html in proseHTML where Self.mayCite(html) { cited += CitationLinker.citedKeys(in: html) }
         let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
         diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
+        let citations = bibliography.citationCounts(cited)
+        var occurrences: [String: Int] = [:]
 
         // Blocks.
         var blocks: [HTMLBlock] = []
@@ -155,7 +153,7 @@ public struct NotebookPageRenderer: NotebookRendering {
             case .prose:
                 let html = proseHTML[position]
                 if Self.mayCite(html) {
-                    let linked = CitationLinker.link(html, line: line, bibliography: bibliography)
+                    let linked = CitationLinker.link(html, line: line, bibliography: bibliography, occurrences: &occurrences)
                     diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
                     blocks.append(HTMLBlock(html: linked.html, line: line))
                 } else {
@@ -168,7 +166,11 @@ public struct NotebookPageRenderer: NotebookRendering {
             case .code(let code):
                 blocks.append(HTMLBlock(html: BlockHTML.code(code), line: line))
             case .bibliography(let list):
-                blocks.append(HTMLBlock(html: BlockHTML.bibliography(list), line: line))
+                // The page's entries: a keyed entry with the same URL adds its details.
+                let entries = list.references.map { bibliography.entry(for: $0.id) ?? BibliographyEntry($0) }
+                let start = list.references.first.flatMap { Int($0.id) } ?? 1
+                blocks.append(HTMLBlock(html: BibliographyHTML.list(entries, start: start,
+                                                                    citations: entries.map { citations[$0.id] ?? 0 }), line: line))
             case .cell(let cell):
                 let outcome = cell.index < outcomes.count ? outcomes[cell.index] : nil
                 blocks.append(HTMLBlock(html: CellHTML.render(cell, outcome: outcome), line: line))
@@ -177,11 +179,26 @@ public struct NotebookPageRenderer: NotebookRendering {
         let extra = bibliography.entries.filter { $0.origin != .linkList }
         if !extra.isEmpty {
             let start = bibliography.entries.count - extra.count + 1
-            blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
-                                    + BibliographyHTML.list(extra, start: start) + "</section>\n", line: 0))
+            let list = BibliographyHTML.list(extra, start: start, citations: extra.map { citations[$0.id] ?? 0 })
+            // Under the page's own references heading when it is the last heading (as pandoc
+            // does), else under a heading of their own.
+            let lastHeading = document.blocks.last { if case .heading = $0 { true } else { false } }
+            if case .heading(let heading)? = lastHeading, heading.namesReferences {
+                blocks.append(HTMLBlock(html: list, line: 0))
+            } else {
+                blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
+                                        + list + "</section>\n", line: 0))
+            }
         }
 
-        let summary = text.first { !$0.isEmpty }.map { String($0.prefix(240)) } ?? ""
+        // The description: front matter `description:`, else the first paragraph (kept whole up to
+        // a bound; the index and the feed cut it at a word boundary).
+        let firstParagraph = zip(document.blocks, proseHTML).first { block, html in
+            if case .prose = block, html.hasPrefix("<p"), !PlainText.from(html: html).isEmpty { true } else { false }
+        }.map { PlainText.from(html: $0.1) }
+        let summary = Excerpt.cut(document.frontMatter["description"]?.scalar
+                                  ?? firstParagraph.map(Excerpt.withoutCitations) ?? text.first { !$0.isEmpty } ?? "",
+                                  limit: Self.summaryLimit)
         var render = NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
                               date: document.frontMatter.date.flatMap(SiteDate.init),
                               category: document.frontMatter.categories.first, tags: document.frontMatter.tags,
@@ -191,6 +208,9 @@ public struct NotebookPageRenderer: NotebookRendering {
         render.frontMatter = Self.frontMatterText(document)
         return render
     }
+
+    /// Longest description kept with a page, in characters.
+    static let summaryLimit = 600
 
     /// The lines between the front matter's `---` fences, as written.
     static func frontMatterText(_ document: Document) -> String {

@@ -13,11 +13,13 @@ public struct SiteBuildOptions: Sendable {
     public var pageStylesheet: String
     /// Called after each notebook is rendered with (done, total), from any thread (progress display).
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// The site's absolute base URL (`nb build --base-url`), used over `url:` in `site.yml`.
+    public var baseURL: String?
 
     public init(source: URL, output: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, pageStylesheet: String = "",
-                progress: (@Sendable (Int, Int) -> Void)? = nil) {
+                baseURL: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.source = source; self.output = output; self.jobs = max(1, jobs); self.pageStylesheet = pageStylesheet
-        self.progress = progress
+        self.baseURL = baseURL; self.progress = progress
     }
 }
 

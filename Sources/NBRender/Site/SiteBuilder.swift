@@ -51,7 +51,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let entries = rendered.map { item -> SiteIndex.Entry in
             let render = try? item.result.get()
             return SiteIndex.Entry(path: item.source.outputPath, title: render?.title ?? item.source.relativePath,
-                                   date: render?.date, category: render?.category)
+                                   date: render?.date, category: render?.category, description: render?.summary ?? "")
         }
         let index = SiteIndex(entries)
         let layout = SiteLayout(config: config)
@@ -62,7 +62,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         let output = options.output
         let siteFiles = SiteFiles(config: config, layout: layout, index: index, intro: intro, pageStylesheet: options.pageStylesheet,
                                   pages: rendered.compactMap { item in (try? item.result.get()).map { (item.source.outputPath, $0) } })
-        let jobs = SiteFiles.names.map(Job.siteFile) + rendered.indices.map(Job.page)
+        let jobs = siteFiles.names.map(Job.siteFile) + rendered.indices.map(Job.page)
         let (results, pageLoads): ([JobResult], [WorkerLoad]) = measuredParallelMap(jobs, jobs: options.jobs) { job in
             switch job {
             case .page(let i):
@@ -100,7 +100,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         clock.lap("assets")
 
         // 5. Remove what an earlier build wrote and this one did not.
-        try Self.removeStale(keeping: rendered.map(\.source.outputPath) + SiteFiles.names + sources.assets, in: output)
+        try Self.removeStale(keeping: rendered.map(\.source.outputPath) + siteFiles.names + sources.assets, in: output)
 
         clock.lap("cleanup")
 
@@ -192,6 +192,13 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
                 intro = render.blocks.map(\.html).joined()
                 diagnostics += render.diagnostics
             }
+        }
+        if let base = options.baseURL { config.baseURL = SiteConfig.baseURL(base) }
+        if config.baseURL == nil {
+            diagnostics.append(SiteDiagnostic(
+                file: "site.yml", line: 1,
+                message: "the site has no base URL, so sitemap.xml and feed.xml (which need absolute URLs) are not written",
+                hint: "add `url: https://example.org/` to site.yml, or pass --base-url"))
         }
         return (config, intro, diagnostics)
     }

@@ -5,7 +5,8 @@ import NBDocument
 /// `lang`.
 public struct SiteConfig: Sendable, Equatable {
     public var title: String
-    /// Absolute base URL ending in `/`, or nil (then feed and sitemap use site-relative links).
+    /// Absolute base URL ending in `/`, or nil (then the site has no feed and no sitemap: both
+    /// need absolute URLs).
     public var baseURL: String?
     public var description: String?
     public var author: String?
@@ -19,6 +20,11 @@ public struct SiteConfig: Sendable, Equatable {
         self.title = title
         self.baseURL = baseURL.flatMap(SiteConfig.safeBase).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.description = description; self.author = author; self.language = language
+    }
+
+    /// `url` as a base URL (an absolute http(s) URL, `/` added), or nil when it is not one.
+    public static func baseURL(_ url: String) -> String? {
+        SiteConfig(baseURL: url).baseURL
     }
 
     /// A base URL the feed and sitemap may use: an absolute http(s) URL that the one URL

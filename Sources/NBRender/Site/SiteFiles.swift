@@ -12,8 +12,12 @@ struct SiteFiles: Sendable {
     /// Output path and render of every notebook that rendered, in notebook path order.
     var pages: [(path: String, render: NotebookRender)]
 
-    /// Output paths, in the order a build reports them.
-    static let names = ["index.html", "style.css", "bibliography.html", "sitemap.xml", "feed.xml", "search.json", "search.js"]
+    /// Output paths, in the order a build reports them: the sitemap and the feed only for a site
+    /// with a base URL (their URLs must be absolute).
+    var names: [String] {
+        config.baseURL == nil ? ["index.html", "style.css", "bibliography.html", "search.json", "search.js"]
+            : ["index.html", "style.css", "bibliography.html", "sitemap.xml", "feed.xml", "search.json", "search.js"]
+    }
 
     /// The content of site file `name` (one of `names`).
     func text(of name: String) -> String {
@@ -23,12 +27,14 @@ struct SiteFiles: Sendable {
         case "bibliography.html":
             return layout.bibliographyPage(SiteBibliography(pages: pages.map { ($0.path, $0.render.title, $0.render.references) }))
         case "sitemap.xml":
+            guard let base = config.baseURL else { return "" }
             let sitemapPages = [SitemapWriter.Page(path: "index.html", date: nil)]
                 + index.groups.flatMap(\.entries).map { SitemapWriter.Page(path: $0.path, date: $0.date) }
                 + [SitemapWriter.Page(path: "bibliography.html", date: nil)]
-            return SitemapWriter.xml(pages: sitemapPages, baseURL: config.baseURL)
+            return SitemapWriter.xml(pages: sitemapPages, baseURL: base)
         case "feed.xml":
-            return AtomFeedWriter.xml(config: config, entries: pages.map { path, render in
+            guard let base = config.baseURL else { return "" }
+            return AtomFeedWriter.xml(config: config, base: base, entries: pages.map { path, render in
                 AtomFeedWriter.Entry(path: path, title: render.title, date: render.date, summary: render.summary,
                                      category: render.category, tags: render.tags)
             })
@@ -45,14 +51,22 @@ struct SiteFiles: Sendable {
         }
     }
 
-    /// Pages per tag, newest first.
+    /// Pages per tag, newest first, each page once. Tags with the same anchor (`Dual numbers`,
+    /// `dual-numbers`) are one tag, named as first written.
     private var pagesByTag: [String: [SiteIndex.Entry]] {
-        var tags: [String: [SiteIndex.Entry]] = [:]
+        var names: [String: String] = [:]              // slug → name shown
+        var tags: [String: [SiteIndex.Entry]] = [:]    // slug → pages
+        var seen = Set<[String]>()                     // (slug, path)
         for (path, render) in pages {
             let entry = SiteIndex.Entry(path: path, title: render.title, date: render.date, category: render.category)
-            for tag in render.tags { tags[tag, default: []].append(entry) }
+            for tag in render.tags {
+                let slug = SiteLayout.slug(tag)
+                if names[slug] == nil { names[slug] = tag }
+                if seen.insert([slug, path]).inserted { tags[slug, default: []].append(entry) }
+            }
         }
-        for tag in tags.keys { tags[tag]?.sort(by: SiteIndex.newestFirst) }
-        return tags
+        return Dictionary(uniqueKeysWithValues: tags.map { slug, entries in
+            (names[slug] ?? slug, entries.sorted(by: SiteIndex.newestFirst))
+        })
     }
 }

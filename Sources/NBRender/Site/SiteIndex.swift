@@ -1,7 +1,7 @@
 /// The order of a site's pages: the index groups pages by category (categories by name,
 /// uncategorised last) and sorts each group by date, newest first, ties and undated pages by
-/// title (undated after dated). Previous/next links follow the site's chronological order
-/// (oldest → newest, undated last, ties by title, then path).
+/// title (undated after dated). Previous/next links follow the index: a page's previous is the
+/// card above it, its next the card below, across category groups.
 public struct SiteIndex: Sendable, Equatable {
     /// What the index needs of a page.
     public struct Entry: Sendable, Equatable {
@@ -9,8 +9,10 @@ public struct SiteIndex: Sendable, Equatable {
         public var title: String
         public var date: SiteDate?
         public var category: String?
-        public init(path: String, title: String, date: SiteDate?, category: String?) {
-            self.path = path; self.title = title; self.date = date; self.category = category
+        /// Front matter `description:` or the first paragraph, as plain text ("" when none).
+        public var description: String
+        public init(path: String, title: String, date: SiteDate?, category: String?, description: String = "") {
+            self.path = path; self.title = title; self.date = date; self.category = category; self.description = description
         }
     }
 
@@ -21,9 +23,9 @@ public struct SiteIndex: Sendable, Equatable {
     }
 
     public var groups: [Group]
-    /// Pages in reading order for previous/next links.
-    public var chronological: [Entry]
-    /// Position of each path in `chronological` (the first, should a path repeat).
+    /// Pages in reading order for previous/next links: the index's order.
+    public var readingOrder: [Entry]
+    /// Position of each path in `readingOrder` (the first, should a path repeat).
     private var readingPosition: [String: Int]
 
     public init(_ entries: [Entry]) {
@@ -32,23 +34,14 @@ public struct SiteIndex: Sendable, Equatable {
         let names = byCategory.keys.compactMap { $0 }.sorted { Self.titleOrder($0, $1) }
         let keys: [String?] = names.map { Optional($0) } + (byCategory[nil] == nil ? [] : [nil])
         groups = keys.map { key in Group(category: key, entries: (byCategory[key] ?? []).sorted(by: Self.newestFirst)) }
-        chronological = entries.sorted(by: Self.oldestFirst)
-        readingPosition = Dictionary(chronological.enumerated().map { ($1.path, $0) }, uniquingKeysWith: min)
+        readingOrder = groups.flatMap(\.entries)
+        readingPosition = Dictionary(readingOrder.enumerated().map { ($1.path, $0) }, uniquingKeysWith: min)
     }
 
     /// Newest first; undated last; ties by title, then path.
     static func newestFirst(_ a: Entry, _ b: Entry) -> Bool {
         switch (a.date, b.date) {
         case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return titleThenPath(a, b)
-        }
-    }
-
-    static func oldestFirst(_ a: Entry, _ b: Entry) -> Bool {
-        switch (a.date, b.date) {
-        case let (x?, y?) where x != y: return x < y
         case (.some, nil): return true
         case (nil, .some): return false
         default: return titleThenPath(a, b)
@@ -69,6 +62,6 @@ public struct SiteIndex: Sendable, Equatable {
     /// The pages before and after `path` in reading order.
     public func neighbours(of path: String) -> (previous: Entry?, next: Entry?) {
         guard let i = readingPosition[path] else { return (nil, nil) }
-        return (i > 0 ? chronological[i - 1] : nil, i + 1 < chronological.count ? chronological[i + 1] : nil)
+        return (i > 0 ? readingOrder[i - 1] : nil, i + 1 < readingOrder.count ? readingOrder[i + 1] : nil)
     }
 }

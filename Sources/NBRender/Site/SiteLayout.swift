@@ -17,12 +17,14 @@ public struct SiteLayout: Sendable {
         out += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         out += "<title>\(e(fullTitle))</title>\n"
         out += "<link rel=\"stylesheet\" href=\"\(root)style.css\">\n"
-        out += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(e(config.title))\" href=\"\(root)feed.xml\">\n"
+        if config.baseURL != nil {
+            out += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(e(config.title))\" href=\"\(root)feed.xml\">\n"
+        }
         out += head
         out += "</head>\n<body>\n"
         out += "<header class=\"nb-site-header\"><a class=\"nb-site-title\" href=\"\(root)index.html\">\(e(config.title))</a>"
-        out += "<nav><a href=\"\(root)index.html\">Index</a> <a href=\"\(root)bibliography.html\">Bibliography</a> "
-        out += "<a href=\"\(root)feed.xml\">Feed</a></nav></header>\n"
+        out += "<nav><a href=\"\(root)index.html\">Index</a> <a href=\"\(root)bibliography.html\">Bibliography</a>"
+        out += (config.baseURL != nil ? " <a href=\"\(root)feed.xml\">Feed</a>" : "") + "</nav></header>\n"
         out += "<main class=\"nb-page\">\n" + body + "</main>\n</body>\n</html>\n"
         return out
     }
@@ -51,6 +53,8 @@ public struct SiteLayout: Sendable {
         var parts: [String] = []
         if let date { parts.append("<time datetime=\"\(date.day10)\">\(date.day10)</time>") }
         if let category, !category.isEmpty { parts.append("<span class=\"nb-category\">\(e(category))</span>") }
+        var slugs = Set<String>()
+        let tags = tags.filter { slugs.insert(SiteLayout.slug($0)).inserted }   // each tag once
         if !tags.isEmpty {
             parts.append("<span class=\"nb-tags\">" + tags.map {
                 "<a class=\"nb-tag\" href=\"\(root)index.html#tag-\(e(SiteLayout.slug($0)))\">\(e($0))</a>"
@@ -69,11 +73,7 @@ public struct SiteLayout: Sendable {
         for group in index.groups {
             let name = group.category ?? "Other"
             body += "<h2 id=\"category-\(e(SiteLayout.slug(name)))\">\(e(name))</h2>\n<ul class=\"nb-index-list\">\n"
-            for entry in group.entries {
-                body += "<li>"
-                if let date = entry.date { body += "<time datetime=\"\(date.day10)\">\(date.day10)</time> " }
-                body += "<a href=\"\(LinkSafety.relativeAttribute(entry.path))\">\(e(entry.title))</a></li>\n"
-            }
+            for entry in group.entries { body += card(entry) }
             body += "</ul>\n"
         }
         if !tags.isEmpty {
@@ -89,10 +89,28 @@ public struct SiteLayout: Sendable {
         return shell(path: "index.html", title: config.title, body: body, head: "<script src=\"search.js\" defer></script>\n")
     }
 
+    /// Longest description on an index card, in characters.
+    static let cardDescriptionLimit = 220
+
+    /// One page on the index: its linked title, then date and category, then its description
+    /// (cut at a word boundary).
+    func card(_ entry: SiteIndex.Entry) -> String {
+        var out = "<li class=\"nb-card\"><a class=\"nb-card-title\" href=\"\(LinkSafety.relativeAttribute(entry.path))\">\(e(entry.title))</a>"
+        var meta: [String] = []
+        if let date = entry.date { meta.append("<time datetime=\"\(date.day10)\">\(date.day10)</time>") }
+        if let category = entry.category, !category.isEmpty { meta.append("<span class=\"nb-category\">\(e(category))</span>") }
+        if !meta.isEmpty { out += "<span class=\"nb-card-meta\">" + meta.joined(separator: " · ") + "</span>" }
+        if !entry.description.isEmpty {
+            out += "<span class=\"nb-card-description\">\(e(Excerpt.cut(entry.description, limit: Self.cardDescriptionLimit)))</span>"
+        }
+        return out + "</li>\n"
+    }
+
     /// The site-wide bibliography.
     public func bibliographyPage(_ bibliography: SiteBibliography) -> String {
         var body = "<section class=\"nb-site-bibliography\">\n<h1>Bibliography</h1>\n"
-        body += "<p class=\"nb-meta\">\(bibliography.items.count) references across the site.</p>\n"
+        body += "<p class=\"nb-meta\">\(bibliography.items.count) references across the site, by author, then title. "
+        body += "Each names the pages that list it, with its number there.</p>\n"
         body += bibliography.html
         body += "</section>\n"
         return shell(path: "bibliography.html", title: "Bibliography", body: body)

@@ -25,10 +25,13 @@ public enum SiteStylesheet {
               color: var(--nb-site-muted); text-decoration: none; font-size: .85rem; }
     .nb-index h2 { margin-top: 2rem; padding-bottom: .25rem; border-bottom: 1px solid var(--nb-site-rule); font-size: 1.2rem; }
     .nb-index-list { list-style: none; padding: 0; }
-    .nb-index-list li { display: flex; gap: 1rem; padding: .25rem 0; }
+    .nb-card { padding: .6rem 0; }
+    .nb-card + .nb-card { margin-top: 0; border-top: 1px solid var(--nb-site-rule); }
+    .nb-card-title { font-weight: 600; font-size: 1.05rem; }
+    .nb-card-meta { display: block; color: var(--nb-site-muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
+    .nb-card-description { display: block; margin-top: .2rem; line-height: 1.55; }
     .nb-index-list a, .nb-tag-list a { text-decoration: none; }
     .nb-index-list a:hover, .nb-tag-list a:hover { text-decoration: underline; }
-    .nb-index-list time, .nb-site-bibliography time { color: var(--nb-site-muted); font-variant-numeric: tabular-nums; flex: none; }
     .nb-tag-list dt { font-weight: 600; margin-top: .5rem; }
     .nb-tag-list dd { margin-left: 1rem; }
     .nb-site-header + .nb-page { padding-top: 1.5rem; }
@@ -37,18 +40,17 @@ public enum SiteStylesheet {
     .nb-prevnext a[rel=next] { text-align: right; margin-left: auto; }
     .nb-bibliography { padding-left: 2.2rem; }
     .nb-bibliography li { margin: .35rem 0; overflow-wrap: anywhere; }
-    .nb-ref-host { color: var(--nb-site-muted); font-size: .85rem; }
-    .nb-ref-host::before { content: "— "; }
-    .nb-ref-byline { color: var(--nb-site-muted); font-size: .9rem; }
-    .nb-ref-byline::before { content: "· "; }
-    .nb-ref-backlinks { display: block; font-size: .85rem; color: var(--nb-site-muted); }
-    .nb-ref-backlinks a { color: var(--nb-site-muted); }
+    .nb-ref-host { color: var(--nb-site-muted); }
+    .nb-bibliography.nb-unnumbered { list-style: none; padding-left: 0; }
+    .nb-unnumbered li { padding-left: 1.5rem; text-indent: -1.5rem; }
+    .nb-ref-citedby { display: block; text-indent: 0; font-size: .85rem; color: var(--nb-site-muted); }
+    .nb-ref-citedby a { color: var(--nb-site-muted); }
     .nb-search input { width: 100%; box-sizing: border-box; padding: .5rem .75rem; font: inherit; color: inherit;
                        background: var(--nb-site-bg); border: 1px solid var(--nb-site-rule); border-radius: 6px; }
     .nb-error { border-left: 4px solid var(--nb-site-error); background: var(--nb-site-error-bg); padding: .5rem 1rem; }
     .nb-error pre { white-space: pre-wrap; margin: 0; }
     @media (max-width: 600px) { .nb-site-header { padding: .75rem .9rem; } }
-    @media (max-width: 30rem) { .nb-site-header nav a { margin-left: 0; margin-right: 1rem; } .nb-index-list li { flex-direction: column; gap: 0; } }
+    @media (max-width: 30rem) { .nb-site-header nav a { margin-left: 0; margin-right: 1rem; } }
 
     """
 }

@@ -7,8 +7,8 @@ public enum SitemapWriter {
         public init(path: String, date: SiteDate?) { self.path = path; self.date = date }
     }
 
-    /// Locations are `baseURL + path` (site-relative when there is no base URL). Pages in the given order.
-    public static func xml(pages: [Page], baseURL: String?) -> String {
+    /// Locations are `baseURL + path`: absolute, as the sitemap protocol requires. Pages in the given order.
+    public static func xml(pages: [Page], baseURL: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
             out += "  <url><loc>\(HTMLEscaping.escape(SiteURLs.absolute(page.path, base: baseURL)))</loc>"
@@ -22,10 +22,8 @@ public enum SitemapWriter {
 
 /// Absolute URLs for feed and sitemap.
 enum SiteURLs {
-    static func absolute(_ path: String, base: String?) -> String {
-        let encoded = path.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }.joined(separator: "/")
-        guard let base else { return encoded }
-        return base + encoded
+    static func absolute(_ path: String, base: String) -> String {
+        base + path.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }.joined(separator: "/")
     }
 
     /// Percent-encodes what is not unreserved in a path segment (CJK file names stay valid URLs).

@@ -69,8 +69,8 @@ import Testing
         let body = HTMLPage.body(try DocumentParser.parse("https://mp.weixin.qq.com/s/abc\n\n自动微分 <技术>\n\nhttps://example.com/x\n"))
         #expect(body == """
         <ol class="nb-bibliography">
-        <li id="ref-1"><a href="https://mp.weixin.qq.com/s/abc">自动微分 &lt;技术&gt;</a> <span class="nb-host">mp.weixin.qq.com</span></li>
-        <li id="ref-2"><a href="https://example.com/x">https://example.com/x</a></li>
+        <li id="ref-1"><a class="nb-ref-title" href="https://mp.weixin.qq.com/s/abc">自动微分 &lt;技术&gt;</a>. <span class="nb-ref-host">mp.weixin.qq.com</span>.</li>
+        <li id="ref-2"><a class="nb-ref-title" href="https://example.com/x">https://example.com/x</a>.</li>
         </ol>
 
         """)

@@ -40,7 +40,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
 
     @Test func atomFeedParsesBackWithTheEntries() throws {
         let config = SiteConfig(title: "Notes \"&\" more", baseURL: "https://example.org/notes", author: "A. Author")
-        let xml = AtomFeedWriter.xml(config: config, entries: entries)
+        let xml = AtomFeedWriter.xml(config: config, base: try #require(config.baseURL), entries: entries)
         let parsed = try #require(XMLCollector.parse(xml))
         #expect(parsed.namespaces.allSatisfy { $0 == "http://www.w3.org/2005/Atom" })
         #expect(parsed.texts["title"] == ["Notes \"&\" more", "自动求导 & <dual> numbers", "Older"])
@@ -52,14 +52,49 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(links == ["https://example.org/notes/", "https://example.org/notes/feed.xml",
                           "https://example.org/notes/dl/autodiff.html", "https://example.org/notes/b.html"])
         #expect(parsed.elements.filter { $0.name == "category" }.map { $0.attributes["term"] ?? "" } == ["DL", "autodiff", "AD"])
-        #expect(xml == AtomFeedWriter.xml(config: config, entries: entries.reversed()))
+        #expect(xml == AtomFeedWriter.xml(config: config, base: try #require(config.baseURL), entries: entries.reversed()))
     }
 
-    @Test func feedWithoutBaseURLUsesTagIDs() throws {
-        let xml = AtomFeedWriter.xml(config: SiteConfig(title: "T"), entries: entries)
-        let parsed = try #require(XMLCollector.parse(xml))
-        #expect(parsed.texts["id"]?.first == "tag:nb,2026:T")
-        #expect(parsed.texts["id"]?[1] == "tag:nb,2019-07-01:dl/autodiff.html")
+    @Test func feedSummariesEndAtAWordBoundaryWithAnEllipsis() throws {
+        let long = String(repeating: "gradient descent, ", count: 40)
+        let cjk = String(repeating: "自动求导是深度学习框架的核心。", count: 40)
+        let feedEntries = [
+            AtomFeedWriter.Entry(path: "a.html", title: "A", date: SiteDate("2020-01-01"), summary: long, category: nil, tags: []),
+            AtomFeedWriter.Entry(path: "b.html", title: "B", date: SiteDate("2020-01-02"), summary: cjk, category: nil, tags: []),
+        ]
+        let xml = AtomFeedWriter.xml(config: SiteConfig(title: "T"), base: "https://e.org/", entries: feedEntries)
+        let summaries = try #require(XMLCollector.parse(xml)?.texts["summary"])
+        #expect(summaries.count == 2)
+        for summary in summaries {
+            #expect(summary.hasSuffix("…") && summary.count <= AtomFeedWriter.summaryLimit + 1, "\(summary)")
+        }
+        // Latin text is cut after a whole word (and no dangling comma).
+        #expect(summaries[1].hasSuffix("descent…") || summaries[1].hasSuffix("gradient…"))
+        #expect(Excerpt.cut("short text", limit: 50) == "short text")
+        #expect(Excerpt.cut("alpha beta gamma", limit: 13) == "alpha beta…")
+        #expect(Excerpt.cut("alpha beta, gamma", limit: 13) == "alpha beta…")
+        #expect(Excerpt.cut("自动求导是深度学习", limit: 4) == "自动求导…")
+        #expect(Excerpt.cut("supercalifragilistic", limit: 5) == "super…")
+        #expect(Excerpt.cut("The Lasso,", limit: 50) == "The Lasso…")
+        #expect(Excerpt.withoutCitations("The Lasso [@tibshirani1996], and [@a; @b].") == "The Lasso, and.")
+    }
+
+    @Test func noBaseURLMeansNoFeedNoSitemapAndAWarning() throws {
+        let site = try TempSite()
+        try site.write("a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n\nText.\n")
+        let report = try SiteBuilder(options: SiteBuildOptions(source: site.source, output: site.output, jobs: 1), renderer: ToyRenderer()).build()
+        #expect(report.diagnostics.contains { $0.file == "site.yml" && $0.message.contains("no base URL") })
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("feed.xml").path))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("sitemap.xml").path))
+        #expect(!(try site.read("a.html")).contains("feed.xml"))
+        // --base-url supplies it: absolute URLs only.
+        let again = try SiteBuilder(options: SiteBuildOptions(source: site.source, output: site.output, jobs: 1, baseURL: "https://e.org/x"),
+                                    renderer: ToyRenderer()).build()
+        #expect(!again.diagnostics.contains { $0.file == "site.yml" })
+        let sitemap = try #require(XMLCollector.parse(try site.read("sitemap.xml")))
+        #expect(sitemap.texts["loc"]?.allSatisfy { $0.hasPrefix("https://e.org/x/") } == true)
+        let feed = try #require(XMLCollector.parse(try site.read("feed.xml")))
+        #expect(feed.elements.filter { $0.name == "link" }.allSatisfy { $0.attributes["href"]?.hasPrefix("https://e.org/x/") == true })
     }
 
     @Test func sitemapParsesBackWithEncodedLocations() throws {

@@ -66,8 +66,9 @@ import NBDocument
         let renderer = NotebookPageRenderer(root: site.source, cache: cache, engineVersion: "test")
         let render = try renderer.render(NotebookSource(relativePath: "cite.md", text: notebook))
         let html = render.blocks.map(\.html).joined()
-        #expect(html.contains("<a class=\"nb-cite\" href=\"#ref-baydin2018\">[3]</a>"))
-        #expect(html.contains("<a class=\"nb-cite\" href=\"#ref-micrograd\">[2]</a>"))
+        #expect(html.contains("<a class=\"nb-cite\" id=\"cite-baydin2018-1\" href=\"#ref-baydin2018\">[3]</a>"))
+        #expect(html.contains("<a class=\"nb-cite\" id=\"cite-micrograd-1\" href=\"#ref-micrograd\">[2]</a>"))
+        #expect(html.contains("<a class=\"nb-backref\" href=\"#cite-baydin2018-1\" aria-label=\"Back to the citation\">↩</a>"))
         #expect(html.contains("<span class=\"nb-cite-missing\" title=\"unknown reference\">[@ghost?]</span>"))
         #expect(html.contains("<ol class=\"nb-bibliography\" start=\"2\">"))
         #expect(html.contains("<span class=\"nb-ref-authors\">Atılım Güneş Baydin</span>"))
@@ -133,7 +134,7 @@ import NBDocument
         #expect(bibliography.components(separatedBy: "<li id=\"ref-").count - 1 == 4)
         #expect(bibliography.contains("First title"))
         // The paper listed on both pages is one entry citing both.
-        #expect(bibliography.contains("<a href=\"a.html#ref-3\">Mixed</a>, <a href=\"b.html#ref-1\">Second</a>"))
+        #expect(bibliography.contains("<a href=\"a.html#ref-3\">Mixed [3]</a>; <a href=\"b.html#ref-1\">Second [1]</a>"))
     }
 
     @Test func onlyBlocksWithABracketAtCanCite() {

@@ -52,10 +52,11 @@ import Testing
         let page = try site.read("dl/autodiff.html")
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../style.css\">"))
         #expect(page.contains("<a href=\"ssl.html\">the SSL notes</a>"))
-        #expect(page.contains("<a class=\"nb-cite\" href=\"#ref-baydin\">[1]</a>"))
+        #expect(page.contains("<a class=\"nb-cite\" id=\"cite-baydin-1\" href=\"#ref-baydin\">[1]</a>"))
         #expect(page.contains("<span class=\"nb-cite-missing\""))
-        #expect(page.contains("<a rel=\"prev\" href=\"../math/proximal.html\">← Proximal gradient</a>"))
-        #expect(page.contains("<a rel=\"next\" href=\"ssl.html\">Self-supervised learning →</a>"))
+        // Previous/next follow the index (DL newest first, then Math).
+        #expect(page.contains("<a rel=\"prev\" href=\"ssl.html\">← Self-supervised learning</a>"))
+        #expect(page.contains("<a rel=\"next\" href=\"../math/proximal.html\">Proximal gradient →</a>"))
         #expect(page.contains("href=\"../index.html#tag-dual-numbers\">dual numbers</a>"))
         #expect(!page.contains("<script"))
         #expect(try site.read("broken.html").contains("<div class=\"nb-error\">"))
@@ -64,7 +65,7 @@ import Testing
         #expect(index.contains("<title>Autodiff notes</title>"))
         #expect(index.contains("Welcome to the notes."))
         let order = ["Self-supervised learning", "Automatic differentiation", "Proximal gradient", "broken.md"]
-            .map { index.range(of: ">\($0)</a></li>")?.lowerBound }
+            .map { index.range(of: "class=\"nb-card-title\" href=\"[^\"]*\">\($0)</a>", options: .regularExpression)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
         #expect(index.contains("<h2 id=\"category-dl\">DL</h2>"))
@@ -72,7 +73,7 @@ import Testing
         // The bibliography page merges the survey (same URL on two pages) and links back to both.
         let bibliography = try site.read("bibliography.html")
         #expect(bibliography.components(separatedBy: "<li id=").count - 1 == 2)
-        #expect(bibliography.contains("<a href=\"dl/autodiff.html#ref-baydin\">Automatic differentiation</a>, <a href=\"dl/ssl.html#ref-1\">Self-supervised learning</a>"))
+        #expect(bibliography.contains("<a href=\"dl/autodiff.html#ref-baydin\">Automatic differentiation [1]</a>; <a href=\"dl/ssl.html#ref-1\">Self-supervised learning [1]</a>"))
 
         let feed = try #require(XMLCollector.parse(try site.read("feed.xml")))
         #expect(feed.texts["title"] == ["Autodiff notes", "Self-supervised learning", "Automatic differentiation", "Proximal gradient"])
@@ -103,7 +104,7 @@ import Testing
         #expect(second.written.isEmpty)
         try site.write("math/proximal.md", "---\ntitle: Proximal gradient\ndate: 2018-03-04\ncategory: Math\n---\n\nSoft thresholding, edited.\n")
         let third = try site.build()
-        #expect(third.written == ["math/proximal.html", "feed.xml", "search.json"])   // the summary is in the feed
+        #expect(third.written == ["math/proximal.html", "index.html", "feed.xml", "search.json"])   // the summary is on its card and in the feed
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }

@@ -28,8 +28,7 @@ import NBRender
         for hostile in ["java\tscript:alert(1)//", "\u{1}javascript:alert(1)", "data:text/html,x", "vbscript:x", "/relative"] {
             let config = SiteConfig(title: "t", baseURL: hostile)
             #expect(config.baseURL == nil, "\(hostile)")
-            let feed = AtomFeedWriter.xml(config: config, entries: [])
-            #expect(!feed.lowercased().contains("script:") && !feed.contains("data:"), "\(hostile)")
+            #expect(SiteConfig.baseURL(hostile) == nil, "\(hostile)")
         }
         #expect(SiteConfig(title: "t", baseURL: "HTTPS://example.org").baseURL == "HTTPS://example.org/")
     }
