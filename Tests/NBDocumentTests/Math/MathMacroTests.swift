@@ -29,6 +29,7 @@ struct MathMacroTests {
         ("\\def\\sqr#1{#1^2} \\sqr{y}", "<msup><mi>y</mi><mn>2</mn></msup>"),
         ("\\gdef\\two#1#2{#2#1}\\two ab", "<mi>b</mi><mi>a</mi>"),
         ("\\let\\eps\\varepsilon \\eps", "<mi>ε</mi>"),
+        ("\\let\\eps = \\epsilon \\eps", "<mi>ϵ</mi>"),
         ("\\def\\a{\\alpha}\\a x", "<mi>α</mi><mi>x</mi>"),
         ("\\def\\a{\\alpha}\\a{}x", "<mi>α</mi><mrow></mrow><mi>x</mi>"),
         ("\\DeclareMathOperator{\\Tr}{Tr}\\Tr A", "<mi>Tr</mi>"),
