@@ -256,6 +256,8 @@ struct BlockBuilder {
                 return found.last
             }
             if let display = displayMath(node) {
+                // A display formula that only defines macros shows nothing: no empty block.
+                guard !display.hasPrefix("<math display=\"block\"><semantics><mrow></mrow><annotation") else { break }
                 blocks.append(.prose(Prose(html: "<div class=\"nb-math\">\(display)</div>\n", location: location(of: node))))
             } else {
                 addProse(node)

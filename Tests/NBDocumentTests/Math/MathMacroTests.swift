@@ -92,6 +92,14 @@ struct MathMacroTests {
         #expect(html.components(separatedBy: "ℝ").count - 1 == 2)
     }
 
+    @Test func aDisplayFormulaOfDefinitionsOnlyMakesNoBlock() throws {
+        let document = try DocumentParser.parse("Intro.\n\n$$\n\\newcommand{\\RR}{\\mathbb{R}}\n\\def\\eps{\\varepsilon}\n$$\n\nThen $\\eps \\in \\RR$.\n")
+        #expect(document.diagnostics.isEmpty)
+        #expect(document.blocks.count == 2)
+        #expect(!prose(document).contains("nb-math"))
+        #expect(prose(document).contains("ℝ"))
+    }
+
     @Test func frontMatterAndSiteMacros() throws {
         var site = MathMacros()
         site.define("RR", body: "\\mathbb{R}")
