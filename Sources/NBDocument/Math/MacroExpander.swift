@@ -267,7 +267,7 @@ struct MacroExpander {
                 report("\\let needs two names, as in \\let\\eps\\varepsilon", at: token.source)
                 return
             }
-            _ = consumeByte(UInt8(ascii: "="))
+            if peekByteSkippingSpaces() == UInt8(ascii: "=") { _ = consumeByte(UInt8(ascii: "=")) }
             _ = peekByteSkippingSpaces()
             guard let target = nextToken(), target.kind != .endGroup else {
                 report("\\let\\\(name) needs a command to copy", at: token.source)

@@ -71,7 +71,40 @@ public enum MathML {
     public static func render(_ span: MathSpan, in markdown: String) -> (mathML: String, diagnostics: [Diagnostic]) {
         let (mathML, diagnostics) = convert(span.tex, display: MathScanner.isDisplay(span, in: markdown))
         guard !diagnostics.isEmpty else { return (mathML, []) }
-        return (mathML, SourceText(markdown).locate(diagnostics.map { $0.relocated(span.origin) }))
+        let moved = diagnostics.map { $0.relocated(span.origin) }
+        if let located = locate(moved, from: span, in: markdown) { return (mathML, located) }
+        return (mathML, SourceText(markdown).locate(moved))
+    }
+
+    /// Locates diagnostics inside `span` by counting from the span's own line and column, so that
+    /// converting every span of a long text one by one stays linear; nil when the span carries no
+    /// location or a diagnostic lies outside it.
+    private static func locate(_ diagnostics: [Diagnostic], from span: MathSpan, in markdown: String) -> [Diagnostic]? {
+        let start = span.offsets.lowerBound
+        let utf8 = markdown.utf8
+        guard span.line > 0, span.column > 0, start >= 0, span.offsets.upperBound <= utf8.count,
+              diagnostics.allSatisfy({ ($0.span?.lowerBound ?? -1) >= start && ($0.span?.lowerBound ?? .max) <= span.offsets.upperBound })
+        else { return nil }
+        var located = diagnostics
+        var line = span.line, column = span.column
+        var position = start
+        var index = utf8.index(utf8.startIndex, offsetBy: start)
+        for (number, diagnostic) in diagnostics.enumerated().sorted(by: { $0.element.span!.lowerBound < $1.element.span!.lowerBound }) {
+            let target = diagnostic.span!.lowerBound
+            while position < target {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                position += 1
+                index = utf8.index(after: index)
+            }
+            located[number].location = TextLocation(line: line, column: column)
+        }
+        return located
     }
 }
 

@@ -40,6 +40,12 @@ public struct MathPageContext: Sendable, Equatable {
     /// `mathML` with every reference marker replaced by its number (`(3)` or `3`), `(??)` when the
     /// label is not on the page.
     func resolvingReferences(in mathML: String) -> String {
+        var missing: [String] = []
+        return resolvingReferences(in: mathML, missing: &missing)
+    }
+
+    /// ``resolvingReferences(in:)``, listing in `missing` the labels not on the page.
+    func resolvingReferences(in mathML: String, missing: inout [String]) -> String {
         guard mathML.unicodeScalars.contains("\u{E010}") else { return mathML }
         var result = ""
         var rest = Substring(mathML)
@@ -54,6 +60,7 @@ public struct MathPageContext: Sendable, Equatable {
             let parenthesized = name.hasPrefix("(")
             if parenthesized { name = name.dropFirst() }
             let number = labels[String(name)] ?? "??"
+            if labels[String(name)] == nil { missing.append(String(name)) }
             result += parenthesized ? "(" + number + ")" : number
             rest = rest[rest.index(after: close)...]
         }

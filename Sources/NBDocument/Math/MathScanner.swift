@@ -2,10 +2,13 @@
 /// backslashes, `_` and `*` inside math survive.
 ///
 /// Rules (SPEC §3):
-/// - `$…$` follows pandoc: the opening `$` is not followed by whitespace, the closing `$` is not
-///   preceded by whitespace nor followed by a digit; `\$` is a literal dollar, so `$5 and $6` is text.
+/// - `$…$` follows pandoc: the opening `$` is not followed by whitespace, and the first `$` after
+///   it decides: it closes when not preceded by whitespace and not followed by a digit (followed by
+///   a digit, it still closes when the opener directly follows a letter or digit: `3$\times$3`);
+///   otherwise the opener is a literal `$`. `\$` is a literal dollar, so `$5 and $6` is text.
 /// - `$$…$$` may span lines (not a blank line); an unterminated `$$` stays text and is reported.
-/// - `\(…\)` is inline, `\[…\]` display.
+/// - `\(…\)` is inline; `\[…\]` is display when `\[` starts its line and `\]` ends one, and
+///   escaped brackets in prose otherwise (`see \[1\]`).
 /// - Code spans (backtick runs of any length), fenced code blocks (``` and ~~~) and indented code
 ///   blocks contain no math; nor do link destinations and titles, link reference definitions and
 ///   autolinks, which are read by cmark's rules so that `[x](…Foo_\(bar\))` keeps its URL.
@@ -68,7 +71,7 @@ public enum MathScanner {
         }
     }
 
-    /// Whether the span is display math: `\[…\]` always, `$$…$$` when it stands alone in its
+    /// Whether the span is display math: `\[…\]` always (the scan finds it only on lines of its own), `$$…$$` when it stands alone in its
     /// paragraph, `$…$` and `\(…\)` never.
     public static func isDisplay(_ span: MathSpan, in markdown: String) -> Bool {
         switch span.delimiter {

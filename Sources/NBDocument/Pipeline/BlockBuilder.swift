@@ -91,7 +91,15 @@ struct BlockBuilder {
             diagnostics += rendered.diagnostics.map { $0.relocated(span.origin) }
         }
         // `\eqref` may point forward: numbers are filled in once every label is known.
-        for index in mathML.indices { mathML[index] = macros.resolvingReferences(in: mathML[index]) }
+        for index in mathML.indices {
+            var missing: [String] = []
+            mathML[index] = macros.resolvingReferences(in: mathML[index], missing: &missing)
+            let start = protection.spans[index].origin.offset(ofTeX: 0)
+            for label in missing {
+                diagnostics.append(Diagnostic(.warning, "\\eqref{\(label)}: no equation on this page has \\label{\(label)}; shown as (??)",
+                                              span: start..<start))
+            }
+        }
     }
 
     /// The placeholder of a formula with `\nb{…}` values, registering it and its values the first
@@ -248,6 +256,8 @@ struct BlockBuilder {
                 return found.last
             }
             if let display = displayMath(node) {
+                // A display formula that only defines macros shows nothing: no empty block.
+                guard !display.hasPrefix("<math display=\"block\"><semantics><mrow></mrow><annotation") else { break }
                 blocks.append(.prose(Prose(html: "<div class=\"nb-math\">\(display)</div>\n", location: location(of: node))))
             } else {
                 addProse(node)

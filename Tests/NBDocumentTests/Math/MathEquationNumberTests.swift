@@ -61,6 +61,12 @@ struct MathEquationNumberTests {
         #expect(hostile.contains("href=\"#eq----script-\""))
     }
 
+    @Test func aReferenceToNoLabelWarnsWithItsLine() throws {
+        let document = try DocumentParser.parse("Text.\n\nSee $\\eqref{nope}$.\n")
+        #expect(document.diagnostics.map(\.message) == ["\\eqref{nope}: no equation on this page has \\label{nope}; shown as (??)"])
+        #expect(document.diagnostics.first?.location == TextLocation(line: 3, column: 6))
+    }
+
     @Test func aLabelUsedTwiceWarns() throws {
         let document = try DocumentParser.parse("$$a \\label{x}$$\n\n$$b \\label{x}$$\n")
         #expect(document.diagnostics.map(\.message) == ["\\label{x} is used twice on this page; \\eqref links to the first"])

@@ -29,6 +29,7 @@ struct MathMacroTests {
         ("\\def\\sqr#1{#1^2} \\sqr{y}", "<msup><mi>y</mi><mn>2</mn></msup>"),
         ("\\gdef\\two#1#2{#2#1}\\two ab", "<mi>b</mi><mi>a</mi>"),
         ("\\let\\eps\\varepsilon \\eps", "<mi>ε</mi>"),
+        ("\\let\\eps = \\epsilon \\eps", "<mi>ϵ</mi>"),
         ("\\def\\a{\\alpha}\\a x", "<mi>α</mi><mi>x</mi>"),
         ("\\def\\a{\\alpha}\\a{}x", "<mi>α</mi><mrow></mrow><mi>x</mi>"),
         ("\\DeclareMathOperator{\\Tr}{Tr}\\Tr A", "<mi>Tr</mi>"),
@@ -89,6 +90,14 @@ struct MathMacroTests {
         #expect(document.diagnostics.first?.location == TextLocation(line: 1, column: 13))
         let html = prose(document)
         #expect(html.components(separatedBy: "ℝ").count - 1 == 2)
+    }
+
+    @Test func aDisplayFormulaOfDefinitionsOnlyMakesNoBlock() throws {
+        let document = try DocumentParser.parse("Intro.\n\n$$\n\\newcommand{\\RR}{\\mathbb{R}}\n\\def\\eps{\\varepsilon}\n$$\n\nThen $\\eps \\in \\RR$.\n")
+        #expect(document.diagnostics.isEmpty)
+        #expect(document.blocks.count == 2)
+        #expect(!prose(document).contains("nb-math"))
+        #expect(prose(document).contains("ℝ"))
     }
 
     @Test func frontMatterAndSiteMacros() throws {

@@ -173,6 +173,19 @@ struct MathScannerTests {
         #expect(second.map { spans[1].offset(ofTeX: $0.span!.lowerBound) } == [38])
     }
 
+    @Test func spanDiagnosticsAreLocatedAsTheDocumentLocatesThem() throws {
+        let markdown = "中文 $a \\oops$ and\n> $$x\n> 文 \\bad + \\worse$$\n\n\\[\n\\nope\n\\]\n"
+        let spans = MathScanner.scan(markdown).spans
+        try #require(spans.count == 3)
+        for span in spans {
+            let (_, diagnostics) = MathML.render(span, in: markdown)
+            let unlocated = MathML.convert(span.tex, display: MathScanner.isDisplay(span, in: markdown)).diagnostics
+            let expected = SourceText(markdown).locate(unlocated.map { $0.relocated(span.origin) })
+            #expect(!diagnostics.isEmpty)
+            #expect(diagnostics == expected)
+        }
+    }
+
     @Test func renderSpanDecidesDisplayAndLocatesDiagnostics() throws {
         let markdown = "Intro.\n\n$$\\sum_i \\oops$$\n\nInline $$x$$ here."
         let spans = MathScanner.scan(markdown).spans
