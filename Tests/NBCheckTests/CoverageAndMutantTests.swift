@@ -1,5 +1,6 @@
 import Foundation
 import NBDocument
+import NBLanguage
 import Testing
 @testable import NBCheck
 

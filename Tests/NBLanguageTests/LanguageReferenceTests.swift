@@ -91,7 +91,7 @@ import NBLearning
         let wrongKind = run("a = 1\nmoons(2.5, seed: 1)")[0].error
         #expect(wrongKind?.message == "moons: n must be a whole number, got 2.5")
         #expect(wrongKind?.location == TextLocation(line: 2, column: 7))
-        #expect(wrongKind?.hint == "usage: moons(n, noise: 0.1, seed: 0)")
+        #expect(wrongKind?.hint == "usage: moons(n, noise: 0.1, seed: …)")
         let wrongLabel = run("moons(10, noise: \"a\")")[0].error
         #expect(wrongLabel?.message == "moons: noise: must be a number, got a string")
         #expect(wrongLabel?.location == TextLocation(line: 1, column: 11))
