@@ -109,7 +109,7 @@ enum Scaffold {
         """
         title: \(quoted(title))
         description: "Notebooks published with nb"
-        # url: https://example.org/notes/   (the address the site will live at, for the feed and sitemap)
+        # url: https://example.org/notes/   (the address the site will live at; the feed and sitemap need it)
 
         """
     }

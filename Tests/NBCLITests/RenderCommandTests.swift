@@ -173,7 +173,8 @@ struct RenderCitationTests {
         #expect(result.status == 0)
         #expect(result.stderr.contains("cite.md:9:1: warning: unknown citation [@nobody]"), "\(result.stderr)")
         let page = try String(contentsOf: folder.appendingPathComponent("out.html"), encoding: .utf8)
-        #expect(page.contains("<a class=\"nb-cite\" href=\"#ref-baydin\">[1]</a>"))
+        #expect(page.contains("<a class=\"nb-cite\" id=\"cite-baydin-1\" href=\"#ref-baydin\">[1]</a>"))
+        #expect(page.contains("<a class=\"nb-backref\" href=\"#cite-baydin-1\""))
         #expect(page.contains("id=\"ref-baydin\""))
         #expect(page.contains("nb-cite-missing"))
     }

@@ -25,9 +25,10 @@ public struct BibliographyEntry: Sendable, Equatable, Hashable, Codable {
         self.venue = venue; self.origin = origin; self.line = line
     }
 
-    /// The host of the URL without `www.` (`mp.weixin.qq.com`), else the venue, else nil.
+    /// The host of the URL, lowercased, without user, port or `www.` (`mp.weixin.qq.com`), else
+    /// the venue, else nil.
     public var host: String? {
-        if let url, let host = URLComponents(string: url)?.host, !host.isEmpty {
+        if let url, let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty {
             return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
         return venue

@@ -22,14 +22,4 @@ public struct Reference: Sendable, Equatable, Hashable {
 
     /// The HTML id of the entry.
     public var anchor: String { "ref-\(id)" }
-
-    /// The host part of `url` (`mp.weixin.qq.com`), without user info or port.
-    public var host: String? {
-        guard let url, let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if !authority.hasPrefix("["), let colon = authority.firstIndex(of: ":") { authority = authority[..<colon] }
-        return authority.isEmpty ? nil : authority.lowercased()
-    }
 }

@@ -8,7 +8,7 @@
 /// - `aligned`: per `aligned`/`align` environment, the spread of the `=` signs' left edges and of
 ///   the left-hand column's right edges (TeX sets that column flush right).
 /// - `mathFaces`: the `@font-face` faces named like a math font, with their load status.
-/// - `sidebar`: whether `.nb-toc` is visible beside the article.
+/// - `toc`, `sidebar`: whether a contents block (`.nb-toc…`) is visible, and beside the text column.
 enum MeasureScript {
     static let source = #"""
     (function () {
@@ -71,11 +71,15 @@ enum MeasureScript {
         });
         var mathFaces = [];
         document.fonts.forEach(function (f) { if (/math/i.test(f.family)) mathFaces.push({ family: f.family, status: f.status }); });
-        var toc = document.querySelector('.nb-toc'), article = document.querySelector('.nb-article, article'), sidebar = false;
-        if (toc && article && visible(toc)) {
-          var t = toc.getBoundingClientRect(), a = article.getBoundingClientRect();
-          sidebar = t.left >= a.right - 1 || t.right <= a.left + 1;
-        }
+        // A sidebar: a visible contents block beside the text column (not above or below it).
+        var tocs = Array.prototype.filter.call(document.querySelectorAll('[class*="nb-toc"]'), visible);
+        var text = document.querySelector('.nb-article p, article p'), sidebar = false;
+        tocs.forEach(function (toc) {
+          if (!text) return;
+          var t = toc.getBoundingClientRect(), p = text.getBoundingClientRect();
+          if (t.left >= p.right - 1 || t.right <= p.left + 1) sidebar = true;
+        });
+        var toc = tocs.length > 0;
         return { dark: dark, width: innerWidth, scrollWidth: document.documentElement.scrollWidth, checked: checked,
                  failures: failures.slice(0, 25), failureCount: failures.length, aligned: aligned, mathFaces: mathFaces,
                  toc: !!toc, sidebar: sidebar };
