@@ -9,18 +9,18 @@ extension DisplayHTML {
 
     private static let baseRules = """
     .nb-text { margin: .4em 0; padding: .5em .75em; overflow-x: auto; white-space: pre; \
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .9em; \
+    font-family: var(--nb-mono, monospace); font-size: .9em; \
     line-height: 1.4; background: rgba(127, 127, 127, .08); border-radius: 4px; }
     .nb-formula { margin: .5em 0; padding: .2em .75em; overflow-x: auto; overflow-y: hidden; }
     .nb-formula math { font-size: 1.1em; }
     .nb-table-wrap { margin: .6em 0; overflow-x: auto; max-width: 100%; }
-    .nb-table, .nb-gradtable { border-collapse: collapse; font-size: .9em; line-height: 1.35; }
+    .nb-table, .nb-gradtable { display: table; margin: 0; border-collapse: collapse; font-size: .9em; line-height: 1.35; }
     .nb-table caption, .nb-gradtable caption { caption-side: top; text-align: left; font-weight: 600; \
-    padding: 0 0 .35em; }
-    .nb-table th, .nb-table td, .nb-gradtable th, .nb-gradtable td { padding: .3em .65em; text-align: left; \
-    border-bottom: 1px solid rgba(127, 127, 127, .28); vertical-align: baseline; }
+    padding: 0 .65em .35em; margin: 0; }
+    .nb-table th, .nb-table td, .nb-gradtable th, .nb-gradtable td { padding: .3em .75em; text-align: left; \
+    border: 0; border-bottom: 1px solid rgba(127, 127, 127, .28); vertical-align: baseline; }
     .nb-table thead th, .nb-gradtable thead th { border-bottom: 2px solid rgba(127, 127, 127, .55); font-weight: 600; }
-    .nb-table .nb-num, .nb-gradtable .nb-num { text-align: right; font-variant-numeric: tabular-nums; \
+    .nb-table .nb-num, .nb-gradtable .nb-num { text-align: right; font-variant-numeric: tabular-nums lining-nums; \
     white-space: nowrap; }
     .nb-gradtable td { font-variant-numeric: tabular-nums; }
     .nb-table .nb-verdict, .nb-gradtable .nb-verdict { text-align: center; font-weight: 700; }
@@ -29,7 +29,9 @@ extension DisplayHTML {
     tr.nb-row-fail { background: rgba(207, 34, 46, .1); }
     tr.nb-row-fail td:first-child { box-shadow: inset 3px 0 0 #c4232b; }
     .nb-figure { margin: .8em 0; }
-    .nb-plot { display: block; width: 100%; max-width: 33rem; height: auto; overflow: visible; }
+    .nb-plot { display: block; width: 100%; height: auto; overflow: visible; }
+    .nb-plot-narrow { display: none; }
+    @media (max-width: 40rem) { .nb-plot-wide { display: none; } .nb-plot-narrow { display: block; } }
     .nb-plot .nb-line { stroke: var(--nb-c); }
     .nb-plot .nb-dot, .nb-plot .nb-dots { fill: var(--nb-c); }
     .nb-plot .nb-unlabelled { --nb-c: #a8a8a8; }
@@ -46,7 +48,7 @@ extension DisplayHTML {
     .nb-error { margin: .6em 0; padding: .55em .85em; border-left: 4px solid #c4232b; \
     background: rgba(207, 34, 46, .08); border-radius: 0 4px 4px 0; }
     .nb-error p { margin: 0; }
-    .nb-error-message { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; \
+    .nb-error-message { font-family: var(--nb-mono, monospace); \
     font-size: .9em; white-space: pre-wrap; overflow-wrap: anywhere; }
     .nb-error-label { color: #c4232b; font-weight: 700; }
     .nb-error-location, .nb-error-hint { margin-top: .25em; font-size: .88em; opacity: .85; }

@@ -97,13 +97,8 @@ public struct NotebookPageRenderer: NotebookRendering {
         }
         diagnostics += NotebookExecution.diagnostics(document.inlineCode, inlineOutcomes).map { SiteDiagnostic($0, file: file) }
 
-        // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
-        let linkEntries = document.references.map { reference in
-            BibliographyEntry(id: reference.id, title: reference.title ?? reference.url ?? reference.id, url: reference.url,
-                              authors: reference.author.map { [$0] } ?? [], year: reference.year,
-                              origin: .linkList, line: reference.location.line)
-        }
-        var listed = linkEntries
+        // Bibliography: link lists in the prose (PageAssembly), then front matter, then cited BibTeX entries.
+        var listed: [BibliographyEntry] = []
         var library: [BibliographyEntry] = []
         if document.frontMatter.openingLine > 0 {
             let references = FrontMatterReferences(document.frontMatter)
@@ -127,59 +122,19 @@ public struct NotebookPageRenderer: NotebookRendering {
                 diagnostics += parsed.diagnostics.map { SiteDiagnostic(file: bibPath, line: $0.line, column: $0.column, message: $0.message) }
             }
         }
-        var cited: [String] = []
-        for case .prose(let prose) in document.blocks where Self.mayCite(prose.html) { cited += CitationLinker.citedKeys(in: prose.html) }
-        // Prose with its computed values in place (escaped text, MathML, check marks).
-        let proseHTML = document.blocks.map { block -> String in
-            guard case .prose(let prose) = block else { return "" }
-            return InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
-        }
-        let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
-        diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
-
-        // Blocks.
-        var blocks: [HTMLBlock] = []
-        var text: [String] = []
-        for (position, block) in document.blocks.enumerated() {
-            let line = block.location.line
-            switch block {
-            case .prose:
-                let html = proseHTML[position]
-                if Self.mayCite(html) {
-                    let linked = CitationLinker.link(html, line: line, bibliography: bibliography)
-                    diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
-                    blocks.append(HTMLBlock(html: linked.html, line: line))
-                } else {
-                    blocks.append(HTMLBlock(html: html, line: line))
-                }
-                text.append(PlainText.from(html: html))
-            case .heading(let heading):
-                blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
-                text.append(heading.text)
-            case .code(let code):
-                blocks.append(HTMLBlock(html: BlockHTML.code(code), line: line))
-            case .bibliography(let list):
-                blocks.append(HTMLBlock(html: BlockHTML.bibliography(list), line: line))
-            case .cell(let cell):
-                let outcome = cell.index < outcomes.count ? outcomes[cell.index] : nil
-                blocks.append(HTMLBlock(html: CellHTML.render(cell, outcome: outcome), line: line))
-            }
-        }
-        let extra = bibliography.entries.filter { $0.origin != .linkList }
-        if !extra.isEmpty {
-            let start = bibliography.entries.count - extra.count + 1
-            blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
-                                    + BibliographyHTML.list(extra, start: start) + "</section>\n", line: 0))
-        }
-
+        let page = PageAssembly(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes, listed: listed,
+                                library: library, file: file)
+        diagnostics += page.diagnostics
+        let text = page.text
         let summary = text.first { !$0.isEmpty }.map { String($0.prefix(240)) } ?? ""
         var render = NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
                               date: document.frontMatter.date.flatMap(SiteDate.init),
                               category: document.frontMatter.categories.first, tags: document.frontMatter.tags,
-                              blocks: blocks, references: bibliography.entries, summary: summary,
+                              blocks: page.blocks, references: page.references, summary: summary,
                               searchText: text.joined(separator: " "), diagnostics: diagnostics, failed: failed,
                               cacheExplanation: explanation)
         render.frontMatter = Self.frontMatterText(document)
+        render.language = HTMLPage.declaredLanguage(of: document)
         return render
     }
 
@@ -198,17 +153,6 @@ public struct NotebookPageRenderer: NotebookRendering {
         guard source.text.contains("{nb}") || source.text.contains("\\nb{"),
               let document = try? DocumentParser.parse(source.text), !document.inlineCode.isEmpty else { return nil }
         return NotebookExecution(document: document, path: source.relativePath).unitLabels
-    }
-
-    /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most
-    /// prose blocks cite nothing, and skipping them saves the citation linker's pass over them.
-    static func mayCite(_ html: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in html.utf8 {
-            if byte == UInt8(ascii: "@"), previous == UInt8(ascii: "[") { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// Runs the cells and inline code through `NotebookExecution` (with the cell cache when there

@@ -64,6 +64,9 @@ public struct NotebookRender: Sendable, Equatable, Codable {
     /// The front matter exactly as written between its `---` lines ("" when there is none), for
     /// publishing into another site generator (`nb build --format jekyll`).
     public var frontMatter: String = ""
+    /// The page's language (front matter `lang`, or guessed from its text), for `<html lang>`;
+    /// nil: the site's language.
+    public var language: String?
 
     public init(title: String, date: SiteDate? = nil, category: String? = nil, tags: [String] = [], blocks: [HTMLBlock],
                 references: [BibliographyEntry] = [], summary: String = "", searchText: String = "",
