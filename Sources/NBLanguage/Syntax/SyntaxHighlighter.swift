@@ -69,7 +69,27 @@ public enum SyntaxHighlighter {
                 base = lineEnd
             }
         }
-        return spans
+        return unshadowing(spans)
+    }
+
+    /// Builtin names the cell assigns to (`pi = 0`, `e = 2`) are the cell's own variables there:
+    /// plain everywhere in the cell.
+    static func unshadowing(_ spans: [Span]) -> [Span] {
+        var assigned = Set<String>()
+        for (k, span) in spans.enumerated() where span.kind == .builtin {
+            var next = k + 1
+            while next < spans.count, spans[next].kind == nil, spans[next].text.allSatisfy({ $0 == " " || $0 == "\t" }) { next += 1 }
+            if next < spans.count, spans[next].kind == .operator, spans[next].text.hasPrefix("="), !spans[next].text.hasPrefix("==") {
+                assigned.insert(span.text)
+            }
+        }
+        guard !assigned.isEmpty else { return spans }
+        var result: [Span] = []
+        for var span in spans {
+            if span.kind == .builtin, assigned.contains(span.text) { span.kind = nil }
+            if let last = result.last, last.kind == span.kind { result[result.count - 1].text += span.text } else { result.append(span) }
+        }
+        return result
     }
 
     private static func kind(of token: Token.Kind, builtins: Set<String>) -> Kind? {

@@ -3,7 +3,7 @@ extension DisplayHTML {
     /// light and dark schemes (`prefers-color-scheme`). Text and axes follow the page's `color`;
     /// only accents (series, verdicts, errors) are set here.
     public static var stylesheet: String {
-        baseRules + seriesRules(dark: false) + "@media (prefers-color-scheme: dark) {\n" + darkRules
+        baseRules + gridRules + seriesRules(dark: false) + "@media (prefers-color-scheme: dark) {\n" + darkRules
             + seriesRules(dark: true) + "}\n"
     }
 
@@ -17,7 +17,7 @@ extension DisplayHTML {
     .nb-table, .nb-gradtable { display: table; margin: 0; border-collapse: collapse; font-size: .9em; line-height: 1.35; }
     .nb-table caption, .nb-gradtable caption { caption-side: top; text-align: left; font-weight: 600; \
     padding: 0 .65em .35em; margin: 0; }
-    .nb-table th, .nb-table td, .nb-gradtable th, .nb-gradtable td { padding: .3em .75em; text-align: left; \
+    .nb-table th, .nb-table td, .nb-gradtable th, .nb-gradtable td { padding: .3em .6em; text-align: left; \
     border: 0; border-bottom: 1px solid rgba(127, 127, 127, .28); vertical-align: baseline; }
     .nb-table thead th, .nb-gradtable thead th { border-bottom: 2px solid rgba(127, 127, 127, .55); font-weight: 600; }
     .nb-table .nb-num, .nb-gradtable .nb-num { text-align: right; font-variant-numeric: tabular-nums lining-nums; \
@@ -40,6 +40,7 @@ extension DisplayHTML {
     .nb-imagegrid > figcaption { font-weight: 600; margin-bottom: .4em; }
     .nb-images { display: grid; grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr)); gap: .6rem; \
     max-width: 40rem; }
+    .nb-output > .nb-imagegrid, .nb-output > .nb-figure, .nb-output > .nb-table-wrap { margin: 0; padding: .6em .75em; }
     .nb-image { margin: 0; text-align: center; }
     .nb-image svg { display: block; width: 100%; height: auto; image-rendering: pixelated; \
     outline: 1px solid rgba(127, 127, 127, .35); }
@@ -68,6 +69,20 @@ extension DisplayHTML {
     .nb-plot .nb-unlabelled { --nb-c: #6e6e6e; }
 
     """
+
+    /// Even rows of images (`ImageGridHTML.columns`): N columns of at most 6rem on a wide screen,
+    /// the phone's own count below 40rem.
+    private static var gridRules: String {
+        var css = ""
+        for n in 1...10 {
+            css += ".nb-images.nb-cols-\(n) { grid-template-columns: repeat(\(n), minmax(0, 1fr)); max-width: \(n * 6)rem; }\n"
+        }
+        css += "@media (max-width: 40rem) {\n"
+        for n in 1...5 {
+            css += ".nb-images.nb-pcols-\(n) { grid-template-columns: repeat(\(n), minmax(0, 1fr)); max-width: \(n * 6)rem; }\n"
+        }
+        return css + "}\n"
+    }
 
     /// `.nb-plot .nb-sK { --nb-c: … }` for the ten palette slots.
     private static func seriesRules(dark: Bool) -> String {

@@ -87,9 +87,10 @@ struct PageAssembly {
     }
 
     /// The position of a level-1 heading that opens the document (nothing but blank prose before
-    /// it) and says the same as the front matter title; nil when there is none.
+    /// it) and says the same as the page title (the header shows it: front matter `title`, else
+    /// that very heading); nil when there is none.
     static func repeatedTitle(_ document: Document) -> Int? {
-        guard let title = document.frontMatter.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty else { return nil }
+        guard let title = document.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty else { return nil }
         for (position, block) in document.blocks.enumerated() {
             switch block {
             case .heading(let heading):

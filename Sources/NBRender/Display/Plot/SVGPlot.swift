@@ -44,7 +44,7 @@ public enum SVGPlot {
             let why = plot.xScale == .log || plot.yScale == .log ? "nan, inf or not positive on a log axis" : "nan or inf"
             parts.append("\(data.droppedCount) not shown (\(why))")
         }
-        let names = plot.series.map(\.name).filter { !$0.isEmpty }
+        let names = plot.series.map { PlotText($0.name).plain }.filter { !$0.isEmpty }
         if !names.isEmpty { parts.append("series: " + names.joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }
