@@ -17,11 +17,12 @@ extension DisplayHTML {
     .nb-table, .nb-gradtable { display: table; margin: 0; border-collapse: collapse; font-size: .9em; line-height: 1.35; }
     .nb-table caption, .nb-gradtable caption { caption-side: top; text-align: left; font-weight: 600; \
     padding: 0 .65em .35em; margin: 0; }
-    .nb-table th, .nb-table td, .nb-gradtable th, .nb-gradtable td { padding: .3em .6em; text-align: left; \
+    .nb-table th, .nb-table td, .nb-gradtable th, .nb-gradtable td { padding: .3em .5em; text-align: left; \
     border: 0; border-bottom: 1px solid rgba(127, 127, 127, .28); vertical-align: baseline; }
     .nb-table thead th, .nb-gradtable thead th { border-bottom: 2px solid rgba(127, 127, 127, .55); font-weight: 600; }
     .nb-table .nb-num, .nb-gradtable .nb-num { text-align: right; font-variant-numeric: tabular-nums lining-nums; \
     white-space: nowrap; }
+    .nb-gradtable { font-size: .85em; }
     .nb-gradtable td { font-variant-numeric: tabular-nums; }
     .nb-table .nb-verdict, .nb-gradtable .nb-verdict { text-align: center; font-weight: 700; }
     .nb-pass { color: #1a7f37; }
@@ -40,7 +41,8 @@ extension DisplayHTML {
     .nb-imagegrid > figcaption { font-weight: 600; margin-bottom: .4em; }
     .nb-images { display: grid; grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr)); gap: .6rem; \
     max-width: 40rem; }
-    .nb-output > .nb-imagegrid, .nb-output > .nb-figure, .nb-output > .nb-table-wrap { margin: 0; padding: .6em .75em; }
+    .nb-output > .nb-imagegrid, .nb-output > .nb-figure, .nb-output > .nb-table-wrap { margin: 0; padding: .5em; }
+    @media (max-width: 40rem) { .nb-output > .nb-figure { padding: .4em .2em; } }
     .nb-image { margin: 0; text-align: center; }
     .nb-image svg { display: block; width: 100%; height: auto; image-rendering: pixelated; \
     outline: 1px solid rgba(127, 127, 127, .35); }

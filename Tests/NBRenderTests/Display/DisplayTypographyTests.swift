@@ -69,8 +69,8 @@ import Testing
     @Test func plotsComeWideAndNarrow() {
         let html = DisplayHTML.render(.plot(PlotSpec(title: "t", series: [.init(name: "", xs: [0, 1], ys: [0, 1])])))
         #expect(html.contains("<svg class=\"nb-plot nb-plot-wide\"") && html.contains("viewBox=\"0 0 720 "))
-        #expect(html.contains("<svg class=\"nb-plot nb-plot-narrow\"") && html.contains("viewBox=\"0 0 500 "))
-        #expect(PlotLayout.narrowWidth == 500)  // SVGPlot.render's default width
+        #expect(html.contains("<svg class=\"nb-plot nb-plot-narrow\"") && html.contains("viewBox=\"0 0 400 "))
+        #expect(PlotLayout.standaloneWidth == 500)  // SVGPlot.render's default width
         #expect(DisplayStylesheetFacts.css.contains("@media (max-width: 40rem) { .nb-plot-wide { display: none; }"))
     }
 

@@ -245,7 +245,7 @@ import Testing
                     let numbers = numberPattern.matches(in: value, range: NSRange(value.startIndex..., in: value))
                         .compactMap { Range($0.range, in: value).flatMap { Double(value[$0]) } }
                     for number in numbers {
-                        #expect(number >= -1 && number <= max(PlotLayout.width, height) + 1, "round \(round): \(attribute)=\(value)")
+                        #expect(number >= -1 && number <= max(PlotLayout.standaloneWidth, height) + 1, "round \(round): \(attribute)=\(value)")
                     }
                 }
             }

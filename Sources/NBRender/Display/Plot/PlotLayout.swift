@@ -8,11 +8,12 @@ import NBLanguage
 /// grow with the tick labels, axis labels, the title (wrapped onto up to three lines) and the
 /// legend (entries flow into rows under the x-axis label).
 struct PlotLayout {
-    /// The phone plot: at 360 px it is drawn at 0.72×, tick labels at 10 px.
-    static let narrowWidth = 500.0
+    /// The phone plot: at 340 px (a 400 px screen) it is drawn at 0.85×, tick labels near 12 px.
+    static let narrowWidth = 400.0
     /// The desktop plot: about the width of the text column, drawn near 1×.
     static let wideWidth = 720.0
-    static let width = narrowWidth
+    /// A plot drawn on its own (`SVGPlot.render` without a width).
+    static let standaloneWidth = 500.0
     static let plotHeight = 260.0
     static let tickFont = 14.0
     static let labelFont = 15.0
@@ -51,7 +52,7 @@ struct PlotLayout {
     var height: Double
     var legend: [LegendEntry]
 
-    init(spec: PlotSpec, data: PlotData, width: Double = PlotLayout.narrowWidth) {
+    init(spec: PlotSpec, data: PlotData, width: Double = PlotLayout.standaloneWidth) {
         // Data keeps clear of the frame vertically; horizontally only dots need the room.
         let xMargin = spec.series.contains { $0.style == .scatter } ? Self.margin : 0
         let y = PlotAxis.make(scale: spec.yScale, covering: data.yRange, targetCount: 6, margin: Self.margin)

@@ -13,7 +13,8 @@ public enum SVGPlot {
     /// pixel at the usual size).
     static let columnWidth = 0.25
 
-    /// The SVG for `plot`, `width` viewBox units wide (`PlotLayout.narrowWidth`, the default, or `wideWidth`);
+    /// The SVG for `plot`, `width` viewBox units wide (`PlotLayout.standaloneWidth` by default; a page
+    /// holds one `wideWidth` and one `narrowWidth` drawing);
     /// `classes` are added to `nb-plot`.
     public static func render(_ plot: PlotSpec, width viewWidth: Double = 500, classes: String = "") -> String {
         let data = PlotData(plot)
