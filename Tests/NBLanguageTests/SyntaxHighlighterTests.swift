@@ -41,6 +41,8 @@ import Testing
         #expect(!spans.contains { $0.kind == .builtin && $0.text == "pi" })
         #expect(spans.contains(Span(.builtin, "cos")))
         #expect(SyntaxHighlighter.spans("pi == 3").contains(Span(.builtin, "pi")))
+        // A field named like a builtin is plain.
+        #expect(!SyntaxHighlighter.spans("run.accuracy").contains { $0.kind == .builtin })
     }
 
     @Test func manyBadLinesStayLinear() {

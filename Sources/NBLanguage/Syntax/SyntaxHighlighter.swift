@@ -47,6 +47,7 @@ public enum SyntaxHighlighter {
             text.unicodeScalars.append(contentsOf: scalars[base...])
             var lexer = Lexer(source: text)
             var done = base
+            var afterDot = false
             do {
                 while true {
                     let before = base + lexer.offset
@@ -55,7 +56,9 @@ public enum SyntaxHighlighter {
                     if token.kind == .end { addGap(before..<end, scalars, add); done = end; break }
                     let start = token.kind == .newline ? end - 1 : tokenStart(from: before, to: end, scalars)
                     addGap(before..<start, scalars, add)
-                    add(kind(of: token.kind, builtins: builtins), start..<end)
+                    // A name after `.` is a field (`run.accuracy`), not the builtin of that name.
+                    add(afterDot ? nil : kind(of: token.kind, builtins: builtins), start..<end)
+                    afterDot = token.kind == .symbol(.dot)
                     done = end
                 }
                 base = scalars.count

@@ -30,7 +30,7 @@ extension DisplayHTML {
     tr.nb-row-fail { background: rgba(207, 34, 46, .1); }
     tr.nb-row-fail td:first-child { box-shadow: inset 3px 0 0 #c4232b; }
     .nb-figure { margin: .8em 0; }
-    .nb-plot { display: block; width: 100%; height: auto; overflow: visible; }
+    .nb-plot { display: block; width: 100%; height: auto; overflow: visible; font-family: var(--nb-font, sans-serif); }
     .nb-plot-narrow { display: none; }
     @media (max-width: 40rem) { .nb-plot-wide { display: none; } .nb-plot-narrow { display: block; } }
     .nb-plot .nb-line { stroke: var(--nb-c); }

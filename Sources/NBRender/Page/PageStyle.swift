@@ -34,7 +34,7 @@ public enum PageStyle {
     .nb-page { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
     .nb-header { margin-bottom: 2rem; padding-bottom: 1rem; border-bottom: 1px solid var(--nb-rule); }
     .nb-title { font-size: 2rem; line-height: 1.3; margin: 0 0 .4rem; }
-    h1, h2, h3, h4, h5, h6, .nb-title, nav a, .nb-toc a { word-break: keep-all; overflow-wrap: anywhere; }
+    h1, h2, h3, h4, h5, h6, .nb-title, a { word-break: keep-all; overflow-wrap: anywhere; }
     .nb-nowrap { white-space: nowrap; }
     .nb-meta { margin: 0; color: var(--nb-muted); font-size: .9rem; }
     .nb-tag { white-space: nowrap; }

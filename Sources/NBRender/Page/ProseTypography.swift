@@ -6,8 +6,12 @@ enum ProseTypography {
         "\u{3002}", "\u{FF0C}", "\u{3001}", "\u{FF1B}", "\u{FF1A}", "\u{FF01}", "\u{FF1F}", "\u{FF09}", "\u{300D}", "\u{300F}",
     ]
 
-    /// Inline `<math>…</math>` followed directly by punctuation (`$x$,` or `$x$。`) wrapped with
-    /// that punctuation in `<span class="nb-nowrap">`, so a line never starts with the comma.
+    /// Opening brackets and quotes that must not end a line before a formula.
+    static let leadingPunctuation: [[UInt8]] = ["(", "[", "\u{201C}", "\u{2018}", "\u{FF08}", "\u{300C}"].map { Array($0.utf8) }
+
+    /// Inline `<math>…</math>` directly after an opening bracket or followed directly by
+    /// punctuation (`($x$`, `$x$,` or `$x$。`) wrapped with them in `<span class="nb-nowrap">`, so
+    /// a line never ends with the bracket or starts with the comma.
     /// Display math (`display="block"`) is left alone. Linear: one pass over the bytes.
     static func bindingPunctuation(_ html: String) -> String {
         guard html.contains("</math>") else { return html }
@@ -17,17 +21,21 @@ enum ProseTypography {
         out.reserveCapacity(bytes.count + 64)
         var copied = 0      // bytes before this are in `out`
         var mathStart: Int? // where the current inline formula starts
+        var leadStart: Int? // where the opening bracket before it starts
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
             if matches(bytes, at: i, open), !matches(bytes, at: i, block), i + open.count < bytes.count,
                bytes[i + open.count] == UInt8(ascii: " ") || bytes[i + open.count] == UInt8(ascii: ">") {
                 mathStart = i
+                leadStart = Self.leadingPunctuation.first { i - $0.count >= copied && matches(bytes, at: i - $0.count, $0) }
+                    .map { i - $0.count }
                 i += open.count
             } else if matches(bytes, at: i, close) {
                 i += close.count
                 let end = punctuationEnd(bytes, from: i)
-                if let start = mathStart, end > i {
+                if let formula = mathStart, end > i || leadStart != nil {
+                    let start = leadStart ?? formula
                     out.append(contentsOf: bytes[copied..<start])
                     out.append(contentsOf: "<span class=\"nb-nowrap\">".utf8)
                     out.append(contentsOf: bytes[start..<end])
@@ -36,6 +44,7 @@ enum ProseTypography {
                     i = end
                 }
                 mathStart = nil
+                leadStart = nil
             } else {
                 i += 1
             }

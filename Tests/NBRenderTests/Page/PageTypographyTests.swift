@@ -68,6 +68,9 @@ import Testing
         #expect(!body.contains("<span class=\"nb-nowrap\"><math display=\"block\""))
         #expect(ProseTypography.bindingPunctuation("<p>no math, here.</p>") == "<p>no math, here.</p>")
         #expect(ProseTypography.bindingPunctuation("<math>x</math> y") == "<math>x</math> y")
+        // An opening bracket stays with the formula after it.
+        #expect(ProseTypography.bindingPunctuation("noisy (<math>s</math> copies") == "noisy <span class=\"nb-nowrap\">(<math>s</math></span> copies")
+        #expect(ProseTypography.bindingPunctuation("a (<math>s</math>) b") == "a <span class=\"nb-nowrap\">(<math>s</math>)</span> b")
     }
 
     @Test func cellsAreHighlighted() throws {
