@@ -60,8 +60,11 @@ public enum HTMLPage {
         for category in frontMatter.categories {
             parts.append("<span class=\"nb-category\">\(HTMLEscaping.escape(category))</span>")
         }
-        for tag in frontMatter.tags {
-            parts.append("<span class=\"nb-tag\">#\(HTMLEscaping.escape(tag))</span>")
+        // Tags as the site shows them: chips in one group, no separator between them.
+        if !frontMatter.tags.isEmpty {
+            parts.append("<span class=\"nb-tags\">" + frontMatter.tags.map {
+                "<span class=\"nb-tag\">\(HTMLEscaping.escape($0))</span>"
+            }.joined(separator: " ") + "</span>")
         }
         guard document.title != nil || !parts.isEmpty else { return "" }
         var html = "<header class=\"nb-header\">\n"
