@@ -78,7 +78,7 @@ public enum HTMLPage {
     }
 
     /// `<html lang>`: front matter `lang` (letters, digits and `-` only), else `zh` when Han
-    /// characters outnumber Latin letters, else `en`.
+    /// characters outnumber Latin words, else `en`.
     static func language(of document: Document) -> String {
         declaredLanguage(of: document) ?? "en"
     }
@@ -90,11 +90,14 @@ public enum HTMLPage {
            lang.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "-" || ("0"..."9").contains($0)) }) {
             return lang
         }
-        var han = 0, latin = 0
+        // A Han character is about a word: compare them with runs of Latin letters.
+        var han = 0, latinWords = 0, inWord = false
         for scalar in document.source.text.unicodeScalars {
+            let letter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            if letter, !inWord { latinWords += 1 }
+            inWord = letter
             if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
-            else if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { latin += 1 }
         }
-        return han > latin ? "zh" : nil
+        return han > latinWords ? "zh" : nil
     }
 }

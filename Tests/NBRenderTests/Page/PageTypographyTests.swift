@@ -55,7 +55,8 @@ import Testing
     @Test func languageFromFrontMatterElseMajorityScript() throws {
         #expect(HTMLPage.render(try DocumentParser.parse("---\nlang: zh\n---\nEnglish words here\n")).contains("<html lang=\"zh\">"))
         #expect(HTMLPage.render(try DocumentParser.parse("# 自动求导与反向传播\n")).contains("<html lang=\"zh\">"))
-        #expect(HTMLPage.render(try DocumentParser.parse("# Automatic differentiation · 自动求导\n")).contains("<html lang=\"en\">"))
+        #expect(HTMLPage.render(try DocumentParser.parse("# Automatic differentiation, four ways · 自动求导\n\nEvery framework has to differentiate programs.\n")).contains("<html lang=\"en\">"))
+        #expect(HTMLPage.render(try DocumentParser.parse("# 自动求导 AD\n\n深度学习框架都要对程序求导 (CNN, RNN)。\n")).contains("<html lang=\"zh\">"))
         #expect(HTMLPage.render(try DocumentParser.parse("---\nlang: \"x\\\" onload\"\n---\nx\n")).contains("<html lang=\"en\">"))
     }
 
