@@ -73,13 +73,13 @@ struct PageAssembly {
         let extra = bibliography.entries.filter { $0.origin != .linkList }
         var sections = document.blocks.enumerated().compactMap { position, block -> PageContents.Entry? in
             guard position != hidden, case .heading(let heading) = block, heading.level == 2 || heading.level == 3 else { return nil }
-            return PageContents.Entry(level: heading.level, id: heading.id, text: heading.text)
+            return PageContents.Entry(level: heading.level, id: heading.id, html: heading.html)
         }
         if !extra.isEmpty {
             let start = bibliography.entries.count - extra.count + 1
             blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
                                     + BibliographyHTML.list(extra, start: start) + "</section>\n", line: 0))
-            sections.append(PageContents.Entry(level: 2, id: "references", text: "References"))
+            sections.append(PageContents.Entry(level: 2, id: "references", html: "References"))
         }
         if let contents = PageContents.html(sections) {
             blocks.insert(HTMLBlock(html: contents, line: 0), at: 0)

@@ -1,3 +1,4 @@
+import Foundation
 import NBDocument
 
 /// The "On this page" contents of a page with three or more sections (level-2 and level-3
@@ -8,7 +9,14 @@ enum PageContents {
     struct Entry: Equatable {
         var level: Int
         var id: String
-        var text: String
+        /// The heading's content as HTML (math kept as MathML), without links of its own.
+        var html: String
+
+        /// An entry for a heading whose inline HTML is `html` (links are unwrapped: a link cannot
+        /// hold another).
+        init(level: Int, id: String, html: String) {
+            self.level = level; self.id = id; self.html = PageContents.unlinked(html)
+        }
     }
 
     /// Fewest sections for which a page gets contents.
@@ -23,12 +31,31 @@ enum PageContents {
             + "<p class=\"nb-toc-title\">On this page</p>\n" + list + "</div></nav>\n"
     }
 
+    /// `html` without its `<a …>` and `</a>` tags (their content kept).
+    static func unlinked(_ html: String) -> String {
+        guard html.contains("<a") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<a") {
+            let after = rest[open.upperBound...]
+            // `<a ` or `<a>` only (not `<abbr>`).
+            guard let next = after.first, next == " " || next == ">" else {
+                out += rest[..<open.upperBound]; rest = after; continue
+            }
+            out += rest[..<open.lowerBound]
+            guard let end = after.firstIndex(of: ">") else { rest = ""; break }
+            rest = after[after.index(after: end)...]
+        }
+        out += rest
+        return out.replacingOccurrences(of: "</a>", with: "")
+    }
+
     /// `<ol>` of the sections, level-3 headings nested under the level-2 heading before them.
     static func list(_ entries: [Entry]) -> String {
         var html = "<ol>"
         var nested = false
         for (k, entry) in entries.enumerated() {
-            let link = "<a href=\"#\(HTMLEscaping.escape(entry.id))\">\(HTMLEscaping.escape(entry.text))</a>"
+            let link = "<a href=\"#\(HTMLEscaping.escape(entry.id))\">\(entry.html)</a>"
             if entry.level == 3, k > 0 {
                 html += nested ? "</li><li>" + link : "<ol><li>" + link
                 nested = true

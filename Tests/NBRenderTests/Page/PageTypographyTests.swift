@@ -30,14 +30,19 @@ import Testing
         #expect(body.contains("<nav class=\"nb-toc nb-toc-side\" aria-label=\"On this page\">"))
         #expect(body.contains("<li><a href=\"#forward-mode\">Forward mode</a><ol><li><a href=\"#dual-numbers\">Dual numbers</a></li></ol></li><li><a href=\"#reverse-mode\">"))
         #expect(!body.contains("<script"))
+        let math = HTMLPage.body(try DocumentParser.parse("## The gradient $\\nabla f$\n\n## [Two](https://x.org)\n\n## Three\n"))
+        #expect(math.contains("<li><a href=\"#the-gradient-nabla-f\">The gradient <math display=\"inline\">") || math.contains("\">The gradient <math display=\"inline\">"))
+        #expect(math.contains("\">Two</a></li>"))
         let two = HTMLPage.body(try DocumentParser.parse("## One\n\n## Two\n"))
         #expect(!two.contains("nb-toc"))
     }
 
     @Test func contentsListNests() {
-        let list = PageContents.list([.init(level: 3, id: "a", text: "A"), .init(level: 2, id: "b", text: "B"),
-                                      .init(level: 3, id: "c", text: "C"), .init(level: 3, id: "d", text: "<D>")])
-        #expect(list == "<ol><li><a href=\"#a\">A</a></li><li><a href=\"#b\">B</a><ol><li><a href=\"#c\">C</a></li><li><a href=\"#d\">&lt;D&gt;</a></li></ol></li></ol>\n")
+        let list = PageContents.list([.init(level: 3, id: "a", html: "A"), .init(level: 2, id: "b", html: "B"),
+                                      .init(level: 3, id: "c", html: "C"), .init(level: 3, id: "d\"", html: "&lt;D&gt;")])
+        #expect(list == "<ol><li><a href=\"#a\">A</a></li><li><a href=\"#b\">B</a><ol><li><a href=\"#c\">C</a></li><li><a href=\"#d&quot;\">&lt;D&gt;</a></li></ol></li></ol>\n")
+        // Math stays math; a heading's own link is unwrapped.
+        #expect(PageContents.unlinked("see <a href=\"x\">the <em>paper</em></a> <abbr>AD</abbr>") == "see the <em>paper</em> <abbr>AD</abbr>")
     }
 
     @Test func leadingTitleHeadingShownOnce() throws {
