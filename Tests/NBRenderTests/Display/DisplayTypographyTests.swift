@@ -41,6 +41,9 @@ import Testing
         // No `$` pair: plain escaped text; an escaped dollar stays text.
         #expect(PlotText("costs \\$5 < $").svg(fontSize: 10) == "costs \\$5 &lt; $")
         #expect(!PlotText("a $ b").hasMath)
+        // The pages' own `$` pairing: prices are text.
+        #expect(!PlotText("between $5 and $6").hasMath)
+        #expect(PlotText("cost $x^2$ in $").hasMath)
 
         let plot = PlotSpec(title: "$F(w_k) - F^\\star$", xLabel: "$k$", yLabel: "$\\|w\\|_1$",
                             series: [.init(name: "$\\lambda = 0.1$", xs: [1, 2], ys: [1, 2]), .init(name: "b", xs: [1, 2], ys: [2, 1])])

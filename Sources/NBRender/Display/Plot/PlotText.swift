@@ -9,35 +9,20 @@ struct PlotText: Equatable {
     /// Whether any part came from TeX.
     var hasMath: Bool
 
+    /// Reads `label`; its formulas are found by the pages' own rules (`MathScanner`: `$5 and $6`
+    /// is text, `$x^2$` a formula).
     init(_ label: String) {
         var runs: [MathTextRun] = []
-        var hasMath = false
-        var rest = Substring(label)
-        while let open = Self.dollar(in: rest), let close = Self.dollar(in: rest[rest.index(after: open)...]),
-              close > rest.index(after: open) {
-            if open > rest.startIndex { runs.append(MathTextRun(String(rest[..<open]))) }
-            runs += MathText.runs(String(rest[rest.index(after: open)..<close]))
-            hasMath = true
-            rest = rest[rest.index(after: close)...]
+        var position = label.startIndex
+        let spans = label.contains("$") || label.contains("\\(") ? MathScanner.scan(label).spans : []
+        for span in spans {
+            if span.range.lowerBound > position { runs.append(MathTextRun(String(label[position..<span.range.lowerBound]))) }
+            runs += MathText.runs(span.tex)
+            position = span.range.upperBound
         }
-        if !rest.isEmpty { runs.append(MathTextRun(String(rest))) }
+        if position < label.endIndex { runs.append(MathTextRun(String(label[position...]))) }
         self.runs = runs
-        self.hasMath = hasMath
-    }
-
-    /// An unescaped `$` in `text`.
-    private static func dollar(in text: Substring) -> Substring.Index? {
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\\" {
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
-                continue
-            }
-            if text[index] == "$" { return index }
-            index = text.index(after: index)
-        }
-        return nil
+        self.hasMath = !spans.isEmpty
     }
 
     /// The text as one string (the `<title>` and measurements of plain labels).
