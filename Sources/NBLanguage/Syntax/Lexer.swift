@@ -18,6 +18,9 @@ public struct Lexer {
         self.origin = origin
     }
 
+    /// Scalars of the source consumed so far (for syntax highlighting: the end of the last token).
+    public var offset: Int { index }
+
     /// Lexes the whole cell. The last token is always `.end`.
     public static func tokenize(_ source: String, origin: TextLocation = TextLocation(line: 1, column: 1)) throws(LanguageError) -> [Token] {
         var lexer = Lexer(source: source, origin: origin)

@@ -18,7 +18,11 @@ public enum DisplayHTML {
         case .table(let table):
             return TableHTML.render(table)
         case .plot(let plot):
-            return "<figure class=\"nb-figure\">\n" + SVGPlot.render(plot) + "</figure>\n"
+            // Two drawings: the stylesheet shows the wide one in a desktop column and the narrow
+            // one on a phone, so tick text stays legible on both without script.
+            return "<figure class=\"nb-figure\">\n"
+                + SVGPlot.render(plot, width: PlotLayout.wideWidth, classes: "nb-plot-wide")
+                + SVGPlot.render(plot, width: PlotLayout.narrowWidth, classes: "nb-plot-narrow") + "</figure>\n"
         case .images(let grid):
             return ImageGridHTML.render(grid)
         }

@@ -5,7 +5,8 @@ import NBLanguage
 ///
 /// Pixel values are clamped to 0…1 and drawn as grey levels, 0 black and 1 white; a missing or
 /// non-finite pixel is drawn in a muted red so it cannot pass for data. Images are laid out by CSS
-/// grid (`.nb-images`), each in a `<figure class="nb-image">` with its caption.
+/// grid (`.nb-images`), each in a `<figure class="nb-image">` with its caption; the classes
+/// `nb-cols-N` (desktop, up to 10) and `nb-pcols-N` (phone, up to 5) give rows of even length.
 enum ImageGridHTML {
     /// Colour of a pixel that is missing or not a number.
     static let invalidPixel = "#c05050"
@@ -15,7 +16,8 @@ enum ImageGridHTML {
         if !grid.title.isEmpty {
             html += "<figcaption>" + HTMLEscaping.escape(grid.title) + "</figcaption>\n"
         }
-        html += "<div class=\"nb-images\">\n"
+        let count = grid.pixels.count
+        html += "<div class=\"nb-images nb-cols-\(columns(count, atMost: 10)) nb-pcols-\(columns(count, atMost: 5))\">\n"
         let (width, height) = (grid.width, grid.height)
         for (i, pixels) in grid.pixels.enumerated() {
             let caption = i < grid.captions.count ? grid.captions[i] : ""
@@ -26,6 +28,15 @@ enum ImageGridHTML {
         }
         if grid.pixels.isEmpty { html += "<p class=\"nb-images-empty\">no images</p>\n" }
         return html + "</div>\n</figure>\n"
+    }
+
+    /// Columns for `count` images in rows as even as can be: as few rows as `atMost` columns
+    /// allow, the images spread evenly over them (40 → 4 rows of 10, 10 → 2 rows of 5 on a phone,
+    /// 13 → 7 and 6).
+    static func columns(_ count: Int, atMost limit: Int) -> Int {
+        guard count > 0 else { return 1 }
+        let rows = (count + limit - 1) / limit
+        return (count + rows - 1) / rows
     }
 
     /// Largest image drawn, in pixels (512 × 512); bigger ones are named, not drawn.

@@ -6,8 +6,8 @@ import NBLanguage
 ///
 /// Columns whose filled cells are all numbers (`1e-8`, `-3`, `nan`, `inf`; `—` counts as empty) are
 /// right-aligned with tabular
-/// figures (class `nb-num`). The verdict column is the last one whose filled cells are all `✓`/`✗`; if the
-/// table has verdicts but no such column, one is appended. Verdict cells get `nb-verdict` and
+/// figures (class `nb-num`), each with one precision (`NumericColumn`). The verdict column is the last one whose filled cells are all `✓`/`✗`; if the
+/// table has verdicts but no such column, one is appended; either way its header says "check". Verdict cells get `nb-verdict` and
 /// `nb-pass`/`nb-fail`, and a ✗ row gets `nb-row-fail`. Ragged rows are padded with empty cells.
 enum TableHTML {
     static func render(_ table: DisplayTable) -> String {
@@ -18,6 +18,11 @@ enum TableHTML {
         columns += Array(repeating: "", count: width - columns.count)
         let rows = table.rows.map { $0 + Array(repeating: "", count: width - $0.count) }
         let numeric = (0..<width).map { j in j != verdictColumn && isNumericColumn(rows.map { $0[j] }) }
+        // One precision per numeric column (`NumericColumn`).
+        var shown = rows
+        for j in 0..<width where numeric[j] {
+            for (i, text) in NumericColumn.format(rows.map { $0[j] }).enumerated() { shown[i][j] = text }
+        }
 
         let tableClass = table.kind == .gradient ? "nb-gradtable" : "nb-table"
         var html = "<div class=\"nb-table-wrap\">\n<table class=\"\(tableClass)\">\n"
@@ -25,16 +30,18 @@ enum TableHTML {
             html += "<caption>" + HTMLEscaping.escape(caption) + "</caption>\n"
         }
         html += "<thead><tr>"
-        for (j, name) in columns.enumerated() {
+        for (j, given) in columns.enumerated() {
+            // A verdict column without a name is named, so the header row has no empty cell over it.
+            let name = j == verdictColumn && trimmed(given).isEmpty ? "check" : given
             html += cell("th", name, classes: headerClasses(numeric: numeric[j], verdict: j == verdictColumn), scope: true)
         }
-        if appendVerdicts { html += cell("th", "✓/✗", classes: ["nb-verdict"], scope: true) }
+        if appendVerdicts { html += cell("th", "check", classes: ["nb-verdict"], scope: true) }
         html += "</tr></thead>\n<tbody>\n"
         for (i, row) in rows.enumerated() {
             let given = i < table.verdicts.count ? table.verdicts[i] : nil
             let verdict = given ?? verdictColumn.flatMap { verdictValue(row[$0]) }
             html += verdict == false ? "<tr class=\"nb-row-fail\">" : "<tr>"
-            for (j, text) in row.enumerated() {
+            for (j, text) in shown[i].enumerated() {
                 if j == verdictColumn {
                     html += verdictCell(text, verdict: verdict)
                 } else {

@@ -7,7 +7,8 @@ enum CellHTML {
     static func render(_ cell: Cell, outcome: CellOutcome?) -> String {
         var html = "<div class=\"nb-cell\" id=\"\(HTMLEscaping.escape(cell.anchor))\" data-line=\"\(cell.location.line)\">\n"
         if cell.options.echo {
-            html += "<pre class=\"nb-source\"><code>\(HTMLEscaping.escape(trimmingFinalNewline(cell.source)))</code></pre>\n"
+            html += "<pre class=\"nb-source\"><code class=\"language-nb\">" + highlighted(trimmingFinalNewline(cell.source))
+                + "</code></pre>\n"
         }
         if cell.options.output {
             // Empty when nothing was shown, so CSS `:empty` hides it.
@@ -22,6 +23,21 @@ enum CellHTML {
             html += DisplayHTML.render(error)
         }
         return html + "</div>\n"
+    }
+
+    /// The source escaped, each token class in `<span class="nb-tok-KIND">` (the language's own
+    /// lexer, `SyntaxHighlighter`).
+    static func highlighted(_ source: String) -> String {
+        var html = ""
+        html.reserveCapacity(source.utf8.count * 2)
+        for span in SyntaxHighlighter.spans(source) {
+            if let kind = span.kind {
+                html += "<span class=\"nb-tok-\(kind.rawValue)\">" + HTMLEscaping.escape(span.text) + "</span>"
+            } else {
+                html += HTMLEscaping.escape(span.text)
+            }
+        }
+        return html
     }
 
     /// cmark keeps the final line ending of a code block; inside `<pre>` it would show as an

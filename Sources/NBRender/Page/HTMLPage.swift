@@ -37,49 +37,21 @@ public enum HTMLPage {
         case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(LinkSafety.relativeAttribute(href))\">\n"
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"
-        html += header(document.frontMatter)
+        html += header(document)
         html += body
         html += "</article>\n</main>\n</body>\n</html>\n"
         return html
     }
 
-    /// The article's content alone (blocks and cells), for embedding in another layout.
+    /// The article's content alone (contents, blocks and cells, references), for embedding in
+    /// another layout: the same blocks `nb render` and `nb build` write (`PageAssembly`).
     public static func body(_ document: Document, outcomes: [CellOutcome?] = [], inlineOutcomes: [CellOutcome?] = []) -> String {
-        var html = ""
-        html.reserveCapacity(estimatedSize(of: document))
-        for block in document.blocks {
-            switch block {
-            case .prose(let prose):
-                html += InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
-            case .heading(let heading):
-                html += BlockHTML.heading(heading)
-            case .code(let code):
-                html += BlockHTML.code(code)
-            case .bibliography(let bibliography):
-                html += BlockHTML.bibliography(bibliography)
-            case .cell(let cell):
-                let outcome = cell.index < outcomes.count ? outcomes[cell.index] : nil
-                html += CellHTML.render(cell, outcome: outcome)
-            }
-        }
-        return html
+        PageAssembly(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes).blocks.map(\.html).joined()
     }
 
-    /// Bytes the body will take, roughly, so it is allocated once.
-    static func estimatedSize(of document: Document) -> Int {
-        document.blocks.reduce(0) { total, block in
-            switch block {
-            case .prose(let prose): total + prose.html.utf8.count
-            case .heading(let heading): total + 2 * heading.html.utf8.count + 2 * heading.id.utf8.count + 96
-            case .code(let code): total + code.code.utf8.count * 5 / 4 + 64
-            case .cell(let cell): total + cell.source.utf8.count * 5 / 4 + 512
-            case .bibliography(let bibliography): total + bibliography.references.count * 256
-            }
-        }
-    }
-
-    /// Title (front matter) and date, categories and tags under it.
-    static func header(_ frontMatter: FrontMatter) -> String {
+    /// Title (front matter, else the first level-1 heading) and date, categories and tags under it.
+    static func header(_ document: Document) -> String {
+        let frontMatter = document.frontMatter
         var parts: [String] = []
         if let date = frontMatter.date, !date.isEmpty {
             let day = String(date.prefix(10))
@@ -88,12 +60,15 @@ public enum HTMLPage {
         for category in frontMatter.categories {
             parts.append("<span class=\"nb-category\">\(HTMLEscaping.escape(category))</span>")
         }
-        for tag in frontMatter.tags {
-            parts.append("<span class=\"nb-tag\">#\(HTMLEscaping.escape(tag))</span>")
+        // Tags as the site shows them: chips in one group, no separator between them.
+        if !frontMatter.tags.isEmpty {
+            parts.append("<span class=\"nb-tags\">" + frontMatter.tags.map {
+                "<span class=\"nb-tag\">\(HTMLEscaping.escape($0))</span>"
+            }.joined(separator: " ") + "</span>")
         }
-        guard frontMatter.title != nil || !parts.isEmpty else { return "" }
+        guard document.title != nil || !parts.isEmpty else { return "" }
         var html = "<header class=\"nb-header\">\n"
-        if let title = frontMatter.title, !title.isEmpty {
+        if let title = document.title, !title.isEmpty {
             html += "<h1 class=\"nb-title\">\(HTMLEscaping.escape(title))</h1>\n"
         }
         if !parts.isEmpty {
@@ -102,14 +77,27 @@ public enum HTMLPage {
         return html + "</header>\n"
     }
 
-    /// `zh` when the document's text contains Han characters, else `en`; front matter `lang`
-    /// wins.
+    /// `<html lang>`: front matter `lang` (letters, digits and `-` only), else `zh` when Han
+    /// characters outnumber Latin words, else `en`.
     static func language(of document: Document) -> String {
-        if let lang = document.frontMatter["lang"]?.scalar, !lang.isEmpty,
+        declaredLanguage(of: document) ?? "en"
+    }
+
+    /// Front matter `lang`, else `zh` for a page written mostly in Chinese, else nil (a site page
+    /// then takes the site's `lang`).
+    static func declaredLanguage(of document: Document) -> String? {
+        if let lang = document.frontMatter["lang"]?.scalar, !lang.isEmpty, lang.utf8.count <= 35,
            lang.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "-" || ("0"..."9").contains($0)) }) {
             return lang
         }
-        let hasHan = document.source.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
-        return hasHan ? "zh" : "en"
+        // A Han character is about a word: compare them with runs of Latin letters.
+        var han = 0, latinWords = 0, inWord = false
+        for scalar in document.source.text.unicodeScalars {
+            let letter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            if letter, !inWord { latinWords += 1 }
+            inWord = letter
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
+        }
+        return han > latinWords ? "zh" : nil
     }
 }

@@ -106,8 +106,8 @@ public struct NotebookPageRenderer: NotebookRendering {
         }
         diagnostics += NotebookExecution.diagnostics(document.inlineCode, inlineOutcomes).map { SiteDiagnostic($0, file: file) }
 
-        // Bibliography: link lists in the prose, then front matter, then cited BibTeX entries.
-        var listed = document.references.map(BibliographyEntry.init)
+        // Bibliography: link lists in the prose (PageAssembly), then front matter, then cited BibTeX entries.
+        var listed: [BibliographyEntry] = []
         var library: [BibliographyEntry] = []
         if document.frontMatter.openingLine > 0 {
             let references = FrontMatterReferences(document.frontMatter)
@@ -131,81 +131,23 @@ public struct NotebookPageRenderer: NotebookRendering {
                 diagnostics += parsed.diagnostics.map { SiteDiagnostic(file: bibPath, line: $0.line, column: $0.column, message: $0.message) }
             }
         }
-        // Prose with its computed values in place (escaped text, MathML, check marks); citations
-        // are found in the same HTML that is linked, so that every ↩ has its citation.
-        let proseHTML = document.blocks.map { block -> String in
-            guard case .prose(let prose) = block else { return "" }
-            return InlineHTML.fill(prose.html, document: document, outcomes: inlineOutcomes)
-        }
-        var cited: [String] = []
-        for html in proseHTML where Self.mayCite(html) { cited += CitationLinker.citedKeys(in: html) }
-        let bibliography = PageBibliography(listed: listed, library: library, cited: cited)
-        diagnostics += bibliography.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }
-        let citations = bibliography.citationCounts(cited)
-        var occurrences: [String: Int] = [:]
-
-        // Blocks.
-        var blocks: [HTMLBlock] = []
-        var text: [String] = []
-        for (position, block) in document.blocks.enumerated() {
-            let line = block.location.line
-            switch block {
-            case .prose:
-                let html = proseHTML[position]
-                if Self.mayCite(html) {
-                    let linked = CitationLinker.link(html, line: line, bibliography: bibliography, occurrences: &occurrences)
-                    diagnostics += linked.diagnostics.map { SiteDiagnostic(file: file, line: $0.line, message: $0.message) }
-                    blocks.append(HTMLBlock(html: linked.html, line: line))
-                } else {
-                    blocks.append(HTMLBlock(html: html, line: line))
-                }
-                text.append(PlainText.from(html: html))
-            case .heading(let heading):
-                blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
-                text.append(heading.text)
-            case .code(let code):
-                blocks.append(HTMLBlock(html: BlockHTML.code(code), line: line))
-            case .bibliography(let list):
-                // The page's entries: a keyed entry with the same URL adds its details.
-                let entries = list.references.map { bibliography.entry(for: $0.id) ?? BibliographyEntry($0) }
-                let start = list.references.first.flatMap { Int($0.id) } ?? 1
-                blocks.append(HTMLBlock(html: BibliographyHTML.list(entries, start: start,
-                                                                    citations: entries.map { citations[$0.id] ?? 0 }), line: line))
-            case .cell(let cell):
-                let outcome = cell.index < outcomes.count ? outcomes[cell.index] : nil
-                blocks.append(HTMLBlock(html: CellHTML.render(cell, outcome: outcome), line: line))
-            }
-        }
-        let extra = bibliography.entries.filter { $0.origin != .linkList }
-        if !extra.isEmpty {
-            let start = bibliography.entries.count - extra.count + 1
-            let list = BibliographyHTML.list(extra, start: start, citations: extra.map { citations[$0.id] ?? 0 })
-            // Under the page's own references heading when it is the last heading (as pandoc
-            // does), else under a heading of their own.
-            let lastHeading = document.blocks.last { if case .heading = $0 { true } else { false } }
-            if case .heading(let heading)? = lastHeading, heading.namesReferences {
-                blocks.append(HTMLBlock(html: list, line: 0))
-            } else {
-                blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
-                                        + list + "</section>\n", line: 0))
-            }
-        }
-
+        let page = PageAssembly(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes, listed: listed,
+                                library: library, file: file)
+        diagnostics += page.diagnostics
+        let text = page.text
         // The description: front matter `description:`, else the first paragraph (kept whole up to
         // a bound; the index and the feed cut it at a word boundary).
-        let firstParagraph = zip(document.blocks, proseHTML).first { block, html in
-            if case .prose = block, html.hasPrefix("<p"), !PlainText.from(html: html).isEmpty { true } else { false }
-        }.map { PlainText.from(html: $0.1) }
         let summary = Excerpt.cut(document.frontMatter["description"]?.scalar
-                                  ?? firstParagraph.map(Excerpt.withoutCitations) ?? text.first { !$0.isEmpty } ?? "",
+                                  ?? page.firstParagraph.map(Excerpt.withoutCitations) ?? text.first { !$0.isEmpty } ?? "",
                                   limit: Self.summaryLimit)
         var render = NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
                               date: document.frontMatter.date.flatMap(SiteDate.init),
                               category: document.frontMatter.categories.first, tags: document.frontMatter.tags,
-                              blocks: blocks, references: bibliography.entries, summary: summary,
+                              blocks: page.blocks, references: page.references, summary: summary,
                               searchText: text.joined(separator: " "), diagnostics: diagnostics, failed: failed,
                               cacheExplanation: explanation)
         render.frontMatter = Self.frontMatterText(document)
+        render.language = HTMLPage.declaredLanguage(of: document)
         return render
     }
 
@@ -227,17 +169,6 @@ public struct NotebookPageRenderer: NotebookRendering {
         guard source.text.contains("{nb}") || source.text.contains("\\nb{"),
               let document = try? DocumentParser.parse(source.text, macros: macros), !document.inlineCode.isEmpty else { return nil }
         return NotebookExecution(document: document, path: source.relativePath).unitLabels
-    }
-
-    /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most
-    /// prose blocks cite nothing, and skipping them saves the citation linker's pass over them.
-    static func mayCite(_ html: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in html.utf8 {
-            if byte == UInt8(ascii: "@"), previous == UInt8(ascii: "[") { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// Runs the cells and inline code through `NotebookExecution` (with the cell cache when there

@@ -7,7 +7,7 @@ import NBDocument
 /// Layout: the magic line, then fields in a fixed order; a string is `LENGTH:BYTES`, an integer
 /// a string, an optional `-` (absent) or `+` then the value, a list its count then its items.
 enum PageCacheCodec {
-    static let magic = Array("nb-page-cache 2\n".utf8)
+    static let magic = Array("nb-page-cache 3\n".utf8)
 
     static func encode(_ entry: PageCache.Entry) -> [UInt8] {
         var w = Writer(bytes: magic)
@@ -33,6 +33,7 @@ enum PageCacheCodec {
         }
         w.int(r.failed ? 1 : 0)
         w.string(r.frontMatter)
+        w.optional(r.language) { w, s in w.string(s) }
         return w.bytes
     }
 
@@ -65,12 +66,14 @@ enum PageCacheCodec {
                         let hint = r.optional({ $0.string() }) else { return nil }
                   return SiteDiagnostic(file: file, line: line, column: column, severity: severity, message: message, hint: hint)
               }),
-              let failed = r.int(), let frontMatter = r.string(), r.position == bytes.count
+              let failed = r.int(), let frontMatter = r.string(), let language = r.optional({ $0.string() }),
+              r.position == bytes.count
         else { return nil }
         var render = NotebookRender(title: title, date: date.flatMap { $0 }.flatMap { SiteDate($0) }, category: category ?? nil, tags: tags,
                                     blocks: blocks, references: references, summary: summary, searchText: searchText,
                                     diagnostics: diagnostics, failed: failed != 0)
         render.frontMatter = frontMatter
+        render.language = language
         return PageCache.Entry(format: PageCache.Entry.format, engineVersion: engine, sourceHash: hash,
                                dependencies: dependencies, cellLines: lines, render: render)
     }

@@ -183,12 +183,15 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         }
         if notebooks.contains("index.md"),
            let text = try? String(contentsOf: options.source.appendingPathComponent("index.md"), encoding: .utf8) {
-            // Front matter errors are reported with the index page itself.
+            // Parsed once, for the configuration and the introduction; front matter errors are
+            // reported with the index page itself.
+            let source = NotebookSource(relativePath: "index.md", text: text)
+            let document = try? DocumentParser.parse(text)
             if !FileManager.default.fileExists(atPath: siteYAML.path),
-               let front = try? FrontMatterParser.parse(SourceText(text)), front.frontMatter.openingLine > 0 {
-                config = SiteConfig(front.frontMatter)
+               let front = document?.frontMatter, front.openingLine > 0 {
+                config = SiteConfig(front)
             }
-            if let render = try? renderer.render(NotebookSource(relativePath: "index.md", text: text)) {
+            if let render = try? document.map({ try renderer.render($0, source: source) }) ?? renderer.render(source) {
                 intro = render.blocks.map(\.html).joined()
                 diagnostics += render.diagnostics
             }

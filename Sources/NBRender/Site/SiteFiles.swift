@@ -7,7 +7,7 @@ struct SiteFiles: Sendable {
     var index: SiteIndex
     /// The index page's introduction (the rendered body of the root `index.md`).
     var intro: String
-    /// The page stylesheet, followed in `style.css` by the site chrome.
+    /// The one stylesheet (`PageStyle.css`, chrome included), written as `style.css`.
     var pageStylesheet: String
     /// Output path and render of every notebook that rendered, in notebook path order.
     var pages: [(path: String, render: NotebookRender)]
@@ -23,7 +23,7 @@ struct SiteFiles: Sendable {
     func text(of name: String) -> String {
         switch name {
         case "index.html": return layout.indexPage(index: index, intro: intro, tags: pagesByTag)
-        case "style.css": return pageStylesheet + "\n" + SiteStylesheet.css
+        case "style.css": return pageStylesheet
         case "bibliography.html":
             return layout.bibliographyPage(SiteBibliography(pages: pages.map { ($0.path, $0.render.title, $0.render.references) }))
         case "sitemap.xml":

@@ -8,11 +8,12 @@ public struct SiteLayout: Sendable {
 
     private func e(_ text: String) -> String { HTMLEscaping.escape(text) }
 
-    /// The document shell shared by every page. `path` is the page's site-relative output path.
-    public func shell(path: String, title: String, body: String, head: String = "") -> String {
+    /// The document shell shared by every page. `path` is the page's site-relative output path;
+    /// `language` the page's own `lang` (default: the site's).
+    public func shell(path: String, title: String, body: String, head: String = "", language: String? = nil) -> String {
         let root = SitePaths.rootPrefix(of: path)
         let fullTitle = title == config.title ? title : "\(title) · \(config.title)"
-        var out = "<!DOCTYPE html>\n<html lang=\"\(e(config.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(e(language ?? config.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         out += "<title>\(e(fullTitle))</title>\n"
@@ -45,7 +46,7 @@ public struct SiteLayout: Sendable {
             }
             body += "</nav>\n"
         }
-        return shell(path: path, title: render.title, body: body)
+        return shell(path: path, title: render.title, body: body, language: render.language)
     }
 
     /// Date, category and tags line. Tags link to the tag list on the index.

@@ -1,19 +1,11 @@
-/// The site's chrome (header, index, previous/next, tags, bibliography, search, error page) in
-/// light and dark schemes. `style.css` is the page stylesheet followed by this.
+/// The site's chrome (header, index, previous/next, tags, bibliography, search, error page): the
+/// last piece of the one stylesheet (`PageStyle`). Its colours are the page's (`--nb-site-*` name
+/// them), and it leaves the body, links, bibliography and errors to the page's rules.
 public enum SiteStylesheet {
     public static let css = """
     /* nb site chrome */
-    :root { --nb-site-fg: #1f2328; --nb-site-muted: #59636e; --nb-site-bg: #ffffff; --nb-site-rule: #d1d9e0;
-            --nb-site-accent: #0550ae; --nb-site-chip: #eef2f6; --nb-site-error: #b42318; --nb-site-error-bg: #fff1f0; }
-    @media (prefers-color-scheme: dark) {
-      :root { --nb-site-fg: #e6edf3; --nb-site-muted: #9198a1; --nb-site-bg: #0d1117; --nb-site-rule: #30363d;
-              --nb-site-accent: #6cb6ff; --nb-site-chip: #21262d; --nb-site-error: #ff7b72; --nb-site-error-bg: #2d1214; }
-    }
-    html { background: var(--nb-site-bg); color: var(--nb-site-fg); }
-    body { margin: 0; background: var(--nb-site-bg); color: var(--nb-site-fg);
-           font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", Roboto, "Helvetica Neue", Arial, sans-serif;
-           line-height: 1.65; }
-    a { color: var(--nb-site-accent); }
+    :root { --nb-site-fg: var(--nb-fg); --nb-site-muted: var(--nb-muted); --nb-site-bg: var(--nb-bg); --nb-site-rule: var(--nb-rule);
+            --nb-site-accent: var(--nb-link); --nb-site-chip: var(--nb-code-bg); }
     .nb-site-header { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; justify-content: space-between;
                       max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem; border-bottom: 1px solid var(--nb-site-rule); }
     .nb-site-title { font-weight: 700; font-size: 1.1rem; color: var(--nb-site-fg); text-decoration: none; }
@@ -38,17 +30,13 @@ public enum SiteStylesheet {
     .nb-prevnext { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem;
                    border-top: 1px solid var(--nb-site-rule); }
     .nb-prevnext a[rel=next] { text-align: right; margin-left: auto; }
-    .nb-bibliography { padding-left: 2.2rem; }
-    .nb-bibliography li { margin: .35rem 0; overflow-wrap: anywhere; }
-    .nb-ref-host { color: var(--nb-site-muted); }
     .nb-bibliography.nb-unnumbered { list-style: none; padding-left: 0; }
     .nb-unnumbered li { padding-left: 1.5rem; text-indent: -1.5rem; }
     .nb-ref-citedby { display: block; text-indent: 0; font-size: .85rem; color: var(--nb-site-muted); }
     .nb-ref-citedby a { color: var(--nb-site-muted); }
     .nb-search input { width: 100%; box-sizing: border-box; padding: .5rem .75rem; font: inherit; color: inherit;
                        background: var(--nb-site-bg); border: 1px solid var(--nb-site-rule); border-radius: 6px; }
-    .nb-error { border-left: 4px solid var(--nb-site-error); background: var(--nb-site-error-bg); padding: .5rem 1rem; }
-    .nb-error pre { white-space: pre-wrap; margin: 0; }
+    .nb-error pre { white-space: pre-wrap; margin: 0; background: none; padding: 0; }
     @media (max-width: 600px) { .nb-site-header { padding: .75rem .9rem; } }
     @media (max-width: 30rem) { .nb-site-header nav a { margin-left: 0; margin-right: 1rem; } }
 

@@ -29,7 +29,8 @@ import Testing
 
     @Test func plotIsAFigureWithTheSVG() {
         let html = DisplayHTML.render(.plot(DisplayDemo.lines))
-        #expect(html.hasPrefix("<figure class=\"nb-figure\">\n<svg class=\"nb-plot\""))
+        #expect(html.hasPrefix("<figure class=\"nb-figure\">\n<svg class=\"nb-plot nb-plot-wide\""))
+        #expect(html.contains("</svg>\n<svg class=\"nb-plot nb-plot-narrow\""))
         #expect(html.hasSuffix("</svg>\n</figure>\n"))
     }
 
@@ -65,9 +66,9 @@ import Testing
         <th scope="col" class="nb-num">numeric</th><th scope="col" class="nb-num">rel. error</th>\
         <th scope="col" class="nb-verdict">✓/✗</th></tr></thead>
         <tbody>
-        <tr><td>x</td><td class="nb-num">6</td><td class="nb-num">6.000000000</td><td class="nb-num">1.1e-11</td>\
+        <tr><td>x</td><td class="nb-num">6\u{2008}\u{2007}</td><td class="nb-num">6.000000000</td><td class="nb-num">1.1×10⁻¹¹</td>\
         <td class="nb-verdict nb-pass">✓</td></tr>
-        <tr class="nb-row-fail"><td>y</td><td class="nb-num">-0.5</td><td class="nb-num">nan</td>\
+        <tr class="nb-row-fail"><td>y</td><td class="nb-num">−0.5</td><td class="nb-num">nan</td>\
         <td class="nb-num">inf</td><td class="nb-verdict nb-fail">✗</td></tr>
         </tbody>
         </table>
@@ -98,7 +99,7 @@ import Testing
         let table = DisplayTable(kind: .gradient, columns: ["input", "error"], rows: [["x", "0"], ["y", "1"]],
                                  verdicts: [true, false])
         let html = DisplayHTML.render(.table(table))
-        #expect(html.contains("<th scope=\"col\" class=\"nb-verdict\">✓/✗</th>"))
+        #expect(html.contains("<th scope=\"col\" class=\"nb-verdict\">check</th>"))
         #expect(html.contains("<tr class=\"nb-row-fail\"><td>y</td><td class=\"nb-num\">1</td><td class=\"nb-verdict nb-fail\">✗</td></tr>"))
         #expect(html.contains("<td class=\"nb-verdict nb-pass\">✓</td>"))
     }

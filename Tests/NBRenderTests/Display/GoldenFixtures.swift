@@ -14,7 +14,7 @@ enum GoldenFixtures {
 <circle cx="367.72" cy="228.19" r="2.5"/>
 <circle cx="467.96" cy="47.63" r="2.5"/>
 </g>
-<g class="nb-dots nb-s1" fill="#e07b1a">
+<g class="nb-dots nb-s1" fill="#d4700f">
 <circle cx="117.12" cy="168" r="3"/>
 <circle cx="317.6" cy="258.28" r="3"/>
 </g>
@@ -40,7 +40,7 @@ enum GoldenFixtures {
 <line class="nb-line nb-s0" x1="50.96" y1="364" x2="66.96" y2="364" stroke="#2f6db0" stroke-width="2"/>
 <circle class="nb-dot nb-s0" cx="58.96" cy="364" r="2.5" fill="#2f6db0"/>
 <text x="72.96" y="368.9" fill="currentColor">x²</text>
-<circle class="nb-dot nb-s1" cx="111.52" cy="364" r="3.5" fill="#e07b1a"/>
+<circle class="nb-dot nb-s1" cx="111.52" cy="364" r="3.5" fill="#d4700f"/>
 <text x="125.52" y="368.9" fill="currentColor">samples</text>
 </g>
 </svg>

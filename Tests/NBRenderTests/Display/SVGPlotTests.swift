@@ -71,7 +71,7 @@ import Testing
 
     @Test func nonPositivePointsAreDroppedOnLogAxes() {
         let plot = PlotSpec(title: "log", yScale: .log,
-                            series: [PlotSpec.Series(name: "a", xs: [1, 2, 3, 4], ys: [1, -1, 0, 10])])
+                            series: [PlotSpec.Series(name: "", xs: [1, 2, 3, 4], ys: [1, -1, 0, 10])])
         let svg = SVGPlot.render(plot)
         // Two lone points remain: no line, two dots.
         #expect(!svg.contains("class=\"nb-line"))
@@ -88,8 +88,8 @@ import Testing
         #expect(regex.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) == nil)
     }
 
-    @Test func legendOnlyWithMoreThanOneEntry() {
-        let one = PlotSpec(title: "one", series: [PlotSpec.Series(name: "a", xs: [1, 2], ys: [1, 2])])
+    @Test func legendForSeveralSeriesOrANamedOne() {
+        let one = PlotSpec(title: "one", series: [PlotSpec.Series(name: "", xs: [1, 2], ys: [1, 2])])
         #expect(!SVGPlot.render(one).contains("nb-legend"))
         let two = PlotSpec(title: "two", series: [PlotSpec.Series(name: "first", xs: [1, 2], ys: [1, 2]),
                                                   PlotSpec.Series(name: "second", xs: [1, 2], ys: [2, 1])])
@@ -245,7 +245,7 @@ import Testing
                     let numbers = numberPattern.matches(in: value, range: NSRange(value.startIndex..., in: value))
                         .compactMap { Range($0.range, in: value).flatMap { Double(value[$0]) } }
                     for number in numbers {
-                        #expect(number >= -1 && number <= max(PlotLayout.width, height) + 1, "round \(round): \(attribute)=\(value)")
+                        #expect(number >= -1 && number <= max(PlotLayout.standaloneWidth, height) + 1, "round \(round): \(attribute)=\(value)")
                     }
                 }
             }

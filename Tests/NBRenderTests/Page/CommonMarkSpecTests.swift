@@ -41,8 +41,10 @@ import Testing
     }
 
     @Test(arguments: compared) func rendersAsLibcmark(_ example: Example) throws {
-        let document = try DocumentParser.parse(example.markdown)
-        let body = Self.withoutHeadingAnchors(HTMLPage.body(document))
+        var document = try DocumentParser.parse(example.markdown)
+        // A title no heading repeats, so the page keeps every heading; the contents are nb's own.
+        document.frontMatter.title = "CommonMark example \(example.example)"
+        let body = Self.withoutContents(Self.withoutHeadingAnchors(HTMLPage.body(document)))
         #expect(body == Self.libcmark(example.markdown), "markdown: \(String(reflecting: example.markdown))")
     }
 
@@ -56,6 +58,12 @@ import Testing
                 return String(cString: html)
             }
         }
+    }
+
+    /// The page without its "On this page" block (`PageContents`), which libcmark does not make.
+    static func withoutContents(_ html: String) -> String {
+        guard html.hasPrefix("<details class=\"nb-toc"), let end = html.range(of: "</nav>\n") else { return html }
+        return String(html[end.upperBound...])
     }
 
     /// `<hN id="…">…<a class="nb-anchor" …>#</a></hN>` → `<hN>…</hN>`.

@@ -138,13 +138,13 @@ import NBDocument
     }
 
     @Test func onlyBlocksWithABracketAtCanCite() {
-        #expect(NotebookPageRenderer.mayCite("<p>see [@baydin2018; @x]</p>"))
-        #expect(NotebookPageRenderer.mayCite("[@"))
-        #expect(!NotebookPageRenderer.mayCite("<p>mail a@b.org [link](x) [ @x] @[x]</p>"))
-        #expect(!NotebookPageRenderer.mayCite(""))
+        #expect(PageAssembly.mayCite("<p>see [@baydin2018; @x]</p>"))
+        #expect(PageAssembly.mayCite("[@"))
+        #expect(!PageAssembly.mayCite("<p>mail a@b.org [link](x) [ @x] @[x]</p>"))
+        #expect(!PageAssembly.mayCite(""))
         // Whatever the linker finds, the quick check finds too.
         for html in ["<p>x [@a] y</p>", "<p>[@a]</p>", "<code>[@a]</code>", "<p>[@]</p>", "<p>a@b [c]</p>"] {
-            #expect(CitationLinker.citedKeys(in: html).isEmpty || NotebookPageRenderer.mayCite(html))
+            #expect(CitationLinker.citedKeys(in: html).isEmpty || PageAssembly.mayCite(html))
         }
     }
 }

@@ -116,7 +116,7 @@ public enum ProximalBuiltins {
                 BuiltinExample("lassoconvergence", #"""
                 lassoconvergence(Xl, yl, alpha: 0.1, maxiter: 50)
                 """#, output: #"""
-                <plot: Proximal gradient on the Lasso: F(w_k) − F*, 2 series, 56 points>
+                <plot: Proximal gradient on the Lasso: $F(w_k) - F^\star$, 2 series, 56 points>
                   series "ISTA": 25 points, x from 1 to 25, y from 3.695377337e-13 to 0.4161329474
                     x  1  4  8  11  15  18  22  25
                     y  0.4161329474  0.01716167674  8.269013312e-5  1.282377857e-6  1.242259229e-8  5.225998523e-10  8.23241475e-12  3.695377337e-13
@@ -153,8 +153,9 @@ public enum ProximalBuiltins {
                 excessFields.append((method.rawValue + "_excess", toExcess))
             }
             fields += excessFields
-            let plot = PlotSpec(title: "Proximal gradient on the Lasso: F(w_k) − F*", xLabel: "iteration k",
-                                yLabel: "F(w_k) − F*", xScale: .log, yScale: .log, series: series)
+            // TeX between dollars: the page typesets it (italic variables, scripts).
+            let plot = PlotSpec(title: "Proximal gradient on the Lasso: $F(w_k) - F^\\star$", xLabel: "iteration $k$",
+                                yLabel: "$F(w_k) - F^\\star$", xScale: .log, yScale: .log, series: series)
             return .record(RecordValue(fields: fields, display: .plot(plot)))
         },
     ]

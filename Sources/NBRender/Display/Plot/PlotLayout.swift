@@ -2,13 +2,19 @@ import NBLanguage
 
 /// Where everything in a plot goes, in viewBox units.
 ///
-/// The width is fixed (the SVG scales with the page); the plot area's height is fixed; margins
+/// The width is one of two (the SVG scales with the page: `narrowWidth` for phones, `wideWidth`
+/// for a desktop column, so text keeps about the same size on both); the plot area's height is
+/// fixed; margins
 /// grow with the tick labels, axis labels, the title (wrapped onto up to three lines) and the
 /// legend (entries flow into rows under the x-axis label).
 struct PlotLayout {
-    static let width = 500.0
+    /// The phone plot: at 340 px (a 400 px screen) it is drawn at 0.85×, tick labels near 12 px.
+    static let narrowWidth = 400.0
+    /// The desktop plot: about the width of the text column, drawn near 1×.
+    static let wideWidth = 720.0
+    /// A plot drawn on its own (`SVGPlot.render` without a width).
+    static let standaloneWidth = 500.0
     static let plotHeight = 260.0
-    // Sized for phones: at 300 px the plot is drawn at 0.6×, which keeps tick labels above 8 px.
     static let tickFont = 14.0
     static let labelFont = 15.0
     static let titleFont = 16.0
@@ -25,16 +31,18 @@ struct PlotLayout {
         var swatch: Swatch
         /// Palette class, or `nil` for unlabelled points.
         var slot: Int?
-        var label: String
+        var label: PlotText
         var x: Double
         var y: Double
     }
 
+    /// Width of the viewBox.
+    var width: Double
     var xAxis: PlotAxis
     var yAxis: PlotAxis
-    var xLabel: String
-    var yLabel: String
-    var titleLines: [String]
+    var xLabel: PlotText
+    var yLabel: PlotText
+    var titleLines: [PlotText]
     /// Plot area edges.
     var left: Double
     var right: Double
@@ -44,8 +52,7 @@ struct PlotLayout {
     var height: Double
     var legend: [LegendEntry]
 
-    init(spec: PlotSpec, data: PlotData) {
-        let width = Self.width
+    init(spec: PlotSpec, data: PlotData, width: Double = PlotLayout.standaloneWidth) {
         // Data keeps clear of the frame vertically; horizontally only dots need the room.
         let xMargin = spec.series.contains { $0.style == .scatter } ? Self.margin : 0
         let y = PlotAxis.make(scale: spec.yScale, covering: data.yRange, targetCount: 6, margin: Self.margin)
@@ -65,8 +72,10 @@ struct PlotLayout {
             if widest + 10 <= spacing { break }
         }
 
-        let titleLines = spec.title.isEmpty ? [] :
-            TextMetrics.wrap(spec.title, in: width - 24, fontSize: Self.titleFont, maxLines: 3)
+        // A title with TeX stays on one line (a line break must not split a formula).
+        let title = PlotText(spec.title)
+        let titleLines = spec.title.isEmpty ? [] : title.hasMath ? [title] :
+            TextMetrics.wrap(spec.title, in: width - 24, fontSize: Self.titleFont, maxLines: 3).map(PlotText.init)
         let top = 10 + Double(titleLines.count) * (Self.titleFont + 4) + (titleLines.isEmpty ? 4 : 8)
         let bottom = top + Self.plotHeight
         let xLabelText = Self.axisLabel(spec.xLabel, x)
@@ -78,8 +87,10 @@ struct PlotLayout {
             var lineX = left
             var rowY = cursor + Self.legendRowHeight / 2
             for i in legend.indices {
-                let label = TextMetrics.fit(legend[i].label, in: right - left - 24, fontSize: Self.legendFont)
-                let entryWidth = 22 + TextMetrics.width(label, fontSize: Self.legendFont)
+                let given = legend[i].label
+                let label = given.hasMath ? given
+                    : PlotText(TextMetrics.fit(given.plain, in: right - left - 24, fontSize: Self.legendFont))
+                let entryWidth = 22 + label.width(fontSize: Self.legendFont)
                 if lineX > left, lineX + entryWidth > right {
                     lineX = left
                     rowY += Self.legendRowHeight
@@ -92,10 +103,11 @@ struct PlotLayout {
             cursor = rowY + Self.legendRowHeight / 2
         }
 
+        self.width = width
         self.xAxis = x
         self.yAxis = y
-        self.xLabel = TextMetrics.fit(xLabelText, in: right - left, fontSize: Self.labelFont)
-        self.yLabel = TextMetrics.fit(yLabelText, in: Self.plotHeight, fontSize: Self.labelFont)
+        self.xLabel = Self.fitted(xLabelText, in: right - left)
+        self.yLabel = Self.fitted(yLabelText, in: Self.plotHeight)
         self.titleLines = titleLines
         self.left = left
         self.right = right
@@ -103,6 +115,12 @@ struct PlotLayout {
         self.bottom = bottom
         self.height = (cursor + 10).rounded(.up)
         self.legend = legend
+    }
+
+    /// An axis label: TeX as given, plain text shortened to fit.
+    private static func fitted(_ text: String, in available: Double) -> PlotText {
+        let label = PlotText(text)
+        return label.hasMath ? label : PlotText(TextMetrics.fit(text, in: available, fontSize: labelFont))
     }
 
     /// Horizontal position of data value `v`.
@@ -127,12 +145,16 @@ struct PlotLayout {
                     let name = group < 0 ? "unlabelled" : "class \(group)"
                     let label = data.series.count > 1 ? series.name + ": " + name : name
                     entries.append(LegendEntry(swatch: .dot, slot: group < 0 ? nil : PlotPalette.slot(group),
-                                               label: label, x: 0, y: 0))
+                                               label: PlotText(label), x: 0, y: 0))
                 }
             } else {
                 entries.append(LegendEntry(swatch: series.style == .line ? .line : .dot,
-                                           slot: PlotPalette.slot(series.index), label: series.name, x: 0, y: 0))
+                                           slot: PlotPalette.slot(series.index), label: PlotText(series.name), x: 0, y: 0))
             }
+        }
+        // A single named series (`label:`) is named too; a single unnamed one needs no legend.
+        if entries.count == 1, !spec.series.isEmpty, spec.series[0].groups == nil {
+            return entries[0].label.plain.isEmpty ? [] : entries
         }
         return entries.count > 1 ? entries : []
     }

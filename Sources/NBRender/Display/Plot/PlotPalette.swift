@@ -5,17 +5,20 @@
 /// overrides the attribute on a page.
 enum PlotPalette {
     /// `(light, dark)` hex colours, index = class number.
+    /// Chosen so that in each scheme every pair is at least 25 apart in CIELAB (ΔE*ab) and every
+    /// shade stands out from the page at 3:1 or more (`DisplayTypographyTests`): the dark shades
+    /// are saturated rather than pastel, so red, pink and purple stay apart on a dark page.
     static let colours: [(light: String, dark: String)] = [
-        ("#2f6db0", "#79aee8"),   // blue
-        ("#e07b1a", "#ffab5c"),   // orange
-        ("#c93c3e", "#ff8486"),   // red
-        ("#2e9a94", "#7fd6cf"),   // teal
-        ("#3f8a34", "#8ed27f"),   // green
-        ("#b08a00", "#f2d45c"),   // yellow, darkened to stay visible on white
-        ("#8f5a8a", "#d3a5cb"),   // purple
-        ("#d9577a", "#ffa3bb"),   // pink
-        ("#7f5f47", "#c9a48d"),   // brown
-        ("#6b6b6b", "#b5b5b5"),   // grey
+        ("#2f6db0", "#5ea3ff"),   // blue
+        ("#d4700f", "#ff9d3d"),   // orange
+        ("#c93c3e", "#ff6b6b"),   // red
+        ("#2e9a94", "#3fd0c4"),   // teal
+        ("#3f8a34", "#7fd45a"),   // green
+        ("#b08a00", "#f2d94e"),   // yellow, darkened to stay visible on white
+        ("#7b4fa8", "#b98cff"),   // purple
+        ("#d9577a", "#ff8fd0"),   // pink
+        ("#8a5424", "#c8976a"),   // brown
+        ("#6b6b6b", "#a3a3a3"),   // grey
     ]
 
     /// Colour for points whose group is negative (unlabelled data in semi-supervised learning).

@@ -13,18 +13,20 @@ public enum SVGPlot {
     /// pixel at the usual size).
     static let columnWidth = 0.25
 
-    /// The SVG for `plot`.
-    public static func render(_ plot: PlotSpec) -> String {
+    /// The SVG for `plot`, `width` viewBox units wide (`PlotLayout.standaloneWidth` by default; a page
+    /// holds one `wideWidth` and one `narrowWidth` drawing);
+    /// `classes` are added to `nb-plot`.
+    public static func render(_ plot: PlotSpec, width viewWidth: Double = 500, classes: String = "") -> String {
         let data = PlotData(plot)
-        let layout = PlotLayout(spec: plot, data: data)
+        let layout = PlotLayout(spec: plot, data: data, width: viewWidth)
         var svg = SVGWriter()
-        let width = SVGNumber.format(PlotLayout.width), height = SVGNumber.format(layout.height)
+        let width = SVGNumber.format(layout.width), height = SVGNumber.format(layout.height)
         svg.open("svg", [
-            ("class", "nb-plot"), ("xmlns", "http://www.w3.org/2000/svg"),
+            ("class", classes.isEmpty ? "nb-plot" : "nb-plot " + classes), ("xmlns", "http://www.w3.org/2000/svg"),
             ("viewBox", "0 0 \(width) \(height)"), ("width", width), ("height", height), ("role", "img"),
             ("font-family", "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"),
         ])
-        svg.element("title", text: plot.title.isEmpty ? "plot" : plot.title)
+        svg.element("title", text: plot.title.isEmpty ? "plot" : PlotText(plot.title).plain)
         svg.element("desc", text: description(plot, data))
         drawGrid(layout, into: &svg)
         drawSeries(data, layout, into: &svg)
@@ -43,7 +45,7 @@ public enum SVGPlot {
             let why = plot.xScale == .log || plot.yScale == .log ? "nan, inf or not positive on a log axis" : "nan or inf"
             parts.append("\(data.droppedCount) not shown (\(why))")
         }
-        let names = plot.series.map(\.name).filter { !$0.isEmpty }
+        let names = plot.series.map { PlotText($0.name).plain }.filter { !$0.isEmpty }
         if !names.isEmpty { parts.append("series: " + names.joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }
@@ -154,7 +156,7 @@ public enum SVGPlot {
             svg.empty("line", [("class", "nb-marker"), ("x1", n(x)), ("y1", n(layout.top)), ("x2", n(x)),
                                ("y2", n(layout.bottom)), ("stroke", "currentColor"), ("stroke-width", "1.2"),
                                ("stroke-dasharray", "5 4")])
-            let label = TextMetrics.fit(marker.label, in: (layout.right - layout.left) * 0.6,
+            let label = TextMetrics.fit(TickLabel.formattingNumbers(in: marker.label), in: (layout.right - layout.left) * 0.6,
                                         fontSize: PlotLayout.tickFont)
             let labelWidth = TextMetrics.width(label, fontSize: PlotLayout.tickFont)
             let onRight = x + 5 + labelWidth <= layout.right
@@ -177,26 +179,27 @@ public enum SVGPlot {
             svg.element("text", [("x", n(yLabelX)), ("y", n(layout.py(tick.value) + PlotLayout.tickFont * 0.35)),
                                  ("text-anchor", "end")], text: tick.label)
         }
-        if !layout.xLabel.isEmpty {
+        if !layout.xLabel.runs.isEmpty {
             let y = layout.bottom + PlotLayout.tickLength + 4 + PlotLayout.tickFont + 8 + PlotLayout.labelFont * 0.8
             svg.element("text", [("class", "nb-axis-label"), ("x", n((layout.left + layout.right) / 2)), ("y", n(y)),
-                                 ("text-anchor", "middle"), ("font-size", n(PlotLayout.labelFont))], text: layout.xLabel)
+                                 ("text-anchor", "middle"), ("font-size", n(PlotLayout.labelFont))],
+                        markup: layout.xLabel.svg(fontSize: PlotLayout.labelFont))
         }
-        if !layout.yLabel.isEmpty {
+        if !layout.yLabel.runs.isEmpty {
             let x = 8 + PlotLayout.labelFont * 0.8, y = (layout.top + layout.bottom) / 2
             svg.element("text", [("class", "nb-axis-label"), ("x", n(x)), ("y", n(y)), ("text-anchor", "middle"),
                                  ("transform", "rotate(-90 \(n(x)) \(n(y)))"), ("font-size", n(PlotLayout.labelFont))],
-                        text: layout.yLabel)
+                        markup: layout.yLabel.svg(fontSize: PlotLayout.labelFont))
         }
         for (i, line) in layout.titleLines.enumerated() {
             let y = 10 + PlotLayout.titleFont * 0.8 + Double(i) * (PlotLayout.titleFont + 4)
             // Centred over the plot area when the line fits there, else over the whole width.
-            let half = TextMetrics.width(line, fontSize: PlotLayout.titleFont) / 2
+            let half = line.width(fontSize: PlotLayout.titleFont) / 2
             let centre = (layout.left + layout.right) / 2
-            let x = centre - half >= 8 && centre + half <= PlotLayout.width - 8 ? centre : PlotLayout.width / 2
+            let x = centre - half >= 8 && centre + half <= layout.width - 8 ? centre : layout.width / 2
             svg.element("text", [("class", "nb-plot-title"), ("x", n(x)), ("y", n(y)),
                                  ("text-anchor", "middle"), ("font-size", n(PlotLayout.titleFont)),
-                                 ("font-weight", "600")], text: line)
+                                 ("font-weight", "600")], markup: line.svg(fontSize: PlotLayout.titleFont))
         }
         if data.xRange == nil {
             let note: String
@@ -223,7 +226,7 @@ public enum SVGPlot {
             svg.empty("circle", [("class", "nb-dot \(cls)"), ("cx", n(entry.x + 8)), ("cy", n(entry.y)),
                                  ("r", n(entry.swatch == .line ? 2.5 : 3.5)), ("fill", colour)])
             svg.element("text", [("x", n(entry.x + 22)), ("y", n(entry.y + PlotLayout.legendFont * 0.35)),
-                                 ("fill", "currentColor")], text: entry.label)
+                                 ("fill", "currentColor")], markup: entry.label.svg(fontSize: PlotLayout.legendFont))
         }
         svg.close("g")
     }

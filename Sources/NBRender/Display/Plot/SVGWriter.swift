@@ -24,6 +24,11 @@ struct SVGWriter {
         output += "<" + name + Self.attributes(attributes) + ">" + HTMLEscaping.escape(text) + "</" + name + ">\n"
     }
 
+    /// `<name a="…">markup</name>`; `markup` must already be escaped (`PlotText.svg`).
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], markup: String) {
+        output += "<" + name + Self.attributes(attributes) + ">" + markup + "</" + name + ">\n"
+    }
+
     private static func attributes(_ list: [(String, String)]) -> String {
         var out = ""
         for (key, value) in list { out += " " + key + "=\"" + HTMLEscaping.escape(value) + "\"" }

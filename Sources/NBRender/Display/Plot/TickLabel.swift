@@ -58,3 +58,43 @@ extension TickLabel {
 extension Double {
     fileprivate var clampedExponent: Double { Swift.min(Swift.max(self, -330), 310) }
 }
+
+extension TickLabel {
+    /// `text` with each number written like a tick label (`best h = 5.623413252e-9` →
+    /// `best h = 5.62×10⁻⁹`). A number glued to a letter (`x1`, `h2o`) is part of a name and kept.
+    static func formattingNumbers(in text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        var i = 0
+        func isDigit(_ k: Int) -> Bool { k < scalars.count && ("0"..."9").contains(scalars[k]) }
+        while i < scalars.count {
+            let previous: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+            let startsNumber = isDigit(i) && !(previous.map { $0.properties.isAlphabetic || $0 == "_" || $0 == "." || ("0"..."9").contains($0) } ?? false)
+            guard startsNumber else { out.unicodeScalars.append(scalars[i]); i += 1; continue }
+            var end = i
+            while isDigit(end) { end += 1 }
+            if end < scalars.count, scalars[end] == ".", isDigit(end + 1) {
+                end += 1
+                while isDigit(end) { end += 1 }
+            }
+            if end < scalars.count, scalars[end] == "e" || scalars[end] == "E" {
+                var k = end + 1
+                if k < scalars.count, scalars[k] == "-" || scalars[k] == "+" { k += 1 }
+                if isDigit(k) {
+                    while isDigit(k) { k += 1 }
+                    end = k
+                }
+            }
+            var token = ""
+            token.unicodeScalars.append(contentsOf: scalars[i..<end])
+            let glued = end < scalars.count && (scalars[end].properties.isAlphabetic || scalars[end] == "_")
+            if !glued, token.count <= 40, let value = Double(token) {
+                out += general(value)
+            } else {
+                out += token
+            }
+            i = end
+        }
+        return out
+    }
+}
