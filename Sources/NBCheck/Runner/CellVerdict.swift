@@ -11,6 +11,7 @@ struct CellVerdict {
     init(cell: Cell, outcome: CellOutcome, tolerance: Tolerance) {
         self.cell = cell
         self.outcome = outcome
+        let tolerance = Tolerance(rtol: cell.options.rtol ?? tolerance.rtol, atol: cell.options.atol ?? tolerance.atol)
         comparison = cell.expectedOutput.map {
             TranscriptComparison(expected: $0.text, actual: outcome.transcript, tolerance: tolerance)
         }

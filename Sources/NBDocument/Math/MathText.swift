@@ -103,8 +103,10 @@ public enum MathText {
                 let small = max(scale * 0.7, 0.5)
                 if let under { write(under, rise: rise - 0.22 * scale, scale: small, depth: next) }
                 if let over { write(over, rise: rise + 0.42 * scale, scale: small, depth: next) }
-            case .style(_, let inner), .styled(_, let inner):
+            case .style(_, let inner), .styled(_, let inner), .padded(_, let inner), .anchor(_, let inner):
                 write(inner, rise: rise, scale: scale, depth: next)
+            case .reference(_, let marker):
+                add(marker, rise: rise, scale: scale)
             case .phantom:
                 break
             case .table(let table):

@@ -1,4 +1,5 @@
-/// Options of a cell, from its info string: `nb id=NAME echo=false output=false error=true timeout=S`.
+/// Options of a cell, from its info string:
+/// `nb id=NAME echo=false output=false error=true timeout=S rtol=R atol=A`.
 public struct CellOptions: Sendable, Equatable {
     public var id: String?
     /// Show the source (default true).
@@ -9,6 +10,12 @@ public struct CellOptions: Sendable, Equatable {
     public var error: Bool
     /// Seconds; `nil` means the document's default.
     public var timeout: Double?
+    /// Relative tolerance for comparing this cell's numbers with its output block; `nil` means the
+    /// document's (`nb test --rtol`, front matter). For results that honestly vary more than the
+    /// default allows, e.g. with the CPU's BLAS kernels.
+    public var rtol: Double?
+    /// Absolute tolerance for the same comparison; `nil` means the document's.
+    public var atol: Double?
 
     public init(id: String? = nil, echo: Bool = true, output: Bool = true, error: Bool = false, timeout: Double? = nil) {
         self.id = id
@@ -61,8 +68,14 @@ public struct CellOptions: Sendable, Equatable {
             case "timeout":
                 if let seconds = Double(value), seconds > 0, seconds.isFinite { options.timeout = seconds }
                 else { warn("cell option `timeout` should be a positive number of seconds, not `\(value)`; ignored") }
+            case "rtol", "atol":
+                if let tolerance = Double(value), tolerance >= 0, tolerance < 1 {
+                    if key == "rtol" { options.rtol = tolerance } else { options.atol = tolerance }
+                } else {
+                    warn("cell option `\(key)` should be a number from 0 to below 1, not `\(value)`; ignored")
+                }
             default:
-                warn("unknown cell option `\(key)` (known: id, echo, output, error, timeout); ignored")
+                warn("unknown cell option `\(key)` (known: id, echo, output, error, timeout, rtol, atol); ignored")
             }
         }
         return (options, diagnostics)
