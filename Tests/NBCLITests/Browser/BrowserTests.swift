@@ -78,8 +78,8 @@ struct BrowserTests {
         #expect(faces.contains { $0["status"] as? String == "loaded" }, "math font faces: \(faces)")
     }
 
-    /// Needs the "On this page" contents: remove the trait once that is merged.
-    @Test(.disabled("needs pages: the contents sidebar")) func longPagesHaveAContentsSidebar() throws {
+    /// The "On this page" contents sit beside the text on a wide screen.
+    @Test func longPagesHaveAContentsSidebar() throws {
         let m = try Self.measurement("autodiff.html", width: Self.desktop, scheme: .dark)
         #expect(m["toc"] as? Bool == true)
         #expect(m["sidebar"] as? Bool == true)
