@@ -19,7 +19,7 @@ public enum MathML {
             var parser = TeXParser(bytes: bytes, display: display)
             let tree = parser.parseFormula()
             // Typical MathML is about eleven times the TeX, plus the wrapper.
-            var writer = MathMLWriter(capacity: bytes.count * 12 + 160)
+            var writer = MathMLWriter(capacity: bytes.count * 12 + 160, display: display)
             writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
             writer.writeSingle(tree)
             writer.raw("<annotation encoding=\"application/x-tex\">")

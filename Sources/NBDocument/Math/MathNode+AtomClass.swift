@@ -25,9 +25,9 @@ extension MathNode {
     }
 
     /// After this node a `+` or `−` is a sign, not a binary operator: after an operator other
-    /// than a closing fence (`= -1`, `(-x`, `, -y`).
+    /// than a closing fence or an ellipsis (`= -1`, `(-x`, `, -y`, but `\dots + p_n`).
     var leavesSignUnary: Bool {
-        if case .op(let op) = self { return !isClosingFence || op.form == .prefix }
+        if case .op(let op) = self { return !op.isEllipsis && (!isClosingFence || op.form == .prefix) }
         return false
     }
 
@@ -45,4 +45,21 @@ extension MathNode {
         default: false
         }
     }
+}
+
+extension MathOperator {
+    /// TeX's Bin, Rel, Punct and Inner atoms lose their spaces in script style; large operators
+    /// (Op atoms) keep theirs, and fences and operators already tight have none to lose.
+    var isTightInScripts: Bool {
+        if lspace == .zero && rspace == .zero { return false }
+        if fence || form == .prefix && stretchy == true || Self.brackets.contains(text) { return false }
+        return !Self.largeOperators.contains(text)
+    }
+
+    /// Ellipses are TeX's Inner atoms: after them `+` and `−` are binary (`p_1 + \dots + p_n`).
+    var isEllipsis: Bool { Self.ellipses.contains(text) }
+
+    private static let brackets: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉"]
+    private static let ellipses: Set<String> = ["…", "⋯", "⋮", "⋱", "⋰"]
+    private static let largeOperators: Set<String> = Set((MathSymbols.largeOperators + MathSymbols.integrals).map(\.1))
 }
