@@ -19,7 +19,9 @@ What it does, and why:
 The output is deterministic for a given source font and fonttools version.
 """
 import copy
+import hashlib
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -105,7 +107,13 @@ def main():
         font.save(otf)
         subprocess.run(["woff2_compress", otf], check=True, stdout=subprocess.DEVNULL)
         os.replace(os.path.join(folder, "nb-math.woff2"), OUTPUT)
-    print(f"{OUTPUT}: {os.path.getsize(OUTPUT)} bytes")
+    # The build does not track files pulled in by `.incbin`; the checksum in the assembly file
+    # changes with the font, so that every build that sees a new font relinks it.
+    digest = hashlib.sha256(open(OUTPUT, "rb").read()).hexdigest()
+    assembly = os.path.join(HERE, "nb-math-font.S")
+    text = open(assembly).read()
+    open(assembly, "w").write(re.sub(r"nb-math.woff2 sha256: [0-9a-f]*", "nb-math.woff2 sha256: " + digest, text))
+    print(f"{OUTPUT}: {os.path.getsize(OUTPUT)} bytes, sha256 {digest}")
 
 
 if __name__ == "__main__":
