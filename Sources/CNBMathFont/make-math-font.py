@@ -11,10 +11,12 @@ What it does, and why:
    fraktur, double-struck, sans-serif, monospace; Greek bold/italic/bold italic; their digits).
    The MATH table, every layout feature (ssty, flac) and all glyph variants the MATH table
    reaches are kept, so stretchy operators, radicals and accents still grow.
-2. Gives the spacing tilde (U+02DC) and caron (U+02C7) the horizontal size variants the font
-   has for the combining tilde and caron: Chromium stretches an accent only if it is one of
-   the characters MathML Core lists as stretching horizontally (˜ and ˇ are, U+0303 and U+030C
-   are not), so without this `\\widetilde` and `\\widecheck` could not grow.
+2. Gives the spacing circumflex (U+02C6), tilde (U+02DC) and caron (U+02C7) the horizontal size
+   variants the font has for the combining marks: Chromium stretches an accent only if it is
+   one of the characters MathML Core lists as stretching horizontally (ˆ ˜ ˇ are; U+0303 and
+   U+030C are not), so without this `\\widetilde` and `\\widecheck` could not grow. The spacing
+   glyph stays the smallest size: the combining mark, which the font lists first, has no
+   advance and is drawn left of a narrow base (`\\widehat{ab}` at some sizes).
 3. Renames the font (GUST Font License's request for derived works) and compresses it to WOFF2.
 The output is deterministic for a given source font and fonttools version.
 """
@@ -46,7 +48,7 @@ UNICODES = [
 ]
 
 # Spacing accent ← the combining accent whose horizontal variants it borrows.
-BORROWED_VARIANTS = {"tilde": "tildecomb", "caron": "caroncmb"}
+BORROWED_VARIANTS = {"circumflex": "circumflexcmb", "tilde": "tildecomb", "caron": "caroncmb"}
 
 
 def borrow_variants(font):

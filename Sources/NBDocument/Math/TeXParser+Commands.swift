@@ -401,11 +401,11 @@ extension TeXParser {
     /// Fixed accents are spacing modifier letters (ˆ ˜ ˇ ¯), which a math font draws above
     /// x-height, so they clear the letter (an ASCII `~` or `^` sits at mid-height and collides;
     /// a combining mark has no advance and lands left of the letter). Wide accents are
-    /// characters Chromium stretches horizontally: U+0302 has size variants in every math font;
-    /// for ˜ and ˇ the bundled font carries them (see Sources/CNBMathFont/README.md), elsewhere
-    /// they stay one size. `\vec` is U+20D7, stretched to its (one-letter) base.
+    /// characters Chromium stretches horizontally, the same ˆ ˜ ˇ: the bundled font gives them
+    /// size variants (see Sources/CNBMathFont/README.md); with another font they stay one size,
+    /// centred. `\vec` is U+20D7, stretched to its (one-letter) base.
     static let accents: [String: (String, Bool)] = [
-        "hat": ("ˆ", false), "widehat": ("\u{302}", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
+        "hat": ("ˆ", false), "widehat": ("ˆ", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
         "tilde": ("˜", false), "widetilde": ("˜", true), "bar": ("¯", false),
         "vec": ("\u{20D7}", true), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false), "dddot": ("⃛", false),

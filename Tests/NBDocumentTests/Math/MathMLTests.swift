@@ -115,7 +115,7 @@ struct MathMLTests {
         Case("\\vec{v}", "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"true\">&#x20D7;</mo></mover>"),
         Case("\\overline{AB}", "<mrow style=\"border-top:0.06em solid;padding-top:0.12em\"><mi>A</mi><mi>B</mi></mrow>"),
         Case("\\underline{u}", "<munder accentunder=\"true\"><mi>u</mi><mo stretchy=\"true\">&#x332;</mo></munder>"),
-        Case("\\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">&#x302;</mo></mover>"),
+        Case("\\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">ˆ</mo></mover>"),
         Case("\\boxed{x}", "<mrow style=\"border:0.06em solid;padding:0.2em\"><mi>x</mi></mrow>"),
         Case("\\dot x", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">˙</mo></mover>"),
         Case("\\mathbf{x}", "<mi>𝐱</mi>"),
