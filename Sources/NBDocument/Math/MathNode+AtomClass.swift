@@ -56,10 +56,11 @@ extension MathOperator {
         return !Self.largeOperators.contains(text)
     }
 
-    /// Ellipses are TeX's Inner atoms: after them `+` and `−` are binary (`p_1 + \dots + p_n`).
+    /// Ellipses are TeX's Inner atoms, and a period is an Ord: after them `+` and `−` are binary
+    /// (`p_1 + \dots + p_n`, and `p_1 + ... + p_n` written with three periods).
     var isEllipsis: Bool { Self.ellipses.contains(text) }
 
     private static let brackets: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉"]
-    private static let ellipses: Set<String> = ["…", "⋯", "⋮", "⋱", "⋰"]
+    private static let ellipses: Set<String> = ["…", "⋯", "⋮", "⋱", "⋰", "."]
     private static let largeOperators: Set<String> = Set((MathSymbols.largeOperators + MathSymbols.integrals).map(\.1))
 }

@@ -10,6 +10,7 @@ struct MathLayoutTests {
         #expect(mathBody("p_1 + \\dots + p_n").contains("…</mo><mo>+</mo>"))
         #expect(mathBody("x_1 + \\cdots + x_n").contains("⋯</mo><mo>+</mo>"))
         #expect(mathBody("a_1 + … + a_n").contains("…</mi><mo>+</mo>"))
+        #expect(mathBody("p_1 + ...+p_n").contains(".</mo><mo>+</mo>"))
         // A sign after an operator stays a sign.
         #expect(mathBody("= -1").contains("<mo form=\"prefix\">−</mo>"))
     }
