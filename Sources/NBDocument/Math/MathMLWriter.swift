@@ -340,9 +340,9 @@ struct MathMLWriter {
             write(node)
             guard isFunction, index + 1 < nodes.count else { continue }
             let next = nodes[index + 1]
-            if next.opensWithFence {
+            if next.opensWithOpenAtom {
                 raw("<mo>&#x2061;</mo>")
-            } else if next.isOrdinary || next.isFunctionName {
+            } else if next.isOrdinary || next.isFunctionName || next.opensWithFence {
                 raw("<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>")
             }
         }

@@ -36,6 +36,17 @@ extension MathNode {
         return false
     }
 
+    /// Starts with an opening bracket that TeX classes as Open: `(`, `[`, `\{`, `\langle`, or any
+    /// `\left…`. A plain `|` or `\|` is an Ord, so `\min \|x\|` keeps the thin space after `min`.
+    var opensWithOpenAtom: Bool {
+        switch self {
+        case .op(let op): op.form == .prefix || ["(", "[", "{", "⟨", "⌊", "⌈"].contains(op.text)
+        case .row(let children): children.first?.opensWithOpenAtom ?? false
+        case .scripts(let base, _, _): base.opensWithOpenAtom
+        default: false
+        }
+    }
+
     /// Starts with an opening delimiter: `(`, `\left(`, `\{` …
     var opensWithFence: Bool {
         switch self {

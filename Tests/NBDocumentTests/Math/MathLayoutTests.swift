@@ -36,6 +36,13 @@ struct MathLayoutTests {
         #expect(mathBody("\\displaystyle \\frac{a+b}{c}").contains("<mi>a</mi><mo>+</mo>"))
     }
 
+    @Test func functionNamesSpaceLikeTeX() {
+        // Op then Open: no space; Op then Ord (a plain bar is an Ord): a thin space.
+        #expect(mathBody("\\sin(x)").contains("<mi>sin</mi><mo>&#x2061;</mo><mo stretchy=\"false\">(</mo>"))
+        #expect(mathBody("\\min \\|x\\|").contains("<mi>min</mi><mo>&#x2061;</mo><mspace width=\"0.1667em\"/><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">‖</mo>"))
+        #expect(mathBody("\\log \\left| x \\right|").contains("<mi>log</mi><mo>&#x2061;</mo><mrow><mo form=\"prefix\""))
+    }
+
     @Test func largeOperatorsKeepTheirSpacingInScripts() {
         #expect(mathBody("e^{\\sum x}").contains("<mo>∑</mo>"))
     }
