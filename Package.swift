@@ -9,6 +9,7 @@ import PackageDescription
 //   NBLanguage   – the cell language: lexer, parser, interpreter, values, display model.
 //   NBDocument   – Markdown (libcmark), front matter, math → MathML, references.
 //   NBExecution  – runs a document's cells, caches results.
+//   CNBMathFont  – the math font pages ship with (woff2 bytes linked into the binary).
 //   NBRender     – HTML pages, SVG plots, the static site.
 //   NBCheck      – `nb test`: expected-output comparison, --accept, JUnit.
 //   nb           – the thin command-line executable.
@@ -42,11 +43,14 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Elementwise kernels in C, one copy per instruction set chosen at run time (docs/engine.md).
         .target(name: "CNBKernels"),
+        // The math font pages ship with (nb-math.woff2, GUST Font License), linked in by `.incbin`.
+        .target(name: "CNBMathFont", exclude: ["nb-math.woff2", "make-math-font.py", "LICENSE-GUST-FONT.txt", "README.md"],
+                cSettings: [.headerSearchPath(".")]),
         .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS", "CMalloc", "CNBKernels"], exclude: ["README.md"]),
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning", "NBDocument"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage"], plugins: ["SourceHashPlugin"]),
-        .target(name: "NBRender", dependencies: ["NBHash", "NBExecution", "NBDocument", "NBLanguage"],
+        .target(name: "NBRender", dependencies: ["NBHash", "NBExecution", "NBDocument", "NBLanguage", "CNBMathFont"],
                 plugins: ["SourceHashPlugin"]),
         .target(name: "NBServe"),
         .target(name: "NBCheck", dependencies: ["NBExecution", "NBDocument", "NBLanguage", "NBLearning"]),

@@ -45,6 +45,7 @@ struct StaticFiles: Sendable {
         case "png": "image/png"
         case "jpg", "jpeg": "image/jpeg"
         case "gif": "image/gif"
+        case "woff2": "font/woff2"
         case "csv", "txt", "md": "text/plain; charset=utf-8"
         default: "application/octet-stream"
         }

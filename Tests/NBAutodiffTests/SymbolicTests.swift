@@ -128,27 +128,32 @@ import Testing
         return (f, f.derivative(withRespectTo: "x"))
     }
 
-    @Test func mathMLAndLaTeX() throws {
+    @Test func laTeX() throws {
         let e = try symbolicExpression(of: ParsedFunction("x", "3*x^2 + 2/x - sqrt(x)"))
-        let mathML = e.mathML()
-        #expect(mathML.hasPrefix("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mrow>"))
-        #expect(mathML.contains("<msup><mrow><mi>x</mi></mrow><mrow><mn>2</mn></mrow></msup>"))
-        #expect(mathML.contains("<mfrac><mrow><mn>2</mn></mrow><mrow><mi>x</mi></mrow></mfrac>"))
-        #expect(mathML.contains("<msqrt><mi>x</mi></msqrt>"))
-        #expect(mathML.hasSuffix("<annotation encoding=\"application/x-tex\">3 x^{2} + \\frac{2}{x} - \\sqrt{x}</annotation></semantics></math>"))
         #expect(e.latex == "3 x^{2} + \\frac{2}{x} - \\sqrt{x}")
-        #expect(e.mathML(display: true).hasPrefix("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
         let odd = SymbolicExpression.variable("a<b&c") + SymbolicExpression.variable("θ")
-        #expect(odd.mathML().contains("<mi>a&lt;b&amp;c</mi><mo>+</mo><mi>θ</mi>"))
         #expect(odd.latex.contains("\\theta"))
+        // Brackets grow only around a fraction.
         let f = try symbolicExpression(of: ParsedFunction("x", "sin(x)^2 + sigmoid(x)"))
-        #expect(f.latex == "\\sin\\left(x\\right)^{2} + \\operatorname{sigmoid}\\left(x\\right)")
+        #expect(f.latex == "\\sin(x)^{2} + \\operatorname{sigmoid}(x)")
+        let g = try symbolicExpression(of: ParsedFunction("x", "(1/x + 1)^2"))
+        #expect(g.latex == "\\left(\\frac{1}{x} + 1\\right)^{2}")
+    }
+
+    @Test func definitionLaTeX() throws {
+        let f = try SymbolicFunction(of: ParsedFunction("x", "x^3 + 2*x"), name: "f")
+        #expect(try f.derivative().latex == "f'(x) = 3 x^{2} + 2")
+        #expect(try f.derivative().derivative().latex == "f''(x) = 6 x")
+        let g = try SymbolicFunction(of: ParsedFunction("x y", "x*y"), name: "g")
+        #expect(try g.derivative(withRespectTo: "y").latex == "\\frac{\\partial g}{\\partial y}(x, y) = x")
+        let anonymous = try SymbolicFunction(of: ParsedFunction("x", "2*x"))
+        #expect(anonymous.latex == "2 x")
     }
 
     @Test func printingIsDeterministic() throws {
         let a = try symbolicExpression(of: ParsedFunction("x y", "exp(x*y)*cos(x - y)")).derivative(withRespectTo: "y")
         let b = try symbolicExpression(of: ParsedFunction("x y", "exp(x*y)*cos(x - y)")).derivative(withRespectTo: "y")
-        #expect(a.description == b.description && a.mathML() == b.mathML())
+        #expect(a.description == b.description && a.latex == b.latex)
         #expect(a == b)
     }
 }

@@ -21,7 +21,8 @@ struct F: ScalarFunction {
     let f = try SymbolicFunction(of: F(), name: "f")
     let fx = try f.derivative(withRespectTo: "x")
     #expect(fx.description == "∂f/∂x(x, y) = y + cos(x)")
-    #expect(fx.expression.latex == "y + \\cos\\left(x\\right)")
+    #expect(fx.expression.latex == "y + \\cos(x)")
+    #expect(fx.latex == "\\frac{\\partial f}{\\partial x}(x, y) = y + \\cos(x)")
     // Forward mode: dual numbers, one sweep per direction.
     let dx = try jvp(of: F(), at: at, direction: [1, 0])                         // 2 + cos 1
     // Reverse mode: one tape, one backward sweep for the whole gradient.

@@ -1,6 +1,7 @@
 extension SymbolicExpression {
-    /// LaTeX: `3 x^{2} + 2`, `\frac{1}{x}`, `\sin\left(x\right)`, `\sqrt{x}`,
-    /// `\left|x\right|`, `\operatorname{sigmoid}\left(x\right)`.
+    /// LaTeX: `3 x^{2} + 2`, `\frac{1}{x}`, `\sin(x)`, `\sqrt{x}`, `|x|`,
+    /// `\operatorname{sigmoid}(x)`. Brackets grow (`\left(`) only around a fraction, as a
+    /// typesetter would write them by hand.
     public var latex: String { LaTeXForm.render(node) }
 }
 
@@ -23,6 +24,27 @@ enum LaTeXForm {
         return name.count > 1 ? "\\mathit{\(out)}" : out
     }
 
+    /// A function's display name: `f`, `f'`, or `∂f/∂y` as `\frac{\partial f}{\partial y}`.
+    static func functionName(_ name: String) -> String {
+        var primes = ""
+        var base = Substring(name)
+        while base.last == "'" {
+            primes += "'"
+            base = base.dropLast()
+        }
+        if base.hasPrefix("∂"), let slash = base.firstIndex(of: "/") {
+            let numerator = base[base.index(after: base.startIndex)..<slash]
+            let denominator = base[base.index(after: slash)...].drop { $0 == "∂" }
+            return "\\frac{\\partial \(escapeName(String(numerator)))}{\\partial \(escapeName(String(denominator)))}" + primes
+        }
+        return escapeName(String(base)) + primes
+    }
+
+    /// `(content)`, with `\left(`/`\right)` only when the content holds a fraction.
+    static func parenthesised(_ content: String, open: String = "(", close: String = ")") -> String {
+        content.contains("\\frac") ? "\\left\(open)\(content)\\right\(close)" : "\(open)\(content)\(close)"
+    }
+
     static func render(_ node: ExpressionNode) -> String {
         let c = node.children
         switch node.operation {
@@ -35,21 +57,21 @@ enum LaTeXForm {
             return operand(c[0], 2) + times + operand(c[1], 2, right: true)
         case .divide: return "\\frac{\(render(c[0]))}{\(render(c[1]))}"
         case .power:
-            let base = c[0].precedence < 5 || c[0].operation == .divide ? "\\left(\(render(c[0]))\\right)" : render(c[0])
+            let base = c[0].precedence < 5 || c[0].operation == .divide ? parenthesised(render(c[0])) : render(c[0])
             return "\(base)^{\(render(c[1]))}"
         case .negate: return "-" + operand(c[0], 4)
         case .function(.sqrt): return "\\sqrt{\(render(c[0]))}"
-        case .function(.abs): return "\\left|\(render(c[0]))\\right|"
+        case .function(.abs): return parenthesised(render(c[0]), open: "|", close: "|")
         case .function, .maximum, .minimum, .sign, .step:
             let name = node.functionName ?? ""
             let head = builtins.contains(name) ? "\\\(name)" : "\\operatorname{\(name)}"
-            return head + "\\left(" + c.map(render).joined(separator: ", ") + "\\right)"
+            return head + parenthesised(c.map(render).joined(separator: ", "))
         }
     }
 
     private static func operand(_ child: ExpressionNode, _ minimum: Int, right: Bool = false) -> String {
         let p = child.operation == .divide ? 5 : child.precedence
-        return p < minimum || (right && p == 3) ? "\\left(\(render(child))\\right)" : render(child)
+        return p < minimum || (right && p == 3) ? parenthesised(render(child)) : render(child)
     }
 }
 

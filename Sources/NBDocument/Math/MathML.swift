@@ -56,7 +56,7 @@ public enum MathML {
             }
         }
         // Typical MathML is about eleven times the TeX, plus the wrapper.
-        var writer = MathMLWriter(capacity: bytes.count * 12 + 160)
+        var writer = MathMLWriter(capacity: bytes.count * 12 + 160, display: display)
         writer.raw(display ? "<math display=\"block\"><semantics>" : "<math display=\"inline\"><semantics>")
         writer.writeSingle(tree)
         writer.raw("<annotation encoding=\"application/x-tex\">")

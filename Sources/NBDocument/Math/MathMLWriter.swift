@@ -2,9 +2,13 @@
 /// (`& < >`, and `"` in attributes); output is deterministic.
 struct MathMLWriter {
     private var bytes: [UInt8] = []
+    /// The TeX style of the node being written: operators in script styles are set tight.
+    private var style: TeXStyle
 
-    init(capacity: Int = 256) {
+    /// A writer for a formula in display (`display`) or text style.
+    init(capacity: Int = 256, display: Bool = false) {
         bytes.reserveCapacity(capacity)
+        style = display ? .display : .text
     }
 
     var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -136,8 +140,11 @@ struct MathMLWriter {
             }
             if let displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
             raw(">")
+            let outer = style
+            style = displayStyle.map { $0 ? TeXStyle.text : .script } ?? outer.fraction
             writeSingle(numerator)
             writeSingle(denominator)
+            style = outer
             raw("</mfrac>")
         case .squareRoot(let radicand):
             raw("<msqrt>")
@@ -146,13 +153,19 @@ struct MathMLWriter {
         case .root(let radicand, let index):
             raw("<mroot>")
             writeSingle(radicand)
+            let outer = style
+            style = .scriptScript
             writeSingle(index)
+            style = outer
             raw("</mroot>")
         case .scripts(let base, let sub, let sup):
             raw(sub == nil ? "<msup>" : sup == nil ? "<msub>" : "<msubsup>")
             writeSingle(base)
+            let outer = style
+            style = outer.script
             if let sub { writeSingle(sub) }
             if let sup { writeSingle(sup) }
+            style = outer
             raw(sub == nil ? "</msup>" : sup == nil ? "</msub>" : "</msubsup>")
         case .underOver(let base, let under, let over, let accent, let accentUnder):
             raw(under == nil ? "<mover" : over == nil ? "<munder" : "<munderover")
@@ -160,27 +173,39 @@ struct MathMLWriter {
             if accentUnder { raw(" accentunder=\"true\"") }
             raw(">")
             writeSingle(base)
-            if let under { writeSingle(under) }
-            if let over { writeSingle(over) }
+            // Limits are in script style; an accent keeps the style of its base.
+            let outer = style
+            if let under {
+                style = accentUnder ? outer : outer.script
+                writeSingle(under)
+            }
+            if let over {
+                style = accent ? outer : outer.script
+                writeSingle(over)
+            }
+            style = outer
             raw(under == nil ? "</mover>" : over == nil ? "</munder>" : "</munderover>")
         case .table(let table):
             write(table)
-        case .style(let style, let content):
+        case .style(let mathStyle, let content):
             raw("<mstyle")
-            if let displayStyle = style.displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
-            if let level = style.scriptLevel {
+            if let displayStyle = mathStyle.displayStyle { raw(displayStyle ? " displaystyle=\"true\"" : " displaystyle=\"false\"") }
+            if let level = mathStyle.scriptLevel {
                 raw(" scriptlevel=\"")
                 trusted(String(level))
                 raw("\"")
             }
-            if let color = style.color {
+            if let color = mathStyle.color {
                 raw(" mathcolor=\"")
                 escaped(color)
                 raw("\"")
             }
             if let size = style.size { attribute(" mathsize=\"", size) }
             raw(">")
+            let outer = style
+            style = outer.switched(by: mathStyle)
             writeContents(content)
+            style = outer
             raw("</mstyle>")
         case .styled(let css, let content):
             attribute("<mrow style=\"", css)
@@ -225,8 +250,13 @@ struct MathMLWriter {
         }
         if op.fence { raw(" fence=\"true\"") }
         if let stretchy = op.stretchy { raw(stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"") }
-        if let lspace = op.lspace { attribute(" lspace=\"", lspace.css) }
-        if let rspace = op.rspace { attribute(" rspace=\"", rspace.css) }
+        if style.isTight && op.isTightInScripts {
+            // TeX sets binary operators, relations and punctuation tight in scripts.
+            raw(" lspace=\"0\" rspace=\"0\"")
+        } else {
+            if let lspace = op.lspace { attribute(" lspace=\"", lspace.css) }
+            if let rspace = op.rspace { attribute(" rspace=\"", rspace.css) }
+        }
         if let size = op.size {
             attribute(" minsize=\"", size.css)
             attribute(" maxsize=\"", size.css)
@@ -248,39 +278,70 @@ struct MathMLWriter {
         if table.displayStyle { raw(" displaystyle=\"true\"") }
         let columns = table.rows.map(\.count).max() ?? 0
         if !(table.columnAlignments.allSatisfy { $0 == .center }) {
+            // For renderers that implement it (Firefox); Chromium reads the cells' CSS below.
             attribute(" columnalign=\"", (0..<max(columns, 1)).map { table.alignment(ofColumn: $0).rawValue }.joined(separator: " "))
         }
         raw(">")
-        for row in table.rows {
+        // Cells are in display style in aligned and gathered, in text style in matrices and
+        // arrays, and keep the surrounding style in a `\substack`.
+        let outer = style
+        if !table.compact { style = table.displayStyle ? .display : .text }
+        let hasRules = !(table.columnLines + table.rowLines).allSatisfy { $0 == .none }
+        for (rowIndex, row) in table.rows.enumerated() {
             raw("<mtr>")
-            for (column, cell) in row.enumerated() {
-                raw(cellStart(table, column: column))
-                writeContents(cell)
+            // With rules, short rows are padded so that the rules run the table's full width.
+            let width = hasRules ? columns : row.count
+            for column in 0..<width {
+                raw("<mtd")
+                let css = Self.cellStyle(table, row: rowIndex, column: column)
+                if !css.isEmpty { attribute(" style=\"", css) }
+                raw(">")
+                if column < row.count { writeContents(row[column]) }
                 raw("</mtd>")
             }
             raw("</mtr>")
         }
+        style = outer
         raw("</mtable>")
     }
 
-    /// MathML Core has no `columnalign`; alignment and the flush `&=` joints are set with CSS.
-    private func cellStart(_ table: MathTable, column: Int) -> StaticString {
-        let alignment = table.alignment(ofColumn: column)
+    /// The CSS of a cell: alignment, the flush `&=` joints, and rules.
+    ///
+    /// MathML Core has no `columnalign`, and Chromium lays out an `<mtd>` that says
+    /// `text-align: right` from the left; it honours `-webkit-right` and `-webkit-left`, which
+    /// WebKit understands too. Both are written (`right` first, for other engines). Rules
+    /// (`{c|c}`, `\hline`) are cell borders, which every engine draws.
+    static func cellStyle(_ table: MathTable, row: Int, column: Int) -> String {
+        var css = ""
         if table.compact {
-            return "<mtd style=\"padding:0\">"
+            css = "padding:0"
+        } else if table.flushPairs {
+            if column % 2 == 0 {
+                css = column == 0 ? Self.alignRight + ";padding-right:0" : Self.alignRight + ";padding-right:0;padding-left:1em"
+            } else {
+                css = Self.alignLeft + ";padding-left:0"
+            }
+        } else {
+            switch table.alignment(ofColumn: column) {
+            case .center: break
+            case .left: css = Self.alignLeft
+            case .right: css = Self.alignRight
+            }
         }
-        if table.flushPairs {
-            return column % 2 == 0
-                ? (column == 0 ? "<mtd style=\"text-align:right;padding-right:0\">"
-                               : "<mtd style=\"text-align:right;padding-right:0;padding-left:1em\">")
-                : "<mtd style=\"text-align:left;padding-left:0\">"
+        func border(_ side: String, _ line: MathTable.Line) {
+            guard line != .none else { return }
+            if !css.isEmpty { css += ";" }
+            css += "border-\(side):0.06em \(line == .dashed ? "dashed" : "solid")"
         }
-        switch alignment {
-        case .center: return "<mtd>"
-        case .left: return "<mtd style=\"text-align:left\">"
-        case .right: return "<mtd style=\"text-align:right\">"
-        }
+        if column == 0 { border("left", table.columnLine(0)) }
+        border("right", table.columnLine(column + 1))
+        if row == 0 { border("top", table.rowLine(0)) }
+        border("bottom", table.rowLine(row + 1))
+        return css
     }
+
+    private static let alignRight = "text-align:right;text-align:-webkit-right"
+    private static let alignLeft = "text-align:left;text-align:-webkit-left"
 
     // MARK: Rows and function spacing
 
@@ -296,9 +357,9 @@ struct MathMLWriter {
             write(node)
             guard isFunction, index + 1 < nodes.count else { continue }
             let next = nodes[index + 1]
-            if next.opensWithFence {
+            if next.opensWithOpenAtom {
                 raw("<mo>&#x2061;</mo>")
-            } else if next.isOrdinary || next.isFunctionName {
+            } else if next.isOrdinary || next.isFunctionName || next.opensWithFence {
                 raw("<mo>&#x2061;</mo><mspace width=\"0.1667em\"/>")
             }
         }

@@ -383,8 +383,12 @@ extension TeXParser {
         let fraction = MathNode.fraction(numerator, denominator, lineThickness: isBinomial ? "0" : nil,
                                          displayStyle: style)
         guard isBinomial else { return fraction }
-        return .row([.op(MathOperator("(", form: .prefix, fence: true, stretchy: true)), fraction,
-                     .op(MathOperator(")", form: .postfix, fence: true, stretchy: true))])
+        // TeX's text-style binomial has text-size brackets around the script-size stack; a
+        // stretched bracket would take a wide size variant and stand off from it. In display
+        // style the brackets grow to the stack.
+        let grows = style ?? savedDisplayStyle
+        return .row([.op(MathOperator("(", form: .prefix, fence: true, stretchy: grows)), fraction,
+                     .op(MathOperator(")", form: .postfix, fence: true, stretchy: grows))])
     }
 
     // MARK: Text
@@ -673,10 +677,17 @@ extension TeXParser {
     static let boxedStyle = "border:0.06em solid;padding:0.2em"
 
     /// Accent commands: the accent character and whether it stretches over its base.
+    ///
+    /// Fixed accents are spacing modifier letters (ˆ ˜ ˇ ¯), which a math font draws above
+    /// x-height, so they clear the letter (an ASCII `~` or `^` sits at mid-height and collides;
+    /// a combining mark has no advance and lands left of the letter). Wide accents are
+    /// characters Chromium stretches horizontally, the same ˆ ˜ ˇ: the bundled font gives them
+    /// size variants (see Sources/CNBMathFont/README.md); with another font they stay one size,
+    /// centred. `\vec` is U+20D7, stretched to its (one-letter) base.
     static let accents: [String: (String, Bool)] = [
-        "hat": ("^", false), "widehat": ("\u{302}", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
-        "tilde": ("~", false), "widetilde": ("~", true), "bar": ("¯", false),
-        "vec": ("→", false), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
+        "hat": ("ˆ", false), "widehat": ("ˆ", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
+        "tilde": ("˜", false), "widetilde": ("˜", true), "bar": ("¯", false),
+        "vec": ("\u{20D7}", true), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false), "dddot": ("⃛", false),
         "acute": ("´", false), "grave": ("`", false), "breve": ("˘", false), "mathring": ("˚", false),
         "ddddot": ("\u{20DC}", false), "Overrightarrow": ("⇒", true), "overleftharpoon": ("↼", true),

@@ -90,8 +90,8 @@ extension TeXParser {
         }
         var model = MathTable(rows: Self.trimmingEmptyLastRow(rows), columnAlignments: layout.alignments,
                               displayStyle: layout.displayStyle, flushPairs: layout.flushPairs)
-        model.horizontalLines = lines
-        model.verticalLines = verticalLines
+        if let last = lines.max() { model.rowLines = (0...last).map { lines.contains($0) ? .solid : .none } }
+        if let last = verticalLines.max() { model.columnLines = (0...last).map { verticalLines.contains($0) ? .solid : .none } }
         let table = MathNode.table(model)
         guard layout.open != nil || layout.close != nil else { return table }
         var nodes: [MathNode] = []

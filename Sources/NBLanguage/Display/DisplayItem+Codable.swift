@@ -63,7 +63,7 @@ extension CellOutcome: Codable {
 }
 
 extension DisplayItem: Codable {
-    private enum Keys: String, CodingKey { case kind, text, mathML, table, plot, images }
+    private enum Keys: String, CodingKey { case kind, text, tex, table, plot, images }
     private enum Kind: String, Codable { case printed, value, formula, table, plot, images }
 
     public init(from decoder: any Decoder) throws {
@@ -72,7 +72,7 @@ extension DisplayItem: Codable {
         case .printed: self = .printed(try c.decode(String.self, forKey: .text))
         case .value: self = .value(try c.decode(String.self, forKey: .text))
         case .formula: self = .formula(text: try c.decode(String.self, forKey: .text),
-                                       mathML: try c.decode(String.self, forKey: .mathML))
+                                       tex: try c.decode(String.self, forKey: .tex))
         case .table: self = .table(try c.decode(DisplayTable.self, forKey: .table))
         case .plot: self = .plot(try c.decode(PlotSpec.self, forKey: .plot))
         case .images: self = .images(try c.decode(ImageGrid.self, forKey: .images))
@@ -84,8 +84,8 @@ extension DisplayItem: Codable {
         switch self {
         case .printed(let text): try c.encode(Kind.printed, forKey: .kind); try c.encode(text, forKey: .text)
         case .value(let text): try c.encode(Kind.value, forKey: .kind); try c.encode(text, forKey: .text)
-        case .formula(let text, let mathML):
-            try c.encode(Kind.formula, forKey: .kind); try c.encode(text, forKey: .text); try c.encode(mathML, forKey: .mathML)
+        case .formula(let text, let tex):
+            try c.encode(Kind.formula, forKey: .kind); try c.encode(text, forKey: .text); try c.encode(tex, forKey: .tex)
         case .table(let table): try c.encode(Kind.table, forKey: .kind); try c.encode(table, forKey: .table)
         case .plot(let plot): try c.encode(Kind.plot, forKey: .kind); try c.encode(plot, forKey: .plot)
         case .images(let grid): try c.encode(Kind.images, forKey: .kind); try c.encode(grid, forKey: .images)

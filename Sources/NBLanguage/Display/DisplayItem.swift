@@ -8,8 +8,9 @@ public enum DisplayItem: Sendable, Equatable {
     case printed(String)
     /// A displayed value in its §5 text form (`12`, `[[1, 2], [3, 4]]`, `6 + 2ε`, `true`).
     case value(String)
-    /// A symbolic function: text form `f'(x) = 3*x^2 + 2`, and the same as a MathML `<math>` element.
-    case formula(text: String, mathML: String)
+    /// A symbolic function: text form `f'(x) = 3*x^2 + 2`, and the same as TeX (`f'(x) = 3 x^{2} + 2`),
+    /// which the renderer typesets through the document's one MathML writer.
+    case formula(text: String, tex: String)
     /// A table (gradient tables, swell tables, results).
     case table(DisplayTable)
     /// A plot, drawn as inline SVG.

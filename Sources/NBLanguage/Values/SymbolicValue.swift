@@ -23,6 +23,6 @@ public struct SymbolicValue: Sendable {
         return function.description
     }
 
-    /// The formula as a MathML `<math>` element: `f′(x) = …` (rendered by the engine).
-    public var mathML: String { function.mathML() }
+    /// The formula as TeX: `f'(x) = 3 x^{2} + 2`, typeset by the renderer.
+    public var tex: String { function.latex }
 }

@@ -64,7 +64,7 @@ extension Value {
         switch self {
         case .nothing: return nil
         case .display(let item): return item
-        case .symbolic(let s): return .formula(text: s.formula, mathML: s.mathML)
+        case .symbolic(let s): return .formula(text: s.formula, tex: s.tex)
         case .record(let r): return r.display ?? .value(text)
         default: return .value(text)
         }

@@ -4,17 +4,17 @@ import NBLanguage
 /// HTML for what a cell shows (SPEC §5): text, formulas, tables, plots, image grids and errors.
 ///
 /// Every string from a computation is escaped with `HTMLEscaping.escape`; the only markup passed
-/// through is the MathML of `.formula`, which comes from the project's own printer.
+/// through is the MathML of `.formula`, made from its TeX by the same writer as the prose math.
 public enum DisplayHTML {
     /// HTML for one display item (no surrounding cell markup).
     public static func render(_ item: DisplayItem) -> String {
         switch item {
         case .printed(let text), .value(let text):
             return preformatted(text)
-        case .formula(let text, let mathML):
-            // Without MathML (a printer that could not typeset it), the text form still shows.
-            guard mathML.contains(where: { !$0.isWhitespace }) else { return preformatted(text) }
-            return "<div class=\"nb-formula\">" + mathML + "</div>\n"
+        case .formula(let text, let tex):
+            // Without TeX (a value the engine could not write as a formula), the text form shows.
+            guard tex.contains(where: { !$0.isWhitespace }) else { return preformatted(text) }
+            return "<div class=\"nb-formula\">" + MathML.render(tex, display: true).mathML + "</div>\n"
         case .table(let table):
             return TableHTML.render(table)
         case .plot(let plot):

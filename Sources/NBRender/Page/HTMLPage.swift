@@ -6,7 +6,7 @@ import NBLanguage
 public enum HTMLPage {
     /// Where the page gets its CSS from.
     public enum Stylesheet: Sendable, Equatable {
-        /// A `<style>` element in the page.
+        /// A `<style>` element in the page, the math font in it as a `data:` URL.
         case embedded
         /// A `<link rel="stylesheet">` to a shared file (relative URL), for a site.
         case linked(String)
@@ -33,7 +33,7 @@ public enum HTMLPage {
         html += "<meta name=\"generator\" content=\"nb\">\n"
         html += "<title>\(HTMLEscaping.escape(document.title ?? "Untitled"))</title>\n"
         switch stylesheet {
-        case .embedded: html += "<style>\n\(PageStyle.css)</style>\n"
+        case .embedded: html += "<style>\n\(PageStyle.css)\(MathFontFile.embeddedStylesheet)</style>\n"
         case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(LinkSafety.relativeAttribute(href))\">\n"
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"

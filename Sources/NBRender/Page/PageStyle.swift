@@ -59,8 +59,7 @@ public enum PageStyle {
     pre code { font-size: inherit; padding: 0; background: none; }
     table:not(.nb-table, .nb-gradtable) { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
     table:not(.nb-table, .nb-gradtable) :is(th, td) { padding: .35rem .7rem; border: 1px solid var(--nb-rule); }
-    math { font-size: 1.08em; font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", \
-    "DejaVu Math TeX Gyre", math; }
+    math { font-size: 1.08em; }
     .nb-math { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
     .nb-math > math[display="block"] { margin: 0; }
     .nb-cell { margin: 0 0 1.3rem; border-left: 3px solid var(--nb-cell-bar); padding-left: .75rem; }

@@ -54,10 +54,14 @@ extension SiteBuilder {
             pages.append(path)
         }
         let stylesheet = GeneratorPage.stylesheetPath(for: format)
-        if try AtomicFile.writeIfChanged(Data(options.pageStylesheet.utf8), to: options.output.appendingPathComponent(stylesheet), durable: false) {
+        let css = options.pageStylesheet + MathFontFile.siteStylesheet
+        if try AtomicFile.writeIfChanged(Data(css.utf8), to: options.output.appendingPathComponent(stylesheet), durable: false) {
             written.append(stylesheet)
         }
         produced.append(stylesheet)
+        let font = try MathFontFile.write(besideStylesheet: stylesheet, in: options.output)
+        if font.written { written.append(font.path) }
+        produced.append(font.path)
         let assetRoot = format == .hugo ? "static/" : ""
         for asset in sources.assets {
             let target = assetRoot + asset

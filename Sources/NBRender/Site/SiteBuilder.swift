@@ -91,7 +91,10 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
 
         clock.lap("pages", workers: pageLoads)
 
-        // 4. Static files, copied when new or changed (size or modification time).
+        // 4. The math font beside style.css, and static files, copied when new or changed (size or
+        //    modification time).
+        let font = try MathFontFile.write(besideStylesheet: "style.css", in: output)
+        if font.written { written.append(font.path) }
         for asset in sources.assets {
             let from = options.source.appendingPathComponent(asset), to = output.appendingPathComponent(asset)
             if try copyIfChanged(from, to) { written.append(asset) }
@@ -100,7 +103,7 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         clock.lap("assets")
 
         // 5. Remove what an earlier build wrote and this one did not.
-        try Self.removeStale(keeping: rendered.map(\.source.outputPath) + siteFiles.names + sources.assets, in: output)
+        try Self.removeStale(keeping: rendered.map(\.source.outputPath) + siteFiles.names + [font.path] + sources.assets, in: output)
 
         clock.lap("cleanup")
 

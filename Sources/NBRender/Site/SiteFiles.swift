@@ -23,7 +23,7 @@ struct SiteFiles: Sendable {
     func text(of name: String) -> String {
         switch name {
         case "index.html": return layout.indexPage(index: index, intro: intro, tags: pagesByTag)
-        case "style.css": return pageStylesheet
+        case "style.css": return pageStylesheet + MathFontFile.siteStylesheet
         case "bibliography.html":
             return layout.bibliographyPage(SiteBibliography(pages: pages.map { ($0.path, $0.render.title, $0.render.references) }))
         case "sitemap.xml":

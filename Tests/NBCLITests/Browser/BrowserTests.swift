@@ -57,9 +57,8 @@ struct BrowserTests {
         #expect(failures.isEmpty, "\(page), \(dark ? "dark" : "light"): \(m["failureCount"] ?? 0) text colours below 4.5:1, e.g. \(failures.prefix(8))")
     }
 
-    /// Needs the math layout work (columns of `aligned` set with what MathML Core renders):
-    /// remove the trait once that is merged.
-    @Test(.disabled("needs mathlayout: aligned columns in Chromium")) func alignedEquationsLineUpAsTeXAlignsThem() throws {
+    /// The columns of `aligned` are set with what Chromium's MathML Core renders.
+    @Test func alignedEquationsLineUpAsTeXAlignsThem() throws {
         let m = try Self.measurement(BrowserSite.fixturePage, width: Self.desktop, scheme: .dark)
         let aligned = try #require(m["aligned"] as? [[String: Any]])
         #expect(!aligned.isEmpty)
@@ -71,8 +70,8 @@ struct BrowserTests {
         }
     }
 
-    /// Needs the math font that ships with the site: remove the trait once that is merged.
-    @Test(.disabled("needs mathlayout: a math font shipped with the site")) func theMathFontLoaded() throws {
+    /// The math font that ships with the site is loaded.
+    @Test func theMathFontLoaded() throws {
         let m = try Self.measurement(BrowserSite.fixturePage, width: Self.desktop, scheme: .dark)
         let faces = m["mathFaces"] as? [[String: Any]] ?? []
         #expect(faces.contains { $0["status"] as? String == "loaded" }, "math font faces: \(faces)")

@@ -81,8 +81,8 @@ struct MathEquationNumberTests {
             if case .table(let table) = parser.parseFormula() { return table }
             return nil
         }
-        #expect(table?.horizontalLines == [0, 1, 2])
-        #expect(table?.verticalLines == [1, 3])
+        #expect(table?.rowLines == [.solid, .solid, .solid])
+        #expect(table?.columnLines == [.none, .solid, .none, .solid])
         #expect(table?.rows.count == 2)
     }
 }

@@ -71,7 +71,7 @@ enum DisplayDemo {
     static var items: [DisplayItem] {
         [.printed("loss = 0.25 <ok> & done\n"), .value("[[1, 2], [3, 4]]"),
          .formula(text: "f'(x) = 3*x^2 + 2",
-                  mathML: "<math display=\"block\"><mi>f′</mi><mo>(</mo><mi>x</mi><mo>)</mo><mo>=</mo><mn>3</mn><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mn>2</mn></math>"),
+                  tex: "f'(x) = 3 x^{2} + 2"),
          .plot(hSweep), .plot(lines), .plot(moons), .table(gradTable), .images(digits),
          .plot(PlotSpec(title: "", series: [])),
          .plot(PlotSpec(title: "Constant series and a single point", series: [

@@ -1,5 +1,6 @@
 import NBDocument
 import Foundation
+import NBDocument
 import NBLanguage
 import Testing
 @testable import NBRender
@@ -16,14 +17,19 @@ import Testing
         #expect(DisplayHTML.render(.printed("\nindented")) == "<pre class=\"nb-text\">\n\nindented</pre>\n")
     }
 
-    @Test func formulaMathMLIsPassedThrough() {
-        let math = "<math><mi>x</mi><mo>+</mo><mn>1</mn></math>"
-        #expect(DisplayHTML.render(.formula(text: "f(x) = x + 1 <b>", mathML: math))
-                == "<div class=\"nb-formula\">\(math)</div>\n")
+    @Test func formulaIsTypesetLikeProseMath() {
+        // The same writer as `$$…$$` in prose: italic f, a prime ′, tight brackets, and the whole
+        // definition as the TeX annotation.
+        let tex = "f'(x) = 3 x^{2} + 2"
+        let html = DisplayHTML.render(.formula(text: "f'(x) = 3*x^2 + 2", tex: tex))
+        #expect(html == "<div class=\"nb-formula\">" + MathML.render(tex, display: true).mathML + "</div>\n")
+        #expect(html.contains("<mi>f</mi><mo lspace=\"0\" rspace=\"0\">′</mo><mo stretchy=\"false\">(</mo>"))
+        #expect(html.contains("<annotation encoding=\"application/x-tex\">f&apos;(x) = 3 x^{2} + 2</annotation>")
+                || html.contains("<annotation encoding=\"application/x-tex\">f'(x) = 3 x^{2} + 2</annotation>"))
     }
 
     @Test func formulaWithoutMathMLShowsItsText() {
-        #expect(DisplayHTML.render(.formula(text: "f'(x) = 3*x^2 <2>", mathML: " \n"))
+        #expect(DisplayHTML.render(.formula(text: "f'(x) = 3*x^2 <2>", tex: " \n"))
                 == "<pre class=\"nb-text\">f&#39;(x) = 3*x^2 &lt;2&gt;</pre>\n")
     }
 

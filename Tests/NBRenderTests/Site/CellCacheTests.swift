@@ -174,7 +174,7 @@ private struct Fixture {
         let plot = PlotSpec(title: "t", xScale: .log, series: [.init(name: "s", xs: [1, .nan], ys: [.infinity, -.infinity], style: .scatter, groups: [0, 1])],
                             markers: [.init(x: 1e-8, label: "best")])
         let outcome = CellOutcome(
-            items: [.printed("hi"), .value("[[1, 2]]"), .formula(text: "f'(x) = 2*x", mathML: "<math/>"), .table(table), .plot(plot),
+            items: [.printed("hi"), .value("[[1, 2]]"), .formula(text: "f'(x) = 2*x", tex: "f'(x) = 2 x"), .table(table), .plot(plot),
                     .images(ImageGrid(title: "d", width: 2, height: 1, pixels: [[0, 0.5]], captions: ["7"]))],
             error: CellError(message: "m", location: TextLocation(line: 3, column: 4), hint: "h"),
             checks: [CheckRecord(kind: .gradcheck, passed: true, message: "ok", location: TextLocation(line: 1, column: 1))],

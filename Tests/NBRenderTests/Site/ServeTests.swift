@@ -77,6 +77,10 @@ import NBRender
         #expect(SourceWatcher.changes(from: second, to: watcher.snapshot()) == ["a.md"])
     }
 
+    @Test func theMathFontIsServedAsAFont() {
+        #expect(StaticFiles.contentType(of: URL(fileURLWithPath: "/site/nb-math.woff2")) == "font/woff2")
+    }
+
     @Test func reloadScriptGoesBeforeTheBodyEnd() {
         let html = LiveReload.inject(into: "<html><body><p>x</p></body></html>\n", generation: 3)
         #expect(html.hasSuffix("</script>\n</body></html>\n"))

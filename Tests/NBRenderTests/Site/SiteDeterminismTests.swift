@@ -59,7 +59,7 @@ import NBExecution
         #expect(first.exitCode == 0)
         #expect(first.diagnostics.count == count, "\(first.diagnostics)")   // one broken link each
         let files = SiteSources.scan(reference, excluding: nil).assets
-        #expect(files.count == count + 7)
+        #expect(files.count == count + 8)   // pages, the site files and the math font
         for (jobs, cached, name) in [(3, true, "cold"), (2, true, "warm"), (4, false, "four")] {
             let (output, report) = try build(jobs: jobs, cached: cached, into: name)
             #expect(report.diagnostics == first.diagnostics)
