@@ -200,7 +200,7 @@ struct MathMLWriter {
                 escaped(color)
                 raw("\"")
             }
-            if let size = style.size { attribute(" mathsize=\"", size) }
+            if let size = mathStyle.size { attribute(" mathsize=\"", size) }
             raw(">")
             let outer = style
             style = outer.switched(by: mathStyle)
