@@ -643,25 +643,11 @@ extension TeXParser {
 
     /// An `<mspace>` for a TeX dimension; `mu` (1/18 em) is converted, CSS units pass through.
     private mutating func space(_ dimension: String, command: String, at offset: Int) -> MathNode {
-        let trimmed = dimension.trimmingSpaces
-        var number = ""
-        var unit = ""
-        for scalar in trimmed.unicodeScalars {
-            if unit.isEmpty && (("0"..."9").contains(scalar) || scalar == "." || scalar == "-" || scalar == "+") {
-                number.unicodeScalars.append(scalar)
-            } else if scalar != " " {
-                unit.unicodeScalars.append(scalar)
-            }
-        }
-        guard let value = Double(number), ["em", "ex", "pt", "px", "mm", "cm", "in", "mu", "pc", "bp"].contains(unit) else {
+        guard let width = Self.cssLength(dimension) else {
             report("\(command): cannot read the dimension \"\(dimension)\"", at: offset)
             return .error(command + "{" + dimension + "}")
         }
-        switch unit {
-        case "mu": return .space(width: Self.formatEm(value / 18))
-        case "bp": return .space(width: (number.hasPrefix("+") ? String(number.dropFirst()) : number) + "pt")
-        default: return .space(width: (number.hasPrefix("+") ? String(number.dropFirst()) : number) + unit)
-        }
+        return .space(width: width)
     }
 
     static func formatEm(_ value: Double) -> String {
