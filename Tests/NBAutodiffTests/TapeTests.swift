@@ -16,4 +16,36 @@ import Testing
         #expect(value.value == dual.value)
         #expect(abs(gradient[0] - dual.tangent) <= 1e-12 * abs(dual.tangent))
     }
+
+    /// A value kept after its tape ended stops the program instead of writing into freed memory
+    /// (the tape is named by a slot whose generation changed when the tape ended).
+    @Test func aValueUsedAfterItsTapeEndedStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            func escaped() -> Tracked<Double> { Tape<Double>().variable(2) }
+            let kept = escaped()
+            _ = kept * kept
+        }
+    }
+
+    /// Values of two tapes cannot be combined, even when one tape reuses the other's slot.
+    @Test func aValueOfAnEndedTapeCannotJoinItsSuccessor() async {
+        await #expect(processExitsWith: .failure) {
+            func escaped() -> Tracked<Double> { Tape<Double>().variable(2) }
+            let kept = escaped()
+            let tape = Tape<Double>()
+            _ = tape.variable(1) + kept
+        }
+    }
+
+    /// Tapes end and their slots are reused: many tapes in a row stay correct.
+    @Test func slotsAreReusedAcrossManyTapes() {
+        for k in 0..<100_000 {
+            let tape = Tape<Double>(capacity: 16)
+            let x = tape.variable(Double(k))
+            #expect(tape.gradient(of: x * x, withRespectTo: [x]) == [2 * Double(k)])
+            #expect(x.isRecorded(on: tape))
+        }
+        let a = Tape<Double>(), b = Tape<Double>()
+        #expect(!a.variable(1).isRecorded(on: b))
+    }
 }

@@ -2,9 +2,10 @@
 ///
 /// Entry `i` records the local partial derivatives of node `i` with respect to at most two
 /// parent nodes. Entry 0 is a sink: constants and missing parents point at it, so the backward
-/// sweep runs without branches. A tape is created per differentiation call and referenced,
-/// unretained, by the `Tracked` values recorded on it: it must outlive them (the entry points
-/// keep it alive for the whole call). There is no global tape.
+/// sweep runs without branches. A tape is created per differentiation call; the `Tracked` values
+/// recorded on it name it by its slot in the `TapeRegistry` (no reference count per value), and
+/// a value used after its tape ended stops the program instead of touching freed memory. There is
+/// no global "current" tape.
 ///
 /// The sweep's bounds do not rest on assertions: entries are written only through `Tracked`, whose
 /// index always names an entry of its own tape (combining values of two tapes stops the program
@@ -12,54 +13,39 @@
 /// entry that names it.
 public final class Tape<Scalar: DifferentiableScalar> {
     @usableFromInline let storage: UnsafeMutablePointer<TapeStorage<Scalar>>
+    /// This tape's slot in the `TapeRegistry` and the slot's generation while the tape lives.
+    @usableFromInline let slot: UnsafeMutablePointer<TapeRegistry.Slot>
+    @usableFromInline let generation: UInt32
 
     /// An empty tape with room for `capacity` entries before it grows.
     public init(capacity: Int = 1024) {
         storage = .allocate(capacity: 1)
-        storage.initialize(to: TapeStorage(capacity: Swift.min(Swift.max(capacity, 16), Self.maximumCapacity)))
+        storage.initialize(to: TapeStorage(capacity: Swift.min(Swift.max(capacity, 16), TapeStorage<Scalar>.maximumCapacity)))
+        (slot, generation) = TapeRegistry.claim(UnsafeMutableRawPointer(storage))
         _ = record(0, Scalar(0), 0, Scalar(0)) // the sink
     }
 
     deinit {
+        TapeRegistry.release(slot)
         storage.pointee.entries.deinitialize(count: storage.pointee.count)
         storage.pointee.entries.deallocate()
         storage.deinitialize(count: 1)
         storage.deallocate()
     }
 
-    /// Entry indices are `Int32`.
-    @usableFromInline static var maximumCapacity: Int { 1 << 30 }
-
     /// The number of recorded entries (the sink included).
     @inlinable public var entryCount: Int { storage.pointee.count }
 
     /// Records a node with partials `da` = ∂node/∂a and `db` = ∂node/∂b; returns its index.
-    /// `a` and `b` must be indices of this tape's entries: only `Tracked` calls this.
     @inlinable
     func record(_ a: Int32, _ da: Scalar, _ b: Int32, _ db: Scalar) -> Int32 {
-        let i = storage.pointee.count
-        if i == storage.pointee.capacity { grow() }
-        (storage.pointee.entries + i).initialize(to: TapeEntry(parentA: a, partialA: da, parentB: b, partialB: db))
-        storage.pointee.count = i &+ 1
-        return Int32(truncatingIfNeeded: i)
-    }
-
-    @usableFromInline
-    func grow() {
-        let old = storage.pointee
-        guard old.capacity < Self.maximumCapacity else { fatalError("a reverse-mode tape exceeds 2^30 entries") }
-        let newCapacity = Swift.min(old.capacity * 2, Self.maximumCapacity)
-        let entries = UnsafeMutablePointer<TapeEntry<Scalar>>.allocate(capacity: newCapacity)
-        entries.moveInitialize(from: old.entries, count: old.count)
-        old.entries.deallocate()
-        storage.pointee.entries = entries
-        storage.pointee.capacity = newCapacity
+        TapeStorage.record(storage, a, da, b, db)
     }
 
     /// A new independent variable (a leaf) with the given value.
     @inlinable
     public func variable(_ value: Scalar) -> Tracked<Scalar> {
-        Tracked(value: value, index: record(0, Scalar(0), 0, Scalar(0)), tape: Unmanaged.passUnretained(self))
+        Tracked(value: value, index: record(0, Scalar(0), 0, Scalar(0)), slot: slot, generation: generation)
     }
 
     /// One backward sweep from `output`: the adjoint ∂output/∂node of every entry, indexed by

@@ -14,4 +14,30 @@ struct TapeStorage<Scalar> {
         count = 0
         self.capacity = capacity
     }
+
+    /// Entry indices are `Int32`.
+    @usableFromInline static var maximumCapacity: Int { 1 << 30 }
+
+    /// Records a node with partials `da` = ∂node/∂a and `db` = ∂node/∂b; returns its index.
+    /// `a` and `b` must be indices of this storage's entries: only `Tape` and `Tracked` call this.
+    @inlinable
+    static func record(_ storage: UnsafeMutablePointer<TapeStorage>, _ a: Int32, _ da: Scalar, _ b: Int32, _ db: Scalar) -> Int32 {
+        let i = storage.pointee.count
+        if i == storage.pointee.capacity { grow(storage) }
+        (storage.pointee.entries + i).initialize(to: TapeEntry(parentA: a, partialA: da, parentB: b, partialB: db))
+        storage.pointee.count = i &+ 1
+        return Int32(truncatingIfNeeded: i)
+    }
+
+    @usableFromInline
+    static func grow(_ storage: UnsafeMutablePointer<TapeStorage>) {
+        let old = storage.pointee
+        guard old.capacity < maximumCapacity else { fatalError("a reverse-mode tape exceeds 2^30 entries") }
+        let newCapacity = Swift.min(old.capacity * 2, maximumCapacity)
+        let entries = UnsafeMutablePointer<TapeEntry<Scalar>>.allocate(capacity: newCapacity)
+        entries.moveInitialize(from: old.entries, count: old.count)
+        old.entries.deallocate()
+        storage.pointee.entries = entries
+        storage.pointee.capacity = newCapacity
+    }
 }

@@ -6,27 +6,28 @@ extension Tracked: DifferentiableScalar {
     @inlinable public static func lifting(_ value: any DifferentiableScalar) -> Tracked? {
         if let same = value as? Tracked { return same }
         guard let inner = Scalar.lifting(value) else { return nil }
-        return Tracked(value: inner, index: 0, tape: nil)
+        return .constant(inner)
     }
 
     /// A constant (recorded nowhere).
     @inlinable
     public init(_ constant: Double) {
-        self.init(value: Scalar(constant), index: 0, tape: nil)
+        self = .constant(Scalar(constant))
     }
 
     @inlinable
     static func binary(_ lhs: Tracked, _ rhs: Tracked, value: Scalar, _ da: Scalar, _ db: Scalar) -> Tracked {
-        guard let tape = sharedTape(lhs, rhs) else { return Tracked(value: value, index: 0, tape: nil) }
-        let index = tape._withUnsafeGuaranteedRef { $0.record(lhs.index, da, rhs.index, db) }
-        return Tracked(value: value, index: index, tape: tape)
+        guard let tape = sharedTape(lhs, rhs) else { return .constant(value) }
+        let index = TapeStorage.record(tape.storage, lhs.index, da, rhs.index, db)
+        return Tracked(value: value, index: index, slot: tape.slot, generation: tape.generation)
     }
 
     @inlinable
     static func unary(_ operand: Tracked, value: Scalar, _ partial: @autoclosure () -> Scalar) -> Tracked {
-        guard let tape = operand.tape else { return Tracked(value: value, index: 0, tape: nil) }
-        let index = tape._withUnsafeGuaranteedRef { $0.record(operand.index, partial(), 0, Scalar(0)) }
-        return Tracked(value: value, index: index, tape: tape)
+        guard let slot = operand.slot else { return .constant(value) }
+        let storage = TapeRegistry.storage(slot, operand.generation, as: Scalar.self)
+        let index = TapeStorage.record(storage, operand.index, partial(), 0, Scalar(0))
+        return Tracked(value: value, index: index, slot: slot, generation: operand.generation)
     }
 
     /// Records `lhs + rhs` (partials 1, 1).
@@ -65,11 +66,11 @@ extension Tracked: DifferentiableScalar {
     @inlinable
     public static func power(_ base: Tracked, _ exponent: Tracked) -> Tracked {
         let value = Scalar.power(base.value, exponent.value)
-        if exponent.tape == nil {
+        if exponent.slot == nil {
             return unary(base, value: value,
                          exponent.value * Scalar.power(base.value, exponent.value - Scalar(1)))
         }
-        let dBase = base.tape == nil ? Scalar(0)
+        let dBase = base.slot == nil ? Scalar(0)
             : exponent.value * Scalar.power(base.value, exponent.value - Scalar(1))
         // Where u^v is 0, ∂/∂v = u^v·log u is its limit 0, not 0·(−inf).
         let dExponent = value.isZero ? Scalar(0) : value * Scalar.apply(.log, base.value)
@@ -100,10 +101,10 @@ extension Tracked: DifferentiableScalar {
     /// A constant `sign(value)`.
     @inlinable
     public static func sign(_ operand: Tracked) -> Tracked {
-        Tracked(value: Scalar.sign(operand.value), index: 0, tape: nil)
+        .constant(Scalar.sign(operand.value))
     }
 
     /// True for a constant zero.
     @inlinable
-    public var isZero: Bool { tape == nil && value.isZero }
+    public var isZero: Bool { slot == nil && value.isZero }
 }
