@@ -66,7 +66,8 @@ extension TeXParser {
 
         loop: while true {
             let located = lexer.peek()
-            switch Self.classify(located.token) {
+            let kind = Self.classify(located.token)
+            switch kind {
             case .end:
                 stop = .end
                 break loop
@@ -163,7 +164,8 @@ extension TeXParser {
                     report("\\limits and \\nolimits must follow an operator", at: located.start)
                 }
 
-            case .style(let style, let display):
+            case .style, .size:
+                // A switch applies from here to the end of the group: close what came before it.
                 lexer.next()
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
                 styleLevels += 1
@@ -171,25 +173,19 @@ extension TeXParser {
                     nodes.append(error)
                     continue
                 }
-                displayStyle = display
-                styleMarks.append((nodes.count, style))
+                if case .style(let style, let display) = kind {
+                    displayStyle = display
+                    styleMarks.append((nodes.count, style))
+                } else if case .size(let size) = kind {
+                    // `mathsize` is relative to the enclosing size: `\tiny a \normalsize b` is back to 100%.
+                    let ratio = size / currentSize
+                    currentSize = size
+                    styleMarks.append((nodes.count, MathStyle(size: Self.formatPercent(ratio))))
+                }
 
             case .font(let newFont):
                 lexer.next()
                 font = newFont
-
-            case .size(let size):
-                lexer.next()
-                flush(&pending, into: &nodes, displayStyle: displayStyle)
-                styleLevels += 1
-                if let error = enter(at: located.start) {
-                    nodes.append(error)
-                    continue
-                }
-                // `mathsize` is relative to the enclosing size: `\\tiny a \\normalsize b` is back to 100%.
-                let ratio = size / currentSize
-                currentSize = size
-                styleMarks.append((nodes.count, MathStyle(size: Self.formatPercent(ratio))))
 
             case .horizontalLine:
                 lexer.next()

@@ -13,12 +13,4 @@ enum BlockHTML {
     static func code(_ code: CodeBlock) -> String {
         code.html
     }
-
-    /// A link list's `<ol class="nb-bibliography">` (numbered from its first entry's number), in
-    /// the one bibliography format (`BibliographyHTML`). A site page renders it from the page's
-    /// bibliography instead, where keyed entries add their details.
-    static func bibliography(_ bibliography: Bibliography) -> String {
-        let start = bibliography.references.first.flatMap { Int($0.id) } ?? 1
-        return BibliographyHTML.list(bibliography.references.map(BibliographyEntry.init), start: start)
-    }
 }
