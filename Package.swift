@@ -5,6 +5,7 @@ import PackageDescription
 //   NBHash       – SHA-256: content hashes, cache keys, checksums, the build's source hashes.
 //   NBAutodiff   – the differentiation engine (numbers, duals, tape, symbols); no Markdown.
 //   CNBKernels   – elementwise kernels in C for baseline x86-64, AVX2 and AVX-512 (chosen at run time).
+//   CNBBLAS      – matrix products through OpenBLAS or BLIS, loaded at run time per CPU class.
 //   NBLearning   – tensors, nn, optimizers, proximal methods, datasets, recipes.
 //   NBLanguage   – the cell language: lexer, parser, interpreter, values, display model.
 //   NBDocument   – Markdown (libcmark), front matter, math → MathML, references.
@@ -34,8 +35,6 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
         .target(name: "NBHash"),
         .executableTarget(name: "nb-source-hash", dependencies: ["NBHash"]),
         .plugin(name: "SourceHashPlugin", capability: .buildTool(), dependencies: ["nb-source-hash"]),
@@ -43,10 +42,13 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Elementwise kernels in C, one copy per instruction set chosen at run time (docs/engine.md).
         .target(name: "CNBKernels"),
+        // Matrix products through OpenBLAS or BLIS, loaded at run time with the library and kernel
+        // chosen per CPU class (docs/engine.md, "Matrix products").
+        .target(name: "CNBBLAS", dependencies: ["CNBKernels"], linkerSettings: [.linkedLibrary("dl")]),
         // The math font pages ship with (nb-math.woff2, GUST Font License), linked in by `.incbin`.
         .target(name: "CNBMathFont", exclude: ["nb-math.woff2", "make-math-font.py", "LICENSE-GUST-FONT.txt", "README.md"],
                 cSettings: [.headerSearchPath(".")]),
-        .target(name: "NBLearning", dependencies: ["NBAutodiff", "COpenBLAS", "CMalloc", "CNBKernels"], exclude: ["README.md"]),
+        .target(name: "NBLearning", dependencies: ["NBAutodiff", "CNBBLAS", "CMalloc", "CNBKernels"], exclude: ["README.md"]),
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning", "NBDocument"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
         .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage"], plugins: ["SourceHashPlugin"]),
@@ -63,7 +65,7 @@ let package = Package(
         .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "NBLearningTests", dependencies: ["NBLearning", "CNBKernels"], exclude: ["Unsupervised/Fixtures"]),
+        .testTarget(name: "NBLearningTests", dependencies: ["NBLearning", "CNBKernels", "CNBBLAS"], exclude: ["Unsupervised/Fixtures"]),
         .testTarget(name: "NBLanguageTests", dependencies: ["NBLanguage", "NBAutodiff"]),
         .testTarget(name: "NBDocumentTests", dependencies: ["NBDocument"], exclude: ["Bibliography/Fixtures"]),
         .testTarget(name: "NBRenderTests", dependencies: ["NBRender", "NBServe", "NBDocument", "NBHash", "CCmark"], exclude: ["Page/Fixtures"]),

@@ -24,6 +24,15 @@ NBKernelISA nb_kernels_isa(void) {
     if (avx512f && avx512dq && avx512vl && (xcr0 & 0xe6) == 0xe6) return NBKernelISAAVX512;
     return avx2 ? NBKernelISAAVX2 : NBKernelISABaseline;
 }
+
+int nb_cpu_is_amd(void) {
+    unsigned int a, b, c, d;
+    if (!__get_cpuid(0, &a, &b, &c, &d)) return 0;
+    // The vendor string is EBX, EDX, ECX: "AuthenticAMD", or "HygonGenuine" for Hygon's Zen cores.
+    return (b == 0x68747541 && d == 0x69746e65 && c == 0x444d4163)
+        || (b == 0x6f677948 && d == 0x6e65476e && c == 0x656e6975);
+}
 #else
 NBKernelISA nb_kernels_isa(void) { return NBKernelISABaseline; }
+int nb_cpu_is_amd(void) { return 0; }
 #endif

@@ -16,6 +16,9 @@ typedef enum NBKernelISA {
 /// The widest instruction set this CPU and operating system support (CPUID and XGETBV).
 NBKernelISA nb_kernels_isa(void);
 
+/// 1 when the CPU is AMD's (or Hygon's, which are Zen cores), else 0 (CPUID leaf 0).
+int nb_cpu_is_amd(void);
+
 /// out[i] = x[i] < 0 ? 0 : x[i]  — relu (nan and −0 pass through).
 void nb_relu_f32(NBKernelISA isa, size_t n, const float *x, float *out);
 void nb_relu_f64(NBKernelISA isa, size_t n, const double *x, double *out);

@@ -1,4 +1,4 @@
-import COpenBLAS
+import CNBBLAS
 import Synchronization
 
 #if canImport(Glibc)
@@ -77,8 +77,8 @@ public enum ComputeThreads {
         }
     }
 
-    /// OpenBLAS's own pool stays at one thread: nb splits products itself, with a partition that
-    /// does not depend on the thread count.
-    static func pinBLASToOneThread() { _ = openblasPinned }
-    private static let openblasPinned: Void = openblas_set_num_threads(1)
+    /// The BLAS library's own threads stay at one: nb splits products itself, with a partition that
+    /// does not depend on the thread count. (The loader sets one thread when it loads the library.)
+    static func pinBLASToOneThread() { _ = blasLoaded }
+    private static let blasLoaded: Void = nb_blas_set_threads(1)
 }

@@ -1,0 +1,47 @@
+// Matrix products for NBLearning through a BLAS library loaded at run time. nb picks the library
+// and the kernel family per CPU class itself (docs/engine.md, "Matrix products"), because the
+// libraries' own CPU detection goes by model numbers and falls back to slow generic kernels on CPUs
+// newer than the library: OpenBLAS 0.3.21 runs an Emerald Rapids Xeon (family 6, model 207) with
+// its SSE3 "Prescott" kernels at a fifth of the speed of its AVX-512 ones.
+#ifndef NB_BLAS_H
+#define NB_BLAS_H
+#include "NBKernels.h"
+
+/// The BLAS libraries nb can load.
+typedef enum NBBLASLibrary {
+    NBBLASLibraryOpenBLAS = 0,
+    NBBLASLibraryBLIS = 1,
+} NBBLASLibrary;
+
+/// The library nb prefers on a CPU class (`amd`: 1 for AMD and Hygon CPUs), from measurements on
+/// the shapes nb runs: BLIS on AMD CPUs without AVX-512, OpenBLAS everywhere else.
+NBBLASLibrary nb_blas_preferred_library(NBKernelISA isa, int amd);
+
+/// The OpenBLAS kernel family (its OPENBLAS_CORETYPE name) nb asks for on a CPU class, or NULL to
+/// leave the choice to OpenBLAS: "SkylakeX" with AVX-512, "Zen" or "Haswell" with AVX2.
+const char *nb_blas_openblas_core(NBKernelISA isa, int amd);
+
+/// Loads the library once (thread-safe; later calls return the first result): 1 on success, 0 when
+/// no usable library was found, with the reason in `nb_blas_failure()`. The environment variable
+/// NB_BLAS (`openblas` or `blis`) overrides the preferred library; OPENBLAS_CORETYPE set by the user
+/// overrides the kernel family. The library computes on one thread per call.
+int nb_blas_load(void);
+
+/// Why loading failed, or an empty string.
+const char *nb_blas_failure(void);
+
+/// The loaded library: name, version or build configuration, the kernel it runs and why it was
+/// chosen. Loads the library if needed.
+const char *nb_blas_description(void);
+
+/// Threads the library itself may use per call (nb keeps it at 1; benchmarks raise it for a peer).
+void nb_blas_set_threads(int threads);
+
+/// C ← alpha·op(A)·op(B) + beta·C, row-major; op transposes when `transpose_*` is non-zero.
+/// Loads the library on first use and ends the process with a message if none can be loaded.
+void nb_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
+              const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
+void nb_dgemm(int transpose_a, int transpose_b, int m, int n, int k, double alpha,
+              const double *a, int lda, const double *b, int ldb, double beta, double *c, int ldc);
+
+#endif
