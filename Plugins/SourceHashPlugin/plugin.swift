@@ -10,11 +10,20 @@ import PackagePlugin
 struct SourceHashPlugin: BuildToolPlugin {
     /// Per module: the type to generate and the modules whose sources it hashes.
     static let plans: [String: (type: String, modules: [String])] = [
-        // Cell results: the engine, the learning library, the language and the executor.
-        "NBExecution": ("EngineSourceHash", ["NBAutodiff", "NBLearning", "NBLanguage", "NBExecution", "NBHash"]),
+        // Cell results: the engine, the C kernels and BLAS loader, the learning library, the language
+        // and the executor.
+        "NBExecution": ("EngineSourceHash", ["NBAutodiff", "CNBKernels", "CNBBLAS", "NBLearning", "NBLanguage", "NBExecution", "NBHash"]),
         // Rendered pages: the Markdown/math pipeline and the renderer (cell results are keyed above).
         "NBRender": ("RendererSourceHash", ["NBDocument", "NBRender"]),
     ]
+
+    /// A C target's public headers (its `include` folder), which `sourceFiles` does not list.
+    static func publicHeaders(of module: Target) -> [URL] {
+        guard let clang = module as? ClangSourceModuleTarget, let folder = clang.publicHeadersDirectoryURL,
+              let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        return found.compactMap { $0 as? URL }.filter { $0.pathExtension == "h" }
+            .map { $0.resolvingSymlinksInPath().standardizedFileURL }
+    }
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let plan = Self.plans[target.name] else {
@@ -27,10 +36,11 @@ struct SourceHashPlugin: BuildToolPlugin {
             Diagnostics.error("SourceHashPlugin: \(target.name) does not depend on \(missing.sorted().joined(separator: ", "))")
             return []
         }
-        let files = modules.flatMap { module -> [URL] in
+        let files = Set(modules.flatMap { module -> [URL] in
             guard let source = module.sourceModule else { return [] }
             return source.sourceFiles.filter { $0.type == .source || $0.type == .header }.map(\.url)
-        }.sorted { $0.path < $1.path }
+                + Self.publicHeaders(of: module)
+        }).sorted { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("\(plan.type).swift")
         let tool = try context.tool(named: "nb-source-hash")
         return [.buildCommand(

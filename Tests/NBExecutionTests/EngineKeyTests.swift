@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func theEngineKeyIsTheHashOfTheEngineSources() throws {
-        let hash = try Self.sourceHash(of: ["NBAutodiff", "NBLearning", "NBLanguage", "NBExecution", "NBHash"])
+        let hash = try Self.sourceHash(of: ["NBAutodiff", "CNBKernels", "CNBBLAS", "NBLearning", "NBLanguage", "NBExecution", "NBHash"])
         #expect(EngineSourceHash.value == hash)
         #expect(NotebookExecution.engineVersion.hasSuffix(String(hash.prefix(16))))
     }

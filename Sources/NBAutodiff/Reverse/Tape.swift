@@ -58,15 +58,28 @@ public final class Tape<Scalar: DifferentiableScalar> {
         let entries = storage.pointee.entries
         adjoint.withUnsafeMutableBufferPointer { buffer in
             guard let g = buffer.baseAddress else { return }
-            g[Int(output.index)] = seed
             var i = Int(output.index)
+            g[i] = seed
+            // `gi` is entry i's finished adjoint, carried in a register: entry i + 1 is the last to
+            // add to it, usually through its first parent, so reading it back from memory would
+            // put a store-to-load round trip on the sweep's dependency chain. The additions and
+            // their order are the same as reading it from `g`.
+            var gi = seed
             while i > 0 {
-                let gi = g[i]
                 let entry = entries[i]
                 let a = Int(entry.parentA), b = Int(entry.parentB)
-                g[a] = g[a] + gi * entry.partialA
-                g[b] = g[b] + gi * entry.partialB
+                let newA = g[a] + gi * entry.partialA
+                g[a] = newA
+                let newB = g[b] + gi * entry.partialB
+                g[b] = newB
                 i &-= 1
+                if b == i {
+                    gi = newB
+                } else if a == i {
+                    gi = newA
+                } else {
+                    gi = g[i]
+                }
             }
         }
         return adjoint

@@ -7,20 +7,21 @@
 /// with a message: it never reads or writes freed memory. A value made by `init(_:)` is a constant
 /// with no tape.
 public struct Tracked<Scalar: DifferentiableScalar> {
+    // Stored in this order so the two 4-byte fields share a word: 24 bytes for a Double, not 32.
     /// The primal value.
     public let value: Scalar
-    /// The tape entry; 0 for a constant.
-    @usableFromInline let index: Int32
     /// The `TapeRegistry` slot of the tape this value is recorded on; nil for a constant.
     @usableFromInline let slot: UnsafeMutablePointer<TapeRegistry.Slot>?
+    /// The tape entry; 0 for a constant.
+    @usableFromInline let index: Int32
     /// The slot's generation when the value was recorded.
     @usableFromInline let generation: UInt32
 
     @inlinable
     init(value: Scalar, index: Int32, slot: UnsafeMutablePointer<TapeRegistry.Slot>?, generation: UInt32) {
         self.value = value
-        self.index = index
         self.slot = slot
+        self.index = index
         self.generation = generation
     }
 
