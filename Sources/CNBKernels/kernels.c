@@ -75,14 +75,15 @@
             T vi = b2 * v[i] + (1 - b2) * grad * grad;                                              \
             m[i] = mi;                                                                              \
             v[i] = vi;                                                                              \
-            p[i] -= step * mi / (sqrt##suffix(vi) * scale + eps);                                   \
+            p[i] -= step * mi / (__builtin_elementwise_sqrt(vi) * scale + eps);                      \
         }                                                                                           \
     }                                                                                               \
     NB_DISPATCH(nb_adam_##suffix, (size_t n, T *restrict p, const T *restrict g, T *restrict m, T *restrict v, \
                                    T b1, T b2, T wd, T step, T scale, T eps),                       \
                 (n, p, g, m, v, b1, b2, wd, step, scale, eps))
 
-#define sqrtf32 __builtin_sqrtf
-#define sqrtf64 __builtin_sqrt
+// Adam's square root is __builtin_elementwise_sqrt, not sqrtf: with errno semantics (the C
+// default) sqrtf keeps a scalar call for negative inputs, which stops the loop from vectorising.
+// Both are the correctly rounded IEEE square root, so the results are the same.
 NB_KERNELS(float, f32)
 NB_KERNELS(double, f64)
