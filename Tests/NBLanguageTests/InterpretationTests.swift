@@ -1,3 +1,4 @@
+import NBDocument
 import Foundation
 import Testing
 import NBAutodiff
@@ -124,5 +125,26 @@ import NBAutodiff
         #expect(errorMessage("grad(w -> sum(w + [1, 2, 3]), [1, 2])") == "shapes (2,) and (3,) cannot be broadcast together")
         // An index computed from the parameters follows its primal value, as every branch does.
         #expect(run("grad(w -> w[w[0]], [0, 1])")[0].items.first?.transcript == "[1, 0]")
+    }
+
+    /// A branch that returns a tensor where a differentiated function must return a number is
+    /// named at the branch (line 1 here), with the call that differentiates it (line 3); the
+    /// other branch, a number, differentiates.
+    @Test(arguments: ["grad(f, [1])", "jvp(f, [1], [1])", "grad(f, [[1, 2]])", "hessian(f, [1])"])
+    func aTensorFromOneBranchIsReportedAtTheBranch(_ call: String) throws {
+        let outcomes = run("f(x) = if sum(x) > 0 {\n  [x, x]\n} else { sum(x) }", "f(-1)\n" + call)
+        let error = try #require(outcomes[1].error)
+        #expect(error.location == TextLocation(line: 1, column: 22))
+        #expect(error.message.hasPrefix("f returns a tensor of shape"))
+        #expect(error.message.hasSuffix("from this branch, but the differentiation at 2:1 needs a number"))
+        #expect(error.hint?.hasPrefix("make every branch of the if return a number") == true)
+        #expect(transcript("f(x) = if x > 0 { [x, x] } else { x }\ngrad(f, [-1])") == "[1]")
+    }
+
+    /// Without an `if` in tail position the error stays at the call, whatever `if` ran inside.
+    @Test func aTensorNotFromABranchIsReportedAtTheCall() {
+        let outcome = run("g(x) = { y = if x > 0 { x } else { -x }; [y, y] }\ngrad(g, [1])")[0]
+        #expect(outcome.error?.message == "g must return a number here, got a tensor of shape (2,)")
+        #expect(outcome.error?.location == TextLocation(line: 2, column: 1))
     }
 }

@@ -91,11 +91,19 @@ extension Expr {
         case .ifElse(let condition, let then, let otherwise):
             let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
             let conditionLocation = condition.location
+            let taken = TakenBranch(ifLocation: location, branchLocation: then.location)
+            let takenOtherwise = otherwise.map { TakenBranch(ifLocation: location, branchLocation: $0.location) }
             return { interpreter, frame throws(LanguageError) in
                 let value = try conditionCode(interpreter, &frame)
-                if try Interpreter.truth(value, what: "if", at: conditionLocation) { return try thenCode(interpreter, &frame) }
+                if try Interpreter.truth(value, what: "if", at: conditionLocation) {
+                    let result = try thenCode(interpreter, &frame)
+                    interpreter.lastTakenBranch = taken
+                    return result
+                }
                 guard let otherwiseCode else { return .nothing }
-                return try otherwiseCode(interpreter, &frame)
+                let result = try otherwiseCode(interpreter, &frame)
+                interpreter.lastTakenBranch = takenOtherwise
+                return result
             }
         case .setLocal(_, let index, let value):
             let valueCode = value.code

@@ -21,6 +21,8 @@ final class Interpreter {
 
     /// Number types of the differentiations running now, innermost last (see `withCurrentInterpretation`).
     var interpretations: [any DifferentiableScalar.Type] = []
+    /// The `if` that finished last, for errors about what a differentiated function returned.
+    @exclusivity(unchecked) var lastTakenBranch: TakenBranch?
 
     var items: [DisplayItem] = []
     /// The value of the last top-level expression statement run (what inline code shows).

@@ -16,17 +16,18 @@ extension DifferentiationProblem {
         for (layout, argument) in zip(layouts, self.arguments) {
             arguments.append(try layout.leaves(of: argument, on: tape, into: &leaves, at: location))
         }
+        interpreter.lastTakenBranch = nil
         let result = try interpreter.callValue(function.callee, arguments: arguments, syntax: nil, at: location)
         let output: TrackedTensor<Double>
         switch result {
         case .traced(let box):
-            guard let t = box.storage as? TapeTensor, t.count == 1 else { throw notANumber(result, at: location) }
+            guard let t = box.storage as? TapeTensor, t.count == 1 else { throw notANumber(result, interpreter: interpreter, at: location) }
             output = t.tracked
         case .number(let x):
             // The function does not depend on its parameters: every gradient is zero.
             return (.number(x), try pack([Double](repeating: 0, count: count), limit: limit, at: location))
         default:
-            throw notANumber(result, at: location)
+            throw notANumber(result, interpreter: interpreter, at: location)
         }
         let gradients: TensorGradients<Double>
         do { gradients = try tape.gradients(of: output) } catch {
@@ -38,9 +39,9 @@ extension DifferentiationProblem {
         return (.number(output.value.scalars[0]), try pack(flat, limit: limit, at: location))
     }
 
-    private func notANumber(_ result: Value, at location: TextLocation) -> LanguageError {
-        LanguageError(.runtime, "\(function.shownName) must return a number here, got \(Value.describeKind(result))", at: location,
-                      hint: "reduce it with sum(…) or mean(…)")
+    private func notANumber(_ result: Value, interpreter: Interpreter, at location: TextLocation) -> LanguageError {
+        interpreter.wrongResult(of: function.callee, named: function.shownName, result: result, expected: "a number",
+                                at: location, hint: "reduce a tensor with sum(…) or mean(…)")
     }
 }
 

@@ -19,10 +19,11 @@ struct TracedFunction: ScalarFunction {
     var parameterCount: Int { layouts.reduce(0) { $0 + $1.count } }
 
     func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
+        interpreter.lastTakenBranch = nil
         let result = try interpreter.call(callee, layouts: layouts, numbers: arguments, at: location)
         guard let t = TracedTensor<S>.lift(result), t.count == 1 else {
-            throw LanguageError(.runtime, "\(shownName) must return a number here, got \(Value.describeKind(result))", at: location,
-                                hint: "reduce it with sum(…) or mean(…)")
+            throw interpreter.wrongResult(of: callee, named: shownName, result: result, expected: "a number", at: location,
+                                          hint: "reduce a tensor with sum(…) or mean(…)")
         }
         return t.elements[0]
     }
@@ -31,9 +32,10 @@ struct TracedFunction: ScalarFunction {
 extension TracedFunction: VectorFunction {
     /// The function as one returning a list or tensor of numbers (`jacobian`).
     func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> [S] {
+        interpreter.lastTakenBranch = nil
         let result = try interpreter.call(callee, layouts: layouts, numbers: arguments, at: location)
         guard let t = TracedTensor<S>.lift(result) else {
-            throw LanguageError(.runtime, "\(shownName) must return a list of numbers here, got a \(result.typeName)", at: location)
+            throw interpreter.wrongResult(of: callee, named: shownName, result: result, expected: "a list of numbers", at: location)
         }
         return t.elements
     }
