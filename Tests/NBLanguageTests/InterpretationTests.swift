@@ -136,8 +136,8 @@ import NBAutodiff
         let error = try #require(outcomes[1].error)
         #expect(error.location == TextLocation(line: 1, column: 22))
         #expect(error.message.hasPrefix("f returns a tensor of shape"))
-        #expect(error.message.hasSuffix("from this branch, but the differentiation at 2:1 needs a number"))
-        #expect(error.hint?.hasPrefix("make every branch of the if return a number") == true)
+        #expect(error.message.hasSuffix("from this branch, where differentiating it needs a number"))
+        #expect(error.hint?.hasPrefix("differentiated at 2:1; make every branch of the if return a number") == true)
         #expect(transcript("f(x) = if x > 0 { [x, x] } else { x }\ngrad(f, [-1])") == "[1]")
     }
 

@@ -10,9 +10,10 @@ extension Interpreter {
         let got = Value.describeKind(result)
         if let branch = lastTakenBranch, case .function(let function) = callee,
            Self.tailIfLocations(of: function.body).contains(branch.ifLocation) {
-            return LanguageError(.runtime, "\(shownName) returns \(got) from this branch, but the differentiation at \(location) needs \(expected)",
+            return LanguageError(.runtime, "\(shownName) returns \(got) from this branch, where differentiating it needs \(expected)",
                                  at: branch.branchLocation,
-                                 hint: "make every branch of the if return \(expected)" + (hint.map { "; \($0)" } ?? ""))
+                                 hint: "differentiated at \(location); make every branch of the if return \(expected)"
+                                     + (hint.map { "; \($0)" } ?? ""))
         }
         return LanguageError(.runtime, "\(shownName) must return \(expected) here, got \(got)", at: location, hint: hint)
     }
