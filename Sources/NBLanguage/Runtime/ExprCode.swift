@@ -135,9 +135,13 @@ extension Expr {
     private static func callCode(_ callee: Expr, _ arguments: [Argument], at location: TextLocation) -> ExprCode {
         let calleeCode = callee.code
         let argumentCodes = arguments.map(\.value.code)
-        guard arguments.count == 1, arguments[0].label == nil else {
+        let labelled = arguments.contains { $0.label != nil }
+        guard arguments.count == 1, !labelled else {
             return { interpreter, frame throws(LanguageError) in
                 let function = try calleeCode(interpreter, &frame)
+                if !labelled, case .function(let f) = function {
+                    return try interpreter.callFunction(f, evaluating: argumentCodes, in: &frame, at: location)
+                }
                 var values: [Value] = []
                 values.reserveCapacity(argumentCodes.count)
                 for code in argumentCodes { values.append(try code(interpreter, &frame)) }
@@ -155,6 +159,9 @@ extension Expr {
         let nameCall = innerCall
         return { interpreter, frame throws(LanguageError) in
             let function = try calleeCode(interpreter, &frame)
+            if case .function(let f) = function {
+                return try interpreter.callFunction(f, evaluating: argumentCodes, in: &frame, at: location)
+            }
             guard case .builtin(let builtin) = function, let elementary = builtin.elementary else {
                 let argument = try argumentCode(interpreter, &frame)
                 return try interpreter.callValue(function, arguments: [argument], syntax: arguments, at: location)

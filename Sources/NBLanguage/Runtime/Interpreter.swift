@@ -32,6 +32,8 @@ final class Interpreter {
     let elementLimit: Budget
     @exclusivity(unchecked) private var ticks = 0
     @exclusivity(unchecked) var callDepth = 0
+    /// Frames of finished calls, emptied, kept for the next calls (see `takeFrame`).
+    @exclusivity(unchecked) private var framePool: [[Value]] = []
     /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
     private let stackBase: Int
     private let stackBudget: Int
@@ -320,19 +322,62 @@ final class Interpreter {
     }
 
     func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
-        guard arguments.count == f.parameters.count else {
-            let shown = f.name ?? "lambda"
-            throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
-                                at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
-        }
-        var frame = arguments
+        guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f, got: arguments.count, at: location) }
+        var frame = takeFrame()
+        defer { returnFrame(&frame) }
+        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
         if let syntax, syntax.contains(where: { $0.label != nil }) {
-            frame = try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments, labels: syntax.map(\.label), at: location)
+            frame.append(contentsOf: try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments,
+                                                                 labels: syntax.map(\.label), at: location))
+        } else {
+            frame.append(contentsOf: arguments)
         }
-        if !f.captured.isEmpty { frame = f.captured + frame }
+        return try run(f, frame: &frame, at: location)
+    }
+
+    /// `f(a, b)` written in a cell without labels: the arguments are evaluated (in the caller's
+    /// frame) straight into the callee's frame, with no array of arguments in between.
+    func callFunction(_ f: FunctionValue, evaluating argumentCodes: [ExprCode], in callerFrame: inout [Value],
+                      at location: TextLocation) throws(LanguageError) -> Value {
+        var frame = takeFrame()
+        defer { returnFrame(&frame) }
+        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
+        if argumentCodes.count == 1 {
+            frame.append(try argumentCodes[0](self, &callerFrame))
+        } else {
+            for code in argumentCodes { frame.append(try code(self, &callerFrame)) }
+        }
+        guard argumentCodes.count == f.parameters.count else { throw Interpreter.arityError(f, got: argumentCodes.count, at: location) }
+        return try run(f, frame: &frame, at: location)
+    }
+
+    /// Runs `f`'s body in `frame` (its captured values and arguments), counting the call.
+    @inline(__always)
+    private func run(_ f: FunctionValue, frame: inout [Value], at location: TextLocation) throws(LanguageError) -> Value {
         try enterCall(f.name ?? "lambda", at: location)
         defer { callDepth -= 1 }
         return try f.definition.body.code(self, &frame)
+    }
+
+    private static func arityError(_ f: FunctionValue, got count: Int, at location: TextLocation) -> LanguageError {
+        let shown = f.name ?? "lambda"
+        return LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(count)",
+                             at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
+    }
+
+    /// An empty frame for a call, with the capacity of an earlier one: a loop of calls allocates
+    /// no frame after its first iteration. Give it back with `returnFrame`.
+    @inline(__always)
+    private func takeFrame() -> [Value] {
+        framePool.popLast() ?? []
+    }
+
+    /// Empties `frame` (keeping its storage) and keeps it for the next call.
+    @inline(__always)
+    private func returnFrame(_ frame: inout [Value]) {
+        frame.removeAll(keepingCapacity: true)
+        framePool.append(frame)
+        frame = []
     }
 
     /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).
