@@ -160,7 +160,7 @@ extension Expr {
         return { interpreter, frame throws(LanguageError) in
             let function = try calleeCode(interpreter, &frame)
             if case .function(let f) = function {
-                return try interpreter.callFunction(f, evaluating: argumentCodes, in: &frame, at: location)
+                return try interpreter.callFunction(f, evaluating: argumentCode, in: &frame, at: location)
             }
             guard case .builtin(let builtin) = function, let elementary = builtin.elementary else {
                 let argument = try argumentCode(interpreter, &frame)

@@ -57,14 +57,20 @@ final class Interpreter {
 
     /// Enters a user-function call: counts it against the recursion limit and checks that the
     /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
-    func enterCall(_ name: @autoclosure () -> String, at location: TextLocation) throws(LanguageError) {
+    @inline(__always)
+    func enterCall(_ f: FunctionValue, at location: TextLocation) throws(LanguageError) {
         callDepth += 1
         if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
             callDepth -= 1
-            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name()))", at: location,
-                                hint: "a function that calls itself needs a base case")
+            throw recursionError(f, at: location)
         }
         try tick(at: location)
+    }
+
+    @inline(never)
+    private func recursionError(_ f: FunctionValue, at location: TextLocation) -> LanguageError {
+        LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(f.name ?? "lambda"))", at: location,
+                      hint: "a function that calls itself needs a base case")
     }
 
     @inline(never)
@@ -342,19 +348,26 @@ final class Interpreter {
         var frame = takeFrame()
         defer { returnFrame(&frame) }
         if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
-        if argumentCodes.count == 1 {
-            frame.append(try argumentCodes[0](self, &callerFrame))
-        } else {
-            for code in argumentCodes { frame.append(try code(self, &callerFrame)) }
-        }
+        for code in argumentCodes { frame.append(try code(self, &callerFrame)) }
         guard argumentCodes.count == f.parameters.count else { throw Interpreter.arityError(f, got: argumentCodes.count, at: location) }
+        return try run(f, frame: &frame, at: location)
+    }
+
+    /// `f(a)`: as `callFunction(_:evaluating:in:at:)` with one argument.
+    func callFunction(_ f: FunctionValue, evaluating argumentCode: ExprCode, in callerFrame: inout [Value],
+                      at location: TextLocation) throws(LanguageError) -> Value {
+        var frame = takeFrame()
+        defer { returnFrame(&frame) }
+        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
+        frame.append(try argumentCode(self, &callerFrame))
+        guard f.parameters.count == 1 else { throw Interpreter.arityError(f, got: 1, at: location) }
         return try run(f, frame: &frame, at: location)
     }
 
     /// Runs `f`'s body in `frame` (its captured values and arguments), counting the call.
     @inline(__always)
     private func run(_ f: FunctionValue, frame: inout [Value], at location: TextLocation) throws(LanguageError) -> Value {
-        try enterCall(f.name ?? "lambda", at: location)
+        try enterCall(f, at: location)
         defer { callDepth -= 1 }
         return try f.definition.body.code(self, &frame)
     }
