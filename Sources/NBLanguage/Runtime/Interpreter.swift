@@ -13,6 +13,8 @@ final class Interpreter {
     @exclusivity(unchecked) var globals: Globals
     /// Builtins and constants found for global slots that hold no value, filled on first use.
     private var fallbacks: [Value?] = []
+    /// The elementary functions of the builtins in `fallbacks` (see `elementaryBuiltin(at:)`).
+    @exclusivity(unchecked) private var elementaryFallbacks: [ElementaryFunction?] = []
     let registry: BuiltinRegistry
     let options: SessionOptions
     var generator: SeededGenerator
@@ -181,6 +183,12 @@ final class Interpreter {
         let value = try lookup(name, at: location)
         if fallbacks.count <= slot { fallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - fallbacks.count)) }
         fallbacks[slot] = value
+        if case .builtin(let builtin) = value, let elementary = builtin.elementary {
+            if elementaryFallbacks.count <= slot {
+                elementaryFallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - elementaryFallbacks.count))
+            }
+            elementaryFallbacks[slot] = elementary
+        }
         return value
     }
 
@@ -304,11 +312,22 @@ final class Interpreter {
 
     /// `builtin(argument)` for a builtin that applies an elementary function: plain numbers and
     /// numbers of the reverse sweep directly, anything else through the builtin's body.
-    func apply(_ elementary: ElementaryFunction, _ builtin: Builtin, to argument: Value, syntax: [Argument]?,
-               at location: TextLocation) throws(LanguageError) -> Value {
+    /// `builtin` (the builtin as a value) is read only in that last case.
+    @inline(__always)
+    func apply(_ elementary: ElementaryFunction, _ builtin: () throws(LanguageError) -> Value, to argument: Value,
+               syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
         if case .number(let x) = argument { return .number(Double.apply(elementary, x)) }
         if let result = ReverseScalar.apply(elementary, argument) { return result }
-        return try callValue(.builtin(builtin), arguments: [argument], syntax: syntax, at: location)
+        return try callValue(try builtin(), arguments: [argument], syntax: syntax, at: location)
+    }
+
+    /// The elementary function of the builtin that the global name in `slot` stands for (`sin`
+    /// before any cell binds `sin`), once that name has been read; nil otherwise. Reading it
+    /// touches no reference count, unlike reading the builtin as a value.
+    @inline(__always)
+    func elementaryBuiltin(at slot: Int) -> ElementaryFunction? {
+        guard slot < elementaryFallbacks.count, slot < globals.values.count, case .none = globals.values[slot] else { return nil }
+        return elementaryFallbacks[slot]
     }
 
     /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
