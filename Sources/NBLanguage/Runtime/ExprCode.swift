@@ -82,12 +82,7 @@ extension Expr {
             let definition = FunctionValue.Definition(parameters: parameters, body: body, location: location)
             return { _, frame in .function(FunctionValue(definition: definition, captured: frame)) }
         case .block(let items):
-            let itemCodes = items.map(\.code)
-            return { interpreter, frame throws(LanguageError) in
-                var result = Value.nothing
-                for code in itemCodes { result = try code(interpreter, &frame) }
-                return result
-            }
+            return sequence(items.map(\.code)[...])
         case .ifElse(let condition, let then, let otherwise):
             let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
             let conditionLocation = condition.location
@@ -124,6 +119,23 @@ extension Expr {
         case .bind, .forIn:
             return { _, _ throws(LanguageError) in
                 throw LanguageError(.runtime, "internal: an unresolved binding reached the interpreter", at: location)
+            }
+        }
+    }
+
+    /// Codes run in order, the value of the last one (nothing for none): a balanced tree of calls
+    /// rather than a loop over an array of closures, which costs reference counts on every pass
+    /// (a loop body is a block).
+    private static func sequence(_ codes: ArraySlice<ExprCode>) -> ExprCode {
+        switch codes.count {
+        case 0: return { _, _ in .nothing }
+        case 1: return codes[codes.startIndex]
+        default:
+            let middle = codes.startIndex + codes.count / 2
+            let first = sequence(codes[..<middle]), second = sequence(codes[middle...])
+            return { interpreter, frame throws(LanguageError) in
+                _ = try first(interpreter, &frame)
+                return try second(interpreter, &frame)
             }
         }
     }
