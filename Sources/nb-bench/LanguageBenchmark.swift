@@ -8,16 +8,22 @@ import NBLearning
 /// - `grad` of a user function through the cell path, in ns per recorded operation;
 /// - a training epoch written in cells (learning.md's loop) against `train` on the same model
 ///   and batches, and against the same loop in PyTorch eager mode (Tests/Peers).
+///
+/// `nb-bench language [ITERATIONS] [ROW…]` runs only the named rows (`scalar`, `call`, `grad`,
+/// `epoch`), without peers when `--no-peers` is given: for profiling one row under `perf`.
 enum LanguageBenchmark {
     static func run(_ arguments: [String]) throws {
         let iterations = arguments.first.flatMap(Int.init) ?? 1_000_000
+        let rows = Set(arguments.filter { Int($0) == nil && !$0.hasPrefix("--") })
+        let peers = !arguments.contains("--no-peers")
+        func selected(_ row: String) -> Bool { rows.isEmpty || rows.contains(row) }
         let repeats = 5
-        let workloads: [(name: String, setup: String, loop: String)] = [
-            ("scalar loop  s = s + i", "s = 0", "for i in 1...\(iterations) { s = s + i }"),
-            ("call loop    s = s + f(i)", "s = 0\nf(x) = 2*x + 1", "for i in 1...\(iterations) { s = s + f(i) }"),
+        let workloads: [(row: String, name: String, setup: String, loop: String)] = [
+            ("scalar", "scalar loop  s = s + i", "s = 0", "for i in 1...\(iterations) { s = s + i }"),
+            ("call", "call loop    s = s + f(i)", "s = 0\nf(x) = 2*x + 1", "for i in 1...\(iterations) { s = s + f(i) }"),
         ]
         print("language: interpreter overhead, \(iterations) iterations, best of \(repeats)")
-        for workload in workloads {
+        for workload in workloads where selected(workload.row) {
             var bestWall = Double.infinity, bestCPU = Double.infinity
             for _ in 0..<repeats {
                 let session = Session()
@@ -31,12 +37,12 @@ enum LanguageBenchmark {
                 bestWall = min(bestWall, wall / Double(iterations))
                 bestCPU = min(bestCPU, cpu / Double(iterations))
             }
-            let peer = cpython(workload.setup, workload.loop, iterations: iterations)
+            let peer = peers ? cpython(workload.setup, workload.loop, iterations: iterations) : nil
             let ratio = peer.map { String(format: "%.2f× CPython (%.1f ns)", bestCPU / $0, $0) } ?? "CPython not measured"
             print("  \(workload.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", bestWall)) ns/iteration wall, \(String(format: "%7.1f", bestCPU)) ns CPU  \(ratio)  (target ≤ 0.5×)")
         }
-        try gradThroughCells()
-        try trainingEpochInCells()
+        if selected("grad") { try gradThroughCells() }
+        if selected("epoch") { try trainingEpochInCells(peers: peers) }
     }
 
     /// The same loop in CPython: CPU ns per iteration (best of 5, CPU time like nb's figure, so
@@ -76,7 +82,7 @@ enum LanguageBenchmark {
     }
 
     /// learning.md's loop, one epoch, against `train` and PyTorch.
-    static func trainingEpochInCells() throws {
+    static func trainingEpochInCells(peers: Bool) throws {
         let session = Session()
         let setup = """
         d = digits()
@@ -117,6 +123,7 @@ enum LanguageBenchmark {
             train = min(train, try best(builtin))
         }
         print("  training epoch in cells (64-32-10, batch 64) \(String(format: "%7.2f", cells)) ms  train \(String(format: "%.2f", train)) ms  → \(String(format: "%.2f", cells / train))× train (target ≤ 1.5×)")
+        guard peers else { return }
         switch LearningBenchmark.python(script: "learning_torch_cell_loop.py", ["--threads", "\(ComputeThreads.count)"], requires: "torch") {
         case .success(let json):
             if let seconds = json["seconds_per_epoch"] as? Double {

@@ -25,9 +25,10 @@ enum Arithmetic {
             case .and, .or: throw mismatch(op, lhs, rhs, at: location)
             }
         }
+        // Then numbers of `grad`'s reverse sweep (a differentiated loop), before any tuple switch.
+        if let result = ReverseScalar.binary(op, lhs, rhs) { return result }
         switch (lhs, rhs) {
         case (.traced, _), (_, .traced):
-            if let result = ReverseScalar.binary(op, lhs, rhs) { return result }
             return try tracedBinary(op, lhs, rhs, limit: limit, at: location)
         case (.dual, _), (_, .dual):
             guard let a = dual(lhs), let b = dual(rhs) else { throw mismatch(op, lhs, rhs, at: location) }

@@ -4,7 +4,10 @@ import NBAutodiff
 /// kind, a default, optional and variadic markers), a one-line summary, its section of the
 /// reference, a discussion and examples. Argument checking (`BuiltinCall(checking:…)`), the usage
 /// line of error hints and the language reference (`LanguageReference`) all come from it.
-public struct Builtin: Sendable {
+///
+/// Immutable and shared by reference: a builtin used as a value (`sin` read in a loop) is one
+/// pointer to copy, not a dozen fields.
+public final class Builtin: Sendable {
     /// The name cells call it by.
     public let name: String
     /// Where the reference lists it.

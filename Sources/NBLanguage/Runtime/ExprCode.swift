@@ -82,12 +82,7 @@ extension Expr {
             let definition = FunctionValue.Definition(parameters: parameters, body: body, location: location)
             return { _, frame in .function(FunctionValue(definition: definition, captured: frame)) }
         case .block(let items):
-            let itemCodes = items.map(\.code)
-            return { interpreter, frame throws(LanguageError) in
-                var result = Value.nothing
-                for code in itemCodes { result = try code(interpreter, &frame) }
-                return result
-            }
+            return sequence(items.map(\.code)[...])
         case .ifElse(let condition, let then, let otherwise):
             let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
             let conditionLocation = condition.location
@@ -136,6 +131,23 @@ extension Expr {
         }
     }
 
+    /// Codes run in order, the value of the last one (nothing for none): a balanced tree of calls
+    /// rather than a loop over an array of closures, which costs reference counts on every pass
+    /// (a loop body is a block).
+    private static func sequence(_ codes: ArraySlice<ExprCode>) -> ExprCode {
+        switch codes.count {
+        case 0: return { _, _ in .nothing }
+        case 1: return codes[codes.startIndex]
+        default:
+            let middle = codes.startIndex + codes.count / 2
+            let first = sequence(codes[..<middle]), second = sequence(codes[middle...])
+            return { interpreter, frame throws(LanguageError) in
+                _ = try first(interpreter, &frame)
+                return try second(interpreter, &frame)
+            }
+        }
+    }
+
     /// A call. An elementary function of one argument (`sin(y)` in a loop) is applied directly,
     /// as its builtin would; `log(sigmoid(e))` is evaluated as `−softplus(−e)`, the same function,
     /// which keeps its precision where sigmoid saturates (`log(σ(−40))`'s second derivative
@@ -143,9 +155,16 @@ extension Expr {
     private static func callCode(_ callee: Expr, _ arguments: [Argument], at location: TextLocation) -> ExprCode {
         let calleeCode = callee.code
         let argumentCodes = arguments.map(\.value.code)
-        guard arguments.count == 1, arguments[0].label == nil else {
+        let labelled = arguments.contains { $0.label != nil }
+        guard arguments.count == 1, !labelled else {
             return { interpreter, frame throws(LanguageError) in
-                let function = try calleeCode(interpreter, &frame)
+                let callee = try calleeCode(interpreter, &frame)
+                let function: Value
+                switch consume callee {
+                case .function(let f) where !labelled:
+                    return try interpreter.callFunction(f, evaluating: argumentCodes, in: &frame, at: location)
+                case let other: function = other
+                }
                 var values: [Value] = []
                 values.reserveCapacity(argumentCodes.count)
                 for code in argumentCodes { values.append(try code(interpreter, &frame)) }
@@ -161,8 +180,24 @@ extension Expr {
             innerCall = (inner.code, innerArguments[0].value.code, innerArguments[0].location)
         }
         let nameCall = innerCall
+        var slot: Int?
+        if case .global(_, let calleeSlot) = callee.kind { slot = calleeSlot }
+        let calleeSlot = slot
         return { interpreter, frame throws(LanguageError) in
-            let function = try calleeCode(interpreter, &frame)
+            // `sin(y)` with `sin` unbound: the builtin's function, without reading the builtin as a
+            // value (`log` goes on, for `log(sigmoid(e))`).
+            if let calleeSlot, let elementary = interpreter.elementaryBuiltin(at: calleeSlot), elementary != .log {
+                let argument = try argumentCode(interpreter, &frame)
+                return try interpreter.apply(elementary, { () throws(LanguageError) in try calleeCode(interpreter, &frame) },
+                                             to: argument, syntax: arguments, at: location)
+            }
+            let callee = try calleeCode(interpreter, &frame)
+            // Consumed, so that the function moves into the call (no copy, no reference count).
+            let function: Value
+            switch consume callee {
+            case .function(let f): return try interpreter.callFunction(f, evaluating: argumentCode, in: &frame, at: location)
+            case let other: function = other
+            }
             guard case .builtin(let builtin) = function, let elementary = builtin.elementary else {
                 let argument = try argumentCode(interpreter, &frame)
                 return try interpreter.callValue(function, arguments: [argument], syntax: arguments, at: location)
@@ -171,16 +206,17 @@ extension Expr {
                inner.elementary == .sigmoid, let softplus = interpreter.registry["softplus"] {
                 let e = try nameCall.argument(interpreter, &frame)
                 let negated = try Arithmetic.unary(.negate, e, at: nameCall.location)
-                let value = try interpreter.apply(.softplus, softplus, to: negated, syntax: nil, at: location)
+                let value = try interpreter.apply(.softplus, { .builtin(softplus) }, to: negated, syntax: nil, at: location)
                 return try Arithmetic.unary(.negate, value, at: location)
             }
             let argument = try argumentCode(interpreter, &frame)
-            return try interpreter.apply(elementary, builtin, to: argument, syntax: arguments, at: location)
+            return try interpreter.apply(elementary, { function }, to: argument, syntax: arguments, at: location)
         }
     }
 
-    /// A binary operator: `&&`/`||` short-circuit; arithmetic on two plain numbers is done here,
-    /// everything else (tensors, traced values, strings) by `Arithmetic.binary`.
+    /// A binary operator: `&&`/`||` short-circuit; `+`, `-` and `*` on two plain numbers, or on
+    /// numbers of `grad`'s reverse sweep (`ReverseScalar`, as `Arithmetic.binary` would), are done
+    /// here, everything else (tensors, other traced values, strings) by `Arithmetic.binary`.
     private static func binaryCode(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at location: TextLocation) -> ExprCode {
         let left = lhs.code, right = rhs.code
         let leftLocation = lhs.location, rightLocation = rhs.location
@@ -197,18 +233,21 @@ extension Expr {
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
                 if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+                if let result = ReverseScalar.binary(op, a, b) { return result }
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
         case .subtract:
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
                 if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+                if let result = ReverseScalar.binary(op, a, b) { return result }
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
         case .multiply:
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
                 if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+                if let result = ReverseScalar.binary(op, a, b) { return result }
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
         default:

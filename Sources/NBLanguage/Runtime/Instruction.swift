@@ -66,12 +66,30 @@ struct Instruction {
 
     /// `for x in sequence { … }` at the top level of a cell: `x` is a global.
     static func forIn(slot: Int, sequence sequenceExpr: Expr, body: [Instruction]) -> Instruction {
-        Instruction { interpreter throws(LanguageError) in
+        let runBody = sequence(body[...]).run
+        return Instruction { interpreter throws(LanguageError) in
             var frame: [Value] = []
             let sequence = try interpreter.evaluate(sequenceExpr, &frame)
             try interpreter.forEachElement(of: sequence, at: sequenceExpr.location) { (element) throws(LanguageError) in
                 interpreter.globals.values[slot] = element
-                for instruction in body { try instruction.run(interpreter) }
+                try runBody(interpreter)
+            }
+        }
+    }
+
+    /// `instructions` in order, as one instruction: a loop body runs as a call (a balanced tree
+    /// of them for several statements) rather than as an iteration over an array, which costs
+    /// reference counts on every pass.
+    static func sequence(_ instructions: ArraySlice<Instruction>) -> Instruction {
+        switch instructions.count {
+        case 0: return Instruction { _ in }
+        case 1: return instructions[instructions.startIndex]
+        default:
+            let middle = instructions.startIndex + instructions.count / 2
+            let first = sequence(instructions[..<middle]).run, second = sequence(instructions[middle...]).run
+            return Instruction { interpreter throws(LanguageError) in
+                try first(interpreter)
+                try second(interpreter)
             }
         }
     }

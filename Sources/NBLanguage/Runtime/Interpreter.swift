@@ -13,6 +13,8 @@ final class Interpreter {
     @exclusivity(unchecked) var globals: Globals
     /// Builtins and constants found for global slots that hold no value, filled on first use.
     private var fallbacks: [Value?] = []
+    /// The elementary functions of the builtins in `fallbacks` (see `elementaryBuiltin(at:)`).
+    @exclusivity(unchecked) private var elementaryFallbacks: [ElementaryFunction?] = []
     let registry: BuiltinRegistry
     let options: SessionOptions
     var generator: SeededGenerator
@@ -34,6 +36,8 @@ final class Interpreter {
     let elementLimit: Budget
     @exclusivity(unchecked) private var ticks = 0
     @exclusivity(unchecked) var callDepth = 0
+    /// Frames of finished calls, emptied, kept for the next calls (see `takeFrame`).
+    @exclusivity(unchecked) private var framePool: [[Value]] = []
     /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
     private let stackBase: Int
     private let stackBudget: Int
@@ -57,14 +61,20 @@ final class Interpreter {
 
     /// Enters a user-function call: counts it against the recursion limit and checks that the
     /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
-    func enterCall(_ name: @autoclosure () -> String, at location: TextLocation) throws(LanguageError) {
+    @inline(__always)
+    func enterCall(_ f: FunctionValue, at location: TextLocation) throws(LanguageError) {
         callDepth += 1
         if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
             callDepth -= 1
-            throw LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name()))", at: location,
-                                hint: "a function that calls itself needs a base case")
+            throw recursionError(f, at: location)
         }
         try tick(at: location)
+    }
+
+    @inline(never)
+    private func recursionError(_ f: FunctionValue, at location: TextLocation) -> LanguageError {
+        LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(f.name ?? "lambda"))", at: location,
+                      hint: "a function that calls itself needs a base case")
     }
 
     @inline(never)
@@ -175,6 +185,12 @@ final class Interpreter {
         let value = try lookup(name, at: location)
         if fallbacks.count <= slot { fallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - fallbacks.count)) }
         fallbacks[slot] = value
+        if case .builtin(let builtin) = value, let elementary = builtin.elementary {
+            if elementaryFallbacks.count <= slot {
+                elementaryFallbacks.append(contentsOf: repeatElement(nil, count: slot + 1 - elementaryFallbacks.count))
+            }
+            elementaryFallbacks[slot] = elementary
+        }
         return value
     }
 
@@ -298,11 +314,22 @@ final class Interpreter {
 
     /// `builtin(argument)` for a builtin that applies an elementary function: plain numbers and
     /// numbers of the reverse sweep directly, anything else through the builtin's body.
-    func apply(_ elementary: ElementaryFunction, _ builtin: Builtin, to argument: Value, syntax: [Argument]?,
-               at location: TextLocation) throws(LanguageError) -> Value {
+    /// `builtin` (the builtin as a value) is read only in that last case.
+    @inline(__always)
+    func apply(_ elementary: ElementaryFunction, _ builtin: () throws(LanguageError) -> Value, to argument: Value,
+               syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
         if case .number(let x) = argument { return .number(Double.apply(elementary, x)) }
         if let result = ReverseScalar.apply(elementary, argument) { return result }
-        return try callValue(.builtin(builtin), arguments: [argument], syntax: syntax, at: location)
+        return try callValue(try builtin(), arguments: [argument], syntax: syntax, at: location)
+    }
+
+    /// The elementary function of the builtin that the global name in `slot` stands for (`sin`
+    /// before any cell binds `sin`), once that name has been read; nil otherwise. Reading it
+    /// touches no reference count, unlike reading the builtin as a value.
+    @inline(__always)
+    func elementaryBuiltin(at slot: Int) -> ElementaryFunction? {
+        guard slot < elementaryFallbacks.count, slot < globals.values.count, case .none = globals.values[slot] else { return nil }
+        return elementaryFallbacks[slot]
     }
 
     /// Calls a function value. `syntax` is the call's written arguments (labels and locations),
@@ -322,19 +349,69 @@ final class Interpreter {
     }
 
     func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
-        guard arguments.count == f.parameters.count else {
-            let shown = f.name ?? "lambda"
-            throw LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(arguments.count)",
-                                at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
-        }
-        var frame = arguments
+        guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f, got: arguments.count, at: location) }
+        var frame = takeFrame()
+        defer { returnFrame(&frame) }
+        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
         if let syntax, syntax.contains(where: { $0.label != nil }) {
-            frame = try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments, labels: syntax.map(\.label), at: location)
+            frame.append(contentsOf: try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments,
+                                                                 labels: syntax.map(\.label), at: location))
+        } else {
+            frame.append(contentsOf: arguments)
         }
-        if !f.captured.isEmpty { frame = f.captured + frame }
-        try enterCall(f.name ?? "lambda", at: location)
+        return try run(f, frame: &frame, at: location)
+    }
+
+    /// `f(a, b)` written in a cell without labels: the arguments are evaluated (in the caller's
+    /// frame) straight into the callee's frame, with no array of arguments in between.
+    func callFunction(_ f: FunctionValue, evaluating argumentCodes: [ExprCode], in callerFrame: inout [Value],
+                      at location: TextLocation) throws(LanguageError) -> Value {
+        var frame = takeFrame()
+        defer { returnFrame(&frame) }
+        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
+        for code in argumentCodes { frame.append(try code(self, &callerFrame)) }
+        guard argumentCodes.count == f.parameters.count else { throw Interpreter.arityError(f, got: argumentCodes.count, at: location) }
+        return try run(f, frame: &frame, at: location)
+    }
+
+    /// `f(a)`: as `callFunction(_:evaluating:in:at:)` with one argument.
+    func callFunction(_ f: FunctionValue, evaluating argumentCode: ExprCode, in callerFrame: inout [Value],
+                      at location: TextLocation) throws(LanguageError) -> Value {
+        var frame = takeFrame()
+        defer { returnFrame(&frame) }
+        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
+        frame.append(try argumentCode(self, &callerFrame))
+        guard f.parameters.count == 1 else { throw Interpreter.arityError(f, got: 1, at: location) }
+        return try run(f, frame: &frame, at: location)
+    }
+
+    /// Runs `f`'s body in `frame` (its captured values and arguments), counting the call.
+    @inline(__always)
+    private func run(_ f: FunctionValue, frame: inout [Value], at location: TextLocation) throws(LanguageError) -> Value {
+        try enterCall(f, at: location)
         defer { callDepth -= 1 }
         return try f.definition.body.code(self, &frame)
+    }
+
+    private static func arityError(_ f: FunctionValue, got count: Int, at location: TextLocation) -> LanguageError {
+        let shown = f.name ?? "lambda"
+        return LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(count)",
+                             at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
+    }
+
+    /// An empty frame for a call, with the capacity of an earlier one: a loop of calls allocates
+    /// no frame after its first iteration. Give it back with `returnFrame`.
+    @inline(__always)
+    private func takeFrame() -> [Value] {
+        framePool.popLast() ?? []
+    }
+
+    /// Empties `frame` (keeping its storage) and keeps it for the next call.
+    @inline(__always)
+    private func returnFrame(_ frame: inout [Value]) {
+        frame.removeAll(keepingCapacity: true)
+        framePool.append(frame)
+        frame = []
     }
 
     /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).

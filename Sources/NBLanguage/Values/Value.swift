@@ -14,9 +14,9 @@ public enum Value: Sendable {
     /// `a + bε` with ε² = 0.
     case dual(DualNumber)
     /// A user function (`f(x) = …`) or lambda (`x -> …`).
-    indirect case function(FunctionValue)
+    case function(FunctionValue)
     /// A builtin used as a value (`grad(sin, [1])`).
-    indirect case builtin(Builtin)
+    case builtin(Builtin)
     /// A symbolic function: a formula that can also be called.
     indirect case symbolic(SymbolicValue)
     /// Named fields (results of builtins such as `hsweep`), optionally displayed as an item.
@@ -74,8 +74,8 @@ public struct RangeValue: Sendable, Equatable {
 /// the enclosing function at the time a lambda was created (its body's names were resolved
 /// against that frame followed by its own parameters).
 ///
-/// What never changes after the function is made — parameters, body, location — is shared by
-/// reference, so passing a function around (each call does) copies three words, not six fields.
+/// Held by one reference to immutable parts, so passing a function around (each call does)
+/// copies one pointer; setting `name` or `captured` makes new parts.
 public struct FunctionValue: Sendable {
     /// The parts of a function fixed when it is defined.
     final class Definition: Sendable {
@@ -87,26 +87,40 @@ public struct FunctionValue: Sendable {
         }
     }
 
-    /// The name it was defined or first bound under, if any.
-    public var name: String?
-    let definition: Definition
-    public var captured: [Value]
+    /// A function's parts: its definition, the name it goes by and the values it captured.
+    final class Parts: Sendable {
+        let name: String?
+        let definition: Definition
+        let captured: [Value]
+        init(name: String?, definition: Definition, captured: [Value]) {
+            self.name = name; self.definition = definition; self.captured = captured
+        }
+    }
 
-    public var parameters: [String] { definition.parameters }
-    public var body: Expr { definition.body }
-    public var location: TextLocation { definition.location }
+    private(set) var parts: Parts
+
+    /// The name it was defined or first bound under, if any.
+    public var name: String? {
+        get { parts.name }
+        set { parts = Parts(name: newValue, definition: parts.definition, captured: parts.captured) }
+    }
+    public var captured: [Value] {
+        get { parts.captured }
+        set { parts = Parts(name: parts.name, definition: parts.definition, captured: newValue) }
+    }
+    var definition: Definition { parts.definition }
+
+    public var parameters: [String] { parts.definition.parameters }
+    public var body: Expr { parts.definition.body }
+    public var location: TextLocation { parts.definition.location }
 
     public init(name: String?, parameters: [String], body: Expr, captured: [Value] = [], location: TextLocation) {
-        self.name = name
-        self.definition = Definition(parameters: parameters, body: body, location: location)
-        self.captured = captured
+        parts = Parts(name: name, definition: Definition(parameters: parameters, body: body, location: location), captured: captured)
     }
 
     /// A lambda of `definition` (made once, when its expression was compiled) over `captured`.
     init(definition: Definition, captured: [Value]) {
-        self.name = nil
-        self.definition = definition
-        self.captured = captured
+        parts = Parts(name: nil, definition: definition, captured: captured)
     }
 }
 
