@@ -72,7 +72,7 @@ enum LanguageBenchmark {
         let session = Session()
         _ = session.run(cell: "f(x) = { y = x; for i in 1...\(steps) { y = y * 0.999 + sin(y) * 0.001 + 0.0001 }; y }")
         var best = Double.infinity
-        for _ in 0..<3 {
+        for _ in 0..<5 {
             let start = processCPUNanoseconds()
             let outcome = session.run(cell: "grad(f, 0.5)")
             if let error = outcome.error { throw BenchmarkFailure(message: error.message) }

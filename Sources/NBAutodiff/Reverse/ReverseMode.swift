@@ -3,6 +3,9 @@
 ///
 /// `B` is the number type of the point: `Double`, or — when this differentiation runs inside
 /// another one — that differentiation's number type, so the result carries the outer derivative.
+/// Inlinable, so a caller with concrete types gets the sweep compiled for them (the generic code
+/// calls the number type's witnesses for every `+` and `*` of every entry).
+@inlinable
 public func valueAndGradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> (value: B, gradient: [B]) {
     try checkArity(f.parameterCount, point.count)
     let tape = Tape<B>(capacity: 256)
@@ -14,6 +17,7 @@ public func valueAndGradient<B: DifferentiableScalar>(of f: some ScalarFunction,
 }
 
 /// The gradient of `f` at `point` by reverse mode (one backward sweep).
+@inlinable
 public func gradient<B: DifferentiableScalar>(of f: some ScalarFunction, at point: [B]) throws -> [B] {
     try valueAndGradient(of: f, at: point).gradient
 }
@@ -64,6 +68,7 @@ func forwardOverReverseHessian<B: DifferentiableScalar>(of f: some ScalarFunctio
 
 /// The Jacobian of `f` at `point` (one row per output) by reverse mode: one recording, one
 /// backward sweep per output.
+@inlinable
 public func jacobian<B: DifferentiableScalar>(of f: some VectorFunction, at point: [B]) throws -> [[B]] {
     try checkArity(f.parameterCount, point.count)
     let tape = Tape<B>(capacity: 256)

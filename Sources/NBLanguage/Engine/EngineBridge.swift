@@ -10,23 +10,12 @@ enum EngineBridge {
     /// Reverse mode: the value and the gradient from one sweep. `B` is the number type of the
     /// interpretation the call runs in (`Double` outside any differentiation).
     static func valueAndGradient<B: DifferentiableScalar>(_ f: TracedFunction, at point: [B]) throws -> (value: B, gradient: [B]) {
+        // Over plain numbers the engine's (inlinable) sweep is compiled here for `Double`.
         if B.self == Double.self {
-            let (value, gradient) = try valueAndGradient(f, at: unsafeBitCast(point, to: [Double].self))
+            let (value, gradient) = try NBAutodiff.valueAndGradient(of: f, at: unsafeBitCast(point, to: [Double].self))
             return (unsafeBitCast(value, to: B.self), unsafeBitCast(gradient, to: [B].self))
         }
         return try NBAutodiff.valueAndGradient(of: f, at: point)
-    }
-
-    /// `NBAutodiff.valueAndGradient` with the number type spelled out: the tape's backward sweep
-    /// (inlinable) is then compiled for `Double` here, instead of running the engine's generic
-    /// code, which calls through witness tables for every `+` and `*` of every entry.
-    private static func valueAndGradient(_ f: TracedFunction, at point: [Double]) throws -> (value: Double, gradient: [Double]) {
-        let tape = Tape<Double>(capacity: 256)
-        return try withExtendedLifetime(tape) {
-            let inputs = point.map { tape.variable($0) }
-            let output: Tracked<Double> = try f.evaluate(inputs)
-            return (output.value, tape.gradient(of: output, withRespectTo: inputs))
-        }
     }
 
     /// Forward-mode directional derivative.
