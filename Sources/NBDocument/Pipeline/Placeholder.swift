@@ -32,7 +32,7 @@ public struct Placeholder: Sendable, Equatable {
 
     /// `true` when `text` may hold a marker of any family (its UTF-8 contains the lead byte 0xEE).
     public static func mayOccur(in text: String) -> Bool {
-        text.utf8.contains(0xEE)
+        text.utf8Contains(0xEE)
     }
 
     /// Replaces each marker of this family in `text` whose index is below `count` by

@@ -90,13 +90,24 @@ public enum HTMLPage {
            lang.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "-" || ("0"..."9").contains($0)) }) {
             return lang
         }
-        // A Han character is about a word: compare them with runs of Latin letters.
+        // A Han character is about a word: compare them with runs of Latin letters. One pass over
+        // the UTF-8 bytes: every Han character is three bytes with a lead byte E3…E9.
         var han = 0, latinWords = 0, inWord = false
-        for scalar in document.source.text.unicodeScalars {
-            let letter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            if letter, !inWord { latinWords += 1 }
-            inWord = letter
-            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
+        document.source.text.withUTF8Bytes { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                if letter, !inWord { latinWords += 1 }
+                inWord = letter
+                if byte >= 0xE3, byte <= 0xE9, i + 2 < bytes.count {
+                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { han += 1 }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
         }
         return han > latinWords ? "zh" : nil
     }
