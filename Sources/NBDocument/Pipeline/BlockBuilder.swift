@@ -77,7 +77,7 @@ struct BlockBuilder {
             let macrosBefore = macros.macros
             let rendered = MathML.convert(span.tex, display: span.display, macros: &macros)
             mathML.append(rendered.mathML)
-            let values = span.tex.utf8.count > 3 && span.tex.contains("\\nb{") ? InlineCodeScan.mathValues(in: span.tex) : []
+            let values = span.tex.utf8Contains("\\nb{") && span.tex.contains("\\nb{") ? InlineCodeScan.mathValues(in: span.tex) : []
             guard values.isEmpty else {
                 // The formula is converted again once its values are known; check the rest now.
                 mathValues[index] = values
