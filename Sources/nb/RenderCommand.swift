@@ -47,7 +47,9 @@ struct RenderCommand: ParsableCommand {
         let page = HTMLPage.render(document, blocks: rendered.blocks)
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {
-            try AtomicFile.write(page, to: URL(fileURLWithPath: destination))
+            // Regenerable, like a site's pages: atomic (renamed into place) but not flushed to the
+            // device, which would cost more than rendering a small notebook.
+            try AtomicFile.write(page, to: URL(fileURLWithPath: destination), durable: false)
         } catch {
             diagnostics.report(error: "cannot write the page: \(error.localizedDescription)", about: destination)
             diagnostics.printCount()

@@ -105,23 +105,21 @@ public enum HTMLPage {
             return lang
         }
         // A Han character is about a word: compare them with runs of Latin letters. One pass over
-        // the UTF-8 bytes (a multi-byte character is no letter, nor is any of its bytes). A Han
-        // character is three bytes: U+3400…U+4DBF are E3 90…BF and E4 80…B6, U+4E00…U+9FFF are
-        // E4 B8…BF and E5…E9.
+        // the UTF-8 bytes (a multi-byte character is no letter, nor is any of its bytes): a word
+        // starts at a letter after a non-letter. A Han character is three bytes: U+3400…U+4DBF are
+        // E3 90…BF and E4 80…B6, U+4E00…U+9FFF are E4 B8…BF and E5…E9. Each byte is compared with
+        // the one before it, so the loop carries no state but its two counts.
         var han = 0, latinWords = 0
         document.source.text.withUTF8Bytes { bytes in
-            var inWord = false
-            for (offset, byte) in bytes.enumerated() {
-                let letter = (byte | 0x20) &- UInt8(ascii: "a") < 26
-                if letter, !inWord { latinWords += 1 }
-                inWord = letter
-                guard byte >= 0xE3, byte <= 0xE9 else { continue }
-                let second = offset + 1 < bytes.count ? bytes[offset + 1] : 0
-                switch byte {
-                case 0xE3: if second >= 0x90 { han += 1 }
-                case 0xE4: if second != 0xB7 { han += 1 }
-                default: han += 1
-                }
+            guard let first = bytes.first else { return }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+            latinWords = isLetter(first) ? 1 : 0
+            for index in 1..<max(1, bytes.count) {
+                let previous = bytes[index - 1], byte = bytes[index]
+                latinWords &+= isLetter(byte) && !isLetter(previous) ? 1 : 0
+                let hanLead = (previous >= 0xE5 && previous <= 0xE9) || (previous == 0xE3 && byte >= 0x90)
+                    || (previous == 0xE4 && byte != 0xB7)
+                han &+= hanLead ? 1 : 0
             }
         }
         return han > latinWords ? "zh" : nil
