@@ -50,6 +50,8 @@ struct BlockBuilder {
         var node = tree.root.firstChild
         while let current = node {
             node = addBlock(for: current).next
+            // Blocks are made in order and keep no node: the ones done are freed as we go.
+            tree.freeTopLevelNodes(before: node)
         }
         stageDone?("blocks")
         return blocks
