@@ -1,3 +1,4 @@
+import Foundation
 import NBDocument
 
 /// Typographic fixes applied to a prose block's HTML.
@@ -17,7 +18,7 @@ enum ProseTypography {
     /// Display math (`display="block"`) is left alone. Linear: one pass over the bytes, jumping
     /// from one `<` to the next with `memchr`.
     static func bindingPunctuation(_ html: String) -> String {
-        guard html.utf8Contains("</math>") else { return html }
+        guard containsClosingTag(html) else { return html }
         let output: [UInt8]? = html.withUTF8Bytes { bytes in
             var out: [UInt8] = []
             var copied = 0      // bytes before this are in `out`
@@ -57,6 +58,23 @@ enum ProseTypography {
             return out
         }
         return output.map { String(decoding: $0, as: UTF8.self) } ?? html
+    }
+
+    /// Whether `html` holds `</math>` where a Foundation string search finds it: at character
+    /// (grapheme) boundaries. An occurrence between two ASCII bytes always is one; only when every
+    /// occurrence touches a non-ASCII character (a combining mark may follow) does Foundation decide.
+    private static func containsClosingTag(_ html: String) -> Bool {
+        let found: Bool? = html.withUTF8Bytes { bytes in
+            var position = 0, touchesOther = false
+            while let start = close.withUnsafeBufferPointer({ bytes.firstOffset(of: $0, from: position) }) {
+                let end = start + close.count
+                if (start == 0 || bytes[start - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80) { return true }
+                touchesOther = true
+                position = start + 1
+            }
+            return touchesOther ? nil : false
+        }
+        return found ?? html.contains("</math>")
     }
 
     private static let open = Array("<math".utf8), close = Array("</math>".utf8), block = Array("<math display=\"block\"".utf8)
