@@ -3,18 +3,23 @@ import Foundation
 import NBDocument
 import NBRender
 
-/// `nb-bench render [--mb N] [--seed S] [--repeat R]`: throughput of the Markdown → HTML pipeline
-/// against plain `cmark_markdown_to_html` on the same generated text, math-free and math-heavy.
+/// `nb-bench render [--mb N] [--seed S] [--repeat R] [--process-mb M] [--only NAME] [--keep DIR]`:
+/// throughput of the Markdown → HTML pipeline against plain `cmark_markdown_to_html` on the same
+/// generated text, math-free and math-heavy; then `nb render` against the `cmark` CLI as whole
+/// processes on an M MB (default 5) mixed corpus (`RenderProcessBenchmark`).
 ///
 /// Reported per corpus: MB/s of cmark alone, of the full pipeline (`DocumentParser.parse` +
-/// `HTMLPage.render`) and the ratio; plus the time of the pipeline's stages.
+/// `HTMLPage.render`) and the ratio; plus the time of the pipeline's stages. `--only math-free`,
+/// `math-heavy` or `process` runs one row (for `perf record`); `--keep DIR` leaves the process
+/// row's corpus and pages in DIR.
 enum RenderBenchmark {
     static func run(_ arguments: [String]) throws {
         let megabytes = Double(value(of: "--mb", in: arguments) ?? "10") ?? 10
         let seed = UInt64(value(of: "--seed", in: arguments) ?? "1") ?? 1
         let repeats = Int(value(of: "--repeat", in: arguments) ?? "3") ?? 3
+        let only = value(of: "--only", in: arguments)
         print("render benchmark: \(megabytes) MB corpus, seed \(seed), best of \(repeats)")
-        for (name, mathHeavy) in [("math-free", false), ("math-heavy", true)] {
+        for (name, mathHeavy) in [("math-free", false), ("math-heavy", true)] where only == nil || only == name {
             var generator = CorpusGenerator(seed: seed, mathHeavy: mathHeavy)
             let corpus = generator.corpus(bytes: Int(megabytes * 1_000_000))
             let size = Double(corpus.utf8.count) / 1_000_000
@@ -29,11 +34,14 @@ enum RenderBenchmark {
                          100 * cmark / pipeline))
             print("  stages (s): " + stages(corpus).map { String(format: "%@ %.3f", $0.0, $0.1) }.joined(separator: ", "))
         }
+        if only == nil || only == "process" {
+            try RenderProcessBenchmark.run(megabytes: Double(value(of: "--process-mb", in: arguments) ?? "5") ?? 5, seed: seed,
+                                           repeats: repeats, keep: value(of: "--keep", in: arguments))
+        }
     }
 
     private static func value(of option: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
+        BenchArguments.value(of: option, in: arguments)
     }
 
     /// CPU seconds of this thread (robust on a machine shared with other builds).
@@ -88,14 +96,17 @@ enum RenderBenchmark {
 }
 
 /// A seeded generator of Markdown: headings, prose in English and Chinese, emphasis, code spans,
-/// links, lists, code fences, bare-URL references, and (math-heavy) inline and display formulas.
+/// links, lists, code fences, bare-URL references, and (math-heavy) inline and display formulas;
+/// a mixed corpus draws each block math-heavy or math-free at random.
 struct CorpusGenerator {
     private var state: UInt64
-    let mathHeavy: Bool
+    private(set) var mathHeavy: Bool
+    let mixed: Bool
 
-    init(seed: UInt64, mathHeavy: Bool) {
+    init(seed: UInt64, mathHeavy: Bool, mixed: Bool = false) {
         state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         self.mathHeavy = mathHeavy
+        self.mixed = mixed
     }
 
     private mutating func next() -> UInt64 {
@@ -139,6 +150,7 @@ struct CorpusGenerator {
     }
 
     private mutating func block() -> String {
+        if mixed { mathHeavy = next() % 2 == 0 }
         let roll = next() % 100
         switch roll {
         case 0..<5: return "## \(pick(Self.english)) \(pick(Self.chinese))\n\n"

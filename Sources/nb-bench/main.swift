@@ -5,7 +5,7 @@ import Foundation
 import NBLearning
 
 let workloads: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
-    ("render", "Markdown → HTML pipeline vs plain cmark (MB/s)", RenderBenchmark.run),
+    ("render", "Markdown → HTML pipeline vs plain cmark (MB/s); nb render vs the cmark CLI (time, RSS)", RenderBenchmark.run),
     ("autodiff", "reverse mode ns/node, symbolic swell, vs micrograd / SymPy", AutodiffBenchmark.run),
     ("language", "interpreter loops vs CPython, grad through cells, a training epoch in cells vs train/PyTorch", LanguageBenchmark.run),
     ("learning", "MLP step, SGEMM, micrograd moons demo vs peers", LearningBenchmark.run),

@@ -38,15 +38,18 @@ struct RenderCommand: ParsableCommand {
         var renderer = NotebookPageRenderer(root: url.deletingLastPathComponent(), cache: nil,
                                             engineVersion: NotebookExecution.engineVersion)
         renderer.progress = progress
+        renderer.indexesText = false
         let source = NotebookSource(relativePath: url.lastPathComponent, text: document.source.text)
         let rendered = renderer.render(document, source: source)
         progress?.finish()
         diagnostics.report(rendered: rendered.diagnostics, file: file, relativePath: source.relativePath,
                            source: document.source.text)
-        let page = HTMLPage.render(document, body: rendered.blocks.map(\.html).joined())
+        let page = HTMLPage.render(document, blocks: rendered.blocks)
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {
-            try AtomicFile.write(page, to: URL(fileURLWithPath: destination))
+            // Regenerable, like a site's pages: atomic (renamed into place) but not flushed to the
+            // device, which would cost more than rendering a small notebook.
+            try AtomicFile.write(page, to: URL(fileURLWithPath: destination), durable: false)
         } catch {
             diagnostics.report(error: "cannot write the page: \(error.localizedDescription)", about: destination)
             diagnostics.printCount()

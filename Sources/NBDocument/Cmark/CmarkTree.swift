@@ -31,6 +31,15 @@ final class CmarkTree {
         cmark_node_free(root.pointer)
     }
 
+    /// Frees the document's top-level nodes before `node` (all of them when `node` is nil), so that
+    /// the memory of blocks already turned into HTML is reused for the next ones. Call it only for
+    /// nodes nothing refers to any more.
+    func freeTopLevelNodes(before node: CmarkNode?) {
+        while let first = cmark_node_first_child(root.pointer), first != node?.pointer {
+            cmark_node_free(first)
+        }
+    }
+
     /// cmark's HTML for one node and its descendants.
     func html(_ node: CmarkNode) -> String {
         guard let rendered = cmark_render_html(node.pointer, options) else { return "" }

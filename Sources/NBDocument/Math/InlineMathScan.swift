@@ -43,6 +43,8 @@ struct InlineMathScan {
     /// Scans `region`, appending to `found` and `unterminated`.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, region: Range<Int>,
                      into found: inout [Found], unterminated: inout [Int]) {
+        // Every math delimiter starts with `$` or `\`: a region without either has no math.
+        guard MarkdownBlockScan.mayHoldMath(bytes, region) else { return }
         var scan = InlineMathScan(bytes: bytes, region: region)
         swap(&scan.found, &found)
         swap(&scan.unterminatedDisplay, &unterminated)

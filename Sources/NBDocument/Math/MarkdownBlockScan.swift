@@ -35,8 +35,7 @@ struct MarkdownBlockScan {
         }
 
         while lineStart < count {
-            var lineEnd = lineStart
-            while lineEnd < count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let lineEnd = bytes.firstOffset(of: UInt8(ascii: "\n"), from: lineStart) ?? count
             let nextLine = lineEnd + 1
             defer { lineStart = nextLine }
             var contentEnd = lineEnd
@@ -103,6 +102,8 @@ struct MarkdownBlockScan {
 
     /// The display-math state after the line `start..<end`, skipping escapes and code spans.
     private func displayMath(from start: Int, to end: Int, state: DisplayMathState) -> DisplayMathState {
+        // Only `\` and `$` change the state.
+        guard MarkdownBlockScan.mayHoldMath(bytes, start..<end) else { return state }
         var state = state
         var position = start
         while position < end {
@@ -124,6 +125,13 @@ struct MarkdownBlockScan {
             }
         }
         return state
+    }
+
+    /// Whether `range` has a `$` or a backslash, the bytes every math delimiter starts with.
+    static func mayHoldMath(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        return slice.firstOffset(of: UInt8(ascii: "$"), from: 0) != nil || slice.firstOffset(of: UInt8(ascii: "\\"), from: 0) != nil
     }
 
     /// The end of a code span starting at `start` on this line, or just past its backticks.

@@ -46,7 +46,7 @@ public struct MathPageContext: Sendable, Equatable {
 
     /// ``resolvingReferences(in:)``, listing in `missing` the labels not on the page.
     func resolvingReferences(in mathML: String, missing: inout [String]) -> String {
-        guard mathML.unicodeScalars.contains("\u{E010}") else { return mathML }
+        guard mathML.utf8Contains("\u{E010}") else { return mathML }
         var result = ""
         var rest = Substring(mathML)
         while let open = rest.firstIndex(of: "\u{E010}") {

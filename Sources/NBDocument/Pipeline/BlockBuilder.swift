@@ -50,6 +50,8 @@ struct BlockBuilder {
         var node = tree.root.firstChild
         while let current = node {
             node = addBlock(for: current).next
+            // Blocks are made in order and keep no node: the ones done are freed as we go.
+            tree.freeTopLevelNodes(before: node)
         }
         stageDone?("blocks")
         return blocks
@@ -77,7 +79,7 @@ struct BlockBuilder {
             let macrosBefore = macros.macros
             let rendered = MathML.convert(span.tex, display: span.display, macros: &macros)
             mathML.append(rendered.mathML)
-            let values = span.tex.utf8.count > 3 && span.tex.contains("\\nb{") ? InlineCodeScan.mathValues(in: span.tex) : []
+            let values = span.tex.utf8Contains("\\nb{") && span.tex.contains("\\nb{") ? InlineCodeScan.mathValues(in: span.tex) : []
             guard values.isEmpty else {
                 // The formula is converted again once its values are known; check the rest now.
                 mathValues[index] = values

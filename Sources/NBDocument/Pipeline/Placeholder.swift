@@ -20,19 +20,30 @@ public struct Placeholder: Sendable, Equatable {
 
     /// The marker for `index`.
     public func marker(_ index: Int) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(open)
-        for digit in String(index, radix: 16).unicodeScalars {
-            let value = digit.properties.numericType != nil ? digit.value - 48 : digit.value - 87
-            scalars.append(Unicode.Scalar(Placeholder.digitBase + value)!)
+        // The UTF-8 written directly: every scalar a marker uses is in U+E000…U+E03F, which is
+        // EE 80 (80 + value & 0x3F). The index's hexadecimal digits, most significant first.
+        var digits = 1
+        var rest = index >> 4
+        while rest > 0 { digits += 1; rest >>= 4 }
+        return String(unsafeUninitializedCapacity: 3 * (digits + 2)) { bytes in
+            func put(_ scalar: UInt32, at slot: Int) {
+                bytes[3 * slot] = 0xEE
+                bytes[3 * slot + 1] = 0x80
+                bytes[3 * slot + 2] = 0x80 | UInt8(scalar & 0x3F)
+            }
+            put(open.value, at: 0)
+            for position in 0..<digits {
+                let digit = (max(index, 0) >> (4 * (digits - 1 - position))) & 0xF
+                put(Placeholder.digitBase + UInt32(digit), at: position + 1)
+            }
+            put(open.value + 1, at: digits + 1)
+            return 3 * (digits + 2)
         }
-        scalars.append(Unicode.Scalar(open.value + 1)!)
-        return String(scalars)
     }
 
     /// `true` when `text` may hold a marker of any family (its UTF-8 contains the lead byte 0xEE).
     public static func mayOccur(in text: String) -> Bool {
-        text.utf8.contains(0xEE)
+        text.utf8Contains(0xEE)
     }
 
     /// Replaces each marker of this family in `text` whose index is below `count` by

@@ -52,7 +52,12 @@ public enum AtomicFile {
 
     /// Writes `text` as UTF-8 to `url` atomically.
     public static func write(_ text: String, to url: URL, durable: Bool = true) throws {
-        try write(Data(text.utf8), to: url, durable: durable)
+        // The string's own bytes, not a copy (a page can be tens of megabytes).
+        try text.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return try write(Data(), to: url, durable: durable) }
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+            try write(data, to: url, durable: durable)
+        }
     }
 
     /// Writes only when the content differs from what is there (keeps mtimes of unchanged outputs).

@@ -21,24 +21,38 @@ public enum HTMLPage {
     ///   - stylesheet: embedded by default.
     public static func render(_ document: Document, outcomes: [CellOutcome?] = [], inlineOutcomes: [CellOutcome?] = [],
                               stylesheet: Stylesheet = .embedded) -> String {
-        render(document, body: body(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes), stylesheet: stylesheet)
+        let blocks = PageAssembly(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes).blocks
+        return render(document, blocks: blocks, stylesheet: stylesheet)
     }
 
     /// Wraps already rendered article content (`body`) in the page: head, title, header.
     public static func render(_ document: Document, body: String, stylesheet: Stylesheet = .embedded) -> String {
+        render(document, parts: CollectionOfOne(body), stylesheet: stylesheet)
+    }
+
+    /// Wraps already rendered article blocks in the page, as `render(_:body:stylesheet:)` does with
+    /// their HTML joined, without making the joined copy.
+    public static func render(_ document: Document, blocks: [HTMLBlock], stylesheet: Stylesheet = .embedded) -> String {
+        render(document, parts: blocks.lazy.map(\.html), stylesheet: stylesheet)
+    }
+
+    /// The page around `parts`, written into one string.
+    private static func render(_ document: Document, parts: some Collection<String>, stylesheet: Stylesheet) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"\(language(of: document))\">\n<head>\n"
+        let css = stylesheet == .embedded ? PageStyle.css : ""
+        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + css.utf8.count + MathFontFile.embeddedStylesheet.utf8.count + 4096)
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         html += "<meta name=\"generator\" content=\"nb\">\n"
         html += "<title>\(HTMLEscaping.escape(document.title ?? "Untitled"))</title>\n"
         switch stylesheet {
-        case .embedded: html += "<style>\n\(PageStyle.css)\(MathFontFile.embeddedStylesheet)</style>\n"
+        case .embedded: html += "<style>\n\(css)\(MathFontFile.embeddedStylesheet)</style>\n"
         case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(LinkSafety.relativeAttribute(href))\">\n"
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"
         html += header(document)
-        html += body
+        for part in parts { html += part }
         html += "</article>\n</main>\n</body>\n</html>\n"
         return html
     }
@@ -90,13 +104,23 @@ public enum HTMLPage {
            lang.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "-" || ("0"..."9").contains($0)) }) {
             return lang
         }
-        // A Han character is about a word: compare them with runs of Latin letters.
-        var han = 0, latinWords = 0, inWord = false
-        for scalar in document.source.text.unicodeScalars {
-            let letter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            if letter, !inWord { latinWords += 1 }
-            inWord = letter
-            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
+        // A Han character is about a word: compare them with runs of Latin letters. One pass over
+        // the UTF-8 bytes (a multi-byte character is no letter, nor is any of its bytes): a word
+        // starts at a letter after a non-letter. A Han character is three bytes: U+3400…U+4DBF are
+        // E3 90…BF and E4 80…B6, U+4E00…U+9FFF are E4 B8…BF and E5…E9. Each byte is compared with
+        // the one before it, so the loop carries no state but its two counts.
+        var han = 0, latinWords = 0
+        document.source.text.withUTF8Bytes { bytes in
+            guard let first = bytes.first else { return }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+            latinWords = isLetter(first) ? 1 : 0
+            for index in 1..<max(1, bytes.count) {
+                let previous = bytes[index - 1], byte = bytes[index]
+                latinWords &+= isLetter(byte) && !isLetter(previous) ? 1 : 0
+                let hanLead = (previous >= 0xE5 && previous <= 0xE9) || (previous == 0xE3 && byte >= 0x90)
+                    || (previous == 0xE4 && byte != 0xB7)
+                han &+= hanLead ? 1 : 0
+            }
         }
         return han > latinWords ? "zh" : nil
     }

@@ -14,8 +14,11 @@ import NBLanguage
 struct PageAssembly {
     /// The article's blocks, with the source line each came from.
     var blocks: [HTMLBlock] = []
-    /// Plain text per block (search index, summary).
-    var text: [String] = []
+    /// Plain text per block (search index, summary), made from the blocks when asked for: a page
+    /// written by `nb render` or `HTMLPage.body` never needs it.
+    var text: [String] { textSources.map { $0.isHTML ? PlainText.from(html: $0.text) : $0.text } }
+    /// Per block with text: its prose HTML or its plain text.
+    private var textSources: [(text: String, isHTML: Bool)] = []
     /// Citation and bibliography warnings.
     var diagnostics: [SiteDiagnostic] = []
     /// Every bibliography entry of the page, numbered in order.
@@ -60,10 +63,10 @@ struct PageAssembly {
                 } else {
                     blocks.append(HTMLBlock(html: html, line: line))
                 }
-                text.append(PlainText.from(html: html))
+                textSources.append((html, true))
             case .heading(let heading):
                 blocks.append(HTMLBlock(html: BlockHTML.heading(heading), line: line))
-                text.append(heading.text)
+                textSources.append((heading.text, false))
             case .code(let code):
                 blocks.append(HTMLBlock(html: BlockHTML.code(code), line: line))
             case .bibliography(let list):
@@ -122,11 +125,6 @@ struct PageAssembly {
     /// Whether `html` can hold a `[@id]` citation at all (every citation starts with `[@`): most
     /// prose blocks cite nothing, and skipping them saves the citation linker's pass over them.
     static func mayCite(_ html: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in html.utf8 {
-            if byte == UInt8(ascii: "@"), previous == UInt8(ascii: "[") { return true }
-            previous = byte
-        }
-        return false
+        html.utf8Contains("[@")
     }
 }

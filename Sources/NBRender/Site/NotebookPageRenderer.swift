@@ -22,6 +22,9 @@ public struct NotebookPageRenderer: NotebookRendering {
     public var progress: (any ExecutionProgress)?
     /// TeX macros for every page: `macros:` of the `site.yml` in `root`, if any.
     public var macros: MathMacros
+    /// False leaves a render's `summary` and `searchText` empty (`nb render` shows neither), saving
+    /// a plain-text pass over the page.
+    public var indexesText = true
 
     /// Opens the page cache in `cache`'s folder, if any: make one renderer per build.
     public init(root: URL, cache: CellResultCache?, engineVersion: String, runsCells: Bool = true) {
@@ -134,10 +137,10 @@ public struct NotebookPageRenderer: NotebookRendering {
         let page = PageAssembly(document, outcomes: outcomes, inlineOutcomes: inlineOutcomes, listed: listed,
                                 library: library, file: file)
         diagnostics += page.diagnostics
-        let text = page.text
+        let text = indexesText ? page.text : []
         // The description: front matter `description:`, else the first paragraph (kept whole up to
         // a bound; the index and the feed cut it at a word boundary).
-        let summary = Excerpt.cut(document.frontMatter["description"]?.scalar
+        let summary = !indexesText ? "" : Excerpt.cut(document.frontMatter["description"]?.scalar
                                   ?? page.firstParagraph.map(Excerpt.withoutCitations) ?? text.first { !$0.isEmpty } ?? "",
                                   limit: Self.summaryLimit)
         var render = NotebookRender(title: document.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,

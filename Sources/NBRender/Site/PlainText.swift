@@ -1,3 +1,5 @@
+import NBDocument
+
 /// Plain text from an HTML fragment (tags dropped, MathML `<annotation>` sources dropped, the
 /// common entities decoded, runs of spaces, tabs and newlines collapsed to one space), for
 /// summaries and the search index.
@@ -7,19 +9,24 @@
 enum PlainText {
     static func from(html: String) -> String {
         var text: [UInt8] = []
-        text.reserveCapacity(html.utf8.count)
-        var inTag = false, inAnnotation = false
-        var tag: [UInt8] = []
-        for byte in html.utf8 {
-            if inTag {
-                if byte == UInt8(ascii: ">") {
-                    inTag = false
-                    if tag.starts(with: Self.annotation) { inAnnotation = true }
-                    else if tag.starts(with: Self.annotationEnd) { inAnnotation = false }
-                    if Self.breaks.contains(where: { tag.starts(with: $0) }) { text.append(UInt8(ascii: " ")) }
-                } else if tag.count < Self.longestTagPrefix { tag.append(byte) }
-            } else if byte == UInt8(ascii: "<") { inTag = true; tag.removeAll(keepingCapacity: true) }
-            else if !inAnnotation { text.append(byte) }
+        html.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            text.reserveCapacity(bytes.count)
+            var inAnnotation = false
+            var i = 0
+            while i < bytes.count {
+                // Text up to the next tag.
+                let tagStart = bytes.firstOffset(of: UInt8(ascii: "<"), from: i) ?? bytes.count
+                if !inAnnotation { text.append(contentsOf: UnsafeBufferPointer(start: base + i, count: tagStart - i)) }
+                guard tagStart < bytes.count else { break }
+                // The tag: only its first bytes are compared.
+                guard let tagEnd = bytes.firstOffset(of: UInt8(ascii: ">"), from: tagStart + 1) else { break }
+                let tag = UnsafeBufferPointer(start: base + tagStart + 1, count: min(tagEnd - tagStart - 1, longestTagPrefix))
+                if tag.starts(with: Self.annotation) { inAnnotation = true }
+                else if tag.starts(with: Self.annotationEnd) { inAnnotation = false }
+                if Self.breaks.contains(where: { tag.starts(with: $0) }) { text.append(UInt8(ascii: " ")) }
+                i = tagEnd + 1
+            }
         }
         return collapsingWhitespace(decodingEntities(text))
     }
@@ -38,37 +45,51 @@ enum PlainText {
 
     /// One left-to-right pass; a decoded `&` is not decoded again (`&amp;lt;` → `&lt;`).
     private static func decodingEntities(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(UInt8(ascii: "&")) else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        outer: while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "&") {
-                for entity in entities where bytes[i...].starts(with: entity.name) {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard var next = bytes.firstOffset(of: UInt8(ascii: "&"), from: 0) else { return Array(bytes) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            outer: while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
+                i = next
+                let rest = UnsafeBufferPointer(rebasing: bytes[i...])
+                var matched = false
+                for entity in entities where rest.starts(with: entity.name) {
                     out.append(entity.byte)
                     i += entity.name.count
-                    continue outer
+                    matched = true
+                    break
                 }
+                if !matched {
+                    out.append(bytes[i])
+                    i += 1
+                }
+                guard let found = bytes.firstOffset(of: UInt8(ascii: "&"), from: i) else { break outer }
+                next = found
             }
-            out.append(bytes[i])
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+            return out
         }
-        return out
     }
 
     /// Words separated by single spaces, no leading or trailing space.
     private static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
-                out.append(byte)
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { out[count] = UInt8(ascii: " "); count += 1; pendingSpace = false }
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

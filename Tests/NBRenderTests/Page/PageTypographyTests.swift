@@ -77,6 +77,18 @@ import Testing
         // An opening bracket stays with the formula after it.
         #expect(ProseTypography.bindingPunctuation("noisy (<math>s</math> copies") == "noisy <span class=\"nb-nowrap\">(<math>s</math></span> copies")
         #expect(ProseTypography.bindingPunctuation("a (<math>s</math>) b") == "a <span class=\"nb-nowrap\">(<math>s</math>)</span> b")
+        // As before the byte scan: a `</math>` only inside a character (a combining mark after it)
+        // is not found, so the block is left as it is.
+        #expect(ProseTypography.bindingPunctuation("a (<math>s</math>\u{301}) b") == "a (<math>s</math>\u{301}) b")
+        #expect(ProseTypography.bindingPunctuation("(<math>s</math>\u{301} (<math>t</math>)")
+                == "<span class=\"nb-nowrap\">(<math>s</math></span>\u{301} <span class=\"nb-nowrap\">(<math>t</math>)</span>")
+    }
+
+    @Test func languageCountsHanCharactersAndLatinWordsByBytes() throws {
+        // U+4DC0 (a hexagram, between the two Han ranges) is not Han; U+3400 and U+9FFF are.
+        #expect(HTMLPage.render(try DocumentParser.parse("\u{3400}\u{9FFF} one\n")).contains("<html lang=\"zh\">"))
+        #expect(HTMLPage.render(try DocumentParser.parse("\u{4DC0}\u{4DC1} one\n")).contains("<html lang=\"en\">"))
+        #expect(HTMLPage.render(try DocumentParser.parse("\u{4E00}\u{4E01} one two\n")).contains("<html lang=\"en\">"))
     }
 
     @Test func cellsAreHighlighted() throws {
