@@ -63,11 +63,16 @@ static int load_openblas(NBKernelISA isa, int amd, const char *why) {
     static const char *const names[] = {"libopenblas.so.0", "libopenblas.so", NULL};
     const char *core = nb_blas_openblas_core(isa, amd);
     const char *user_core = getenv("OPENBLAS_CORETYPE");
-    // Set only for the constructor that runs inside dlopen, so child processes do not inherit it.
+    const char *user_threads = getenv("OPENBLAS_NUM_THREADS");
+    // Set only for the constructor that runs inside dlopen, so child processes do not inherit
+    // them. One thread: nb calls the library single-threaded, and a pool started at load spins.
     int set_core = core && !(user_core && *user_core);
+    int set_threads = !(user_threads && *user_threads);
     if (set_core) setenv("OPENBLAS_CORETYPE", core, 1);
+    if (set_threads) setenv("OPENBLAS_NUM_THREADS", "1", 1);
     void *handle = open_first(names);
     if (set_core) unsetenv("OPENBLAS_CORETYPE");
+    if (set_threads) unsetenv("OPENBLAS_NUM_THREADS");
     if (!handle) {
         snprintf(loaded.failure, sizeof loaded.failure,
                  "cannot load OpenBLAS (libopenblas.so.0): %s; install it with `apt-get install libopenblas0`",

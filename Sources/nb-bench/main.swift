@@ -24,6 +24,11 @@ guard let name = arguments.first, let workload = workloads.first(where: { $0.nam
     exit(arguments.isEmpty ? 0 : 2)
 }
 AllocatorTuning.configureForTensorWork()
+// nb loads OpenBLAS with one thread (its products are single-threaded calls); the benchmarks also
+// call the library directly as a peer with its own pool, which must be sized before it loads.
+if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
+    setenv("OPENBLAS_NUM_THREADS", String(ProcessInfo.processInfo.activeProcessorCount), 1)
+}
 print(BenchmarkMachine.description)
 do {
     try workload.run(Array(arguments.dropFirst()))

@@ -79,6 +79,10 @@ public enum ComputeThreads {
 
     /// The BLAS library's own threads stay at one: nb splits products itself, with a partition that
     /// does not depend on the thread count. (The loader sets one thread when it loads the library.)
-    static func pinBLASToOneThread() { _ = blasLoaded }
+    static func pinBLASToOneThread() {
+        // The thread count is read first: loading the library sets OPENBLAS_NUM_THREADS=1 for a moment.
+        _ = setting
+        _ = blasLoaded
+    }
     private static let blasLoaded: Void = nb_blas_set_threads(1)
 }
