@@ -81,7 +81,7 @@ public enum ComputeThreads {
     /// does not depend on the thread count. (The loader sets one thread when it loads the library.)
     static func pinBLASToOneThread() {
         // The thread count is read first: loading the library sets OPENBLAS_NUM_THREADS=1 for a moment.
-        _ = setting
+        _ = count
         _ = blasLoaded
     }
     private static let blasLoaded: Void = nb_blas_set_threads(1)
