@@ -246,8 +246,9 @@ extension Expr {
 
     /// `+`, `-` or `*` (`Operation`): on two plain numbers, or on numbers of `grad`'s reverse sweep
     /// (`ReverseScalar`, as `Arithmetic.binary` would), done here, anything else by
-    /// `Arithmetic.binary`. A number literal operand (`2*x`, `x + 1`) is used as it is rather
-    /// than run as code: reading it has no effect, so the order of evaluation does not change.
+    /// `Arithmetic.binary`. A number literal operand (`2*x`, `x + 1`) is used as it is, and a
+    /// global left operand is read directly, rather than by calling their code: reading them has
+    /// no effect, so the order of evaluation does not change.
     private static func arithmeticCode<Operation: ScalarOperation>(_: Operation.Type, _ lhs: Expr, _ rhs: Expr,
                                                                    at location: TextLocation) -> ExprCode {
         let op = Operation.operator
@@ -268,6 +269,16 @@ extension Expr {
                 if case .number(let y) = b { return .number(Operation.apply(x, y)) }
                 if let result = ReverseScalar.binary(op, constant, b) { return result }
                 return try Arithmetic.binary(op, constant, b, limit: interpreter.elementLimit, at: location)
+            }
+        }
+        if case .global(let name, let slot) = lhs.kind {
+            // `s + f(i)`: the global is read here rather than by a call to its code.
+            let leftLocation = lhs.location
+            return { interpreter, frame throws(LanguageError) in
+                let a = try interpreter.global(name, slot: slot, at: leftLocation), b = try right(interpreter, &frame)
+                if case .number(let x) = a, case .number(let y) = b { return .number(Operation.apply(x, y)) }
+                if let result = ReverseScalar.binary(op, a, b) { return result }
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
         }
         return { interpreter, frame throws(LanguageError) in
