@@ -21,12 +21,7 @@ extension Expr {
         case .bool(let b):
             return { _, _ in .bool(b) }
         case .local(let name, let index):
-            return { _, frame throws(LanguageError) in
-                guard index < frame.count else { throw Interpreter.unassigned(name, at: location) }
-                let value = frame[index]
-                if case .nothing = value { throw Interpreter.unassigned(name, at: location) }
-                return value
-            }
+            return { _, frame throws(LanguageError) in try local(name, index, in: frame, at: location) }
         case .global(let name, let slot):
             return { interpreter, _ throws(LanguageError) in try interpreter.global(name, slot: slot, at: location) }
         case .identifier(let name):
@@ -247,8 +242,8 @@ extension Expr {
     /// `+`, `-` or `*` (`Operation`): on two plain numbers, or on numbers of `grad`'s reverse sweep
     /// (`ReverseScalar`, as `Arithmetic.binary` would), done here, anything else by
     /// `Arithmetic.binary`. A number literal operand (`2*x`, `x + 1`) is used as it is, and a
-    /// global left operand is read directly, rather than by calling their code: reading them has
-    /// no effect, so the order of evaluation does not change.
+    /// global left operand or a local beside a literal is read directly, rather than by calling
+    /// their code: reading them has no effect, so the order of evaluation does not change.
     private static func arithmeticCode<Operation: ScalarOperation>(_: Operation.Type, _ lhs: Expr, _ rhs: Expr,
                                                                    at location: TextLocation) -> ExprCode {
         let op = Operation.operator
@@ -264,6 +259,16 @@ extension Expr {
         }
         if case .number(let x) = lhs.kind {
             let constant = Value.number(x)
+            if case .local(let name, let index) = rhs.kind {
+                // `2*x`: the parameter is read here rather than by a call to its code.
+                let rightLocation = rhs.location
+                return { interpreter, frame throws(LanguageError) in
+                    let b = try local(name, index, in: frame, at: rightLocation)
+                    if case .number(let y) = b { return .number(Operation.apply(x, y)) }
+                    if let result = ReverseScalar.binary(op, constant, b) { return result }
+                    return try Arithmetic.binary(op, constant, b, limit: interpreter.elementLimit, at: location)
+                }
+            }
             return { interpreter, frame throws(LanguageError) in
                 let b = try right(interpreter, &frame)
                 if case .number(let y) = b { return .number(Operation.apply(x, y)) }
@@ -287,6 +292,15 @@ extension Expr {
             if let result = ReverseScalar.binary(op, a, b) { return result }
             return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
         }
+    }
+
+    /// The value of the local `name` at `index` of the running function's frame.
+    @inline(__always)
+    private static func local(_ name: String, _ index: Int, in frame: [Value], at location: TextLocation) throws(LanguageError) -> Value {
+        guard index < frame.count else { throw Interpreter.unassigned(name, at: location) }
+        let value = frame[index]
+        if case .nothing = value { throw Interpreter.unassigned(name, at: location) }
+        return value
     }
 
     /// A name (resolved or not): evaluating it has no effect but reading it.
