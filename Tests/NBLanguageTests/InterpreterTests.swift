@@ -133,6 +133,17 @@ import Testing
         #expect(transcript("fact(n) = n * fact(n - 1)\n1") == "1")
     }
 
+    @Test func aCallReadsTheFunctionBoundToItsNameAtEachCall() {
+        // A global function is called where it lies; rebinding the name between calls takes effect.
+        #expect(transcript("f(x) = x\ns = 0\nfor i in 1...3 { s = s + f(i)\nf(x) = 10*x }\ns") == "51")
+        #expect(transcript("f = x -> x + 1\nf(1)\nf = sin\nf(0)\nf = 2\nf(1)")
+                == "2\n0\nerror: a number is not a function and cannot be called (line 6)")
+        // A lambda bound to a global keeps the frame it captured; a call counts against the limits.
+        #expect(transcript("adder(a) = x -> x + a\nadd3 = adder(3)\ns = 0\nfor i in 1...2 { s = s + add3(i) }\ns") == "9")
+        #expect(errorMessage("g(x, y) = x\ng(1)") == "g expects 2 arguments, got 1")
+        #expect(errorMessage("down(n) = down(n - 1)\ndown(1)")?.hasPrefix("recursion deeper than") == true)
+    }
+
     @Test func indexingAndMembers() {
         #expect(transcript("t = [[1, 2], [3, 4]]\nt[1]\nt[1, 0]") == "[3, 4]\n3")
         #expect(transcript("t = zeros(2, 2)\nt[0, 1] = 5\nt[1] = 7\nt") == "[[0, 5], [7, 7]]")

@@ -21,12 +21,7 @@ extension Expr {
         case .bool(let b):
             return { _, _ in .bool(b) }
         case .local(let name, let index):
-            return { _, frame throws(LanguageError) in
-                guard index < frame.count else { throw Interpreter.unassigned(name, at: location) }
-                let value = frame[index]
-                if case .nothing = value { throw Interpreter.unassigned(name, at: location) }
-                return value
-            }
+            return { _, frame throws(LanguageError) in try local(name, index, in: frame, at: location) }
         case .global(let name, let slot):
             return { interpreter, _ throws(LanguageError) in try interpreter.global(name, slot: slot, at: location) }
         case .identifier(let name):
@@ -41,11 +36,10 @@ extension Expr {
         case .call(let callee, let arguments):
             return callCode(callee, arguments, at: location)
         case .list(let items):
-            let itemCodes = items.map(\.code)
             return { interpreter, frame throws(LanguageError) in
                 var values: [Value] = []
-                values.reserveCapacity(itemCodes.count)
-                for code in itemCodes { values.append(try code(interpreter, &frame)) }
+                values.reserveCapacity(items.count)
+                for item in items { values.append(try item.code(interpreter, &frame)) }
                 return try ListBuilder.make(values, limit: interpreter.elementLimit, at: location)
             }
         case .tuple:
@@ -64,13 +58,12 @@ extension Expr {
             }
         case .index(let base, let indices):
             let baseCode = base.code
-            let indexCodes = indices.map(\.code)
             let indexLocations = indices.map(\.location)
             return { interpreter, frame throws(LanguageError) in
                 let baseValue = try baseCode(interpreter, &frame)
                 var indexValues: [Value] = []
-                indexValues.reserveCapacity(indexCodes.count)
-                for code in indexCodes { indexValues.append(try code(interpreter, &frame)) }
+                indexValues.reserveCapacity(indices.count)
+                for index in indices { indexValues.append(try index.code(interpreter, &frame)) }
                 return try interpreter.index(baseValue, by: indexValues, at: indexLocations, location: location)
             }
         case .member(let base, let name):
@@ -82,7 +75,7 @@ extension Expr {
             let definition = FunctionValue.Definition(parameters: parameters, body: body, location: location)
             return { _, frame in .function(FunctionValue(definition: definition, captured: frame)) }
         case .block(let items):
-            return sequence(items.map(\.code)[...])
+            return sequence(items[...])
         case .ifElse(let condition, let then, let otherwise):
             let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
             let conditionLocation = condition.location
@@ -134,13 +127,16 @@ extension Expr {
     /// Codes run in order, the value of the last one (nothing for none): a balanced tree of calls
     /// rather than a loop over an array of closures, which costs reference counts on every pass
     /// (a loop body is a block).
-    private static func sequence(_ codes: ArraySlice<ExprCode>) -> ExprCode {
-        switch codes.count {
+    ///
+    /// It takes the expressions, not an array of their codes: a closure kept in an array is stored
+    /// in the array's generic form and every call through it goes through conversion thunks.
+    private static func sequence(_ items: ArraySlice<Expr>) -> ExprCode {
+        switch items.count {
         case 0: return { _, _ in .nothing }
-        case 1: return codes[codes.startIndex]
+        case 1: return items[items.startIndex].code
         default:
-            let middle = codes.startIndex + codes.count / 2
-            let first = sequence(codes[..<middle]), second = sequence(codes[middle...])
+            let middle = items.startIndex + items.count / 2
+            let first = sequence(items[..<middle]), second = sequence(items[middle...])
             return { interpreter, frame throws(LanguageError) in
                 _ = try first(interpreter, &frame)
                 return try second(interpreter, &frame)
@@ -154,7 +150,7 @@ extension Expr {
     /// `−σ(40)σ(−40) ≈ −4.25e-18` would otherwise come out 0).
     private static func callCode(_ callee: Expr, _ arguments: [Argument], at location: TextLocation) -> ExprCode {
         let calleeCode = callee.code
-        let argumentCodes = arguments.map(\.value.code)
+        let argumentValues = arguments.map(\.value)
         let labelled = arguments.contains { $0.label != nil }
         guard arguments.count == 1, !labelled else {
             return { interpreter, frame throws(LanguageError) in
@@ -162,16 +158,16 @@ extension Expr {
                 let function: Value
                 switch consume callee {
                 case .function(let f) where !labelled:
-                    return try interpreter.callFunction(f, evaluating: argumentCodes, in: &frame, at: location)
+                    return try interpreter.callFunction(f, evaluating: argumentValues, in: &frame, at: location)
                 case let other: function = other
                 }
                 var values: [Value] = []
-                values.reserveCapacity(argumentCodes.count)
-                for code in argumentCodes { values.append(try code(interpreter, &frame)) }
+                values.reserveCapacity(argumentValues.count)
+                for argument in argumentValues { values.append(try argument.code(interpreter, &frame)) }
                 return try interpreter.callValue(function, arguments: values, syntax: arguments, at: location)
             }
         }
-        let argumentCode = argumentCodes[0]
+        let argumentCode = arguments[0].value.code
         // The argument as `name(e)`, for `log(sigmoid(e))`: reading a name has no effect, so it
         // may be read before the argument is evaluated.
         var innerCall: (callee: ExprCode, argument: ExprCode, location: TextLocation)?
@@ -184,6 +180,9 @@ extension Expr {
         if case .global(_, let calleeSlot) = callee.kind { slot = calleeSlot }
         let calleeSlot = slot
         return { interpreter, frame throws(LanguageError) in
+            if let calleeSlot, let function = interpreter.globalFunction(at: calleeSlot) {
+                return try interpreter.call(function, evaluating: argumentCode, in: &frame, at: location)
+            }
             // `sin(y)` with `sin` unbound: the builtin's function, without reading the builtin as a
             // value (`log` goes on, for `log(sigmoid(e))`).
             if let calleeSlot, let elementary = interpreter.elementaryBuiltin(at: calleeSlot), elementary != .log {
@@ -214,9 +213,8 @@ extension Expr {
         }
     }
 
-    /// A binary operator: `&&`/`||` short-circuit; `+`, `-` and `*` on two plain numbers, or on
-    /// numbers of `grad`'s reverse sweep (`ReverseScalar`, as `Arithmetic.binary` would), are done
-    /// here, everything else (tensors, other traced values, strings) by `Arithmetic.binary`.
+    /// A binary operator: `&&`/`||` short-circuit; `+`, `-` and `*` see `arithmeticCode`;
+    /// everything else (tensors, other traced values, strings) is done by `Arithmetic.binary`.
     private static func binaryCode(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at location: TextLocation) -> ExprCode {
         let left = lhs.code, right = rhs.code
         let leftLocation = lhs.location, rightLocation = rhs.location
@@ -229,27 +227,9 @@ extension Expr {
                 if a == shortCircuit { return .bool(a) }
                 return .bool(try Interpreter.truth(try right(interpreter, &frame), what: what, at: rightLocation))
             }
-        case .add:
-            return { interpreter, frame throws(LanguageError) in
-                let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
-                if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
-                if let result = ReverseScalar.binary(op, a, b) { return result }
-                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
-            }
-        case .subtract:
-            return { interpreter, frame throws(LanguageError) in
-                let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
-                if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
-                if let result = ReverseScalar.binary(op, a, b) { return result }
-                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
-            }
-        case .multiply:
-            return { interpreter, frame throws(LanguageError) in
-                let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
-                if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
-                if let result = ReverseScalar.binary(op, a, b) { return result }
-                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
-            }
+        case .add: return arithmeticCode(Add.self, lhs, rhs, at: location)
+        case .subtract: return arithmeticCode(Subtract.self, lhs, rhs, at: location)
+        case .multiply: return arithmeticCode(Multiply.self, lhs, rhs, at: location)
         default:
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame)
@@ -259,6 +239,70 @@ extension Expr {
         }
     }
 
+    /// `+`, `-` or `*` (`Operation`): on two plain numbers, or on numbers of `grad`'s reverse sweep
+    /// (`ReverseScalar`, as `Arithmetic.binary` would), done here, anything else by
+    /// `Arithmetic.binary`. A number literal operand (`2*x`, `x + 1`) is used as it is, and a
+    /// global left operand or a local beside a literal is read directly, rather than by calling
+    /// their code: reading them has no effect, so the order of evaluation does not change.
+    private static func arithmeticCode<Operation: ScalarOperation>(_: Operation.Type, _ lhs: Expr, _ rhs: Expr,
+                                                                   at location: TextLocation) -> ExprCode {
+        let op = Operation.operator
+        let left = lhs.code, right = rhs.code
+        if case .number(let y) = rhs.kind {
+            let constant = Value.number(y)
+            return { interpreter, frame throws(LanguageError) in
+                let a = try left(interpreter, &frame)
+                if case .number(let x) = a { return .number(Operation.apply(x, y)) }
+                if let result = ReverseScalar.binary(op, a, constant) { return result }
+                return try Arithmetic.binary(op, a, constant, limit: interpreter.elementLimit, at: location)
+            }
+        }
+        if case .number(let x) = lhs.kind {
+            let constant = Value.number(x)
+            if case .local(let name, let index) = rhs.kind {
+                // `2*x`: the parameter is read here rather than by a call to its code.
+                let rightLocation = rhs.location
+                return { interpreter, frame throws(LanguageError) in
+                    let b = try local(name, index, in: frame, at: rightLocation)
+                    if case .number(let y) = b { return .number(Operation.apply(x, y)) }
+                    if let result = ReverseScalar.binary(op, constant, b) { return result }
+                    return try Arithmetic.binary(op, constant, b, limit: interpreter.elementLimit, at: location)
+                }
+            }
+            return { interpreter, frame throws(LanguageError) in
+                let b = try right(interpreter, &frame)
+                if case .number(let y) = b { return .number(Operation.apply(x, y)) }
+                if let result = ReverseScalar.binary(op, constant, b) { return result }
+                return try Arithmetic.binary(op, constant, b, limit: interpreter.elementLimit, at: location)
+            }
+        }
+        if case .global(let name, let slot) = lhs.kind {
+            // `s + f(i)`: the global is read here rather than by a call to its code.
+            let leftLocation = lhs.location
+            return { interpreter, frame throws(LanguageError) in
+                let a = try interpreter.global(name, slot: slot, at: leftLocation), b = try right(interpreter, &frame)
+                if case .number(let x) = a, case .number(let y) = b { return .number(Operation.apply(x, y)) }
+                if let result = ReverseScalar.binary(op, a, b) { return result }
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            }
+        }
+        return { interpreter, frame throws(LanguageError) in
+            let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
+            if case .number(let x) = a, case .number(let y) = b { return .number(Operation.apply(x, y)) }
+            if let result = ReverseScalar.binary(op, a, b) { return result }
+            return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+        }
+    }
+
+    /// The value of the local `name` at `index` of the running function's frame.
+    @inline(__always)
+    private static func local(_ name: String, _ index: Int, in frame: [Value], at location: TextLocation) throws(LanguageError) -> Value {
+        guard index < frame.count else { throw Interpreter.unassigned(name, at: location) }
+        let value = frame[index]
+        if case .nothing = value { throw Interpreter.unassigned(name, at: location) }
+        return value
+    }
+
     /// A name (resolved or not): evaluating it has no effect but reading it.
     var isName: Bool {
         switch kind {
@@ -266,4 +310,25 @@ extension Expr {
         default: false
         }
     }
+}
+
+/// An arithmetic operator on two plain numbers, for `arithmeticCode`'s specialised code.
+private protocol ScalarOperation {
+    static var `operator`: BinaryOperator { get }
+    static func apply(_ x: Double, _ y: Double) -> Double
+}
+
+private enum Add: ScalarOperation {
+    static var `operator`: BinaryOperator { .add }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x + y }
+}
+
+private enum Subtract: ScalarOperation {
+    static var `operator`: BinaryOperator { .subtract }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x - y }
+}
+
+private enum Multiply: ScalarOperation {
+    static var `operator`: BinaryOperator { .multiply }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x * y }
 }

@@ -9,6 +9,14 @@ struct Globals {
         return values[slot]
     }
 
+    /// The parts of the user function bound to `slot`, if any, without a reference count: valid
+    /// while the slot is not written (see `Interpreter.setGlobal`).
+    @inline(__always)
+    func functionParts(at slot: Int) -> Unmanaged<FunctionValue.Parts>? {
+        guard slot < values.count, case .function(let f)? = values[slot] else { return nil }
+        return .passUnretained(f.parts)
+    }
+
     /// Names that currently have a value.
     var boundNames: [String] {
         symbols.names.indices.filter { $0 < values.count && values[$0] != nil }.map { symbols.names[$0] }

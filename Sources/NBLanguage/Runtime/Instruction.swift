@@ -28,7 +28,7 @@ struct Instruction {
                 function.name = interpreter.globals.symbols.names[slot]
                 value = .function(function)
             }
-            interpreter.globals.values[slot] = value
+            interpreter.setGlobal(slot, value)
         }
     }
 
@@ -51,8 +51,8 @@ struct Instruction {
             guard let value = assigned.asTensor else {
                 throw LanguageError(.runtime, "only numbers and tensors can be stored in a tensor", at: expr.location)
             }
-            interpreter.globals.values[slot] = nil // keep the tensor's storage uniquely referenced while writing
-            defer { interpreter.globals.values[slot] = .tensor(tensor) }
+            interpreter.setGlobal(slot, nil) // keep the tensor's storage uniquely referenced while writing
+            defer { interpreter.setGlobal(slot, .tensor(tensor)) }
             do throws(TensorError) { try tensor.replacePart(at: indices, with: value) } catch {
                 throw LanguageError(error, at: location)
             }
@@ -61,7 +61,7 @@ struct Instruction {
 
     /// `f(x, y) = body`
     static func define(slot: Int, function: FunctionValue) -> Instruction {
-        Instruction { interpreter in interpreter.globals.values[slot] = .function(function) }
+        Instruction { interpreter in interpreter.setGlobal(slot, .function(function)) }
     }
 
     /// `for x in sequence { … }` at the top level of a cell: `x` is a global.
@@ -71,7 +71,7 @@ struct Instruction {
             var frame: [Value] = []
             let sequence = try interpreter.evaluate(sequenceExpr, &frame)
             try interpreter.forEachElement(of: sequence, at: sequenceExpr.location) { (element) throws(LanguageError) in
-                interpreter.globals.values[slot] = element
+                interpreter.setGlobal(slot, element)
                 try runBody(interpreter)
             }
         }

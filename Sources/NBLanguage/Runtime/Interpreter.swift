@@ -36,8 +36,8 @@ final class Interpreter {
     let elementLimit: Budget
     @exclusivity(unchecked) private var ticks = 0
     @exclusivity(unchecked) var callDepth = 0
-    /// Frames of finished calls, emptied, kept for the next calls (see `takeFrame`).
-    @exclusivity(unchecked) private var framePool: [[Value]] = []
+    /// Frames of finished calls, emptied, kept for the next calls.
+    @exclusivity(unchecked) private var framePool = FramePool()
     /// Address near the bottom of the stack this interpreter runs on, and how much of it calls may use.
     private let stackBase: Int
     private let stackBudget: Int
@@ -62,18 +62,18 @@ final class Interpreter {
     /// Enters a user-function call: counts it against the recursion limit and checks that the
     /// stack has room (deep bodies times deep recursion must not overflow). Pair with `callDepth -= 1`.
     @inline(__always)
-    func enterCall(_ f: FunctionValue, at location: TextLocation) throws(LanguageError) {
+    func enterCall(_ parts: FunctionValue.Parts, at location: TextLocation) throws(LanguageError) {
         callDepth += 1
         if callDepth > options.recursionLimit || stackBase - Interpreter.stackAddress() > stackBudget {
             callDepth -= 1
-            throw recursionError(f, at: location)
+            throw recursionError(parts.name, at: location)
         }
         try tick(at: location)
     }
 
     @inline(never)
-    private func recursionError(_ f: FunctionValue, at location: TextLocation) -> LanguageError {
-        LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(f.name ?? "lambda"))", at: location,
+    private func recursionError(_ name: String?, at location: TextLocation) -> LanguageError {
+        LanguageError(.limit, "recursion deeper than \(options.recursionLimit) calls (in \(name ?? "lambda"))", at: location,
                       hint: "a function that calls itself needs a base case")
     }
 
@@ -177,6 +177,15 @@ final class Interpreter {
     func global(_ name: String, slot: Int, at location: TextLocation) throws(LanguageError) -> Value {
         if slot < globals.values.count, let value = globals.values[slot] { return value }
         return try fallback(name, slot: slot, at: location)
+    }
+
+    /// Binds (or, with nil, unbinds) the global `slot`. Only a cell's top-level statements do,
+    /// never while a user function runs: calls read functions from their slots without taking a
+    /// reference (see `call(_:evaluating:in:at:)`).
+    @inline(__always)
+    func setGlobal(_ slot: Int, _ value: consuming Value?) {
+        assert(callDepth == 0, "a global was written while a call runs")
+        globals.values[slot] = consume value
     }
 
     /// A builtin or constant for a global slot without a value, or the undefined-name error.
@@ -349,9 +358,9 @@ final class Interpreter {
     }
 
     func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
-        guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f, got: arguments.count, at: location) }
-        var frame = takeFrame()
-        defer { returnFrame(&frame) }
+        guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f.parts, got: arguments.count, at: location) }
+        var frame = framePool.take()
+        defer { framePool.giveBack(&frame) }
         if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
         if let syntax, syntax.contains(where: { $0.label != nil }) {
             frame.append(contentsOf: try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments,
@@ -359,59 +368,77 @@ final class Interpreter {
         } else {
             frame.append(contentsOf: arguments)
         }
-        return try run(f, frame: &frame, at: location)
+        return try run(f.parts, frame: &frame, at: location)
     }
 
     /// `f(a, b)` written in a cell without labels: the arguments are evaluated (in the caller's
     /// frame) straight into the callee's frame, with no array of arguments in between.
-    func callFunction(_ f: FunctionValue, evaluating argumentCodes: [ExprCode], in callerFrame: inout [Value],
+    func callFunction(_ f: FunctionValue, evaluating arguments: [Expr], in callerFrame: inout [Value],
                       at location: TextLocation) throws(LanguageError) -> Value {
-        var frame = takeFrame()
-        defer { returnFrame(&frame) }
+        var frame = framePool.take()
+        defer { framePool.giveBack(&frame) }
         if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
-        for code in argumentCodes { frame.append(try code(self, &callerFrame)) }
-        guard argumentCodes.count == f.parameters.count else { throw Interpreter.arityError(f, got: argumentCodes.count, at: location) }
-        return try run(f, frame: &frame, at: location)
+        for argument in arguments { frame.append(try argument.code(self, &callerFrame)) }
+        guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f.parts, got: arguments.count, at: location) }
+        return try run(f.parts, frame: &frame, at: location)
     }
 
     /// `f(a)`: as `callFunction(_:evaluating:in:at:)` with one argument.
     func callFunction(_ f: FunctionValue, evaluating argumentCode: ExprCode, in callerFrame: inout [Value],
                       at location: TextLocation) throws(LanguageError) -> Value {
-        var frame = takeFrame()
-        defer { returnFrame(&frame) }
-        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
+        try call(f.parts, evaluating: argumentCode, in: &callerFrame, at: location)
+    }
+
+    /// The user function bound to the global `slot`, if any, borrowed where it lies (see `call(_:evaluating:in:at:)`).
+    @inline(__always)
+    func globalFunction(at slot: Int) -> Unmanaged<FunctionValue.Parts>? {
+        globals.functionParts(at: slot)
+    }
+
+    /// `f(a)` for `f` read from a global slot by `globalFunction(at:)`.
+    ///
+    /// The function is called where it lies, without taking a reference to it: a global is only
+    /// written by a cell's top-level statements (`setGlobal`), never while a call runs, so the
+    /// slot keeps the function alive until the call returns. Rebinding `f` between calls takes
+    /// effect, as the slot is read on every call.
+    @inline(__always)
+    func call(_ function: Unmanaged<FunctionValue.Parts>, evaluating argumentCode: ExprCode, in callerFrame: inout [Value],
+              at location: TextLocation) throws(LanguageError) -> Value {
+        do {
+            return try function._withUnsafeGuaranteedRef { parts in
+                try call(parts, evaluating: argumentCode, in: &callerFrame, at: location)
+            }
+        } catch {
+            // `_withUnsafeGuaranteedRef` rethrows untyped; the body throws only `LanguageError`.
+            throw error as? LanguageError ?? LanguageError(.runtime, "internal: \(error)", at: location)
+        }
+    }
+
+    /// The call of a function with `parts` on one argument, evaluated in `callerFrame`.
+    @inline(__always)
+    private func call(_ parts: FunctionValue.Parts, evaluating argumentCode: ExprCode, in callerFrame: inout [Value],
+                      at location: TextLocation) throws(LanguageError) -> Value {
+        var frame = framePool.take()
+        defer { framePool.giveBack(&frame) }
+        if !parts.captured.isEmpty { frame.append(contentsOf: parts.captured) }
         frame.append(try argumentCode(self, &callerFrame))
-        guard f.parameters.count == 1 else { throw Interpreter.arityError(f, got: 1, at: location) }
-        return try run(f, frame: &frame, at: location)
+        guard parts.parameterCount == 1 else { throw Interpreter.arityError(parts, got: 1, at: location) }
+        return try run(parts, frame: &frame, at: location)
     }
 
-    /// Runs `f`'s body in `frame` (its captured values and arguments), counting the call.
+    /// Runs the body of the function with `parts` in `frame` (its captured values and arguments), counting the call.
     @inline(__always)
-    private func run(_ f: FunctionValue, frame: inout [Value], at location: TextLocation) throws(LanguageError) -> Value {
-        try enterCall(f, at: location)
+    private func run(_ parts: FunctionValue.Parts, frame: inout [Value], at location: TextLocation) throws(LanguageError) -> Value {
+        try enterCall(parts, at: location)
         defer { callDepth -= 1 }
-        return try f.definition.body.code(self, &frame)
+        return try parts.code(self, &frame)
     }
 
-    private static func arityError(_ f: FunctionValue, got count: Int, at location: TextLocation) -> LanguageError {
-        let shown = f.name ?? "lambda"
-        return LanguageError(.runtime, "\(shown) expects \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), got \(count)",
-                             at: location, hint: "\(shown)(\(f.parameters.joined(separator: ", ")))")
-    }
-
-    /// An empty frame for a call, with the capacity of an earlier one: a loop of calls allocates
-    /// no frame after its first iteration. Give it back with `returnFrame`.
-    @inline(__always)
-    private func takeFrame() -> [Value] {
-        framePool.popLast() ?? []
-    }
-
-    /// Empties `frame` (keeping its storage) and keeps it for the next call.
-    @inline(__always)
-    private func returnFrame(_ frame: inout [Value]) {
-        frame.removeAll(keepingCapacity: true)
-        framePool.append(frame)
-        frame = []
+    private static func arityError(_ parts: FunctionValue.Parts, got count: Int, at location: TextLocation) -> LanguageError {
+        let shown = parts.name ?? "lambda"
+        let parameters = parts.definition.parameters
+        return LanguageError(.runtime, "\(shown) expects \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), got \(count)",
+                             at: location, hint: "\(shown)(\(parameters.joined(separator: ", ")))")
     }
 
     /// Orders labelled and unlabelled arguments by parameter (`f(y: 1, x: 2)`).

@@ -92,8 +92,15 @@ public struct FunctionValue: Sendable {
         let name: String?
         let definition: Definition
         let captured: [Value]
+        /// The body's code (`definition.body.code`), one field away, so that a call through a
+        /// borrowed `Parts` reads it without a reference count.
+        let code: ExprCode
+        /// `definition.parameters.count`, one field away.
+        let parameterCount: Int
         init(name: String?, definition: Definition, captured: [Value]) {
             self.name = name; self.definition = definition; self.captured = captured
+            self.code = definition.body.code
+            self.parameterCount = definition.parameters.count
         }
     }
 
