@@ -57,6 +57,8 @@ public final class TensorTape<Scalar: TensorScalar> {
     /// Back-propagates from `output` in one sweep. Without a `seed` the output must have one
     /// element (a loss) and is seeded with 1; otherwise `seed` (same shape as the output) is the
     /// vector of a vector–Jacobian product.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func gradients(of output: TrackedTensor<Scalar>, seed: Tensor<Scalar>? = nil) throws -> TensorGradients<Scalar> {
         guard output.tape === self else {
             throw TensorError.invalidArgument("the output was recorded on a different tape")

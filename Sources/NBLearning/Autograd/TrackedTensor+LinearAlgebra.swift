@@ -18,8 +18,9 @@ extension TrackedTensor {
         let a = value
         let b = other.value
         let y = try Tensor.matmul(a, b)
+        let worthSplitting = MatrixProduct.worthAHandOff(m: a.shape[0], k: a.shape[1], n: b.shape[1])
         return try tape.record(y, inputs: [self, other]) { g, needed in
-            let (da, db) = try ComputeThreads.both(parallel: needed[0] && needed[1],
+            let (da, db) = try ComputeThreads.both(parallel: needed[0] && needed[1] && worthSplitting,
                 { needed[0] ? try Tensor.matmul(g, b, transposeRHS: true) : nil },
                 { needed[1] ? try Tensor.matmul(a, g, transposeLHS: true) : nil })
             return [da, db]
@@ -52,8 +53,9 @@ extension TrackedTensor {
         }
         return try tape.record(y, inputs: [self, weight, bias]) { upstream, needed in
             let g = relu ? try upstream.combined(with: y, .gateByPositive) : upstream
-            // dX and dW are independent products: one per thread when both are wanted.
-            let (dx, dw) = try ComputeThreads.both(parallel: needed[0] && needed[1],
+            // dX and dW are independent products: one per thread when both are wanted and big
+            // enough to pay for the hand-off.
+            let (dx, dw) = try ComputeThreads.both(parallel: needed[0] && needed[1] && MatrixProduct.worthAHandOff(m: m, k: k, n: n),
                 { needed[0] ? try Tensor.matmul(g, w, transposeRHS: true) : nil },
                 { needed[1] ? try Tensor.matmul(x, g, transposeLHS: true) : nil })
             return [dx, dw, needed[2] ? try g.sum(axis: 0) : nil]

@@ -9,6 +9,12 @@ enum MatrixProduct {
     /// Below this many multiply–adds a product is not split (~2·10⁵: a few microseconds of work).
     static let splitThreshold = 1 << 18
 
+    /// Whether the products of an m×k·k×n layer are big enough that running two of them on two
+    /// threads pays for the hand-off (the same threshold as splitting one product).
+    static func worthAHandOff(m: Int, k: Int, n: Int) -> Bool {
+        Double(m) * Double(k) * Double(n) >= Double(splitThreshold)
+    }
+
     /// Blocks of at least 128 rows (or columns), at most 4 of them.
     static func parts(extent: Int, work: Int) -> Int {
         work < splitThreshold ? 1 : Swift.max(1, Swift.min(4, extent / 128))
