@@ -62,7 +62,7 @@ let package = Package(
         ]),
         // Seeded mutation fuzzer over the parsers, the evaluator, rendering and --accept (docs/fuzzing.md).
         .executableTarget(name: "nb-fuzz", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBLanguage"]),
-        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark"]),
+        .executableTarget(name: "nb-bench", dependencies: ["NBRender", "NBCheck", "NBExecution", "NBDocument", "NBAutodiff", "NBLearning", "NBLanguage", "CCmark", "CNBBLAS"]),
         .testTarget(name: "NBAutodiffTests", dependencies: ["NBAutodiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "NBLearningTests", dependencies: ["NBLearning", "CNBKernels", "CNBBLAS"], exclude: ["Unsupervised/Fixtures"]),

@@ -12,18 +12,9 @@
 
 enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
 
-typedef void (*sgemm_function)(int, int, int, int, int, int, float, const float *, int, const float *, int,
-                               float, float *, int);
-typedef void (*dgemm_function)(int, int, int, int, int, int, double, const double *, int, const double *,
-                               int, double, double *, int);
-
 struct loaded_blas {
     int ok;
-    NBBLASLibrary library;
-    sgemm_function sgemm;
-    dgemm_function dgemm;
-    void (*openblas_set_num_threads)(int);
-    void (*bli_thread_set_num_threads)(long);
+    NBBLASHandle blas;
     char description[768];
     char failure[512];
 };
@@ -59,8 +50,67 @@ static const char *isa_name(NBKernelISA isa) {
     }
 }
 
+int nb_blas_open(NBBLASLibrary library, NBBLASHandle *handle, char *failure, size_t failure_size) {
+    static const char *const openblas[] = {"libopenblas.so.0", "libopenblas.so", NULL};
+    static const char *const blis[] = {"libblis.so.4", "libblis.so", NULL};
+    int is_blis = library == NBBLASLibraryBLIS;
+    const char *label = is_blis ? "BLIS (libblis.so.4)" : "OpenBLAS (libopenblas.so.0)";
+    memset(handle, 0, sizeof *handle);
+    void *opened = open_first(is_blis ? blis : openblas);
+    if (!opened) {
+        if (failure) snprintf(failure, failure_size, "cannot load %s: %s%s", label, dlerror(),
+                              is_blis ? "" : "; install it with `apt-get install libopenblas0`");
+        return 0;
+    }
+    handle->library = library;
+    handle->sgemm = (NBSGEMMFunction)dlsym(opened, "cblas_sgemm");
+    handle->dgemm = (NBDGEMMFunction)dlsym(opened, "cblas_dgemm");
+    int has_threads;
+    if (is_blis) {
+        handle->bli_thread_set_num_threads = (void (*)(long))dlsym(opened, "bli_thread_set_num_threads");
+        has_threads = handle->bli_thread_set_num_threads != NULL;
+        char *(*version)(void) = (char *(*)(void))dlsym(opened, "bli_info_get_version_str");
+        int (*arch_id)(void) = (int (*)(void))dlsym(opened, "bli_arch_query_id");
+        char *(*arch_name)(int) = (char *(*)(int))dlsym(opened, "bli_arch_string");
+        snprintf(handle->name, sizeof handle->name, "BLIS %s, kernel %s", version ? version() : "?",
+                 (arch_id && arch_name) ? arch_name(arch_id()) : "?");
+    } else {
+        handle->openblas_set_num_threads = (void (*)(int))dlsym(opened, "openblas_set_num_threads");
+        has_threads = handle->openblas_set_num_threads != NULL;
+        char *(*config)(void) = (char *(*)(void))dlsym(opened, "openblas_get_config");
+        char *(*corename)(void) = (char *(*)(void))dlsym(opened, "openblas_get_corename");
+        snprintf(handle->name, sizeof handle->name, "%s, kernel %s", config ? config() : "OpenBLAS",
+                 corename ? corename() : "?");
+    }
+    if (!handle->sgemm || !handle->dgemm || !has_threads) {
+        if (failure) snprintf(failure, failure_size, "the loaded %s lacks its CBLAS interface", label);
+        return 0;
+    }
+    return 1;
+}
+
+void nb_blas_handle_set_threads(const NBBLASHandle *handle, int threads) {
+    if (handle->library == NBBLASLibraryBLIS) handle->bli_thread_set_num_threads(threads);
+    else handle->openblas_set_num_threads(threads);
+}
+
+void nb_blas_handle_sgemm(const NBBLASHandle *handle, int transpose_a, int transpose_b, int m, int n, int k,
+                          float alpha, const float *a, int lda, const float *b, int ldb, float beta, float *c,
+                          int ldc) {
+    handle->sgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
+                  m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+/// Opens `library` for nb's products (one thread per call) and describes it with `reason`.
+static int load_library(NBBLASLibrary library, const char *reason, NBKernelISA isa, const char *why) {
+    if (!nb_blas_open(library, &loaded.blas, loaded.failure, sizeof loaded.failure)) return 0;
+    nb_blas_handle_set_threads(&loaded.blas, 1);
+    snprintf(loaded.description, sizeof loaded.description, "%s (%s%s%s)", loaded.blas.name, reason,
+             isa_name(isa), why);
+    return 1;
+}
+
 static int load_openblas(NBKernelISA isa, int amd, const char *why) {
-    static const char *const names[] = {"libopenblas.so.0", "libopenblas.so", NULL};
     const char *core = nb_blas_openblas_core(isa, amd);
     const char *user_core = getenv("OPENBLAS_CORETYPE");
     const char *user_threads = getenv("OPENBLAS_NUM_THREADS");
@@ -70,54 +120,12 @@ static int load_openblas(NBKernelISA isa, int amd, const char *why) {
     int set_threads = !(user_threads && *user_threads);
     if (set_core) setenv("OPENBLAS_CORETYPE", core, 1);
     if (set_threads) setenv("OPENBLAS_NUM_THREADS", "1", 1);
-    void *handle = open_first(names);
+    const char *reason = set_core ? "kernel chosen by nb for "
+        : (user_core && *user_core) ? "kernel set by OPENBLAS_CORETYPE on " : "kernel chosen by OpenBLAS on ";
+    int ok = load_library(NBBLASLibraryOpenBLAS, reason, isa, why);
     if (set_core) unsetenv("OPENBLAS_CORETYPE");
     if (set_threads) unsetenv("OPENBLAS_NUM_THREADS");
-    if (!handle) {
-        snprintf(loaded.failure, sizeof loaded.failure,
-                 "cannot load OpenBLAS (libopenblas.so.0): %s; install it with `apt-get install libopenblas0`",
-                 dlerror());
-        return 0;
-    }
-    loaded.sgemm = (sgemm_function)dlsym(handle, "cblas_sgemm");
-    loaded.dgemm = (dgemm_function)dlsym(handle, "cblas_dgemm");
-    loaded.openblas_set_num_threads = (void (*)(int))dlsym(handle, "openblas_set_num_threads");
-    char *(*config)(void) = (char *(*)(void))dlsym(handle, "openblas_get_config");
-    char *(*corename)(void) = (char *(*)(void))dlsym(handle, "openblas_get_corename");
-    if (!loaded.sgemm || !loaded.dgemm || !loaded.openblas_set_num_threads) {
-        snprintf(loaded.failure, sizeof loaded.failure, "the loaded OpenBLAS lacks cblas_sgemm or cblas_dgemm");
-        return 0;
-    }
-    loaded.library = NBBLASLibraryOpenBLAS;
-    loaded.openblas_set_num_threads(1);
-    const char *reason = set_core ? "kernel chosen by nb for " : (user_core && *user_core) ? "kernel set by OPENBLAS_CORETYPE on " : "kernel chosen by OpenBLAS on ";
-    snprintf(loaded.description, sizeof loaded.description, "%s, kernel %s (%s%s%s)",
-             config ? config() : "OpenBLAS", corename ? corename() : "?", reason, isa_name(isa), why);
-    return 1;
-}
-
-static int load_blis(NBKernelISA isa, const char *why) {
-    static const char *const names[] = {"libblis.so.4", "libblis.so", NULL};
-    void *handle = open_first(names);
-    if (!handle) {
-        snprintf(loaded.failure, sizeof loaded.failure, "cannot load BLIS (libblis.so.4): %s", dlerror());
-        return 0;
-    }
-    loaded.sgemm = (sgemm_function)dlsym(handle, "cblas_sgemm");
-    loaded.dgemm = (dgemm_function)dlsym(handle, "cblas_dgemm");
-    loaded.bli_thread_set_num_threads = (void (*)(long))dlsym(handle, "bli_thread_set_num_threads");
-    char *(*version)(void) = (char *(*)(void))dlsym(handle, "bli_info_get_version_str");
-    int (*arch_id)(void) = (int (*)(void))dlsym(handle, "bli_arch_query_id");
-    char *(*arch_name)(int) = (char *(*)(int))dlsym(handle, "bli_arch_string");
-    if (!loaded.sgemm || !loaded.dgemm || !loaded.bli_thread_set_num_threads) {
-        snprintf(loaded.failure, sizeof loaded.failure, "the loaded BLIS lacks its CBLAS interface");
-        return 0;
-    }
-    loaded.library = NBBLASLibraryBLIS;
-    loaded.bli_thread_set_num_threads(1);
-    snprintf(loaded.description, sizeof loaded.description, "BLIS %s, kernel %s (chosen by BLIS on %s%s)",
-             version ? version() : "?", (arch_id && arch_name) ? arch_name(arch_id()) : "?", isa_name(isa), why);
-    return 1;
+    return ok;
 }
 
 static void load(void) {
@@ -126,13 +134,13 @@ static void load(void) {
     const char *requested = getenv("NB_BLAS");
     if (requested && *requested) {
         if (strcmp(requested, "openblas") == 0) loaded.ok = load_openblas(isa, amd, "; library set by NB_BLAS");
-        else if (strcmp(requested, "blis") == 0) loaded.ok = load_blis(isa, "; library set by NB_BLAS");
+        else if (strcmp(requested, "blis") == 0) loaded.ok = load_library(NBBLASLibraryBLIS, "chosen by BLIS on ", isa, "; library set by NB_BLAS");
         else snprintf(loaded.failure, sizeof loaded.failure,
                       "NB_BLAS=%s is not a BLAS library nb can use; use `openblas` or `blis`", requested);
         return;
     }
     if (nb_blas_preferred_library(isa, amd) == NBBLASLibraryBLIS) {
-        loaded.ok = load_blis(isa, "");
+        loaded.ok = load_library(NBBLASLibraryBLIS, "chosen by BLIS on ", isa, "");
         if (loaded.ok) return;
         loaded.ok = load_openblas(isa, amd, "; BLIS, preferred on this CPU class, is not installed");
         return;
@@ -143,11 +151,6 @@ static void load(void) {
 int nb_blas_load(void) {
     pthread_once(&load_once, load);
     return loaded.ok;
-}
-
-const char *nb_blas_failure(void) {
-    nb_blas_load();
-    return loaded.failure;
 }
 
 const char *nb_blas_description(void) {
@@ -162,20 +165,18 @@ static void require_blas(void) {
 
 void nb_blas_set_threads(int threads) {
     require_blas();
-    if (loaded.library == NBBLASLibraryBLIS) loaded.bli_thread_set_num_threads(threads);
-    else loaded.openblas_set_num_threads(threads);
+    nb_blas_handle_set_threads(&loaded.blas, threads);
 }
 
 void nb_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
               const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
     require_blas();
-    loaded.sgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
-                 m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    nb_blas_handle_sgemm(&loaded.blas, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void nb_dgemm(int transpose_a, int transpose_b, int m, int n, int k, double alpha,
               const double *a, int lda, const double *b, int ldb, double beta, double *c, int ldc) {
     require_blas();
-    loaded.dgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
-                 m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    loaded.blas.dgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
+                      m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -1,3 +1,4 @@
+import CNBBLAS
 import Foundation
 import NBLearning
 
@@ -7,49 +8,28 @@ import NBLearning
 // single-threaded blocks on nb's team). OpenBLAS runs with the kernel nb chose for it (it is
 // already loaded); `OPENBLAS_CORETYPE=Prescott nb-bench learning --only blas` shows a forced one.
 extension LearningBenchmark {
-    /// A library's `cblas_sgemm` and its thread setter, opened with dlopen.
+    /// A library opened directly (`nb_blas_open`, as nb's own loader opens it), for timing it with
+    /// its own threads.
     struct DirectBLAS {
-        typealias SGEMM = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
-                                          UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
-                                          Float, UnsafeMutablePointer<Float>?, Int32) -> Void
         var name: String
-        var sgemm: SGEMM
-        var setThreads: (Int) -> Void
-
-        static func open(_ name: String, file: String, threadSetter: String) -> DirectBLAS? {
-            guard let handle = dlopen(file, RTLD_NOW | RTLD_LOCAL),
-                  let sgemm = dlsym(handle, "cblas_sgemm"), let setter = dlsym(handle, threadSetter) else { return nil }
-            let setThreads: (Int) -> Void
-            if threadSetter == "bli_thread_set_num_threads" {
-                let function = unsafeBitCast(setter, to: (@convention(c) (Int) -> Void).self)
-                setThreads = { function($0) }
-            } else {
-                let function = unsafeBitCast(setter, to: (@convention(c) (Int32) -> Void).self)
-                setThreads = { function(Int32($0)) }
-            }
-            return DirectBLAS(name: name, sgemm: unsafeBitCast(sgemm, to: SGEMM.self), setThreads: setThreads)
-        }
+        var handle: NBBLASHandle
 
         static var available: [DirectBLAS] {
-            [open("OpenBLAS", file: "libopenblas.so.0", threadSetter: "openblas_set_num_threads"),
-             open("BLIS", file: "libblis.so.4", threadSetter: "bli_thread_set_num_threads")].compactMap { $0 }
+            [("OpenBLAS", NBBLASLibraryOpenBLAS), ("BLIS", NBBLASLibraryBLIS)].compactMap { name, library in
+                var handle = NBBLASHandle()
+                return nb_blas_open(library, &handle, nil, 0) == 1 ? DirectBLAS(name: name, handle: handle) : nil
+            }
         }
 
-        /// GFLOP/s of C = A·B (row-major, m×k times k×n), best of `seconds` split in rounds.
+        /// GFLOP/s of C = A·B (row-major, m×k times k×n), calls repeated for `seconds`.
         func gflops(m: Int, n: Int, k: Int, threads: Int, seconds: Double) throws -> Double {
             let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
             var c = [Float](repeating: 0, count: m * n)
-            setThreads(threads)
-            defer { setThreads(1) }
-            let rate = try a.withUnsafeBufferPointer { ap in
-                try b.withUnsafeBufferPointer { bp in
-                    try c.withUnsafeMutableBufferPointer { cp in
-                        try measure(seconds: seconds, batch: 4) {
-                            sgemm(101, 111, 111, Int32(m), Int32(n), Int32(k), 1, ap.baseAddress, Int32(k),
-                                  bp.baseAddress, Int32(n), 0, cp.baseAddress, Int32(n))
-                        }
-                    }
-                }
+            var handle = handle
+            nb_blas_handle_set_threads(&handle, Int32(threads))
+            defer { nb_blas_handle_set_threads(&handle, 1) }
+            let rate = try measure(seconds: seconds, batch: 4) {
+                nb_blas_handle_sgemm(&handle, 0, 0, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, &c, Int32(n))
             }
             return rate * 2 * Double(m * n * k) / 1e9
         }

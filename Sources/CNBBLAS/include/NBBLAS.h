@@ -21,17 +21,44 @@ NBBLASLibrary nb_blas_preferred_library(NBKernelISA isa, int amd);
 /// leave the choice to OpenBLAS: "SkylakeX" with AVX-512, "Zen" or "Haswell" with AVX2.
 const char *nb_blas_openblas_core(NBKernelISA isa, int amd);
 
+/// `cblas_sgemm` and `cblas_dgemm` (row/column order, transposes as CBLAS's integer codes).
+typedef void (*NBSGEMMFunction)(int, int, int, int, int, int, float, const float *, int, const float *, int,
+                                float, float *, int);
+typedef void (*NBDGEMMFunction)(int, int, int, int, int, int, double, const double *, int, const double *,
+                                int, double, double *, int);
+
+/// A BLAS library opened with dlopen: its products, its thread setter and its name with the kernel
+/// it runs ("OpenBLAS 0.3.21 … SkylakeX, kernel SkylakeX", "BLIS 0.9.0, kernel skx").
+typedef struct NBBLASHandle {
+    NBBLASLibrary library;
+    NBSGEMMFunction sgemm;
+    NBDGEMMFunction dgemm;
+    void (*openblas_set_num_threads)(int);
+    void (*bli_thread_set_num_threads)(long);
+    char name[512];
+} NBBLASHandle;
+
+/// Opens `library` as the environment configures it (no choice of kernel, no change of the
+/// environment): 1 on success; 0 with the reason in `failure` (when non-null). The loader below
+/// and the benchmarks' direct calls both open libraries through this.
+int nb_blas_open(NBBLASLibrary library, NBBLASHandle *handle, char *failure, size_t failure_size);
+
+/// Threads `handle`'s library may use per call.
+void nb_blas_handle_set_threads(const NBBLASHandle *handle, int threads);
+
+/// C ← alpha·op(A)·op(B) + beta·C through `handle`'s library, row-major.
+void nb_blas_handle_sgemm(const NBBLASHandle *handle, int transpose_a, int transpose_b, int m, int n, int k,
+                          float alpha, const float *a, int lda, const float *b, int ldb, float beta, float *c,
+                          int ldc);
+
 /// Loads the library once (thread-safe; later calls return the first result): 1 on success, 0 when
-/// no usable library was found, with the reason in `nb_blas_failure()`. The environment variable
+/// no usable library was found, with the reason in `nb_blas_description()`. The environment variable
 /// NB_BLAS (`openblas` or `blis`) overrides the preferred library; OPENBLAS_CORETYPE set by the user
 /// overrides the kernel family. The library computes on one thread per call.
 int nb_blas_load(void);
 
-/// Why loading failed, or an empty string.
-const char *nb_blas_failure(void);
-
 /// The loaded library: name, version or build configuration, the kernel it runs and why it was
-/// chosen. Loads the library if needed.
+/// chosen; or why no library could be loaded. Loads the library if needed.
 const char *nb_blas_description(void);
 
 /// Threads the library itself may use per call (nb keeps it at 1; benchmarks raise it for a peer).

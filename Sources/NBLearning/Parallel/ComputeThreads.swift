@@ -77,12 +77,11 @@ public enum ComputeThreads {
         }
     }
 
-    /// The BLAS library's own threads stay at one: nb splits products itself, with a partition that
-    /// does not depend on the thread count. (The loader sets one thread when it loads the library.)
-    static func pinBLASToOneThread() {
-        // The thread count is read first: loading the library sets OPENBLAS_NUM_THREADS=1 for a moment.
+    /// Loads the BLAS library, which computes each call on one thread: nb splits products itself,
+    /// with a partition that does not depend on the thread count. The thread count is read first,
+    /// because loading sets OPENBLAS_NUM_THREADS=1 for a moment.
+    static func loadBLAS() {
         _ = count
-        _ = blasLoaded
+        _ = nb_blas_load()
     }
-    private static let blasLoaded: Void = nb_blas_set_threads(1)
 }

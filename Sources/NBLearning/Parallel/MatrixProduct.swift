@@ -1,9 +1,9 @@
 /// GEMM split by blocks of output rows (or columns, when there are few rows) over
-/// `ComputeThreads`, each block one single-threaded OpenBLAS call. Products too small to pay for
+/// `ComputeThreads`, each block one single-threaded BLAS call. Products too small to pay for
 /// a hand-off run whole on the calling thread.
 ///
 /// The blocks depend on the product's shape only — never on the number of threads — so a result
-/// is bit-for-bit the same with 1, 2 or 16 threads (a single OpenBLAS call on a different
+/// is bit-for-bit the same with 1, 2 or 16 threads (a single BLAS call on a different
 /// partition may round differently in the last place).
 enum MatrixProduct {
     /// Below this many multiply–adds a product is not split (~2·10⁵: a few microseconds of work).
@@ -40,7 +40,7 @@ enum MatrixProduct {
         a: UnsafePointer<Scalar>, b: UnsafePointer<Scalar>, beta: Scalar, c: UnsafeMutablePointer<Scalar>,
         checking check: () throws(E) -> Void
     ) throws(E) {
-        ComputeThreads.pinBLASToOneThread()
+        ComputeThreads.loadBLAS()
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
         let splitRows = m >= n
         let extent = splitRows ? m : n
