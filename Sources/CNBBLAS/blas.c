@@ -2,7 +2,9 @@
 // CPU's instruction sets. Loading at run time is what makes the kernel choice possible: OpenBLAS
 // reads OPENBLAS_CORETYPE in its library constructor, which for a linked library runs before main.
 //
-// The loaded functions are written once, under pthread_once, and only read afterwards.
+// The loaded functions are written once, under pthread_once, and only read afterwards. Loading
+// sets OPENBLAS_* variables for the moment of dlopen; a thread calling getenv at that moment races
+// with it (glibc), so nb's own reader of OPENBLAS_NUM_THREADS (ComputeThreads) reads it first.
 #include "NBBLAS.h"
 #include <dlfcn.h>
 #include <pthread.h>
@@ -83,7 +85,8 @@ int nb_blas_open(NBBLASLibrary library, NBBLASHandle *handle, char *failure, siz
                  corename ? corename() : "?");
     }
     if (!handle->sgemm || !handle->dgemm || !has_threads) {
-        if (failure) snprintf(failure, failure_size, "the loaded %s lacks its CBLAS interface", label);
+        if (failure) snprintf(failure, failure_size, "the loaded %s lacks %s", label,
+                              !handle->sgemm ? "cblas_sgemm" : !handle->dgemm ? "cblas_dgemm" : "its thread setter");
         return 0;
     }
     return 1;
@@ -98,6 +101,13 @@ void nb_blas_handle_sgemm(const NBBLASHandle *handle, int transpose_a, int trans
                           float alpha, const float *a, int lda, const float *b, int ldb, float beta, float *c,
                           int ldc) {
     handle->sgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
+                  m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void nb_blas_handle_dgemm(const NBBLASHandle *handle, int transpose_a, int transpose_b, int m, int n, int k,
+                          double alpha, const double *a, int lda, const double *b, int ldb, double beta, double *c,
+                          int ldc) {
+    handle->dgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
                   m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
@@ -163,11 +173,6 @@ static void require_blas(void) {
     exit(70);
 }
 
-void nb_blas_set_threads(int threads) {
-    require_blas();
-    nb_blas_handle_set_threads(&loaded.blas, threads);
-}
-
 void nb_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
               const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
     require_blas();
@@ -177,6 +182,5 @@ void nb_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha
 void nb_dgemm(int transpose_a, int transpose_b, int m, int n, int k, double alpha,
               const double *a, int lda, const double *b, int ldb, double beta, double *c, int ldc) {
     require_blas();
-    loaded.blas.dgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
-                      m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    nb_blas_handle_dgemm(&loaded.blas, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

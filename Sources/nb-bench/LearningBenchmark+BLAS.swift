@@ -5,8 +5,9 @@ import NBLearning
 // `nb-bench learning --only blas`: the evaluation behind nb's choice of BLAS library (docs/engine.md,
 // "Matrix products"). Every library reachable here is opened directly and timed on the shapes nb
 // runs, with 1 and 2 threads of its own, beside nb's own product (Tensor.matmul: shape-fixed
-// single-threaded blocks on nb's team). OpenBLAS runs with the kernel nb chose for it (it is
-// already loaded); `OPENBLAS_CORETYPE=Prescott nb-bench learning --only blas` shows a forced one.
+// single-threaded blocks on nb's team). When nb's loader chose OpenBLAS, the table's OpenBLAS is
+// that library with nb's kernel; when it chose BLIS, OpenBLAS loads here with its own CPU
+// detection. `OPENBLAS_CORETYPE=Prescott nb-bench learning --only blas` forces a kernel.
 extension LearningBenchmark {
     /// A library opened directly (`nb_blas_open`, as nb's own loader opens it), for timing it with
     /// its own threads.
@@ -14,12 +15,11 @@ extension LearningBenchmark {
         var name: String
         var handle: NBBLASHandle
 
-        static var available: [DirectBLAS] {
+        static let available: [DirectBLAS] =
             [("OpenBLAS", NBBLASLibraryOpenBLAS), ("BLIS", NBBLASLibraryBLIS)].compactMap { name, library in
                 var handle = NBBLASHandle()
                 return nb_blas_open(library, &handle, nil, 0) == 1 ? DirectBLAS(name: name, handle: handle) : nil
             }
-        }
 
         /// GFLOP/s of C = A·B (row-major, m×k times k×n), calls repeated for `seconds`.
         func gflops(m: Int, n: Int, k: Int, threads: Int, seconds: Double) throws -> Double {
@@ -60,6 +60,6 @@ extension LearningBenchmark {
             }
             print(cells.joined(separator: " | "))
         }
-        print("(GFLOP/s; libraries called directly with their own threads; OpenBLAS with the kernel nb chose)")
+        print("(GFLOP/s; libraries called directly with their own threads; nb's library: \\(String(cString: nb_blas_description())))")
     }
 }

@@ -6,13 +6,14 @@
 //   2. SGEMM 1024³ through Tensor.matmul — GFLOP/s vs the best library available (OpenBLAS, BLIS)
 //      called directly with its own pool of N threads;
 //   3. micrograd's moons demo (MLP 2-16-16-1, hinge + L2, 100 SGD steps) — time per step vs
-//      micrograd itself (Tests/Peers/learning_micrograd_moons.py).
+//      micrograd itself (Tests/Peers/learning_micrograd_moons.py);
+//   4. the elementwise kernels of a step vs PyTorch's same ops (LearningBenchmark+Elementwise.swift);
+//   5. --only blas: every library on nb's shapes, 1 and 2 threads (LearningBenchmark+BLAS.swift).
 //
 // Options: --seconds S (per timed workload, default 3) · --threads N (nb's compute threads, the
-// peer OpenBLAS pool's and PyTorch's; default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N (steps of micrograd's loop to time,
-// default 3: it is ~10⁴ times slower) · --only mlp|elementwise|sgemm|moons|blas · --no-peers.
-//   5. --only blas: every library on nb's shapes, 1 and 2 threads (LearningBenchmark+BLAS.swift).
-//   4. the elementwise kernels of a step vs PyTorch's same ops (LearningBenchmark+Elementwise.swift).
+// peer library's pool and PyTorch's; default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N
+// (steps of micrograd's loop to time, default 3: it is ~10⁴ times slower) ·
+// --only mlp|elementwise|sgemm|moons|blas · --no-peers.
 import Foundation
 import NBLearning
 

@@ -50,6 +50,9 @@ void nb_blas_handle_set_threads(const NBBLASHandle *handle, int threads);
 void nb_blas_handle_sgemm(const NBBLASHandle *handle, int transpose_a, int transpose_b, int m, int n, int k,
                           float alpha, const float *a, int lda, const float *b, int ldb, float beta, float *c,
                           int ldc);
+void nb_blas_handle_dgemm(const NBBLASHandle *handle, int transpose_a, int transpose_b, int m, int n, int k,
+                          double alpha, const double *a, int lda, const double *b, int ldb, double beta, double *c,
+                          int ldc);
 
 /// Loads the library once (thread-safe; later calls return the first result): 1 on success, 0 when
 /// no usable library was found, with the reason in `nb_blas_description()`. The environment variable
@@ -60,9 +63,6 @@ int nb_blas_load(void);
 /// The loaded library: name, version or build configuration, the kernel it runs and why it was
 /// chosen; or why no library could be loaded. Loads the library if needed.
 const char *nb_blas_description(void);
-
-/// Threads the library itself may use per call (nb keeps it at 1; benchmarks raise it for a peer).
-void nb_blas_set_threads(int threads);
 
 /// C ← alpha·op(A)·op(B) + beta·C, row-major; op transposes when `transpose_*` is non-zero.
 /// Loads the library on first use and ends the process with a message if none can be loaded.

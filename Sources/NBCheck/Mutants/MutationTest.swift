@@ -169,8 +169,8 @@ public struct MutationTest: Sendable {
         switch unit {
         case .cell(let cell):
             CellVerdict(cell: cell, outcome: outcome, tolerance: tolerance).problem(ignoringOutput: false) != nil
-        case .inline:
-            outcome.error != nil || outcome.checks.contains { !$0.passed }
+        case .inline(let code):
+            InlineProblem(code, outcome) != nil
         }
     }
 }

@@ -79,18 +79,20 @@ extension Expr {
         case .ifElse(let condition, let then, let otherwise):
             let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
             let conditionLocation = condition.location
-            let taken = TakenBranch(ifLocation: location, branchLocation: then.location)
-            let takenOtherwise = otherwise.map { TakenBranch(ifLocation: location, branchLocation: $0.location) }
+            let thenLocation = then.location, otherwiseLocation = otherwise?.location
             return { interpreter, frame throws(LanguageError) in
                 let value = try conditionCode(interpreter, &frame)
                 if try Interpreter.truth(value, what: "if", at: conditionLocation) {
                     let result = try thenCode(interpreter, &frame)
-                    interpreter.lastTakenBranch = taken
+                    interpreter.lastTakenBranch = thenLocation
                     return result
                 }
-                guard let otherwiseCode else { return .nothing }
+                guard let otherwiseCode else {
+                    interpreter.lastTakenBranch = nil
+                    return .nothing
+                }
                 let result = try otherwiseCode(interpreter, &frame)
-                interpreter.lastTakenBranch = takenOtherwise
+                interpreter.lastTakenBranch = otherwiseLocation
                 return result
             }
         case .setLocal(_, let index, let value):

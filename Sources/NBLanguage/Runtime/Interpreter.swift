@@ -23,8 +23,10 @@ final class Interpreter {
 
     /// Number types of the differentiations running now, innermost last (see `withCurrentInterpretation`).
     var interpretations: [any DifferentiableScalar.Type] = []
-    /// The `if` that finished last, for errors about what a differentiated function returned.
-    @exclusivity(unchecked) var lastTakenBranch: TakenBranch?
+    /// Where the branch taken by the `if` that finished last starts (nil when that `if` had no
+    /// branch to take): when a differentiated function returns the wrong kind of value from a
+    /// branch, the error points there (`wrongResult`).
+    @exclusivity(unchecked) var lastTakenBranch: TextLocation?
 
     var items: [DisplayItem] = []
     /// The value of the last top-level expression statement run (what inline code shows).
@@ -184,7 +186,8 @@ final class Interpreter {
     /// reference (see `call(_:evaluating:in:at:)`).
     @inline(__always)
     func setGlobal(_ slot: Int, _ value: consuming Value?) {
-        assert(callDepth == 0, "a global was written while a call runs")
+        // Kept in release builds: a call borrows the function in its slot without retaining it.
+        precondition(callDepth == 0, "a global was written while a call runs")
         globals.values[slot] = consume value
     }
 

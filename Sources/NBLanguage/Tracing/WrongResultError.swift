@@ -9,23 +9,24 @@ extension Interpreter {
                      at location: TextLocation, hint: String? = nil) -> LanguageError {
         let got = Value.describeKind(result)
         if let branch = lastTakenBranch, case .function(let function) = callee,
-           Self.tailIfLocations(of: function.body).contains(branch.ifLocation) {
+           Self.tailBranchLocations(of: function.body).contains(branch) {
             return LanguageError(.runtime, "\(shownName) returns \(got) from this branch, where differentiating it needs \(expected)",
-                                 at: branch.branchLocation,
+                                 at: branch,
                                  hint: "differentiated at \(location); make every branch of the if return \(expected)"
                                      + (hint.map { "; \($0)" } ?? ""))
         }
         return LanguageError(.runtime, "\(shownName) must return \(expected) here, got \(got)", at: location, hint: hint)
     }
 
-    /// The `if` expressions whose value is the value of `body`: the body itself, the last item of
-    /// a block, and recursively the branches of such an `if`.
-    static func tailIfLocations(of body: Expr) -> [TextLocation] {
+    /// The branches whose value is the value of `body`: those of an `if` that is the body, the last
+    /// item of a block, or recursively such a branch.
+    static func tailBranchLocations(of body: Expr) -> [TextLocation] {
         switch body.kind {
-        case .block(let items): return items.last.map(tailIfLocations) ?? []
-        case .frame(_, let inner): return tailIfLocations(of: inner)
+        case .block(let items): return items.last.map(tailBranchLocations) ?? []
+        case .frame(_, let inner): return tailBranchLocations(of: inner)
         case .ifElse(_, let then, let otherwise):
-            return [body.location] + tailIfLocations(of: then) + (otherwise.map(tailIfLocations) ?? [])
+            return [then.location] + tailBranchLocations(of: then)
+                + (otherwise.map { [$0.location] + tailBranchLocations(of: $0) } ?? [])
         default: return []
         }
     }

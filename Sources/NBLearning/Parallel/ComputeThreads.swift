@@ -6,10 +6,10 @@ import Glibc
 #endif
 
 /// How many threads tensor kernels use. Matrix products are split into blocks by nb and each
-/// block runs through single-threaded OpenBLAS on a `WorkerTeam` (OpenBLAS's own pool wakes too
-/// slowly for the products a notebook trains on); large element loops are split the same way.
+/// block is one single-threaded call of the BLAS library on a `WorkerTeam` (the library's own pool
+/// wakes too slowly for the products a notebook trains on); large element loops are split the same way.
 ///
-/// The setting is process-wide, like OpenBLAS's own thread count it replaces; it defaults to the
+/// The setting is process-wide, like the library's own thread count it replaces; it defaults to the
 /// number of cores (`OPENBLAS_NUM_THREADS` or `NB_THREADS` in the environment override it).
 public enum ComputeThreads {
     private static let setting = Atomic<Int>(defaultCount)
@@ -80,8 +80,9 @@ public enum ComputeThreads {
     /// Loads the BLAS library, which computes each call on one thread: nb splits products itself,
     /// with a partition that does not depend on the thread count. The thread count is read first,
     /// because loading sets OPENBLAS_NUM_THREADS=1 for a moment.
-    static func loadBLAS() {
+    static func loadBLAS() { _ = blasLoaded }
+    private static let blasLoaded: Void = {
         _ = count
         _ = nb_blas_load()
-    }
+    }()
 }

@@ -25,13 +25,8 @@ public enum HTMLPage {
         return render(document, blocks: blocks, stylesheet: stylesheet)
     }
 
-    /// Wraps already rendered article content (`body`) in the page: head, title, header.
-    public static func render(_ document: Document, body: String, stylesheet: Stylesheet = .embedded) -> String {
-        render(document, parts: CollectionOfOne(body), stylesheet: stylesheet)
-    }
-
-    /// Wraps already rendered article blocks in the page, as `render(_:body:stylesheet:)` does with
-    /// their HTML joined, without making the joined copy.
+    /// Wraps already rendered article blocks in the page (head, title, header), written into one
+    /// string without a joined copy of the blocks.
     public static func render(_ document: Document, blocks: [HTMLBlock], stylesheet: Stylesheet = .embedded) -> String {
         render(document, parts: blocks.lazy.map(\.html), stylesheet: stylesheet)
     }

@@ -5,13 +5,13 @@
 /// site's chrome (`SiteStylesheet`). A new concern is a new piece in `pieces`.
 public enum PageStyle {
     /// The full stylesheet, the same for every page (so a site can share one file).
-    public static var css: String { pieces.map { "/* nb: \($0.name) */\n" + $0.css }.joined() }
+    public static let css: String = pieces.map { "/* nb: \($0.name) */\n" + $0.css }.joined()
 
     /// The pieces in cascade order.
-    static var pieces: [(name: String, css: String)] {
-        [("page", pageRules), ("code", CodeStyle.css), ("contents", PageContentsStyle.css),
-         ("display", DisplayHTML.stylesheet), ("site", SiteStylesheet.css)]
-    }
+    static let pieces: [(name: String, css: String)] = [
+        ("page", pageRules), ("code", CodeStyle.css), ("contents", PageContentsStyle.css),
+        ("display", DisplayHTML.stylesheet), ("site", SiteStylesheet.css),
+    ]
 
     static let pageRules = """
     :root { color-scheme: light dark; --nb-fg: #1f2328; --nb-muted: #59636e; --nb-bg: #ffffff; \

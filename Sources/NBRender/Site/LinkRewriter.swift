@@ -21,7 +21,9 @@ public struct LinkRewriter: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var done = 0
-        while let start = Self.firstIndex(of: Self.hrefMarker, in: bytes, from: done) {
+        while let start = bytes.withUnsafeBufferPointer({ bytes in
+            Self.hrefMarker.withUnsafeBufferPointer { bytes.firstOffset(of: $0, from: done) }
+        }) {
             let valueStart = start + Self.hrefMarker.count
             out += bytes[done..<valueStart]
             done = valueStart
@@ -48,17 +50,6 @@ public struct LinkRewriter: Sendable {
             i += 1
         }
         return false
-    }
-
-    /// The first position of `needle` in `bytes` at or after `from`.
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     private func rewriteTarget(_ href: String, page: String, line: Int, diagnostics: inout [SiteDiagnostic]) -> String {

@@ -39,7 +39,7 @@ struct RenderTarget: FuzzTarget {
         let rendered = renderer.render(document, source: NotebookSource(relativePath: "fuzz.md", text: document.source.text))
         // The embedded stylesheet is the same for every page (and carries the 400 KB math font):
         // a linked one keeps each run about the page's own content.
-        let page = HTMLPage.render(document, body: rendered.blocks.map(\.html).joined(), stylesheet: .linked("style.css"))
+        let page = HTMLPage.render(document, blocks: rendered.blocks, stylesheet: .linked("style.css"))
         guard !document.frontMatter.options.unsafeHTML else { return }
         try HTMLInvariants.check(page, what: "page", page: true)
     }
