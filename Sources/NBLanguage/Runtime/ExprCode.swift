@@ -244,56 +244,52 @@ extension Expr {
     /// `+`, `-` or `*` (`Operation`): on two plain numbers, or on numbers of `grad`'s reverse sweep
     /// (`ReverseScalar`, as `Arithmetic.binary` would), done here, anything else by
     /// `Arithmetic.binary`. A number literal operand (`2*x`, `x + 1`) is used as it is, and a
-    /// global left operand or a local beside a literal is read directly, rather than by calling
-    /// their code: reading them has no effect, so the order of evaluation does not change.
-    private static func arithmeticCode<Operation: ScalarOperation>(_: Operation.Type, _ lhs: Expr, _ rhs: Expr,
+    /// global left operand (`s + …`) or a local right of a literal (`2*x`) is read directly, rather
+    /// than by calling their code: reading them has no effect, so the order of evaluation does not
+    /// change.
+    private static func arithmeticCode<Operation: ScalarOperation>(_ operation: Operation.Type, _ lhs: Expr, _ rhs: Expr,
                                                                    at location: TextLocation) -> ExprCode {
-        let op = Operation.operator
         let left = lhs.code, right = rhs.code
         if case .number(let y) = rhs.kind {
             let constant = Value.number(y)
             return { interpreter, frame throws(LanguageError) in
-                let a = try left(interpreter, &frame)
-                if case .number(let x) = a { return .number(Operation.apply(x, y)) }
-                if let result = ReverseScalar.binary(op, a, constant) { return result }
-                return try Arithmetic.binary(op, a, constant, limit: interpreter.elementLimit, at: location)
+                try combine(operation, try left(interpreter, &frame), constant, interpreter, at: location)
             }
         }
         if case .number(let x) = lhs.kind {
             let constant = Value.number(x)
             if case .local(let name, let index) = rhs.kind {
-                // `2*x`: the parameter is read here rather than by a call to its code.
                 let rightLocation = rhs.location
                 return { interpreter, frame throws(LanguageError) in
-                    let b = try local(name, index, in: frame, at: rightLocation)
-                    if case .number(let y) = b { return .number(Operation.apply(x, y)) }
-                    if let result = ReverseScalar.binary(op, constant, b) { return result }
-                    return try Arithmetic.binary(op, constant, b, limit: interpreter.elementLimit, at: location)
+                    try combine(operation, constant, try local(name, index, in: frame, at: rightLocation), interpreter, at: location)
                 }
             }
             return { interpreter, frame throws(LanguageError) in
-                let b = try right(interpreter, &frame)
-                if case .number(let y) = b { return .number(Operation.apply(x, y)) }
-                if let result = ReverseScalar.binary(op, constant, b) { return result }
-                return try Arithmetic.binary(op, constant, b, limit: interpreter.elementLimit, at: location)
+                try combine(operation, constant, try right(interpreter, &frame), interpreter, at: location)
             }
         }
         if case .global(let name, let slot) = lhs.kind {
-            // `s + f(i)`: the global is read here rather than by a call to its code.
             let leftLocation = lhs.location
             return { interpreter, frame throws(LanguageError) in
-                let a = try interpreter.global(name, slot: slot, at: leftLocation), b = try right(interpreter, &frame)
-                if case .number(let x) = a, case .number(let y) = b { return .number(Operation.apply(x, y)) }
-                if let result = ReverseScalar.binary(op, a, b) { return result }
-                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+                let a = try interpreter.global(name, slot: slot, at: leftLocation)
+                return try combine(operation, a, try right(interpreter, &frame), interpreter, at: location)
             }
         }
         return { interpreter, frame throws(LanguageError) in
-            let a = try left(interpreter, &frame), b = try right(interpreter, &frame)
-            if case .number(let x) = a, case .number(let y) = b { return .number(Operation.apply(x, y)) }
-            if let result = ReverseScalar.binary(op, a, b) { return result }
-            return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            let a = try left(interpreter, &frame)
+            return try combine(operation, a, try right(interpreter, &frame), interpreter, at: location)
         }
+    }
+
+    /// `a op b` for `arithmeticCode`: two plain numbers here, reverse-sweep numbers by
+    /// `ReverseScalar`, anything else by `Arithmetic.binary`.
+    @inline(__always)
+    private static func combine<Operation: ScalarOperation>(_: Operation.Type, _ a: Value, _ b: Value,
+                                                            _ interpreter: Interpreter,
+                                                            at location: TextLocation) throws(LanguageError) -> Value {
+        if case .number(let x) = a, case .number(let y) = b { return .number(Operation.apply(x, y)) }
+        if let result = ReverseScalar.binary(Operation.operator, a, b) { return result }
+        return try Arithmetic.binary(Operation.operator, a, b, limit: interpreter.elementLimit, at: location)
     }
 
     /// The value of the local `name` at `index` of the running function's frame.
