@@ -47,7 +47,7 @@ struct PageAssembly {
         let citations = bibliography.citationCounts(cited)
         var occurrences: [String: Int] = [:]
         firstParagraph = zip(document.blocks, proseHTML).first { block, html in
-            if case .prose = block, html.hasPrefix("<p"), !PlainText.from(html: html).isEmpty { true } else { false }
+            if case .prose = block, html.hasPrefix("<p>") || html.hasPrefix("<p "), !PlainText.from(html: html).isEmpty { true } else { false }
         }.map { PlainText.from(html: $0.1) }
 
         let hidden = Self.repeatedTitle(document)

@@ -84,11 +84,6 @@ public protocol NotebookRendering: Sendable {
     /// front matter, …): the site shows an error page for it and goes on with the others.
     func render(_ source: NotebookSource) throws -> NotebookRender
 
-    /// Renders `source` already parsed as `document`, so a caller that needed the document for
-    /// something else (the site's index reads its front matter) does not parse it twice. By
-    /// default renders `source`.
-    func render(_ document: Document, source: NotebookSource) throws -> NotebookRender
-
     /// Called once per build, after every notebook was rendered, with the site's notebook paths
     /// (a renderer that keeps state between builds saves it here). Does nothing by default.
     func buildFinished(notebooks: [String])
@@ -96,7 +91,6 @@ public protocol NotebookRendering: Sendable {
 
 extension NotebookRendering {
     public func buildFinished(notebooks: [String]) {}
-    public func render(_ document: Document, source: NotebookSource) throws -> NotebookRender { try render(source) }
 }
 
 /// An input error that names its position.

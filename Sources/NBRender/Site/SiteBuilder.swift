@@ -186,15 +186,14 @@ public struct SiteBuilder<Renderer: NotebookRendering>: Sendable {
         }
         if notebooks.contains("index.md"),
            let text = try? String(contentsOf: options.source.appendingPathComponent("index.md"), encoding: .utf8) {
-            // Parsed once, for the configuration and the introduction; front matter errors are
-            // reported with the index page itself.
-            let source = NotebookSource(relativePath: "index.md", text: text)
-            let document = try? DocumentParser.parse(text)
+            // The configuration comes from the front matter alone; the introduction is rendered as
+            // every page is (site macros, page cache). Front matter errors are reported with the
+            // index page itself.
             if !FileManager.default.fileExists(atPath: siteYAML.path),
-               let front = document?.frontMatter, front.openingLine > 0 {
+               let front = try? FrontMatterParser.parse(SourceText(text)).frontMatter, front.openingLine > 0 {
                 config = SiteConfig(front)
             }
-            if let render = try? document.map({ try renderer.render($0, source: source) }) ?? renderer.render(source) {
+            if let render = try? renderer.render(NotebookSource(relativePath: "index.md", text: text)) {
                 intro = render.blocks.map(\.html).joined()
                 diagnostics += render.diagnostics
             }

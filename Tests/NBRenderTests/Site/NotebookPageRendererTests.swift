@@ -30,6 +30,14 @@ import NBDocument
         #expect(XMLCollector.parse(try site.read("sitemap.xml"))?.texts["loc"]?.contains("https://example.org/dl/autodiff-post.html") == true)
     }
 
+    /// The description is the first paragraph: a code block before it (`<pre>`) is not one.
+    @Test func theDescriptionSkipsACodeBlockBeforeTheFirstParagraph() throws {
+        let site = try TempSite()
+        let renderer = NotebookPageRenderer(root: site.source, cache: nil, engineVersion: "test")
+        let render = try renderer.render(NotebookSource(relativePath: "p.md", text: "```text\nsetup output\n```\n\nThe first words.\n"))
+        #expect(render.summary == "The first words.")
+    }
+
     @Test func frontMatterBibTeXCitationsAndCache() throws {
         let site = try TempSite()
         try site.write("refs.bib", """
