@@ -6,7 +6,8 @@ import NBLanguage
 public enum HTMLPage {
     /// Where the page gets its CSS from.
     public enum Stylesheet: Sendable, Equatable {
-        /// A `<style>` element in the page, the math font in it as a `data:` URL.
+        /// A `<style>` element in the page; a page with math also carries the math font in it as
+        /// a `data:` URL (about 400 KB), a page without math does not.
         case embedded
         /// A `<link rel="stylesheet">` to a shared file (relative URL), for a site.
         case linked(String)
@@ -35,14 +36,15 @@ public enum HTMLPage {
     private static func render(_ document: Document, parts: some Collection<String>, stylesheet: Stylesheet) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"\(language(of: document))\">\n<head>\n"
         let css = stylesheet == .embedded ? PageStyle.css : ""
-        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + css.utf8.count + MathFontFile.embeddedStylesheet.utf8.count + 4096)
+        let font = stylesheet == .embedded && parts.contains { $0.utf8Contains("<math") } ? MathFontFile.embeddedStylesheet : ""
+        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + css.utf8.count + font.utf8.count + 4096)
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         html += "<meta name=\"generator\" content=\"nb\">\n"
         html += "<title>\(HTMLEscaping.escape(document.title ?? "Untitled"))</title>\n"
         switch stylesheet {
-        case .embedded: html += "<style>\n\(css)\(MathFontFile.embeddedStylesheet)</style>\n"
+        case .embedded: html += "<style>\n\(css)\(font)</style>\n"
         case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(LinkSafety.relativeAttribute(href))\">\n"
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"

@@ -1,5 +1,6 @@
 import Foundation
 import NBDocument
+import NBExecution
 import NBHash
 import Testing
 @testable import NBRender
@@ -31,6 +32,16 @@ import Testing
         let page = HTMLPage.render(try DocumentParser.parse("# T\n\n$x^2$\n"))
         #expect(page.contains("@font-face { font-family: \"NB Math\""))
         #expect(page.contains("data:font/woff2;base64,"))
+
+        // A page whose only math is a cell's formula carries the font too; a page without math
+        // does not (the font is about 400 KB of a page that would otherwise be a few KB).
+        let formula = try DocumentParser.parse("# F\n\n```nb\nf(x) = x^3\nderivative(f)\n```\n")
+        let run = NotebookExecution(document: formula, path: "/tmp/font-page.md").run()
+        let cellPage = HTMLPage.render(formula, outcomes: run.outcomes)
+        #expect(cellPage.contains("<math") && cellPage.contains("data:font/woff2;base64,"))
+        let plain = HTMLPage.render(try DocumentParser.parse("# T\n\nNo math, `code` and a [link](a.html).\n"))
+        #expect(!plain.contains("@font-face") && !plain.contains("data:font/woff2"))
+        #expect(plain.utf8.count < 40_000)
 
         let site = try TempSite()
         defer { try? FileManager.default.removeItem(at: site.root) }
