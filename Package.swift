@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "NBLearning", dependencies: ["NBAutodiff", "CNBBLAS", "CMalloc", "CNBKernels"], exclude: ["README.md"]),
         .target(name: "NBLanguage", dependencies: ["NBAutodiff", "NBLearning", "NBDocument"]),
         .target(name: "NBDocument", dependencies: ["CCmark", "Yams"]),
-        .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage"], plugins: ["SourceHashPlugin"]),
+        .target(name: "NBExecution", dependencies: ["NBHash", "NBDocument", "NBLanguage", "NBLearning"], plugins: ["SourceHashPlugin"]),
         .target(name: "NBRender", dependencies: ["NBHash", "NBExecution", "NBDocument", "NBLanguage", "CNBMathFont"],
                 plugins: ["SourceHashPlugin"]),
         .target(name: "NBServe"),

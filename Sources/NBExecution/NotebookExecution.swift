@@ -1,6 +1,7 @@
 import Foundation
 import NBDocument
 import NBLanguage
+import NBLearning
 
 /// Runs a document's cells, top to bottom in one shared environment (SPEC §3), optionally through
 /// the cell-result cache (SPEC §7).
@@ -8,8 +9,10 @@ public struct NotebookExecution {
     /// Changes whenever a change to nb may change a cell's results; part of every cache key.
     /// Derived from the build itself: `EngineSourceHash` is generated at build time (by
     /// SourceHashPlugin) from the sources of NBAutodiff, NBLearning, NBLanguage, NBExecution and
-    /// NBHash, so no hand-kept number can fall behind the code.
-    public static let engineVersion = "nb-engine-" + EngineSourceHash.value.prefix(16)
+    /// NBHash, so no hand-kept number can fall behind the code. It ends with the machine's product
+    /// class (`ComputeBackend.productClass`): another BLAS kernel rounds products differently, so a
+    /// cache shared between machines reuses only results that this machine computes bit for bit.
+    public static let engineVersion = "nb-engine-" + EngineSourceHash.value.prefix(16) + "+" + ComputeBackend.productClass
 
     /// The result of running one document.
     public struct Result: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import NBHash
 import NBLanguage
+import NBLearning
 import Testing
 @testable import NBExecution
 
@@ -35,7 +36,7 @@ import Testing
     @Test func theEngineKeyIsTheHashOfTheEngineSources() throws {
         let hash = try Self.sourceHash(of: ["NBAutodiff", "CNBKernels", "CNBBLAS", "NBLearning", "NBLanguage", "NBExecution", "NBHash"])
         #expect(EngineSourceHash.value == hash)
-        #expect(NotebookExecution.engineVersion.hasSuffix(String(hash.prefix(16))))
+        #expect(NotebookExecution.engineVersion == "nb-engine-" + hash.prefix(16) + "+" + ComputeBackend.productClass)
     }
 
     @Test func anotherEngineKeyInvalidatesEveryCachedCell() {

@@ -1,6 +1,9 @@
 import CNBBLAS
+import CNBKernels
+import Foundation
 
-/// What runs the numeric work on this machine, for reports (`nb-bench` prints it at the top).
+/// What runs the numeric work on this machine, for reports (`nb-bench` prints it at the top) and
+/// for the cell cache's key.
 public enum ComputeBackend {
     /// The BLAS library with its build configuration, the kernel it runs and who chose it, how
     /// products are split, and the instruction set of the elementwise kernels.
@@ -8,4 +11,23 @@ public enum ComputeBackend {
         "BLAS: \(String(cString: nb_blas_description())); products split into shape-fixed single-threaded "
             + "blocks (bit-identical for any thread count); elementwise kernels: \(VectorKernels.isaName)"
     }
+
+    /// The class of machine whose matrix products this one computes bit for bit: the BLAS library
+    /// and kernel family nb is going to load (`openblas-SkylakeX`, `openblas-Haswell`,
+    /// `blis-AVX2`, `openblas-auto`), decided from the CPU and the overrides (`NB_BLAS`,
+    /// `OPENBLAS_CORETYPE`) without loading anything. Elementwise kernels give the same bits on
+    /// every instruction set, so they are not part of it. Read before the library is loaded
+    /// (`ComputeThreads.loadBLAS`), because loading sets OpenBLAS's variables for a moment.
+    public static let productClass: String = {
+        let isa = nb_kernels_isa(), amd = nb_cpu_is_amd()
+        let environment = ProcessInfo.processInfo.environment
+        let library: NBBLASLibrary = switch environment["NB_BLAS"] {
+        case "openblas": NBBLASLibraryOpenBLAS
+        case "blis": NBBLASLibraryBLIS
+        default: nb_blas_preferred_library(isa, amd)
+        }
+        if library == NBBLASLibraryBLIS { return "blis-" + VectorKernels.isaName }
+        let core = environment["OPENBLAS_CORETYPE"] ?? nb_blas_openblas_core(isa, amd).map { String(cString: $0) }
+        return "openblas-" + (core ?? "auto")
+    }()
 }

@@ -78,11 +78,12 @@ public enum ComputeThreads {
     }
 
     /// Loads the BLAS library, which computes each call on one thread: nb splits products itself,
-    /// with a partition that does not depend on the thread count. The thread count is read first,
-    /// because loading sets OPENBLAS_NUM_THREADS=1 for a moment.
+    /// with a partition that does not depend on the thread count. The thread count and the product
+    /// class are read first, because loading sets OPENBLAS_NUM_THREADS=1 for a moment.
     static func loadBLAS() { _ = blasLoaded }
     private static let blasLoaded: Void = {
         _ = count
+        _ = ComputeBackend.productClass
         _ = nb_blas_load()
     }()
 }

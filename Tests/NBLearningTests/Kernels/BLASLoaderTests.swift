@@ -1,6 +1,7 @@
 import CNBBLAS
 import CNBKernels
 import Foundation
+import NBLearning
 import Testing
 
 /// The BLAS loader: the per-CPU-class choice table, the override by NB_BLAS, and products through
@@ -40,6 +41,33 @@ import Testing
         var ct = [Double](repeating: 0, count: 4)
         nb_dgemm(1, 1, 2, 2, 3, 1, a.map(Double.init), 2, b.map(Double.init), 3, 0, &ct, 2)
         #expect(ct == [76, 103, 100, 136])
+    }
+
+    /// The product class the cell cache keys on names the library and kernel that are then loaded.
+    @Test func theProductClassNamesTheLoadedLibrary() {
+        let planned = ComputeBackend.productClass
+        #expect(nb_blas_load() == 1)
+        let description = String(cString: nb_blas_description())
+        if description.hasPrefix("BLIS") {
+            #expect(planned.hasPrefix("blis-"))
+        } else {
+            #expect(planned.hasPrefix("openblas-"))
+            let core = String(planned.dropFirst("openblas-".count))
+            #expect(core == "auto" || description.contains("kernel \(core)"), "\(planned) vs \(description)")
+        }
+    }
+
+    /// NB_BLAS=blis changes the product class before anything is loaded.
+    @Test func theOverrideChangesTheProductClass() async {
+        await #expect(processExitsWith: .success) {
+            setenv("NB_BLAS", "blis", 1)
+            exit(ComputeBackend.productClass.hasPrefix("blis-") ? 0 : 5)
+        }
+        await #expect(processExitsWith: .success) {
+            setenv("NB_BLAS", "openblas", 1)
+            setenv("OPENBLAS_CORETYPE", "Haswell", 1)
+            exit(ComputeBackend.productClass == "openblas-Haswell" ? 0 : 6)
+        }
     }
 
     /// An unknown library in NB_BLAS ends the process with a message naming the valid ones.
