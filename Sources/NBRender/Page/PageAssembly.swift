@@ -94,9 +94,19 @@ struct PageAssembly {
             if case .heading(let heading)? = lastHeading, heading.namesReferences {
                 blocks.append(HTMLBlock(html: list, line: 0))
             } else {
-                blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"references\">References</h2>\n"
+                // An id no heading of the page has (a "References" heading earlier on the page
+                // already took `references`), numbered as the headings' own slugs are.
+                let headingIDs = Set(document.blocks.compactMap { block -> String? in
+                    if case .heading(let heading) = block { heading.id } else { nil }
+                })
+                var id = "references", number = 0
+                while headingIDs.contains(id) {
+                    number += 1
+                    id = "references-\(number)"
+                }
+                blocks.append(HTMLBlock(html: "<section class=\"nb-references\">\n<h2 id=\"\(id)\">References</h2>\n"
                                         + list + "</section>\n", line: 0))
-                sections.append(PageContents.Entry(level: 2, id: "references", html: "References"))
+                sections.append(PageContents.Entry(level: 2, id: id, html: "References"))
             }
         }
         if let contents = PageContents.html(sections) {
