@@ -63,29 +63,8 @@ public enum HTMLPage {
     /// Title (front matter, else the first level-1 heading) and date, categories and tags under it.
     static func header(_ document: Document) -> String {
         let frontMatter = document.frontMatter
-        var parts: [String] = []
-        if let date = frontMatter.date, !date.isEmpty {
-            let day = String(date.prefix(10))
-            parts.append("<time datetime=\"\(HTMLEscaping.escape(day))\">\(HTMLEscaping.escape(day))</time>")
-        }
-        for category in frontMatter.categories {
-            parts.append("<span class=\"nb-category\">\(HTMLEscaping.escape(category))</span>")
-        }
-        // Tags as the site shows them: chips in one group, no separator between them.
-        if !frontMatter.tags.isEmpty {
-            parts.append("<span class=\"nb-tags\">" + frontMatter.tags.map {
-                "<span class=\"nb-tag\">\(HTMLEscaping.escape($0))</span>"
-            }.joined(separator: " ") + "</span>")
-        }
-        guard document.title != nil || !parts.isEmpty else { return "" }
-        var html = "<header class=\"nb-header\">\n"
-        if let title = document.title, !title.isEmpty {
-            html += "<h1 class=\"nb-title\">\(HTMLEscaping.escape(title))</h1>\n"
-        }
-        if !parts.isEmpty {
-            html += "<p class=\"nb-meta\">" + parts.joined(separator: " · ") + "</p>\n"
-        }
-        return html + "</header>\n"
+        return PageHeader(title: document.title, day: frontMatter.date.map { String($0.prefix(10)) },
+                          categories: frontMatter.categories, tags: frontMatter.tags).html
     }
 
     /// `<html lang>`: front matter `lang` (letters, digits and `-` only), else `zh` when Han

@@ -32,9 +32,10 @@ public struct SiteLayout: Sendable {
 
     /// A notebook page.
     public func notebookPage(path: String, render: NotebookRender, content: String, index: SiteIndex) -> String {
-        var body = "<article class=\"nb-article\">\n<header class=\"nb-header\">\n<h1 class=\"nb-title\">\(e(render.title))</h1>\n"
-        body += meta(date: render.date, category: render.category, tags: render.tags, root: SitePaths.rootPrefix(of: path))
-        body += "</header>\n" + content + "</article>\n"
+        let root = SitePaths.rootPrefix(of: path)
+        let header = PageHeader(title: render.title, day: render.date?.day10, categories: render.category.map { [$0] } ?? [],
+                                tags: render.tags, tagLink: { "\(root)index.html#tag-\(HTMLEscaping.escape($0))" })
+        var body = "<article class=\"nb-article\">\n" + header.html + content + "</article>\n"
         let (previous, next) = index.neighbours(of: path)
         if previous != nil || next != nil {
             body += "<nav class=\"nb-prevnext\">"
@@ -47,21 +48,6 @@ public struct SiteLayout: Sendable {
             body += "</nav>\n"
         }
         return shell(path: path, title: render.title, body: body, language: render.language)
-    }
-
-    /// Date, category and tags line. Tags link to the tag list on the index.
-    func meta(date: SiteDate?, category: String?, tags: [String], root: String) -> String {
-        var parts: [String] = []
-        if let date { parts.append("<time datetime=\"\(date.day10)\">\(date.day10)</time>") }
-        if let category, !category.isEmpty { parts.append("<span class=\"nb-category\">\(e(category))</span>") }
-        var slugs = Set<String>()
-        let tags = tags.filter { slugs.insert(SiteLayout.slug($0)).inserted }   // each tag once
-        if !tags.isEmpty {
-            parts.append("<span class=\"nb-tags\">" + tags.map {
-                "<a class=\"nb-tag\" href=\"\(root)index.html#tag-\(e(SiteLayout.slug($0)))\">\(e($0))</a>"
-            }.joined(separator: " ") + "</span>")
-        }
-        return parts.isEmpty ? "" : "<p class=\"nb-meta\">" + parts.joined(separator: " · ") + "</p>\n"
     }
 
     /// The index: optional intro HTML, a search box (shown only by the optional script), pages
