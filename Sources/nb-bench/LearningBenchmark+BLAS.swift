@@ -60,6 +60,6 @@ extension LearningBenchmark {
             }
             print(cells.joined(separator: " | "))
         }
-        print("(GFLOP/s; libraries called directly with their own threads; nb's library: \\(String(cString: nb_blas_description())))")
+        print("(GFLOP/s; libraries called directly with their own threads; nb's library: \(String(cString: nb_blas_description())))")
     }
 }
