@@ -8,6 +8,9 @@ import NBLearning
 // single-threaded blocks on nb's team). When nb's loader chose OpenBLAS, the table's OpenBLAS is
 // that library with nb's kernel; when it chose BLIS, OpenBLAS loads here with its own CPU
 // detection. `OPENBLAS_CORETYPE=Prescott nb-bench learning --only blas` forces a kernel.
+// `--also PATH` (repeatable) adds any other CBLAS library by its file, e.g. Intel MKL's
+// `libmkl_rt.so.2` from the `mkl` pip wheel or ATLAS's `libblas.so.3`: libraries nb does not load,
+// measured so that the choice is made against them too.
 extension LearningBenchmark {
     /// A library opened directly (`nb_blas_open`, as nb's own loader opens it), for timing it with
     /// its own threads.
@@ -35,6 +38,42 @@ extension LearningBenchmark {
         }
     }
 
+    /// Any other CBLAS library, opened by its path: its `cblas_sgemm`, and its thread setter when
+    /// it has one of the known ones (MKL's, OpenBLAS's); without one, it runs as its environment
+    /// says and only the 1-thread column is filled.
+    struct OtherBLAS {
+        typealias SGEMM = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+                                          UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+        typealias SetThreads = @convention(c) (Int32) -> Void
+        var name: String
+        var sgemm: SGEMM
+        var setThreads: SetThreads?
+
+        init?(path: String) {
+            guard let library = dlopen(path, RTLD_NOW | RTLD_LOCAL), let symbol = dlsym(library, "cblas_sgemm") else {
+                print("note: --also \(path): not a loadable CBLAS library (\(dlerror().map { String(cString: $0) } ?? "no cblas_sgemm"))")
+                return nil
+            }
+            name = URL(fileURLWithPath: path).lastPathComponent
+            sgemm = unsafeBitCast(symbol, to: SGEMM.self)
+            let setter = ["MKL_Set_Num_Threads", "openblas_set_num_threads"].lazy.compactMap { (name: String) in dlsym(library, name) }.first
+            setThreads = setter.map { unsafeBitCast($0, to: SetThreads.self) }
+        }
+
+        /// GFLOP/s of C = A·B as `DirectBLAS.gflops`; nil for 2 threads without a thread setter.
+        func gflops(m: Int, n: Int, k: Int, threads: Int, seconds: Double) throws -> Double? {
+            if threads > 1 && setThreads == nil { return nil }
+            let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+            var c = [Float](repeating: 0, count: m * n)
+            setThreads?(Int32(threads))
+            defer { setThreads?(1) }
+            let rate = try measure(seconds: seconds, batch: 4) {
+                sgemm(101, 111, 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, &c, Int32(n))
+            }
+            return rate * 2 * Double(m * n * k) / 1e9
+        }
+    }
+
     /// The shapes nb runs: the MLP step's products (forward, both backward products), the digits
     /// models' and 1024³.
     static let blasShapes: [(m: Int, n: Int, k: Int)] = [
@@ -42,12 +81,13 @@ extension LearningBenchmark {
         (64, 32, 64), (1024, 1024, 1024),
     ]
 
-    static func blasTable(seconds: Double) throws {
+    static func blasTable(seconds: Double, also: [String]) throws {
         let libraries = DirectBLAS.available
+        let others = also.compactMap(OtherBLAS.init(path:))
         var header = ["M×N×K", "nb (2 threads)"]
-        for library in libraries { header += ["\(library.name) 1 thread", "\(library.name) 2 threads"] }
+        for name in libraries.map(\.name) + others.map(\.name) { header += ["\(name) 1 thread", "\(name) 2 threads"] }
         print(header.joined(separator: " | "))
-        let share = seconds / Double(blasShapes.count * (1 + 2 * libraries.count))
+        let share = seconds / Double(blasShapes.count * (1 + 2 * (libraries.count + others.count)))
         for shape in blasShapes {
             let a = try Tensor<Float>.randomUniform([shape.m, shape.k], seed: 1)
             let b = try Tensor<Float>.randomUniform([shape.k, shape.n], seed: 2)
@@ -56,6 +96,11 @@ extension LearningBenchmark {
             for library in libraries {
                 for threads in [1, 2] {
                     cells.append(format(try library.gflops(m: shape.m, n: shape.n, k: shape.k, threads: threads, seconds: share)))
+                }
+            }
+            for library in others {
+                for threads in [1, 2] {
+                    cells.append(try library.gflops(m: shape.m, n: shape.n, k: shape.k, threads: threads, seconds: share).map(format) ?? "—")
                 }
             }
             print(cells.joined(separator: " | "))

@@ -13,7 +13,7 @@
 // Options: --seconds S (per timed workload, default 3) · --threads N (nb's compute threads, the
 // peer library's pool and PyTorch's; default $OPENBLAS_NUM_THREADS, else 2) · --micrograd-steps N
 // (steps of micrograd's loop to time, default 3: it is ~10⁴ times slower) ·
-// --only mlp|elementwise|sgemm|moons|blas · --no-peers.
+// --only mlp|elementwise|sgemm|moons|blas · --also PATH (with blas: another CBLAS library) · --no-peers.
 import Foundation
 import NBLearning
 
@@ -45,7 +45,7 @@ enum LearningBenchmark {
             rows += try elementwise(threads: threads, peers: peers, notes: &notes)
         }
         if only == nil || only == "sgemm" { rows.append(try sgemm(seconds: seconds, threads: threads)) }
-        if only == "blas" { try blasTable(seconds: seconds * 4) }
+        if only == "blas" { try blasTable(seconds: seconds * 4, also: values("--also", in: arguments)) }
         if only == nil || only == "moons" {
             rows.append(try moons(micrograd: micrograd, peers: peers, notes: &notes))
         }
@@ -239,6 +239,11 @@ enum LearningBenchmark {
     static func option(_ name: String, in arguments: [String]) -> String? {
         guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
         return arguments[i + 1]
+    }
+
+    /// Every value given to a repeatable option (`--also A --also B`).
+    static func values(_ name: String, in arguments: [String]) -> [String] {
+        zip(arguments, arguments.dropFirst()).compactMap { $0 == name ? $1 : nil }
     }
 
     static func format(_ value: Double) -> String {
