@@ -40,9 +40,9 @@ enum LaTeXForm {
         return escapeName(String(base)) + primes
     }
 
-    /// `(content)`, with `\left(`/`\right)` only when the content holds a fraction.
+    /// `(content)`, with `\left(`/`\right)` only when the content holds a fraction or cases.
     static func parenthesised(_ content: String, open: String = "(", close: String = ")") -> String {
-        content.contains("\\frac") ? "\\left\(open)\(content)\\right\(close)" : "\(open)\(content)\(close)"
+        content.contains("\\frac") || content.contains("\\begin") ? "\\left\(open)\(content)\\right\(close)" : "\(open)\(content)\(close)"
     }
 
     static func render(_ node: ExpressionNode) -> String {
@@ -66,7 +66,34 @@ enum LaTeXForm {
             let name = node.functionName ?? ""
             let head = builtins.contains(name) ? "\\\(name)" : "\\operatorname{\(name)}"
             return head + parenthesised(c.map(render).joined(separator: ", "))
+        case .piecewise:
+            let (cases, otherwise) = node.piecewiseCases
+            let rows = cases.map { "\(render($0.value)) & \\text{if } \(condition($0.condition))" }
+                + ["\(render(otherwise)) & \\text{otherwise}"]
+            return "\\begin{cases} " + rows.joined(separator: " \\\\ ") + " \\end{cases}"
+        case .compare, .and, .or, .not:
+            return condition(node)
         }
+    }
+
+    /// A condition: `|x| < 1`, `x \ge 0 \text{ and } y \ne 1`, `\neg(x < 1)`.
+    static func condition(_ node: ExpressionNode) -> String {
+        let c = node.children
+        switch node.operation {
+        case let .compare(comparison):
+            let symbols: [SymbolicComparison: String] = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge",
+                                                         .equal: "=", .notEqual: "\\ne"]
+            return operand(c[0], 1) + " \(symbols[comparison] ?? comparison.rawValue) " + operand(c[1], 1)
+        case .and: return conditionOperand(c[0], 2) + " \\text{ and } " + conditionOperand(c[1], 2)
+        case .or: return conditionOperand(c[0], 1) + " \\text{ or } " + conditionOperand(c[1], 1)
+        case .not: return "\\neg " + conditionOperand(c[0], 4)
+        case let .constant(bits): return Double(bitPattern: bits) != 0 ? "\\text{true}" : "\\text{false}"
+        default: return render(node)
+        }
+    }
+
+    private static func conditionOperand(_ child: ExpressionNode, _ minimum: Int) -> String {
+        child.conditionPrecedence < minimum ? parenthesised(condition(child)) : condition(child)
     }
 
     private static func operand(_ child: ExpressionNode, _ minimum: Int, right: Bool = false) -> String {

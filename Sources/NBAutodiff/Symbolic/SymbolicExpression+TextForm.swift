@@ -2,6 +2,8 @@ extension SymbolicExpression: CustomStringConvertible {
     /// The §5 text form with minimal parentheses: `3*x^2 + 2`, `-x^2`, `(x + 1)^2`,
     /// `x^(-1)`, `sin(x)*cos(y)`; numbers with up to 10 significant digits, integers without
     /// `.0`. Unary minus binds looser than `^` and tighter than `*`, as in the cell language.
+    /// A piecewise expression is written as the cell language's `if`:
+    /// `if abs(x) < 1 { x } else { sign(x) }` (in parentheses when it is an operand).
     public var description: String { TextForm.render(node) }
 }
 
@@ -19,7 +21,31 @@ enum TextForm {
         case .function, .maximum, .minimum, .sign, .step:
             let arguments = node.children.map(render).joined(separator: ", ")
             return "\(node.functionName ?? "")(\(arguments))"
+        case .piecewise:
+            let (cases, otherwise) = node.piecewiseCases
+            let branches = cases.map { "if \(condition($0.condition)) { \(render($0.value)) }" }
+            return branches.joined(separator: " else ") + " else { \(render(otherwise)) }"
+        case .compare, .and, .or, .not:
+            return condition(node)
         }
+    }
+
+    /// A condition: `abs(x) < 1`, `x > 0 && y > 0`, `!(x == 1)`.
+    static func condition(_ node: ExpressionNode) -> String {
+        let c = node.children
+        switch node.operation {
+        case let .compare(comparison):
+            return operand(c[0], minimum: 1, right: false) + " \(comparison.rawValue) " + operand(c[1], minimum: 1, right: false)
+        case .and: return conditionOperand(c[0], 2) + " && " + conditionOperand(c[1], 2)
+        case .or: return conditionOperand(c[0], 1) + " || " + conditionOperand(c[1], 1)
+        case .not: return "!" + conditionOperand(c[0], 4)
+        case let .constant(bits): return Double(bitPattern: bits) != 0 ? "true" : "false"
+        default: return render(node)
+        }
+    }
+
+    private static func conditionOperand(_ child: ExpressionNode, _ minimum: Int) -> String {
+        child.conditionPrecedence < minimum ? "(\(condition(child)))" : condition(child)
     }
 
     private static func infix(_ node: ExpressionNode, _ symbol: String, left: Int, right: Int) -> String {
