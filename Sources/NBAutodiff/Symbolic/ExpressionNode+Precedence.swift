@@ -49,3 +49,31 @@ extension ExpressionNode {
         return (cases, node)
     }
 }
+
+/// How a notation writes conditions: the text form and LaTeX differ only in their symbols.
+struct ConditionNotation: Sendable {
+    let comparison: @Sendable (SymbolicComparison) -> String
+    let and: String, or: String, not: String
+    let truth: @Sendable (Bool) -> String
+    let parenthesised: @Sendable (String) -> String
+    /// A number compared (written as the notation writes expressions).
+    let operand: @Sendable (ExpressionNode) -> String
+
+    /// The condition at `node`, with parentheses only where `&&` binds tighter than `||` would
+    /// misread it and around the operand of a negation.
+    func write(_ node: ExpressionNode) -> String {
+        let c = node.children
+        switch node.operation {
+        case let .compare(k): return operand(c[0]) + " \(comparison(k)) " + operand(c[1])
+        case .and: return child(c[0], 2) + and + child(c[1], 2)
+        case .or: return child(c[0], 1) + or + child(c[1], 1)
+        case .not: return not + child(c[0], 4)
+        case let .constant(bits): return truth(Double(bitPattern: bits) != 0)
+        default: return operand(node)
+        }
+    }
+
+    private func child(_ node: ExpressionNode, _ minimum: Int) -> String {
+        node.conditionPrecedence < minimum ? parenthesised(write(node)) : write(node)
+    }
+}

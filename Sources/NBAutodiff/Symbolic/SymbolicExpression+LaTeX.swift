@@ -76,25 +76,13 @@ enum LaTeXForm {
         }
     }
 
-    /// A condition: `|x| < 1`, `x \ge 0 \text{ and } y \ne 1`, `\neg(x < 1)`.
-    static func condition(_ node: ExpressionNode) -> String {
-        let c = node.children
-        switch node.operation {
-        case let .compare(comparison):
-            let symbols: [SymbolicComparison: String] = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge",
-                                                         .equal: "=", .notEqual: "\\ne"]
-            return operand(c[0], 1) + " \(symbols[comparison] ?? comparison.rawValue) " + operand(c[1], 1)
-        case .and: return conditionOperand(c[0], 2) + " \\text{ and } " + conditionOperand(c[1], 2)
-        case .or: return conditionOperand(c[0], 1) + " \\text{ or } " + conditionOperand(c[1], 1)
-        case .not: return "\\neg " + conditionOperand(c[0], 4)
-        case let .constant(bits): return Double(bitPattern: bits) != 0 ? "\\text{true}" : "\\text{false}"
-        default: return render(node)
-        }
-    }
+    /// A condition: `|x| < 1`, `x \ge 0 \text{ and } y \ne 1`, `\neg (x < 1)`.
+    static func condition(_ node: ExpressionNode) -> String { conditions.write(node) }
 
-    private static func conditionOperand(_ child: ExpressionNode, _ minimum: Int) -> String {
-        child.conditionPrecedence < minimum ? parenthesised(condition(child)) : condition(child)
-    }
+    private static let conditions = ConditionNotation(
+        comparison: { ["<=": "\\le", ">=": "\\ge", "==": "=", "!=": "\\ne"][$0.rawValue] ?? $0.rawValue },
+        and: " \\text{ and } ", or: " \\text{ or } ", not: "\\neg ", truth: { $0 ? "\\text{true}" : "\\text{false}" },
+        parenthesised: { parenthesised($0) }, operand: { operand($0, 1) })
 
     private static func operand(_ child: ExpressionNode, _ minimum: Int, right: Bool = false) -> String {
         let p = child.operation == .divide ? 5 : child.precedence

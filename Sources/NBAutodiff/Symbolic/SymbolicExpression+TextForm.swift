@@ -31,22 +31,11 @@ enum TextForm {
     }
 
     /// A condition: `abs(x) < 1`, `x > 0 && y > 0`, `!(x == 1)`.
-    static func condition(_ node: ExpressionNode) -> String {
-        let c = node.children
-        switch node.operation {
-        case let .compare(comparison):
-            return operand(c[0], minimum: 1, right: false) + " \(comparison.rawValue) " + operand(c[1], minimum: 1, right: false)
-        case .and: return conditionOperand(c[0], 2) + " && " + conditionOperand(c[1], 2)
-        case .or: return conditionOperand(c[0], 1) + " || " + conditionOperand(c[1], 1)
-        case .not: return "!" + conditionOperand(c[0], 4)
-        case let .constant(bits): return Double(bitPattern: bits) != 0 ? "true" : "false"
-        default: return render(node)
-        }
-    }
+    static func condition(_ node: ExpressionNode) -> String { conditions.write(node) }
 
-    private static func conditionOperand(_ child: ExpressionNode, _ minimum: Int) -> String {
-        child.conditionPrecedence < minimum ? "(\(condition(child)))" : condition(child)
-    }
+    private static let conditions = ConditionNotation(
+        comparison: { $0.rawValue }, and: " && ", or: " || ", not: "!", truth: { $0 ? "true" : "false" },
+        parenthesised: { "(\($0))" }, operand: { operand($0, minimum: 1, right: false) })
 
     private static func infix(_ node: ExpressionNode, _ symbol: String, left: Int, right: Int) -> String {
         operand(node.children[0], minimum: left, right: false) + symbol

@@ -133,6 +133,7 @@ extension Interpreter {
     private static func same(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case let (.function(f), .function(g)): return f.parts === g.parts
+        case let (.condition(c), .condition(d)): return c == d
         case let (.symbolic(f), .symbolic(g)): return f.function.expression == g.function.expression && f.function.name == g.function.name
         case (.traced, .traced):
             guard let s = SymbolicComparisons.symbol(a), let t = SymbolicComparisons.symbol(b) else { return false }
