@@ -10,6 +10,9 @@ public enum AutodiffError: Error, Equatable, Sendable, CustomStringConvertible {
     case noParameters
     /// A step size that is not a positive finite number.
     case invalidStep(Double)
+    /// A piecewise function was evaluated on numbers without a plain value (symbolic ones
+    /// inside another interpretation), so its conditions cannot be decided.
+    case undecidableCondition
 
     /// A one-line message for `error: MESSAGE (line L)`.
     public var description: String {
@@ -24,6 +27,8 @@ public enum AutodiffError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the function has no parameters to differentiate with respect to"
         case let .invalidStep(h):
             return "step h must be a positive finite number, got \(NumberFormatting.text(h))"
+        case .undecidableCondition:
+            return "a piecewise function cannot choose its branch for a value that has no plain number (a symbolic one)"
         }
     }
 }

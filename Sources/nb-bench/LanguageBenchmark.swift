@@ -3,14 +3,14 @@ import NBLanguage
 import NBLearning
 
 /// The cell language's own speed, each row against a peer measured in the same run:
-/// - interpreter overhead: `for i in 1...N { s = s + i }` and `s = s + f(i)` against the same
-///   loops in CPython (at module level, as a cell's names are globals);
+/// - interpreter overhead: `for i in 1...N { s = s + i }`, `s = s + f(i)` and an `if` expression
+///   against the same loops in CPython (at module level, as a cell's names are globals);
 /// - `grad` of a user function through the cell path, in ns per recorded operation;
 /// - a training epoch written in cells (learning.md's loop) against `train` on the same model
 ///   and batches, and against the same loop in PyTorch eager mode (Tests/Peers).
 ///
-/// `nb-bench language [ITERATIONS] [ROW…]` runs only the named rows (`scalar`, `call`, `grad`,
-/// `epoch`), without peers when `--no-peers` is given: for profiling one row under `perf`.
+/// `nb-bench language [ITERATIONS] [ROW…]` runs only the named rows (`scalar`, `call`, `branch`,
+/// `grad`, `epoch`), without peers when `--no-peers` is given: for profiling one row under `perf`.
 enum LanguageBenchmark {
     static func run(_ arguments: [String]) throws {
         let iterations = arguments.first.flatMap(Int.init) ?? 1_000_000
@@ -18,9 +18,11 @@ enum LanguageBenchmark {
         let peers = !arguments.contains("--no-peers")
         func selected(_ row: String) -> Bool { rows.isEmpty || rows.contains(row) }
         let repeats = 5
-        let workloads: [(row: String, name: String, setup: String, loop: String)] = [
-            ("scalar", "scalar loop  s = s + i", "s = 0", "for i in 1...\(iterations) { s = s + i }"),
-            ("call", "call loop    s = s + f(i)", "s = 0\nf(x) = 2*x + 1", "for i in 1...\(iterations) { s = s + f(i) }"),
+        let workloads: [(row: String, name: String, setup: String, loop: String, python: String)] = [
+            ("scalar", "scalar loop  s = s + i", "s = 0", "for i in 1...\(iterations) { s = s + i }", "s = s + i"),
+            ("call", "call loop    s = s + f(i)", "s = 0\nf(x) = 2*x + 1", "for i in 1...\(iterations) { s = s + f(i) }", "s = s + f(i)"),
+            ("branch", "branch loop  s = if i > 5 …", "s = 0",
+             "for i in 1...\(iterations) { s = if i > 5 { s + i } else { s - i } }", "s = s + i if i > 5 else s - i"),
         ]
         print("language: interpreter overhead, \(iterations) iterations, best of \(repeats)")
         for workload in workloads where selected(workload.row) {
@@ -37,7 +39,7 @@ enum LanguageBenchmark {
                 bestWall = min(bestWall, wall / Double(iterations))
                 bestCPU = min(bestCPU, cpu / Double(iterations))
             }
-            let peer = peers ? cpython(workload.setup, workload.loop, iterations: iterations) : nil
+            let peer = peers ? cpython(workload.python, iterations: iterations) : nil
             let ratio = peer.map { String(format: "%.2f× CPython (%.1f ns)", bestCPU / $0, $0) } ?? "CPython not measured"
             print("  \(workload.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", bestWall)) ns/iteration wall, \(String(format: "%7.1f", bestCPU)) ns CPU  \(ratio)  (target ≤ 0.5×)")
         }
@@ -45,10 +47,9 @@ enum LanguageBenchmark {
         if selected("epoch") { try trainingEpochInCells(peers: peers) }
     }
 
-    /// The same loop in CPython: CPU ns per iteration (best of 5, CPU time like nb's figure, so
+    /// The loop with `body` in CPython: CPU ns per iteration (best of 5, CPU time like nb's figure, so
     /// that a loaded machine does not favour either side), or nil without python3.
-    static func cpython(_ setup: String, _ loop: String, iterations: Int) -> Double? {
-        let body = loop.contains("f(i)") ? "s = s + f(i)" : "s = s + i"
+    static func cpython(_ body: String, iterations: Int) -> Double? {
         let script = """
         import time
         def f(x):

@@ -42,6 +42,7 @@ import NBLearning
         add3 = adder(3)
         b = sin
         fp = derivative(x -> x^3 * exp(x))
+        hp = derivative(x -> if abs(x) < 1 && x != 0.5 { 0.5*x^2 } else { abs(x) - 0.5 })
         m = mlp([2, 3, 1], seed: 1)
         data = moons(20, seed: 2)
         p = plot([1, 2, 3], [1, 4, 9], title: "squares")
@@ -60,11 +61,11 @@ import NBLearning
         }
         #expect(restored.restore(Session.Environment(names: environment.names, values: values,
                                                      failedNames: environment.failedNames, generator: environment.generator)))
-        let probe = "n\nt\nl\nr\ndd\nf\nf(1, 2)\nadd3(4)\nb(0.5)\nfp\nfp(1.5)\nforward(m, data.X)\ndata.y\np\ns\nrandn(3)"
+        let probe = "n\nt\nl\nr\ndd\nf\nf(1, 2)\nadd3(4)\nb(0.5)\nfp\nfp(1.5)\nhp\nhp(0.25)\nhp(0.5)\nhp(-2)\nforward(m, data.X)\ndata.y\np\ns\nrandn(3)"
         let a = original.run(cell: probe), b = restored.run(cell: probe)
         #expect(a.error == nil)
         #expect(a == b)
-        #expect(a.items.count == 16)
+        #expect(a.items.count == 20)
     }
 
     @Test func theGeneratorContinuesItsStream() throws {
@@ -87,6 +88,7 @@ import NBLearning
             #"{"t":"symbolic","f":{"name":"g","parameters":["x"],"nodes":[{"o":"+","c":[0,1]}]}}"#,
             #"{"t":"symbolic","f":{"name":"g","parameters":["x"],"nodes":[{"o":"$","n":"y","c":[]}]}}"#,
             #"{"t":"symbolic","f":{"name":"g","parameters":["x"],"nodes":[{"o":"sin","c":[]}]}}"#,
+            #"{"t":"symbolic","f":{"name":"g","parameters":["x"],"nodes":[{"o":"$","n":"x","c":[]},{"o":"if","c":[0,0]}]}}"#,
             #"{"t":"function","p":["x"],"y":{"k":"global","id":"x","slot":-3,"at":{"line":1,"column":1}},"captured":[],"at":{"line":1,"column":1}}"#,
             #"{"t":"mystery"}"#,
         ]

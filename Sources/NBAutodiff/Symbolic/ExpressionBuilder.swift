@@ -10,7 +10,12 @@
 /// - constants move left in products (`x*3 → 3*x`) and right in sums (`2 + x → x + 2`), and
 ///   `c1*(c2*t) → (c1 c2)*t`;
 /// - signs: `-(-x) → x`, `-(a - b) → b - a`, `-(c*t) → (-c)*t`, `a + (-b) → a - b`,
-///   `a - (-b) → a + b`, negations move out of products and quotients.
+///   `a - (-b) → a + b`, negations move out of products and quotients;
+/// - conditions: comparisons of numbers fold to true or false (the constants 1 and 0), and so do
+///   `&&`, `||` and `!` with a known operand (`true && c → c`, `c || c → c`, `!!c → c`);
+/// - piecewise: a known condition picks its branch, equal branches are one expression,
+///   `if !c { a } else { b } → if c { b } else { a }`, and a branch that is itself piecewise on
+///   the same condition keeps only its own side.
 /// With an interner the result is hash-consed.
 struct ExpressionBuilder: Sendable {
     let interner: ExpressionInterner?
@@ -38,6 +43,11 @@ struct ExpressionBuilder: Sendable {
         case .minimum: return minimum(c[0], c[1])
         case .sign: return sign(c[0])
         case .step: return step(c[0])
+        case let .compare(comparison): return compare(comparison, c[0], c[1])
+        case .and: return and(c[0], c[1])
+        case .or: return or(c[0], c[1])
+        case .not: return not(c[0])
+        case .piecewise: return piecewise(c[0], c[1], c[2])
         }
     }
 
@@ -164,6 +174,47 @@ struct ExpressionBuilder: Sendable {
     func step(_ a: ExpressionNode) -> ExpressionNode {
         if let x = a.constantValue { return constant(Double.step(x)) }
         return make(.step, [a])
+    }
+
+    /// The constant condition true (1) or false (0).
+    private func truth(_ value: Bool) -> ExpressionNode { constant(value ? 1 : 0) }
+
+    func compare(_ comparison: SymbolicComparison, _ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
+        if let x = a.constantValue, let y = b.constantValue { return truth(comparison.holds(x, y)) }
+        return make(.compare(comparison), [a, b])
+    }
+
+    func and(_ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
+        if let x = a.constantValue { return x != 0 ? b : truth(false) }
+        if let y = b.constantValue { return y != 0 ? a : truth(false) }
+        if a.isStructurallyEqual(to: b) { return a }
+        return make(.and, [a, b])
+    }
+
+    func or(_ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
+        if let x = a.constantValue { return x != 0 ? truth(true) : b }
+        if let y = b.constantValue { return y != 0 ? truth(true) : a }
+        if a.isStructurallyEqual(to: b) { return a }
+        return make(.or, [a, b])
+    }
+
+    func not(_ a: ExpressionNode) -> ExpressionNode {
+        if let x = a.constantValue { return truth(x == 0) }
+        if case .not = a.operation { return a.children[0] }
+        return make(.not, [a])
+    }
+
+    func piecewise(_ condition: ExpressionNode, _ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
+        if let x = condition.constantValue { return x != 0 ? a : b }
+        if a.isStructurallyEqual(to: b) { return a }
+        if case .not = condition.operation { return piecewise(condition.children[0], b, a) }
+        if case .piecewise = a.operation, a.children[0].isStructurallyEqual(to: condition) {
+            return piecewise(condition, a.children[1], b)
+        }
+        if case .piecewise = b.operation, b.children[0].isStructurallyEqual(to: condition) {
+            return piecewise(condition, a, b.children[2])
+        }
+        return make(.piecewise, [condition, a, b])
     }
 
     /// Rebuilds a whole DAG through this builder (hash-consing it when there is an interner).

@@ -10,6 +10,13 @@ enum ExpressionOperation: Hashable, Sendable {
     case sign
     /// The Heaviside step with step(0) = 0: the derivative of relu.
     case step
+    /// A condition `lhs op rhs` (true or false, never a number; a folded one is the constant 1 or 0).
+    case compare(SymbolicComparison)
+    /// Conditions combined: both, either, the opposite.
+    case and, or, not
+    /// `if children[0] { children[1] } else { children[2] }`: a piecewise expression whose first
+    /// child is a condition.
+    case piecewise
 
     static func number(_ value: Double) -> ExpressionOperation {
         if value.isNaN { return .constant(Double.nan.bitPattern) }
@@ -20,6 +27,31 @@ enum ExpressionOperation: Hashable, Sendable {
     var constantValue: Double? {
         if case let .constant(bits) = self { return Double(bitPattern: bits) }
         return nil
+    }
+
+    /// True for the operations whose value is a condition rather than a number.
+    var isCondition: Bool {
+        switch self {
+        case .compare, .and, .or, .not: true
+        default: false
+        }
+    }
+}
+
+/// A comparison of two numbers in a condition, written as in the cell language.
+public enum SymbolicComparison: String, Hashable, Sendable, CaseIterable {
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+
+    /// The comparison of two plain numbers (IEEE: every comparison with nan is false but `!=`).
+    public func holds(_ a: Double, _ b: Double) -> Bool {
+        switch self {
+        case .less: a < b
+        case .lessEqual: a <= b
+        case .greater: a > b
+        case .greaterEqual: a >= b
+        case .equal: a == b
+        case .notEqual: a != b
+        }
     }
 }
 

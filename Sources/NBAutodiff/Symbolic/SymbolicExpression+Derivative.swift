@@ -4,6 +4,8 @@ extension SymbolicExpression {
     /// One rule per operation, applied once per DAG node (memoised), so shared subexpressions
     /// of `f` stay shared in `f′`. Kinks: `abs′ = sign`, `relu′ = step` (step(0) = 0),
     /// `∂max(u, v) = (1 − step(v − u))·u′ + step(v − u)·v′` (ties follow `u`), likewise min.
+    /// A piecewise expression differentiates branch by branch under the same conditions (the
+    /// derivative at a boundary is the one of the branch that holds there).
     public func derivative(withRespectTo name: String) -> SymbolicExpression {
         let interner = ExpressionInterner()
         let b = ExpressionBuilder(interner: interner)
@@ -15,8 +17,10 @@ extension SymbolicExpression {
             let dc = c.map { d[ObjectIdentifier($0)] ?? zero }
             let result: ExpressionNode
             switch n.operation {
-            case .constant, .sign, .step:
+            case .constant, .sign, .step, .compare, .and, .or, .not:
                 result = zero
+            case .piecewise:
+                result = b.piecewise(c[0], dc[1], dc[2])
             case let .variable(v):
                 result = b.constant(v == name ? 1 : 0)
             case .add:

@@ -40,9 +40,9 @@ enum LaTeXForm {
         return escapeName(String(base)) + primes
     }
 
-    /// `(content)`, with `\left(`/`\right)` only when the content holds a fraction.
+    /// `(content)`, with `\left(`/`\right)` only when the content holds a fraction or cases.
     static func parenthesised(_ content: String, open: String = "(", close: String = ")") -> String {
-        content.contains("\\frac") ? "\\left\(open)\(content)\\right\(close)" : "\(open)\(content)\(close)"
+        content.contains("\\frac") || content.contains("\\begin") ? "\\left\(open)\(content)\\right\(close)" : "\(open)\(content)\(close)"
     }
 
     static func render(_ node: ExpressionNode) -> String {
@@ -66,8 +66,23 @@ enum LaTeXForm {
             let name = node.functionName ?? ""
             let head = builtins.contains(name) ? "\\\(name)" : "\\operatorname{\(name)}"
             return head + parenthesised(c.map(render).joined(separator: ", "))
+        case .piecewise:
+            let (cases, otherwise) = node.piecewiseCases
+            let rows = cases.map { "\(render($0.value)) & \\text{if } \(condition($0.condition))" }
+                + ["\(render(otherwise)) & \\text{otherwise}"]
+            return "\\begin{cases} " + rows.joined(separator: " \\\\ ") + " \\end{cases}"
+        case .compare, .and, .or, .not:
+            return condition(node)
         }
     }
+
+    /// A condition: `|x| < 1`, `x \ge 0 \text{ and } y \ne 1`, `\neg (x < 1)`.
+    static func condition(_ node: ExpressionNode) -> String { conditions.write(node) }
+
+    private static let conditions = ConditionNotation(
+        comparison: { ["<=": "\\le", ">=": "\\ge", "==": "=", "!=": "\\ne"][$0.rawValue] ?? $0.rawValue },
+        and: " \\text{ and } ", or: " \\text{ or } ", not: "\\neg ", truth: { $0 ? "\\text{true}" : "\\text{false}" },
+        parenthesised: { parenthesised($0) }, operand: { operand($0, 1) })
 
     private static func operand(_ child: ExpressionNode, _ minimum: Int, right: Bool = false) -> String {
         let p = child.operation == .divide ? 5 : child.precedence

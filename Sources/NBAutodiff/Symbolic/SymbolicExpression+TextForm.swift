@@ -2,6 +2,8 @@ extension SymbolicExpression: CustomStringConvertible {
     /// The §5 text form with minimal parentheses: `3*x^2 + 2`, `-x^2`, `(x + 1)^2`,
     /// `x^(-1)`, `sin(x)*cos(y)`; numbers with up to 10 significant digits, integers without
     /// `.0`. Unary minus binds looser than `^` and tighter than `*`, as in the cell language.
+    /// A piecewise expression is written as the cell language's `if`:
+    /// `if abs(x) < 1 { x } else { sign(x) }` (in parentheses when it is an operand).
     public var description: String { TextForm.render(node) }
 }
 
@@ -19,8 +21,21 @@ enum TextForm {
         case .function, .maximum, .minimum, .sign, .step:
             let arguments = node.children.map(render).joined(separator: ", ")
             return "\(node.functionName ?? "")(\(arguments))"
+        case .piecewise:
+            let (cases, otherwise) = node.piecewiseCases
+            let branches = cases.map { "if \(condition($0.condition)) { \(render($0.value)) }" }
+            return branches.joined(separator: " else ") + " else { \(render(otherwise)) }"
+        case .compare, .and, .or, .not:
+            return condition(node)
         }
     }
+
+    /// A condition: `abs(x) < 1`, `x > 0 && y > 0`, `!(x == 1)`.
+    static func condition(_ node: ExpressionNode) -> String { conditions.write(node) }
+
+    private static let conditions = ConditionNotation(
+        comparison: { $0.rawValue }, and: " && ", or: " || ", not: "!", truth: { $0 ? "true" : "false" },
+        parenthesised: { "(\($0))" }, operand: { operand($0, minimum: 1, right: false) })
 
     private static func infix(_ node: ExpressionNode, _ symbol: String, left: Int, right: Int) -> String {
         operand(node.children[0], minimum: left, right: false) + symbol

@@ -48,7 +48,8 @@ extension SymbolicFunction: Codable {
 
 /// One node of a stored expression: its operation and the table positions of its children.
 private struct StoredNode: Codable {
-    /// `#` constant, `$` variable, an elementary function's name, or an operator word.
+    /// `#` constant, `$` variable, an elementary function's name, or an operator word (`if` for a
+    /// piecewise node, whose children are condition, then, else).
     var op: String
     /// A constant's bit pattern, or a variable's name.
     var bits: UInt64?
@@ -60,7 +61,8 @@ private struct StoredNode: Codable {
     private static let operators: [(String, ExpressionOperation)] = [
         ("+", .add), ("-", .subtract), ("*", .multiply), ("/", .divide), ("neg", .negate), ("^", .power),
         ("max", .maximum), ("min", .minimum), ("sign", .sign), ("step", .step),
-    ]
+        ("&&", .and), ("||", .or), ("!", .not), ("if", .piecewise),
+    ] + SymbolicComparison.allCases.map { ($0.rawValue, .compare($0)) }
 
     init(_ operation: ExpressionOperation, children: [Int]) {
         self.children = children
@@ -76,8 +78,9 @@ private struct StoredNode: Codable {
     static func arity(of operation: ExpressionOperation) -> Int {
         switch operation {
         case .constant, .variable: 0
-        case .negate, .function, .sign, .step: 1
-        case .add, .subtract, .multiply, .divide, .power, .maximum, .minimum: 2
+        case .negate, .function, .sign, .step, .not: 1
+        case .add, .subtract, .multiply, .divide, .power, .maximum, .minimum, .compare, .and, .or: 2
+        case .piecewise: 3
         }
     }
 

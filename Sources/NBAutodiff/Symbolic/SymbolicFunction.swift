@@ -28,7 +28,7 @@ public struct SymbolicFunction: ScalarFunction, Sendable, CustomStringConvertibl
     /// Evaluates the body on any scalar (numbers, duals, tapes, complex numbers, symbols).
     public func evaluate<S: DifferentiableScalar>(_ arguments: [S]) throws -> S {
         try checkArity(parameterNames.count, arguments.count)
-        return program.evaluate(arguments)
+        return try program.evaluate(arguments)
     }
 
     /// The derivative with respect to `parameter` (the only parameter when `nil`), named

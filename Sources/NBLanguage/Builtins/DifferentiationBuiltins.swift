@@ -16,7 +16,7 @@ public enum DifferentiationBuiltins {
             summary: "The symbolic derivative, simplified, with respect to the only parameter or the named one: a [symbolic function](#functions-and-symbolic-functions).",
             parameters: [.positional("f", .function), .optional("parameter", .string)],
             discussion: #"""
-            `f` may be a function, a lambda, a symbolic function or an elementary builtin. Stops with an error for a program that branches on the variable (see [Branches](#branches-follow-the-values)).
+            `f` may be a function, a lambda, a symbolic function or an elementary builtin. An `if` on the variable becomes a piecewise formula, typeset as cases; a loop whose number of steps depends on the variable, recursion on it or branches that give strings stop with an error naming the construct (see [Branches](#branches-follow-the-values)).
             """#,
             examples: [
                 BuiltinExample("derivative", #"""
@@ -27,6 +27,14 @@ public enum DifferentiationBuiltins {
                 x -> 2*x*sin(x) + x^2*cos(x)
                 ∂g/∂y(x, y) = x
                 tanh'(x) = 1 - tanh(x)^2
+                """#),
+                BuiltinExample("derivative-piecewise", #"""
+                smoothstep(x) = if x < 0 { 0 } else if x > 1 { 1 } else { 3*x^2 - 2*x^3 }
+                derivative(smoothstep)
+                derivative(smoothstep)(0.5)
+                """#, output: #"""
+                smoothstep'(x) = if x < 0 { 0 } else if x > 1 { 0 } else { 6*x - 6*x^2 }
+                1.5
                 """#),
             ]) { call throws(LanguageError) in
             let f = try call.scalarFunction(0)

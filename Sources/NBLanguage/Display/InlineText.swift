@@ -70,7 +70,7 @@ public enum InlineText {
         case .function, .builtin:
             throw LanguageError(.runtime, "a function is not shown in a sentence", at: location,
                                 hint: "call it: `{nb} f(2)`")
-        case .record, .display, .traced:
+        case .record, .display, .traced, .condition:
             throw LanguageError(.runtime, "a \(value.typeName) is not shown in a sentence", at: location,
                                 hint: "show it from a cell, or pick one of its numbers here")
         }

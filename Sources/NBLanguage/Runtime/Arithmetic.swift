@@ -87,6 +87,7 @@ enum Arithmetic {
         case (.negate, _):
             if let t = numeric(operand) { return Value.from(t.map(.negate)) }
         case (.not, .bool(let b)): return .bool(!b)
+        case (.not, .condition(let c)): return .condition(!c)
         default: break
         }
         throw LanguageError(.runtime, "'\(op.rawValue)' cannot be applied to a \(operand.typeName)", at: location)
@@ -138,12 +139,18 @@ enum Arithmetic {
     }
 
     /// An operator with a traced operand: arithmetic in the wider of the two interpretations;
-    /// comparisons on the primal values (branches follow the path actually executed).
+    /// comparisons on the primal values (branches follow the path actually executed), or, for
+    /// symbolic numbers without one, a symbolic condition (`SymbolicComparisons`).
     private static func tracedBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: Budget,
                                      at location: TextLocation) throws(LanguageError) -> Value {
         switch op {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
-            return try binary(op, try primal(lhs, op, at: location), try primal(rhs, op, at: location), limit: limit, at: location)
+            guard let a = primalIfAny(lhs), let b = primalIfAny(rhs) else {
+                if let condition = SymbolicComparisons.compare(op, lhs, rhs) { return condition }
+                let tensor = lhs.typeName == "tensor" || rhs.typeName == "tensor"
+                throw noSymbolicForm("'\(op.rawValue)' on a \(tensor ? "tensor" : "value")", at: location)
+            }
+            return try binary(op, a, b, limit: limit, at: location)
         default:
             break
         }
@@ -161,14 +168,23 @@ enum Arithmetic {
                        hint: "only numbers and tensors can be combined with a value that is differentiated")
     }
 
-    /// What a comparison sees of a traced value: its primal value.
-    static func primal(_ value: Value, _ op: BinaryOperator, at location: TextLocation) throws(LanguageError) -> Value {
+    /// What a comparison, a range or an index sees of a traced value: its primal value. A
+    /// symbolic value has none; the error names `what` needed it (`'<' on a tensor`, `a range`).
+    static func primal(_ value: Value, _ what: @autoclosure () -> String, at location: TextLocation) throws(LanguageError) -> Value {
+        guard let primal = primalIfAny(value) else { throw noSymbolicForm(what(), at: location) }
+        return primal
+    }
+
+    /// The value itself, or a traced value's primal value; nil for a symbolic one.
+    private static func primalIfAny(_ value: Value) -> Value? {
         guard case .traced(let box) = value else { return value }
-        guard let t = box.storage.primal else {
-            throw LanguageError(.runtime, "'\(op.rawValue)' on a value that depends on the variable has no symbolic form", at: location,
-                                hint: "derivative(f) needs one formula; grad, jvp and numgrad follow the branch actually taken")
-        }
-        return Value.from(t)
+        return box.storage.primal.map(Value.from)
+    }
+
+    private static func noSymbolicForm(_ what: String, at location: TextLocation) -> LanguageError {
+        LanguageError(.runtime, "\(what) that depends on the variable has no symbolic form", at: location,
+                      hint: "derivative(f) turns an if on numbers into a piecewise formula, but nothing else that depends on "
+                          + "the variable; grad, jvp and numgrad follow the path actually taken")
     }
 
     private static func mismatch(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: TextLocation,

@@ -49,8 +49,8 @@ extension Expr {
         case .range(let lhs, let rhs, let closed):
             let lowerCode = lhs.code, upperCode = rhs.code
             return { interpreter, frame throws(LanguageError) in
-                let lower = try Arithmetic.primal(try lowerCode(interpreter, &frame), .subtract, at: location)
-                let upper = try Arithmetic.primal(try upperCode(interpreter, &frame), .subtract, at: location)
+                let lower = try Arithmetic.primal(try lowerCode(interpreter, &frame), "a range (a loop's number of steps)", at: location)
+                let upper = try Arithmetic.primal(try upperCode(interpreter, &frame), "a range (a loop's number of steps)", at: location)
                 guard case .number(let a) = lower, case .number(let b) = upper else {
                     throw LanguageError(.runtime, "range bounds must be numbers, got \(lower.typeName) and \(upper.typeName)", at: location)
                 }
@@ -80,9 +80,18 @@ extension Expr {
             let conditionCode = condition.code, thenCode = then.code, otherwiseCode = otherwise?.code
             let conditionLocation = condition.location
             let thenLocation = then.location, otherwiseLocation = otherwise?.location
+            let site = PiecewiseSite()
             return { interpreter, frame throws(LanguageError) in
                 let value = try conditionCode(interpreter, &frame)
-                if try Interpreter.truth(value, what: "if", at: conditionLocation) {
+                let taken: Bool
+                switch value {
+                case .bool(let b): taken = b
+                case .condition(let c):
+                    return try interpreter.piecewise(c, site: site, then: thenCode, otherwise: otherwiseCode, frame: &frame, at: location)
+                default: taken = try Interpreter.truth(value, what: "if", at: conditionLocation)
+                }
+                interpreter.decidedIfs &+= 1
+                if taken {
                     let result = try thenCode(interpreter, &frame)
                     interpreter.lastTakenBranch = thenLocation
                     return result
@@ -225,9 +234,14 @@ extension Expr {
             let what = "'\(op.rawValue)'"
             let shortCircuit = op == .or
             return { interpreter, frame throws(LanguageError) in
-                let a = try Interpreter.truth(try left(interpreter, &frame), what: what, at: leftLocation)
+                let l = try left(interpreter, &frame)
+                // A symbolic condition (inside `derivative`) does not short-circuit.
+                if case .condition(let c) = l { return try SymbolicComparisons.combine(c, op, try right(interpreter, &frame), at: rightLocation) }
+                let a = try Interpreter.truth(l, what: what, at: leftLocation)
                 if a == shortCircuit { return .bool(a) }
-                return .bool(try Interpreter.truth(try right(interpreter, &frame), what: what, at: rightLocation))
+                let r = try right(interpreter, &frame)
+                if case .condition = r { return r }
+                return .bool(try Interpreter.truth(r, what: what, at: rightLocation))
             }
         case .add: return arithmeticCode(Add.self, lhs, rhs, at: location)
         case .subtract: return arithmeticCode(Subtract.self, lhs, rhs, at: location)

@@ -27,6 +27,11 @@ final class Interpreter {
     /// branch to take): when a differentiated function returns the wrong kind of value from a
     /// branch, the error points there (`wrongResult`).
     @exclusivity(unchecked) var lastTakenBranch: TextLocation?
+    /// The `if`s running both branches now (symbolic conditions; see `piecewise`), outermost first.
+    var undecidedIfs: [UndecidedIf] = []
+    /// How many `if`s have taken one branch (wrapping): an `if` reached again from inside its own
+    /// branches with none decided in between is recursion on the variable.
+    @exclusivity(unchecked) var decidedIfs = 0
 
     var items: [DisplayItem] = []
     /// The value of the last top-level expression statement run (what inline code shows).
@@ -162,6 +167,10 @@ final class Interpreter {
 
     /// A condition's value as true or false.
     static func truth(_ value: Value, what: String, at location: TextLocation) throws(LanguageError) -> Bool {
+        if case .condition(let c) = value {
+            throw LanguageError(.runtime, "the \(what) condition \(c) depends on the variable of derivative", at: location,
+                                hint: "only if turns such a condition into a piecewise formula")
+        }
         guard case .bool(let b) = value else {
             throw LanguageError(.runtime, "the \(what) condition must be true or false, got a \(value.typeName)", at: location,
                                 hint: "compare with ==, <, > …")
@@ -222,7 +231,7 @@ final class Interpreter {
 
     /// An index: a whole number (a value being differentiated counts by its primal value).
     func integer(_ indexValue: Value, at location: TextLocation) throws(LanguageError) -> Int {
-        let value = try Arithmetic.primal(indexValue, .subtract, at: location)
+        let value = try Arithmetic.primal(indexValue, "an index", at: location)
         guard case .number(let x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
             throw LanguageError(.runtime, "an index must be a whole number, got \(value.text)", at: location)
         }

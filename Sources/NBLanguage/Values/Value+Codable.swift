@@ -122,7 +122,7 @@ extension Value: Codable {
             try c.encodeIfPresent(r.display, forKey: .display)
         case .display(let item): try c.encode(Tag.display, forKey: .type); try c.encode(item, forKey: .display)
         case .nothing: try c.encode(Tag.nothing, forKey: .type)
-        case .traced:
+        case .traced, .condition:
             throw EncodingError.invalidValue(self, EncodingError.Context(codingPath: c.codingPath,
                                                                          debugDescription: "a value being differentiated is never stored"))
         }
@@ -140,7 +140,7 @@ extension Value: Codable {
     private func exceedsDepth(_ budget: Int) -> Bool {
         guard budget > 0 else { return true }
         switch self {
-        case .number, .bool, .string, .tensor, .range, .dual, .builtin, .symbolic, .display, .nothing, .traced: return false
+        case .number, .bool, .string, .tensor, .range, .dual, .builtin, .symbolic, .display, .nothing, .traced, .condition: return false
         case .list(let items): return items.contains { $0.exceedsDepth(budget - 1) }
         case .record(let r): return r.fields.contains { $0.value.exceedsDepth(budget - 1) }
         case .function(let f):
@@ -180,7 +180,7 @@ extension Value: Codable {
     func fits(globals names: [String]) -> Bool {
         switch self {
         case .number, .bool, .string, .tensor, .range, .dual, .builtin, .symbolic, .display, .nothing: return true
-        case .traced: return false
+        case .traced, .condition: return false
         case .list(let items): return items.allSatisfy { $0.fits(globals: names) }
         case .record(let r): return r.fields.allSatisfy { $0.value.fits(globals: names) }
         case .function(let f):

@@ -30,6 +30,7 @@ extension Value {
         case .traced(let box):
             // What `print` shows inside a differentiated function: the primal values.
             return box.storage.primal.map { Value.from($0).text } ?? "<symbolic>"
+        case .condition: return "<symbolic condition>"
         case .nothing: return ""
         }
     }

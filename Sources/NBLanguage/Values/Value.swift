@@ -1,5 +1,6 @@
 import NBDocument
 import NBLearning
+import NBAutodiff
 /// A value of the cell language (SPEC §4).
 public enum Value: Sendable {
     case number(Double)
@@ -25,6 +26,10 @@ public enum Value: Sendable {
     indirect case display(DisplayItem)
     /// A number or tensor being differentiated (inside `grad`, `jvp`, `derivative`, …).
     case traced(TracedBox)
+    /// A condition on the variable of `derivative` that the symbolic interpretation cannot
+    /// decide (`abs(x) < 1`): `if` on it follows both branches and joins them into a piecewise
+    /// formula. Lives only while `derivative` runs, like `traced`.
+    indirect case condition(SymbolicCondition)
     /// The result of statements and calls that produce nothing (`print`); never displayed.
     case nothing
 
@@ -49,6 +54,7 @@ public enum Value: Sendable {
             default: return "display"
             }
         case .traced(let box): return box.storage.shape.isEmpty ? "number" : "tensor"
+        case .condition: return "boolean"
         case .nothing: return "nothing"
         }
     }

@@ -5,7 +5,8 @@ import Testing
 
 /// Random programs — blocks, local bindings, `if`, loops, closures — run by every interpretation:
 /// the plain value and `valuegrad`'s value agree to 1e-12; reverse mode (`grad`), forward mode
-/// (`jvp`), central differences (`numgrad`) and the Hessian against grad of grad all agree.
+/// (`jvp`), central differences (`numgrad`), the symbolic derivative (piecewise) and the Hessian
+/// against grad of grad all agree.
 @Suite struct RandomProgramTests {
     /// The project's seeded generator: the same programs on every machine.
     struct Generator {
@@ -91,6 +92,23 @@ import Testing
             checked += 1
         }
         #expect(checked == 60)
+    }
+
+    @Test func theSymbolicDerivativeAgreesWithTheBranchTaken() {
+        // derivative(f) joins the branches of the program's if into a piecewise formula; at each
+        // point its value is the derivative of the branch taken there.
+        var g = Generator(state: 20261208)
+        for _ in 0..<30 {
+            let source = Self.program(&g)
+            let cell = """
+            \(source)
+            d = derivative(f)
+            ok = true
+            for p in [-1.3, -0.4, 0.2, 0.7, 1.6] { ok = ok && close(d(p), grad(f, p), rtol: 1e-9, atol: 1e-12) }
+            ok
+            """
+            #expect(transcript(cell) == "true", "\(source)")
+        }
     }
 
     @Test func exactAgreementThroughClose() {
