@@ -246,12 +246,42 @@ extension Expr {
         case .add: return arithmeticCode(Add.self, lhs, rhs, at: location)
         case .subtract: return arithmeticCode(Subtract.self, lhs, rhs, at: location)
         case .multiply: return arithmeticCode(Multiply.self, lhs, rhs, at: location)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            // Two plain numbers are compared here (a loop's `if i > 5`), a number literal on the
+            // right used as it is; anything else by `Arithmetic.binary`, which gives the same answer.
+            if case .number(let y) = rhs.kind {
+                let constant = Value.number(y)
+                return { interpreter, frame throws(LanguageError) in
+                    let a = try left(interpreter, &frame)
+                    if case .number(let x) = a { return .bool(compare(op, x, y)) }
+                    return try Arithmetic.binary(op, a, constant, limit: interpreter.elementLimit, at: location)
+                }
+            }
+            return { interpreter, frame throws(LanguageError) in
+                let a = try left(interpreter, &frame)
+                let b = try right(interpreter, &frame)
+                if case .number(let x) = a, case .number(let y) = b { return .bool(compare(op, x, y)) }
+                return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
+            }
         default:
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame)
                 let b = try right(interpreter, &frame)
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
+        }
+    }
+
+    /// `x op y` for a comparison operator, as `Arithmetic.binary` compares two plain numbers.
+    @inline(__always)
+    private static func compare(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
+        switch op {
+        case .equal: x == y
+        case .notEqual: x != y
+        case .less: x < y
+        case .lessEqual: x <= y
+        case .greater: x > y
+        default: x >= y
         }
     }
 
