@@ -20,14 +20,26 @@ public enum MathML {
     }
 
     /// Converts with the macros of `macros` in force; definitions in `tex` are added to it (a
-    /// page's formulas are converted in document order through one context).
+    /// page's formulas are converted in document order through one context). A formula converted
+    /// before on the page is taken from the context's ``MathConversionCache`` when nothing the
+    /// page did since could change it.
     static func convert(_ tex: String, display: Bool, macros: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
+        let key = MathConversionCache.Key(tex: tex, display: display)
+        if let cached = macros.conversions[key] { return (cached.mathML, cached.diagnostics) }
         var source = tex
+        let macrosBefore = macros.macros
         return source.withUTF8 { bytes in
             guard let expansion = MacroExpander.expand(bytes, context: &macros) else {
-                return convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
+                let converted = convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
+                if converted.dependsOnTeXAlone {
+                    macros.conversions.store(.init(mathML: converted.mathML, diagnostics: converted.diagnostics), for: key)
+                }
+                return (converted.mathML, converted.diagnostics)
             }
-            let (mathML, diagnostics) = expansion.tex.withUnsafeBufferPointer { expanded in
+            // Expansion spends the page's budget and may define macros: not cached, and what was
+            // cached under other macros is dropped.
+            if macros.macros != macrosBefore { macros.conversions.removeAll() }
+            let (mathML, diagnostics, _) = expansion.tex.withUnsafeBufferPointer { expanded in
                 convert(expanded, annotation: tex, display: display, failure: expansion.failure, context: &macros)
             }
             let moved = diagnostics.map { diagnostic -> Diagnostic in
@@ -39,12 +51,16 @@ public enum MathML {
         }
     }
 
+    /// The conversion of expanded TeX; `dependsOnTeXAlone` when it neither read nor changed the
+    /// page's equation numbers, labels or references (see ``MathConversionCache``).
     private static func convert(_ bytes: UnsafeBufferPointer<UInt8>, annotation tex: String, display: Bool,
-                                failure: String?, context: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
+                                failure: String?, context: inout MathPageContext)
+        -> (mathML: String, diagnostics: [Diagnostic], dependsOnTeXAlone: Bool) {
         var parser = TeXParser(bytes: bytes, display: display)
         parser.expansionFailure = failure
         parser.equationNumber = context.equationNumber
         let tree = parser.parseFormula()
+        let numbered = context.equationNumber != parser.equationNumber || !parser.newLabels.isEmpty
         context.equationNumber = parser.equationNumber
         var diagnostics = parser.allDiagnostics
         for label in parser.newLabels {
@@ -62,8 +78,10 @@ public enum MathML {
         writer.raw("<annotation encoding=\"application/x-tex\">")
         writer.escaped(tex)
         writer.raw("</annotation></semantics></math>")
-        let mathML = context.defersReferences ? writer.output : context.resolvingReferences(in: writer.output)
-        return (mathML, diagnostics)
+        let output = writer.output
+        if context.defersReferences { return (output, diagnostics, !numbered) }
+        let resolved = context.resolvingReferences(in: output)
+        return (resolved, diagnostics, !numbered && !output.utf8Contains("\u{E010}"))
     }
 
     /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by
