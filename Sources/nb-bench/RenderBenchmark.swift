@@ -125,12 +125,23 @@ struct CorpusGenerator {
                           "tangent", "with", "each", "value", "loss", "parameters", "update", "step", "learning"]
     static let chinese = ["自动求导", "反向传播", "计算图", "梯度", "链式法则", "对偶数", "前向模式", "损失函数",
                           "参数", "半监督学习", "自监督", "特征", "优化", "数值微分", "符号微分"]
-    static let inlineMath = ["$x^2 + y^2$", "$\\frac{\\partial L}{\\partial w}$", "$f'(x)$", "$\\sum_{i=1}^n x_i$",
-                             "$\\alpha \\cdot \\nabla f$", "$$x + \\dot{x}d$$", "\\(e^{i\\pi}\\)", "$\\sqrt{2}$"]
-    static let displayMath = ["$$f'(x)=\\lim_{h\\to 0}{f(x+h)-f(x)\\over h}$$",
-                              "$$(x + \\dot{x}d)(y + \\dot{y}d) = xy + (\\dot{x}y + x\\dot{y})d$$",
-                              "\\[\\frac{1}{x + \\dot{x}d} = \\frac{1}{x} - \\frac{\\dot{x}}{x^2}d\\]",
-                              "$$\\mathbf{W}^{(t+1)} = \\mathbf{W}^{(t)} - \\eta \\nabla_{\\mathbf{W}} L$$"]
+    /// Formula templates: `{v}` becomes a variable and `{n}` a number drawn at random, so that
+    /// formulas vary as they do in real notes (a page converts a formula it has seen before from a
+    /// cache, and a corpus of a few formulas repeated would measure the cache, not the converter).
+    static let inlineMath = ["${v}^{{n}} + y^2$", "$\\frac{\\partial L}{\\partial w_{{n}}}$", "$f'({v}_{{n}})$",
+                             "$\\sum_{i=1}^{{n}} {v}_i$", "$\\alpha_{{n}} \\cdot \\nabla f({v})$", "$${v} + \\dot{{v}}d_{{n}}$$",
+                             "\\(e^{i\\pi {n}}\\)", "$\\sqrt{{n}{v}}$"]
+    static let displayMath = ["$$f'({v})=\\lim_{h\\to 0}{f({v}+{n}h)-f({v})\\over h}$$",
+                              "$$({v} + \\dot{{v}}d)(y + \\dot{y}d) = {v}y + (\\dot{{v}}y + {v}\\dot{y})d_{{n}}$$",
+                              "\\[\\frac{{n}}{{v} + \\dot{{v}}d} = \\frac{{n}}{{v}} - \\frac{\\dot{{v}}}{{v}^2}d\\]",
+                              "$$\\mathbf{W}^{(t+{n})} = \\mathbf{W}^{(t)} - \\eta \\nabla_{\\mathbf{W}} L({v})$$"]
+    static let variables = ["x", "y", "z", "t", "u", "a", "b", "\\theta", "\\lambda", "\\mu", "w_2", "x_{i}"]
+
+    /// A formula from `templates` with its variable and number drawn.
+    private mutating func formula(_ templates: [String]) -> String {
+        let variable = pick(Self.variables), number = String(next() % 1000)
+        return pick(templates).replacingOccurrences(of: "{v}", with: variable).replacingOccurrences(of: "{n}", with: number)
+    }
 
     private mutating func sentence() -> String {
         var words: [String] = []
@@ -138,7 +149,7 @@ struct CorpusGenerator {
             let roll = next() % 100
             var word: String
             if roll < 30 { word = pick(Self.chinese) }
-            else if mathHeavy && roll < 45 { word = pick(Self.inlineMath) }
+            else if mathHeavy && roll < 45 { word = formula(Self.inlineMath) }
             else if roll < 50 { word = "*\(pick(Self.english))*" }
             else if roll < 53 { word = "`\(pick(Self.english))()`" }
             else if roll < 56 { word = "[\(pick(Self.english))](https://example.com/\(next() % 1000))" }
@@ -157,7 +168,7 @@ struct CorpusGenerator {
         case 5..<12: return (0..<3).map { _ in "- " + sentence() }.joined(separator: "\n") + "\n\n"
         case 12..<16: return "```swift\nlet x = \(next() % 100)\nprint(x * 2)\n```\n\n"
         case 16..<19: return "https://mp.example.com/s/\(next() % 100_000)\n\n\(pick(Self.chinese))\(pick(Self.chinese))\n\n"
-        case 19..<(mathHeavy ? 35 : 19): return pick(Self.displayMath) + "\n\n"
+        case 19..<(mathHeavy ? 35 : 19): return formula(Self.displayMath) + "\n\n"
         default: return (0..<(1 + Int(next() % 3))).map { _ in sentence() }.joined(separator: " ") + "\n\n"
         }
     }
