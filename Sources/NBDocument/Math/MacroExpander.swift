@@ -11,6 +11,8 @@ struct MacroExpander {
     static let definitionCommands: Set<String> = [
         "newcommand", "renewcommand", "providecommand", "def", "gdef", "edef", "xdef", "let", "DeclareMathOperator",
     ]
+    /// ``definitionCommands`` and the builtin macros' names: one lookup per command of a formula.
+    static let definingOrBuiltin: Set<String> = definitionCommands.union(MathMacros.builtins.keys)
     /// The command the parser shows as the expansion failure (a `\` and U+FFFF: nothing a
     /// formula would contain).
     static let failureMarker: [UInt8] = Array("\\\u{FFFF}".utf8)
@@ -49,7 +51,7 @@ struct MacroExpander {
                 continue
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
-            if definitionCommands.contains(name) || macros[name] != nil || MathMacros.builtins[name] != nil { return true }
+            if definingOrBuiltin.contains(name) || (!macros.isEmpty && macros[name] != nil) { return true }
             index = end
         }
         return false

@@ -3,7 +3,8 @@
 ///
 /// A conversion is kept only when the page's state could not change it or be changed by it: no
 /// macro was expanded (expansion spends the page's budget and may define macros), no equation
-/// number was taken and no label defined, and any `\eqref` stays a marker for the page to resolve.
+/// number was taken and no label defined. Only a page's context keeps one: it leaves any `\eqref`
+/// a marker for the page to resolve once all labels are known (``MathPageContext/defersReferences``).
 /// ``MathML/convert(_:display:macros:)`` empties the cache when a formula changes the macros. Keys
 /// are the TeX's bytes (not `String` equality, which would take canonically equivalent TeX for the
 /// same). The cache is bounded; past its limits formulas are simply converted again.

@@ -24,21 +24,24 @@ public enum MathML {
     /// before on the page is taken from the context's ``MathConversionCache`` when nothing the
     /// page did since could change it.
     static func convert(_ tex: String, display: Bool, macros: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
+        // Only a page's context (one that defers references) caches: a one-off conversion would
+        // pay for storing what nothing reads again.
+        let caches = macros.defersReferences
         let key = MathConversionCache.Key(tex: tex, display: display)
-        if let cached = macros.conversions[key] { return (cached.mathML, cached.diagnostics) }
+        if caches, let cached = macros.conversions[key] { return (cached.mathML, cached.diagnostics) }
         var source = tex
         let macrosBefore = macros.macros
         return source.withUTF8 { bytes in
             guard let expansion = MacroExpander.expand(bytes, context: &macros) else {
                 let converted = convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
-                if converted.dependsOnTeXAlone {
+                if caches && converted.dependsOnTeXAlone {
                     macros.conversions.store(.init(mathML: converted.mathML, diagnostics: converted.diagnostics), for: key)
                 }
                 return (converted.mathML, converted.diagnostics)
             }
             // Expansion spends the page's budget and may define macros: not cached, and what was
             // cached under other macros is dropped.
-            if macros.macros != macrosBefore { macros.conversions.removeAll() }
+            if caches && macros.macros != macrosBefore { macros.conversions.removeAll() }
             let (mathML, diagnostics, _) = expansion.tex.withUnsafeBufferPointer { expanded in
                 convert(expanded, annotation: tex, display: display, failure: expansion.failure, context: &macros)
             }
@@ -52,7 +55,7 @@ public enum MathML {
     }
 
     /// The conversion of expanded TeX; `dependsOnTeXAlone` when it neither read nor changed the
-    /// page's equation numbers, labels or references (see ``MathConversionCache``).
+    /// page's equation numbers or labels (see ``MathConversionCache``).
     private static func convert(_ bytes: UnsafeBufferPointer<UInt8>, annotation tex: String, display: Bool,
                                 failure: String?, context: inout MathPageContext)
         -> (mathML: String, diagnostics: [Diagnostic], dependsOnTeXAlone: Bool) {
@@ -78,10 +81,8 @@ public enum MathML {
         writer.raw("<annotation encoding=\"application/x-tex\">")
         writer.escaped(tex)
         writer.raw("</annotation></semantics></math>")
-        let output = writer.output
-        if context.defersReferences { return (output, diagnostics, !numbered) }
-        let resolved = context.resolvingReferences(in: output)
-        return (resolved, diagnostics, !numbered && !output.utf8Contains("\u{E010}"))
+        let mathML = context.defersReferences ? writer.output : context.resolvingReferences(in: writer.output)
+        return (mathML, diagnostics, !numbered)
     }
 
     /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by
