@@ -5,7 +5,8 @@
 /// macro was expanded (expansion spends the page's budget and may define macros), no equation
 /// number was taken and no label defined. Only a page's context keeps one: it leaves any `\eqref`
 /// a marker for the page to resolve once all labels are known (``MathPageContext/defersReferences``).
-/// ``MathML/convert(_:display:macros:)`` empties the cache when a formula changes the macros. Keys
+/// Entries hold for the macros they were made under: when the macros change, the cache is emptied
+/// (comparing the macros is a pointer check while they stay the same). Keys
 /// are the TeX's bytes (not `String` equality, which would take canonically equivalent TeX for the
 /// same). The cache is bounded; past its limits formulas are simply converted again.
 struct MathConversionCache: Sendable, Equatable {
@@ -36,19 +37,28 @@ struct MathConversionCache: Sendable, Equatable {
 
     private var entries: [Key: Entry] = [:]
     private var storedBytes = 0
+    /// The macros in force when the entries were made.
+    private var macros = MathMacros()
 
-    subscript(key: Key) -> Entry? { entries[key] }
+    /// The conversion of `key` made under `macros`, if one is kept.
+    func entry(for key: Key, under macros: MathMacros) -> Entry? {
+        guard !entries.isEmpty, macros == self.macros else { return nil }
+        return entries[key]
+    }
 
-    mutating func store(_ entry: Entry, for key: Key) {
+    /// Keeps `entry` for `key`; entries made under other macros are dropped.
+    mutating func store(_ entry: Entry, for key: Key, under macros: MathMacros) {
+        if macros != self.macros {
+            entries = [:]
+            storedBytes = 0
+        }
+        // Equal macros in another table (a definition repeated as it was) are adopted too, so that
+        // the next comparisons are pointer checks again.
+        self.macros = macros
         let size = entry.mathML.utf8.count
         guard storedBytes + size <= Self.maximumBytes else { return }
         storedBytes += size
         entries[key] = entry
-    }
-
-    mutating func removeAll() {
-        entries = [:]
-        storedBytes = 0
     }
 
     /// A cache holds nothing a page's conversions can observe: contexts that differ only in what

@@ -28,20 +28,20 @@ public enum MathML {
         // pay for storing what nothing reads again.
         let caches = macros.defersReferences
         let key = MathConversionCache.Key(tex: tex, display: display)
-        if caches, let cached = macros.conversions[key] { return (cached.mathML, cached.diagnostics) }
+        if caches, let cached = macros.conversions.entry(for: key, under: macros.macros) {
+            return (cached.mathML, cached.diagnostics)
+        }
         var source = tex
-        let macrosBefore = macros.macros
         return source.withUTF8 { bytes in
             guard let expansion = MacroExpander.expand(bytes, context: &macros) else {
                 let converted = convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
                 if caches && converted.dependsOnTeXAlone {
-                    macros.conversions.store(.init(mathML: converted.mathML, diagnostics: converted.diagnostics), for: key)
+                    macros.conversions.store(.init(mathML: converted.mathML, diagnostics: converted.diagnostics), for: key,
+                                             under: macros.macros)
                 }
                 return (converted.mathML, converted.diagnostics)
             }
-            // Expansion spends the page's budget and may define macros: not cached, and what was
-            // cached under other macros is dropped.
-            if caches && macros.macros != macrosBefore { macros.conversions.removeAll() }
+            // Expansion spends the page's budget and may define macros: not cached.
             let (mathML, diagnostics, _) = expansion.tex.withUnsafeBufferPointer { expanded in
                 convert(expanded, annotation: tex, display: display, failure: expansion.failure, context: &macros)
             }

@@ -33,6 +33,13 @@ struct MathConversionCacheTests {
         #expect(after.mathML.contains("<mi>y</mi>"))
     }
 
+    @Test func macrosDefinedOutsideAFormulaApplyToo() {
+        var context = page()
+        #expect(MathML.convert("\\foo", display: false, macros: &context).mathML.contains("<merror>"))
+        context.macros.define("foo", body: "y")
+        #expect(MathML.convert("\\foo", display: false, macros: &context).mathML.contains("<mi>y</mi>"))
+    }
+
     @Test func numberedEquationsTakeTheirOwnNumbers() {
         var context = page()
         let tex = "\\begin{equation}a\\end{equation}"
