@@ -8,10 +8,12 @@
 /// Entries hold for the macros they were made under: when the macros change, the cache is emptied
 /// (comparing the macros is a pointer check while they stay the same). Keys
 /// are the TeX's bytes (not `String` equality, which would take canonically equivalent TeX for the
-/// same). The cache is bounded; past its limits formulas are simply converted again.
+/// same). The cache is bounded, and keeps only short formulas; others are simply converted again.
 struct MathConversionCache: Sendable, Equatable {
     /// Bytes of MathML the cache may hold.
     static let maximumBytes = 4 << 20
+    /// The longest TeX kept: short formulas are the ones a page repeats.
+    static let maximumTeXBytes = 24
 
     struct Key: Hashable, Sendable {
         var tex: String

@@ -25,8 +25,9 @@ public enum MathML {
     /// page did since could change it.
     static func convert(_ tex: String, display: Bool, macros: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
         // Only a page's context (one that defers references) caches: a one-off conversion would
-        // pay for storing what nothing reads again.
-        let caches = macros.defersReferences
+        // pay for storing what nothing reads again. Only short formulas are worth it: they are the
+        // ones written again (`$x$`, `$\theta_i$`); long ones rarely repeat and cost more to hash.
+        let caches = macros.defersReferences && tex.utf8.count <= MathConversionCache.maximumTeXBytes
         let key = MathConversionCache.Key(tex: tex, display: display)
         if caches, let cached = macros.conversions.entry(for: key, under: macros.macros) {
             return (cached.mathML, cached.diagnostics)

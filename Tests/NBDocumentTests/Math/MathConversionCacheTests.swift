@@ -47,9 +47,12 @@ struct MathConversionCacheTests {
         let second = MathML.convert(tex, display: true, macros: &context).mathML
         #expect(first.contains("<mtext>(1)</mtext>"))
         #expect(second.contains("<mtext>(2)</mtext>"))
+        // Short enough to be cached, were it not numbered.
         let label = "a \\label{x}"
-        _ = MathML.convert(label, display: true, macros: &context)
-        #expect(MathML.convert(label, display: true, macros: &context).diagnostics.count == 1)
+        #expect(MathML.convert(label, display: true, macros: &context).mathML.contains("<mtext>(3)</mtext>"))
+        let repeated = MathML.convert(label, display: true, macros: &context)
+        #expect(repeated.mathML.contains("<mtext>(4)</mtext>"))
+        #expect(repeated.diagnostics.count == 1)
     }
 
     @Test func canonicallyEquivalentTeXKeepsItsOwnBytes() {
