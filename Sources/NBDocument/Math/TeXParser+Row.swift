@@ -244,6 +244,10 @@ extension TeXParser {
                 if case .symbol(let symbol) = kind {
                     lexer.next()
                     atom = self.atom(for: symbol)
+                } else if case .command(let name) = located.token {
+                    // Not a symbol (``rowCommands`` holds them all): straight to the commands.
+                    lexer.next()
+                    atom = parseCommand(name, at: located)
                 } else {
                     atom = parseAtom(single: false)
                 }
