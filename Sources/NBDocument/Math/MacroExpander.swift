@@ -11,6 +11,18 @@ struct MacroExpander {
     static let definitionCommands: Set<String> = [
         "newcommand", "renewcommand", "providecommand", "def", "gdef", "edef", "xdef", "let", "DeclareMathOperator",
     ]
+    /// ``definitionCommands`` and the builtin macros' names: one lookup per command of a formula.
+    static let definingOrBuiltin: Set<String> = definitionCommands.union(MathMacros.builtins.keys)
+    /// For each ASCII first letter, the lengths of the ``definingOrBuiltin`` names starting with it
+    /// (bit n for length n; 63 and longer share bit 63).
+    static let expandingShapes: [UInt64] = {
+        var shapes = [UInt64](repeating: 0, count: 128)
+        for name in definingOrBuiltin {
+            let bytes = Array(name.utf8)
+            shapes[Int(bytes[0])] |= UInt64(1) << UInt64(min(bytes.count, 63))
+        }
+        return shapes
+    }()
     /// The command the parser shows as the expansion failure (a `\` and U+FFFF: nothing a
     /// formula would contain).
     static let failureMarker: [UInt8] = Array("\\\u{FFFF}".utf8)
@@ -48,8 +60,13 @@ struct MacroExpander {
                 index = end + length
                 continue
             }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
-            if definitionCommands.contains(name) || macros[name] != nil || MathMacros.builtins[name] != nil { return true }
+            // Most commands (`\frac`, `\alpha`) match no definition or builtin by first letter and
+            // length: only the others are looked up by name.
+            let shape = UInt64(1) << UInt64(min(end - index - 1, 63))
+            if expandingShapes[Int(bytes[index + 1])] & shape != 0 || !macros.isEmpty {
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                if definingOrBuiltin.contains(name) || (!macros.isEmpty && macros[name] != nil) { return true }
+            }
             index = end
         }
         return false

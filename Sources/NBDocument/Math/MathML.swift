@@ -20,14 +20,30 @@ public enum MathML {
     }
 
     /// Converts with the macros of `macros` in force; definitions in `tex` are added to it (a
-    /// page's formulas are converted in document order through one context).
+    /// page's formulas are converted in document order through one context). A formula converted
+    /// before on the page is taken from the context's ``MathConversionCache`` when nothing the
+    /// page did since could change it.
     static func convert(_ tex: String, display: Bool, macros: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
+        // Only a page's context (one that defers references) caches: a one-off conversion would
+        // pay for storing what nothing reads again. Only short formulas are worth it: they are the
+        // ones written again (`$x$`, `$\theta_i$`); long ones rarely repeat and cost more to hash.
+        let caches = macros.defersReferences && tex.utf8.count <= MathConversionCache.maximumTeXBytes
+        let key = MathConversionCache.Key(tex: tex, display: display)
+        if caches, let cached = macros.conversions.entry(for: key, under: macros.macros) {
+            return (cached.mathML, cached.diagnostics)
+        }
         var source = tex
         return source.withUTF8 { bytes in
             guard let expansion = MacroExpander.expand(bytes, context: &macros) else {
-                return convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
+                let converted = convert(bytes, annotation: tex, display: display, failure: nil, context: &macros)
+                if caches && converted.dependsOnTeXAlone {
+                    macros.conversions.store(.init(mathML: converted.mathML, diagnostics: converted.diagnostics), for: key,
+                                             under: macros.macros)
+                }
+                return (converted.mathML, converted.diagnostics)
             }
-            let (mathML, diagnostics) = expansion.tex.withUnsafeBufferPointer { expanded in
+            // Expansion spends the page's budget and may define macros: not cached.
+            let (mathML, diagnostics, _) = expansion.tex.withUnsafeBufferPointer { expanded in
                 convert(expanded, annotation: tex, display: display, failure: expansion.failure, context: &macros)
             }
             let moved = diagnostics.map { diagnostic -> Diagnostic in
@@ -39,12 +55,16 @@ public enum MathML {
         }
     }
 
+    /// The conversion of expanded TeX; `dependsOnTeXAlone` when it neither read nor changed the
+    /// page's equation numbers or labels (see ``MathConversionCache``).
     private static func convert(_ bytes: UnsafeBufferPointer<UInt8>, annotation tex: String, display: Bool,
-                                failure: String?, context: inout MathPageContext) -> (mathML: String, diagnostics: [Diagnostic]) {
+                                failure: String?, context: inout MathPageContext)
+        -> (mathML: String, diagnostics: [Diagnostic], dependsOnTeXAlone: Bool) {
         var parser = TeXParser(bytes: bytes, display: display)
         parser.expansionFailure = failure
         parser.equationNumber = context.equationNumber
         let tree = parser.parseFormula()
+        let numbered = context.equationNumber != parser.equationNumber || !parser.newLabels.isEmpty
         context.equationNumber = parser.equationNumber
         var diagnostics = parser.allDiagnostics
         for label in parser.newLabels {
@@ -63,7 +83,7 @@ public enum MathML {
         writer.escaped(tex)
         writer.raw("</annotation></semantics></math>")
         let mathML = context.defersReferences ? writer.output : context.resolvingReferences(in: writer.output)
-        return (mathML, diagnostics)
+        return (mathML, diagnostics, !numbered)
     }
 
     /// Converts a span found by ``MathScanner/scan(_:)``: display or inline by

@@ -16,6 +16,9 @@ public struct MathPageContext: Sendable, Equatable {
     /// Whether `\eqref` to a label not seen yet stays a marker for ``resolvingReferences(in:)``
     /// (a page resolves them once every formula is converted); otherwise it shows `(??)`.
     var defersReferences = false
+    /// Conversions of formulas that depend on their TeX alone (see ``MathConversionCache``); kept
+    /// only in a page's context, the one that defers references.
+    var conversions = MathConversionCache()
 
     public init(_ macros: MathMacros = MathMacros()) {
         self.macros = macros

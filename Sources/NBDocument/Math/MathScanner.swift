@@ -35,18 +35,11 @@ public enum MathScanner {
             }
             let locations = locating ? SourceText(markdown).locations(ofAscending: found.map(\.start)) : []
             let utf8 = markdown.utf8
-            var lineStart = 0
-            var scanned = 0  // bytes before this have been searched for line ends
             let spans = found.indices.map { index -> MathSpan in
                 let item = found[index]
-                // The start of the span's line, carried forward: spans come in ascending order.
-                while scanned < item.start {
-                    if bytes[scanned] == UInt8(ascii: "\n") { lineStart = scanned + 1 }
-                    scanned += 1
-                }
                 let lower = utf8.index(utf8.startIndex, offsetBy: item.start)
                 let upper = utf8.index(lower, offsetBy: item.end - item.start)
-                let (tex, origin) = texOfSpan(bytes, item, lineStart: lineStart)
+                let (tex, origin) = texOfSpan(bytes, item)
                 let location = locating ? locations[index] : TextLocation(line: 0, column: 0)
                 return MathSpan(range: lower..<upper, tex: tex, delimiter: item.delimiter, line: location.line,
                                 column: location.column, offsets: item.start..<item.end, origin: origin)

@@ -1,12 +1,16 @@
 /// The TeX of a found span and where its bytes come from. A formula that continues over lines of a
 /// block quote loses the quote markers (`> `) of its continuation lines, as libcmark would strip
-/// them from a paragraph. `lineStart` is the offset of the start of the line the span opens on.
-func texOfSpan(_ bytes: UnsafeBufferPointer<UInt8>, _ item: InlineMathScan.Found, lineStart: Int) -> (String, TeXOrigin) {
+/// them from a paragraph.
+func texOfSpan(_ bytes: UnsafeBufferPointer<UInt8>, _ item: InlineMathScan.Found) -> (String, TeXOrigin) {
     let content = UnsafeBufferPointer(rebasing: bytes[item.contentStart..<item.contentEnd])
     var origin = TeXOrigin(start: item.contentStart)
     guard content.contains(UInt8(ascii: "\n")) else {
         return (String(decoding: content, as: UTF8.self), origin)
     }
+    // The start of the line the span opens on. Only spans over several lines look for it, and the
+    // search stops at the newline inside the previous such span: linear over all spans.
+    var lineStart = item.start
+    while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
     let quoteDepth = quoteMarkers(in: UnsafeBufferPointer(rebasing: bytes[lineStart..<item.start]), limit: .max).depth
     guard quoteDepth > 0 else {
         return (String(decoding: content, as: UTF8.self), origin)

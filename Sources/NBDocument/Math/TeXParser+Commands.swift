@@ -4,19 +4,20 @@ extension TeXParser {
     mutating func parseCommand(_ name: String, at located: TeXLexer.Located) -> Atom {
         let offset = located.start
         let command = "\\" + name
-        // Spaces and accents first: they are common, and a hashed lookup beats walking the switch.
-        if let spaceWidth = Self.spaces[name] {
-            return Atom(node: .space(width: spaceWidth))
-        }
-        if let accent = Self.accents[name] {
+        // Spaces and accents first: they are common, and one hashed lookup beats walking the switch.
+        switch Self.spacesAndAccents[name] {
+        case .space(let width)?:
+            return Atom(node: .space(width: width))
+        case .accent(let mark, let stretchy)?:
             let base = parseArgument(for: command, at: offset)
-            return Atom(node: .underOver(base, under: nil, over: .op(MathOperator(accent.0, stretchy: accent.1)),
+            return Atom(node: .underOver(base, under: nil, over: .op(MathOperator(mark, stretchy: stretchy)),
                                          accent: true, accentUnder: false))
-        }
-        if let accent = Self.underAccents[name] {
+        case .underAccent(let mark, let stretchy)?:
             let base = parseArgument(for: command, at: offset)
-            return Atom(node: .underOver(base, under: .op(MathOperator(accent.0, stretchy: accent.1)), over: nil,
+            return Atom(node: .underOver(base, under: .op(MathOperator(mark, stretchy: stretchy)), over: nil,
                                          accent: false, accentUnder: true))
+        case nil:
+            break
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
@@ -659,6 +660,22 @@ extension TeXParser {
 }
 
 extension TeXParser {
+    /// A command that is a space or an accent (``spaces``, ``accents``, ``underAccents``).
+    enum SpaceOrAccent {
+        case space(String)
+        case accent(String, stretchy: Bool)
+        case underAccent(String, stretchy: Bool)
+    }
+
+    /// ``spaces``, ``accents`` and ``underAccents`` in one table (their names are distinct).
+    static let spacesAndAccents: [String: SpaceOrAccent] = {
+        var table: [String: SpaceOrAccent] = [:]
+        for (name, (mark, stretchy)) in underAccents { table[name] = .underAccent(mark, stretchy: stretchy) }
+        for (name, (mark, stretchy)) in accents { table[name] = .accent(mark, stretchy: stretchy) }
+        for (name, width) in spaces { table[name] = .space(width) }
+        return table
+    }()
+
     static let overlineStyle = "border-top:0.06em solid;padding-top:0.12em"
     static let boxedStyle = "border:0.06em solid;padding:0.2em"
 

@@ -53,7 +53,8 @@ extension TeXParser {
         var stop = RowStop.end
 
         func flush(_ pending: inout PendingAtom?, into nodes: inout [MathNode], displayStyle: Bool) {
-            guard let atom = pending else { return }
+            // Taken, not copied: the atom's nodes move into the row without extra retains.
+            guard let atom = pending.take() else { return }
             if atom.primes > 0 && atom.sub == nil && atom.sup.isEmpty {
                 // `f'` alone: the base and its prime, side by side in the row.
                 nodes.append(atom.base)
@@ -61,7 +62,6 @@ extension TeXParser {
             } else {
                 nodes.append(Self.finish(atom, displayStyle: displayStyle))
             }
-            pending = nil
         }
 
         loop: while true {
@@ -238,10 +238,20 @@ extension TeXParser {
                 }
                 pending?.primes += count
 
-            case .atom:
+            case .atom, .symbol:
                 flush(&pending, into: &nodes, displayStyle: displayStyle)
-                var atom = parseAtom(single: false)
-                if case .op(var op) = atom.node, op.form == nil, Self.signs.contains(op.text),
+                var atom: Atom
+                if case .symbol(let symbol) = kind {
+                    lexer.next()
+                    atom = self.atom(for: symbol)
+                } else if case .command(let name) = located.token {
+                    // Not a symbol (``rowCommands`` holds them all): straight to the commands.
+                    lexer.next()
+                    atom = parseCommand(name, at: located)
+                } else {
+                    atom = parseAtom(single: false)
+                }
+                if case .op(var op) = atom.node, op.form == nil, Self.isSign(op.text),
                    let previous = nodes.last, previous.leavesSignUnary {
                     // `= -1`, `(-x`: a sign after an operator or opening fence is unary (TeX's rule).
                     op.form = .prefix
@@ -288,8 +298,7 @@ extension TeXParser {
     }
 
     /// An atom with its scripts: beside it, or as limits above/below in display style.
-    static func finish(_ atom: PendingAtom, displayStyle: Bool) -> MathNode {
-        var atom = atom
+    static func finish(_ atom: consuming PendingAtom, displayStyle: Bool) -> MathNode {
         if atom.primes > 0 {
             atom.base = .row([atom.base, prime(atom.primes)])
             atom.primes = 0
@@ -310,7 +319,7 @@ extension TeXParser {
     static func primeCount(_ node: MathNode) -> Int? {
         var count = 0
         for child in node.rowChildren {
-            guard case .identifier("′", _) = child else { return nil }
+            guard case .identifier(let text, _) = child, sameBytes(text, "′") else { return nil }
             count += 1
         }
         return count > 0 ? count : nil
@@ -330,7 +339,18 @@ extension TeXParser {
         }
     }
 
-    static let signs: Set<String> = ["+", "−", "±", "∓"]
+    /// `+ − ± ∓`, by their bytes: this runs for every operator in a row, and `String` equality
+    /// of non-ASCII text checks canonical equivalence (none of these has another form).
+    static func isSign(_ text: String) -> Bool {
+        sameBytes(text, "+") || sameBytes(text, "−") || sameBytes(text, "±") || sameBytes(text, "∓")
+    }
+
+    /// Whether `text` is `literal`, byte for byte.
+    static func sameBytes(_ text: String, _ literal: StaticString) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == literal.utf8CodeUnitCount else { return false }
+        return literal.withUTF8Buffer { utf8.elementsEqual($0) }
+    }
 
     /// What a token means to the row loop.
     enum RowToken {
@@ -342,9 +362,11 @@ extension TeXParser {
         case style(MathStyle, Bool)
         case font(MathFont)
         case script(superscript: Bool)
+        /// A symbol command (``MathSymbols/commands``): an atom, found by the same lookup.
+        case symbol(MathSymbol)
     }
 
-    /// One switch on characters, one table lookup for commands.
+    /// One switch on characters, one table lookup for commands (row commands and symbols).
     static func classify(_ token: TeXLexer.Token) -> RowToken {
         switch token {
         case .end: .end
@@ -362,11 +384,12 @@ extension TeXParser {
     }
 
     static let rowCommands: [String: RowToken] = {
-        var table: [String: RowToken] = [
+        var table: [String: RowToken] = MathSymbols.commands.mapValues { .symbol($0) }
+        table.merge([
             "\\": .lineBreak, "cr": .lineBreak, "newline": .lineBreak, "right": .right, "end": .endEnvironment,
             "middle": .middle, "color": .color, "limits": .limits(.always), "nolimits": .limits(.never),
             "displaylimits": .limits(.displayOnly),
-        ]
+        ]) { _, row in row }
         for name in ["over", "atop", "choose", "brace", "brack", "above"] { table[name] = .over(name) }
         for (name, (style, display)) in styleSwitches { table[name] = .style(style, display) }
         for (name, font) in fontSwitches { table[name] = .font(font) }
