@@ -140,7 +140,9 @@ struct CorpusGenerator {
     /// A formula from `templates` with its variable and number drawn.
     private mutating func formula(_ templates: [String]) -> String {
         let variable = pick(Self.variables), number = String(next() % 1000)
-        return pick(templates).replacingOccurrences(of: "{v}", with: variable).replacingOccurrences(of: "{n}", with: number)
+        // The variable goes in braces, so that a subscript or a letter after it stays valid TeX
+        // (`{x_{i}}_i`, `{\\mu}y`).
+        return pick(templates).replacingOccurrences(of: "{v}", with: "{\(variable)}").replacingOccurrences(of: "{n}", with: number)
     }
 
     private mutating func sentence() -> String {

@@ -3,10 +3,17 @@ import Glibc
 #endif
 import Synchronization
 
-/// A small team of helper threads that split one loop with the calling thread: `perform(parts:threads:)`
-/// deals parts 0, 1, … round-robin to the caller (thread 0) and the helpers, and returns when all
-/// are done. Which thread runs a part never changes what the part computes, so callers that fix
-/// their partition get the same result with any number of threads.
+/// A small team of helper threads that split one loop with the calling thread: in
+/// `perform(parts:threads:)` the caller and the helpers take parts 0, 1, … one at a time from a
+/// shared counter until none is left, and the call returns when every part is done. Which thread
+/// runs a part never changes what the part computes, so callers that fix their partition get the
+/// same result with any number of threads.
+///
+/// Taking parts instead of being dealt them matters on a shared machine: a helper that another
+/// process keeps off its core only misses the parts the caller has taken meanwhile, and the caller
+/// never waits for a helper that has not started; with parts dealt in advance it would spin until
+/// the helper got a core back (a 2-thread training step ran at half the speed of 1 thread with one
+/// other busy process on a 2-core machine).
 ///
 /// Hand-off is the cost that matters for the sizes a notebook trains on (a 256×256×256 product
 /// takes ~0.2 ms), so helpers spin for a short while after each job before they park on a condition
@@ -18,7 +25,13 @@ final class WorkerTeam: @unchecked Sendable {
     let helperCount: Int
 
     fileprivate let generation = Atomic<Int>(0)
-    private let pending = Atomic<Int>(0)
+    /// The next part of the current job to take.
+    fileprivate let nextPart = Atomic<Int>(0)
+    /// Helpers inside the current job (they may read `job`), plus `closed` once the caller has
+    /// finished its own parts: a helper enters only while the job is open, and the caller returns
+    /// once none is inside.
+    fileprivate let inside = Atomic<Int>(WorkerTeam.closed)
+    fileprivate static let closed = 1 << 40
     private let busy = Atomic<Bool>(false)
     fileprivate let parkedCount = Atomic<Int>(0)
     fileprivate let mutex: UnsafeMutablePointer<pthread_mutex_t>
@@ -71,7 +84,9 @@ final class WorkerTeam: @unchecked Sendable {
             job = body
             partCount = parts
             threadCount = width
-            pending.store(helperCount, ordering: .relaxed)
+            nextPart.store(0, ordering: .relaxed)
+            // Opens the job; helpers that enter read the fields above after this (acquire).
+            inside.store(0, ordering: .releasing)
             // Sequentially consistent with the helpers' park check, so a wake-up is never lost.
             generation.add(1, ordering: .sequentiallyConsistent)
             if parkedCount.load(ordering: .sequentiallyConsistent) > 0 {
@@ -79,18 +94,25 @@ final class WorkerTeam: @unchecked Sendable {
                 pthread_cond_broadcast(condition)
                 pthread_mutex_unlock(mutex)
             }
-            Self.run(body, first: 0, stride: width, count: parts)
-            while pending.load(ordering: .acquiring) > 0 {}
+            takeParts(body)
+            // No helper enters from now on; wait for those inside to finish their last part.
+            inside.add(Self.closed, ordering: .acquiringAndReleasing)
+            var spins = 0
+            while inside.load(ordering: .acquiring) != Self.closed {
+                spins &+= 1
+                if spins % 1024 == 0 { sched_yield() }
+            }
             job = nil
         }
         busy.store(false, ordering: .releasing)
     }
 
-    fileprivate static func run(_ body: (Int) -> Void, first: Int, stride: Int, count: Int) {
-        var part = first
-        while part < count {
+    /// Takes parts of the current job one at a time and runs them until none is left.
+    fileprivate func takeParts(_ body: (Int) -> Void) {
+        while true {
+            let part = nextPart.add(1, ordering: .relaxed).oldValue
+            guard part < partCount else { return }
             body(part)
-            part += stride
         }
     }
 
@@ -114,8 +136,7 @@ final class WorkerTeam: @unchecked Sendable {
                 current = generation.load(ordering: .acquiring)
             }
             seen = current
-            if part < threadCount { runCurrentJob(part: part) }
-            pending.subtract(1, ordering: .releasing)
+            runCurrentJob(helper: part)
         }
     }
 }
@@ -138,13 +159,30 @@ extension WorkerTeam {
         return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 
-    /// A helper's share of the current job. Not inlined, so the helper's copy of the closure is
-    /// released when this returns — before `pending` says the helper is done, as
-    /// `withoutActuallyEscaping` in `perform` requires.
+    /// Enters the current job if it is still open and, if the job uses this helper (`helper`, 1…,
+    /// below its thread count), takes parts of it until none is left. A helper that sees a later
+    /// job than the one it woke for works on that one: it is the job open when it enters. The
+    /// job's fields are read only inside, where the caller does not write them.
+    private func runCurrentJob(helper: Int) {
+        var state = inside.load(ordering: .relaxed)
+        while true {
+            guard state & Self.closed == 0 else { return }
+            let (exchanged, original) = inside.weakCompareExchange(expected: state, desired: state + 1,
+                                                                   successOrdering: .acquiring, failureOrdering: .relaxed)
+            if exchanged { break }
+            state = original
+        }
+        if helper < threadCount { takeCurrentParts() }
+        inside.subtract(1, ordering: .releasing)
+    }
+
+    /// The parts of the current job. Not inlined, so the helper's copy of the closure is released
+    /// when this returns — before the helper leaves the job, as `withoutActuallyEscaping` in
+    /// `perform` requires.
     @inline(never)
-    private func runCurrentJob(part: Int) {
+    private func takeCurrentParts() {
         guard let job else { return }
-        Self.run(job, first: part, stride: threadCount, count: partCount)
+        takeParts(job)
     }
 }
 

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import NBLearning
 
@@ -84,6 +85,20 @@ import Testing
             #expect(Array(counts) == [Int](repeating: 200, count: parts))
             counts.deallocate()
         }
+        // Parts are taken, not dealt: a helper beyond `threads` takes none, and a part that takes
+        // long leaves the others to the threads that are free.
+        let threadsOfParts = UnsafeMutableBufferPointer<pthread_t>.allocate(capacity: 64)
+        let threadBox = UnsafeSendableThreads(threadsOfParts)
+        for round in 0..<50 {
+            threadsOfParts.initialize(repeating: pthread_t())
+            team.perform(parts: 64, threads: 2) { part in
+                if part == 0 && round % 10 == 0 { usleep(2000) }
+                threadBox.buffer[part] = pthread_self()
+            }
+            #expect(Set(threadsOfParts.map { UInt(bitPattern: Int($0)) }).count <= 2)
+            #expect(!threadsOfParts.contains(pthread_t()))
+        }
+        threadsOfParts.deallocate()
         // Two callers at once: one gets the team, the other runs its parts itself.
         await withTaskGroup(of: Int.self) { group in
             for _ in 0..<2 {
@@ -102,6 +117,11 @@ import Testing
             #expect(totals == [1500, 1500])
         }
     }
+}
+
+private struct UnsafeSendableThreads: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<pthread_t>
+    init(_ buffer: UnsafeMutableBufferPointer<pthread_t>) { self.buffer = buffer }
 }
 
 private struct UnsafeSendableBuffer: @unchecked Sendable {
