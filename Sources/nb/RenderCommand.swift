@@ -50,7 +50,8 @@ struct RenderCommand: ParsableCommand {
             // device, which would cost more than rendering a small notebook. Written block by block:
             // the page is never one string in memory.
             try AtomicFile.write(to: URL(fileURLWithPath: destination), durable: false) { write in
-                try HTMLPage.write(document, blocks: rendered.blocks, to: write)
+                // The renderer found the page's language already (a pass over the whole text).
+                try HTMLPage.write(document, blocks: rendered.blocks, language: rendered.language ?? "en", to: write)
             }
         } catch {
             diagnostics.report(error: "cannot write the page: \(error.localizedDescription)", about: destination)

@@ -34,16 +34,18 @@ public enum HTMLPage {
 
     /// Writes the page around `blocks` piece by piece to `write` (the same bytes as
     /// `render(_:blocks:stylesheet:)`), so that the page never has to be one string in memory.
-    public static func write(_ document: Document, blocks: [HTMLBlock], stylesheet: Stylesheet = .embedded,
+    /// - Parameter language: `<html lang>` when known already (`NotebookRender.language`, else
+    ///   `en`); nil finds it in the document's text.
+    public static func write(_ document: Document, blocks: [HTMLBlock], language: String? = nil, stylesheet: Stylesheet = .embedded,
                              to write: (String) throws -> Void) rethrows {
-        try write(head(document, parts: blocks.lazy.map(\.html), stylesheet: stylesheet))
+        try write(head(document, language: language, parts: blocks.lazy.map(\.html), stylesheet: stylesheet))
         for block in blocks { try write(block.html) }
         try write(tail)
     }
 
     /// The page around `parts`, written into one string.
     private static func render(_ document: Document, parts: some Collection<String>, stylesheet: Stylesheet) -> String {
-        let head = head(document, parts: parts, stylesheet: stylesheet)
+        let head = head(document, language: nil, parts: parts, stylesheet: stylesheet)
         var html = ""
         html.reserveCapacity(head.utf8.count + parts.reduce(0) { $0 + $1.utf8.count } + tail.utf8.count)
         html += head
@@ -54,8 +56,9 @@ public enum HTMLPage {
 
     /// The page up to the article's `parts`: head (with the math font when a part has math),
     /// title, header.
-    private static func head(_ document: Document, parts: some Collection<String>, stylesheet: Stylesheet) -> String {
-        var html = "<!DOCTYPE html>\n<html lang=\"\(language(of: document))\">\n<head>\n"
+    private static func head(_ document: Document, language: String?, parts: some Collection<String>,
+                             stylesheet: Stylesheet) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"\(language ?? self.language(of: document))\">\n<head>\n"
         let css = stylesheet == .embedded ? PageStyle.css : ""
         let font = stylesheet == .embedded && parts.contains { $0.utf8Contains("<math") } ? MathFontFile.embeddedStylesheet : ""
         html.reserveCapacity(css.utf8.count + font.utf8.count + 4096)
