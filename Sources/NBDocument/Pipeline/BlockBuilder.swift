@@ -145,6 +145,9 @@ struct BlockBuilder {
                                               span: start..<start))
             }
         }
+        // Every formula is converted: the page's conversion cache is not needed any more (its
+        // MathML would stay in memory through the parse).
+        macros.conversions = MathConversionCache()
     }
 
     /// The placeholder of a formula with `\nb{…}` values, registering it and its values the first
