@@ -10,8 +10,8 @@ import NBRender
 ///
 /// Reported per corpus: MB/s of cmark alone, of the full pipeline (`DocumentParser.parse` +
 /// `HTMLPage.render`) and the ratio; plus the time of the pipeline's stages. `--only math-free`,
-/// `math-heavy` or `process` runs one row (for `perf record`); `--keep DIR` leaves the process
-/// row's corpus and pages in DIR.
+/// `math-heavy` or `process` runs one row (for `perf record`); `--keep DIR` leaves the corpora
+/// (and the process row's pages) in DIR.
 enum RenderBenchmark {
     static func run(_ arguments: [String]) throws {
         let megabytes = Double(value(of: "--mb", in: arguments) ?? "10") ?? 10
@@ -23,6 +23,10 @@ enum RenderBenchmark {
             var generator = CorpusGenerator(seed: seed, mathHeavy: mathHeavy)
             let corpus = generator.corpus(bytes: Int(megabytes * 1_000_000))
             let size = Double(corpus.utf8.count) / 1_000_000
+            if let keep = value(of: "--keep", in: arguments) {
+                try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+                try corpus.write(toFile: keep + "/\(name).md", atomically: false, encoding: .utf8)
+            }
             let cmark = best(of: repeats) { _ = plainCmark(corpus) }
             var pageBytes = 0
             let pipeline = best(of: repeats) {

@@ -23,18 +23,24 @@ final class DiagnosticPrinter {
     /// Prints `diagnostic` about `file`, quoting the line it points at from `source` (or from the
     /// file, read once, when `source` is nil).
     func report(_ diagnostic: Diagnostic, file: String, source: String? = nil) {
+        report(diagnostic, file: file, lines: (source ?? self.source(of: file)).map(DiagnosticFormatter.Lines.init))
+    }
+
+    func report(_ diagnostics: [Diagnostic], file: String, source: String? = nil) {
+        guard !diagnostics.isEmpty else { return }
+        let lines = (source ?? self.source(of: file)).map(DiagnosticFormatter.Lines.init)
+        for diagnostic in diagnostics { report(diagnostic, file: file, lines: lines) }
+    }
+
+    /// Prints `diagnostic`, quoting its line from `lines`.
+    private func report(_ diagnostic: Diagnostic, file: String, lines: DiagnosticFormatter.Lines?) {
         switch diagnostic.severity {
         case .warning: warnings += 1
         case .error: errors += 1
         }
-        let text = source ?? self.source(of: file)
-        let line = diagnostic.location.line > 0 ? text.flatMap { DiagnosticFormatter.line(diagnostic.location.line, of: $0) } : nil
+        let line = diagnostic.location.line > 0 ? lines?.line(diagnostic.location.line) : nil
         progress?.clearLine()
         Terminal.error(formatter.format(diagnostic, file: file, sourceLine: line))
-    }
-
-    func report(_ diagnostics: [Diagnostic], file: String, source: String? = nil) {
-        for diagnostic in diagnostics { report(diagnostic, file: file, source: source) }
     }
 
     /// A site diagnostic, its file relative to `directory`.
@@ -47,9 +53,10 @@ final class DiagnosticPrinter {
     /// `relativePath`) quote `source`; others (a .bib file) are named from the notebook's folder.
     func report(rendered diagnostics: [SiteDiagnostic], file: String, relativePath: String, source: String) {
         let folder = (file as NSString).deletingLastPathComponent
+        let lines = diagnostics.contains { $0.file == relativePath } ? DiagnosticFormatter.Lines(source) : nil
         for diagnostic in diagnostics {
             if diagnostic.file == relativePath {
-                report(diagnostic.diagnostic, file: file, source: source)
+                report(diagnostic.diagnostic, file: file, lines: lines)
             } else {
                 report(diagnostic, under: folder.isEmpty ? "." : folder)
             }

@@ -44,12 +44,15 @@ struct RenderCommand: ParsableCommand {
         progress?.finish()
         diagnostics.report(rendered: rendered.diagnostics, file: file, relativePath: source.relativePath,
                            source: document.source.text)
-        let page = HTMLPage.render(document, blocks: rendered.blocks)
         let destination = output ?? RenderCommand.defaultOutput(for: file)
         do {
             // Regenerable, like a site's pages: atomic (renamed into place) but not flushed to the
-            // device, which would cost more than rendering a small notebook.
-            try AtomicFile.write(page, to: URL(fileURLWithPath: destination), durable: false)
+            // device, which would cost more than rendering a small notebook. Written block by block:
+            // the page is never one string in memory.
+            try AtomicFile.write(to: URL(fileURLWithPath: destination), durable: false) { write in
+                // The renderer found the page's language already (a pass over the whole text).
+                try HTMLPage.write(document, blocks: rendered.blocks, language: rendered.language ?? "en", to: write)
+            }
         } catch {
             diagnostics.report(error: "cannot write the page: \(error.localizedDescription)", about: destination)
             diagnostics.printCount()

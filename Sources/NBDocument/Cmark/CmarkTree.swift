@@ -14,17 +14,37 @@ final class CmarkTree {
     let options: Int32
 
     /// Parses `markdown` with libcmark. `unsafe` keeps raw HTML and dangerous link schemes.
-    init(markdown: String, unsafe: Bool) {
-        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        self.options = options
+    convenience init(markdown: String, unsafe: Bool) {
         var text = markdown
-        let pointer = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options)
-            }
-        }
+        let options = CmarkTree.options(unsafe: unsafe)
+        self.init(root: text.withUTF8 { CmarkTree.parse($0, options: options) }, options: options)
+    }
+
+    /// Parses the UTF-8 Markdown in `bytes` (read during the call only).
+    convenience init(_ bytes: UnsafeBufferPointer<UInt8>, unsafe: Bool) {
+        let options = CmarkTree.options(unsafe: unsafe)
+        self.init(root: CmarkTree.parse(bytes, options: options), options: options)
+    }
+
+    /// An empty document.
+    convenience init(unsafe: Bool) {
+        self.init(root: nil, options: CmarkTree.options(unsafe: unsafe))
+    }
+
+    private init(root pointer: OpaquePointer?, options: Int32) {
+        self.options = options
         // cmark only returns NULL when out of memory; an empty document keeps the tree well-formed.
         self.root = CmarkNode(pointer: pointer ?? cmark_node_new(CMARK_NODE_DOCUMENT))
+    }
+
+    private static func options(unsafe: Bool) -> Int32 {
+        unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> OpaquePointer? {
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parse_document(chars.baseAddress, chars.count, options)
+        }
     }
 
     deinit {
@@ -39,6 +59,25 @@ final class CmarkTree {
             cmark_node_free(first)
         }
     }
+
+    /// Frees the top-level nodes that start on `line` (1-based) or later; `false` (and nothing
+    /// freed) when no top-level node starts exactly on `line`.
+    func freeTopLevelNodes(startingAt line: Int) -> Bool {
+        var node = cmark_node_last_child(root.pointer)
+        var found = false
+        while let current = node, cmark_node_get_start_line(current) >= line {
+            if cmark_node_get_start_line(current) == line { found = true }
+            node = cmark_node_previous(current)
+        }
+        guard found else { return false }
+        while let last = cmark_node_last_child(root.pointer), last != node {
+            cmark_node_free(last)
+        }
+        return true
+    }
+
+    /// The last top-level node.
+    var lastTopLevelNode: CmarkNode? { cmark_node_last_child(root.pointer).map(CmarkNode.init) }
 
     /// cmark's HTML for one node and its descendants.
     func html(_ node: CmarkNode) -> String {

@@ -49,13 +49,38 @@ public struct DiagnosticFormatter: Sendable {
     /// Line `number` (1-based) of `text` (lines end at `\n`; a `\r` before it stays), nil when it
     /// has no such line.
     public static func line(_ number: Int, of text: String) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if current == number { return String(decoding: line, as: UTF8.self) }
-            current += 1
+        Lines(text).line(number)
+    }
+
+    /// The lines of a text as `line(_:of:)` cuts them, found once for many look-ups (a long
+    /// notebook with a thousand warnings is not split a thousand times).
+    public struct Lines: Sendable {
+        private let text: String
+        /// Byte offset of each line's start.
+        private let starts: [Int]
+
+        public init(_ text: String) {
+            self.text = text
+            var starts = [0]
+            text.withUTF8Bytes { bytes in
+                var offset = 0
+                while let newline = bytes.firstOffset(of: 0x0A, from: offset) {
+                    offset = newline + 1
+                    starts.append(offset)
+                }
+            }
+            self.starts = starts
         }
-        return nil
+
+        /// Line `number` (1-based), nil when there is no such line.
+        public func line(_ number: Int) -> String? {
+            guard number >= 1, number <= starts.count else { return nil }
+            let start = starts[number - 1]
+            return text.withUTF8Bytes { bytes in
+                let end = number < starts.count ? starts[number] - 1 : bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+        }
     }
 
     /// Spaces (tabs kept) up to `column` of `line`; nil when the column is not on the line (one past

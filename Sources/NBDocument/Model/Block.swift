@@ -3,8 +3,9 @@ public enum Block: Sendable, Equatable {
     /// Paragraphs, lists, quotes, tables, rules and display math, as an HTML fragment.
     case prose(Prose)
     case heading(Heading)
-    /// An `nb` cell (with its expected `output` block, if one follows it).
-    case cell(Cell)
+    /// An `nb` cell (with its expected `output` block, if one follows it). Boxed: a cell is many
+    /// times the size of the other blocks, and every block of a long document would take its size.
+    indirect case cell(Cell)
     /// A code block that is shown and not run (including an `output` block that follows no cell).
     case code(CodeBlock)
     /// Consecutive reference entries, rendered as one numbered list.

@@ -1,12 +1,16 @@
 import CCmark
 
-/// Turns the top-level nodes of a cmark tree into `Block`s: prose HTML with math put back,
-/// headings with anchors, cells with their positions and `output` blocks, bibliographies.
+/// Parses the protected Markdown with cmark, one part at a time (`ChunkedParse`), and turns the
+/// top-level nodes into `Block`s: prose HTML with math put back, headings with anchors, cells with
+/// their positions and `output` blocks, bibliographies.
 struct BlockBuilder {
     let source: SourceText
     let protection: MathProtection
-    let tree: CmarkTree
     let unsafe: Bool
+    /// The tree of the part being turned into blocks.
+    private var tree: CmarkTree
+    /// Lines of the protected text before that part (cmark numbers lines from the part's start).
+    private var lineOffset = 0
     /// Macros in force before the first formula (site's, then front matter's); formulas add theirs.
     private var macros: MathPageContext
     private(set) var diagnostics: [Diagnostic] = []
@@ -17,8 +21,15 @@ struct BlockBuilder {
 
     /// Line starts of the text cmark parsed.
     private let transformedLineStarts: [Int]
-    /// MathML of each protected span, rendered once.
+    /// MathML of each protected span, rendered once; emptied once the blocks that use it are
+    /// made, when `releasesMathML`.
     private var mathML: [String] = []
+    /// Whether every U+E000 in the text cmark parses opens a placeholder of `protection` (the file
+    /// has no U+E000…U+EFFF and no numeric character reference that could make one): then a
+    /// formula appears only in the part its placeholder is in, and its MathML can go with that part.
+    private let releasesMathML: Bool
+    /// The first span whose MathML may still be used.
+    private var nextSpan = 0
     /// The `\nb{…}` values of each math span that has some.
     private var mathValues: [Int: [InlineCodeScan.MathValue]] = [:]
     /// The macros in force before each such span.
@@ -33,19 +44,39 @@ struct BlockBuilder {
     /// The nearest heading so far names a references section.
     private var underReferencesHeading = false
 
-    init(source: SourceText, protection: MathProtection, tree: CmarkTree, unsafe: Bool, macros: MathMacros = MathMacros()) {
+    init(source: SourceText, protection: MathProtection, unsafe: Bool, macros: MathMacros = MathMacros()) {
         self.macros = MathPageContext(macros)
         self.macros.defersReferences = true
         self.source = source
         self.protection = protection
-        self.tree = tree
+        self.tree = CmarkTree(unsafe: unsafe)
         self.unsafe = unsafe
+        self.releasesMathML = !source.text.utf8Contains(0xEE) && !source.text.utf8Contains("&#")
         self.transformedLineStarts = SourceText.lineStarts(of: protection.text.utf8)
     }
 
-    mutating func build(stageDone: ((String) -> Void)? = nil) -> [Block] {
+    /// Makes the blocks, parsing parts of at least `partSize` bytes where a cut allows.
+    mutating func build(partSize: Int = ChunkedParse.partSize, stageDone: ((String) -> Void)? = nil) -> [Block] {
         renderMath()
         stageDone?("MathML")
+        // Inline code is numbered in text order, `{nb}` spans (found by `prepareTree`) before the
+        // `\nb{…}` values of formulas (found as blocks are made): with such values, one part.
+        var text = protection.text
+        text.withUTF8 { bytes in
+            ChunkedParse.parse(bytes, unsafe: unsafe, whole: !mathValues.isEmpty, partSize: partSize,
+                               looksAhead: ReferenceDetector.looksAhead(from:)) { part in
+                addBlocks(of: part.tree, firstLine: part.firstLine)
+                if releasesMathML { releaseMathML(in: UnsafeBufferPointer(rebasing: bytes[part.bytes])) }
+            }
+        }
+        stageDone?("cmark parse and blocks")
+        return blocks
+    }
+
+    /// Adds the blocks of one part's tree, whose first line is line `firstLine` (0-based) of the text.
+    private mutating func addBlocks(of part: CmarkTree, firstLine: Int) {
+        tree = part
+        lineOffset = firstLine
         prepareTree()
         var node = tree.root.firstChild
         while let current = node {
@@ -53,15 +84,27 @@ struct BlockBuilder {
             // Blocks are made in order and keep no node: the ones done are freed as we go.
             tree.freeTopLevelNodes(before: node)
         }
-        stageDone?("blocks")
-        return blocks
+    }
+
+    /// Empties the MathML of the spans whose placeholders are in `part` (the bytes of a part whose
+    /// blocks are made): no later block uses it.
+    private mutating func releaseMathML(in part: UnsafeBufferPointer<UInt8>) {
+        var count = 0
+        var offset = 0
+        while let lead = part.firstOffset(of: 0xEE, from: offset) {
+            if lead + 2 < part.count, part[lead + 1] == 0x80, part[lead + 2] == 0x80 { count += 1 }
+            offset = lead + 1
+        }
+        let end = min(nextSpan + count, mathML.count)
+        for index in nextSpan..<end { mathML[index] = "" }
+        nextSpan = end
     }
 
     // MARK: Positions
 
     /// Byte offset in the file of a cmark (line, byte column) position.
     private func originalOffset(line: Int, column: Int) -> Int {
-        let index = max(0, min(line - 1, transformedLineStarts.count - 1))
+        let index = max(0, min(lineOffset + line - 1, transformedLineStarts.count - 1))
         let transformed = transformedLineStarts[index] + max(0, column - 1)
         return protection.map.originalOffset(transformed)
     }
@@ -102,6 +145,9 @@ struct BlockBuilder {
                                               span: start..<start))
             }
         }
+        // Every formula is converted: the page's conversion cache is not needed any more (its
+        // MathML would stay in memory through the parse).
+        macros.conversions = MathConversionCache()
     }
 
     /// The placeholder of a formula with `\nb{…}` values, registering it and its values the first

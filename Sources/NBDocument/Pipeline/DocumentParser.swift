@@ -18,10 +18,17 @@ public enum DocumentParser {
             throw DocumentError(.unreadable, "is a directory, not a Markdown file",
                                 hint: "give one .md file (`nb build DIR` renders a whole folder)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let source = readSource(path) else {
             throw DocumentError(.unreadable, "cannot read the file", hint: "check its permissions")
         }
-        return try parse(bytes: [UInt8](data))
+        return try parse(source)
+    }
+
+    /// The file's text, or nil when it cannot be read. The file's bytes are gone when this returns:
+    /// only the text stays in memory while the document is parsed.
+    private static func readSource(_ path: String) -> SourceText? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return SourceText(bytes: [UInt8](data))
     }
 
     /// Parses a notebook from its bytes (invalid UTF-8 is repaired with a warning).
@@ -40,6 +47,13 @@ public enum DocumentParser {
     ///   matter's `nb: macros:` override them.
     public static func parse(_ source: SourceText, macros: MathMacros = MathMacros(),
                              stageDone: ((String) -> Void)? = nil) throws(DocumentError) -> Document {
+        try parse(source, macros: macros, partSize: ChunkedParse.partSize, stageDone: stageDone)
+    }
+
+    /// `parse(_:macros:stageDone:)` with cmark's parts at least `partSize` bytes where a cut
+    /// allows (tests cut as often as they can; the document is the same).
+    static func parse(_ source: SourceText, macros: MathMacros = MathMacros(), partSize: Int,
+                      stageDone: ((String) -> Void)? = nil) throws(DocumentError) -> Document {
         var diagnostics = repairWarnings(source)
         let front = try FrontMatterParser.parse(source)
         diagnostics += front.diagnostics
@@ -47,12 +61,9 @@ public enum DocumentParser {
         let protection = MathProtection(source: source, bodyStart: front.bodyStart)
         diagnostics += protection.diagnostics
         stageDone?("math scan")
-        let tree = CmarkTree(markdown: protection.text, unsafe: front.frontMatter.options.unsafeHTML)
-        stageDone?("cmark parse")
-        var builder = BlockBuilder(source: source, protection: protection, tree: tree,
-                                   unsafe: front.frontMatter.options.unsafeHTML,
+        var builder = BlockBuilder(source: source, protection: protection, unsafe: front.frontMatter.options.unsafeHTML,
                                    macros: macros.overridden(by: front.frontMatter.options.macros))
-        let blocks = builder.build(stageDone: stageDone)
+        let blocks = builder.build(partSize: partSize, stageDone: stageDone)
         diagnostics += builder.diagnostics
         // Every diagnostic with a byte span gets its line and column here, in one pass.
         diagnostics = source.locate(diagnostics)

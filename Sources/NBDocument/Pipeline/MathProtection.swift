@@ -30,6 +30,10 @@ struct MathProtection {
 
         let scan = MathScanner.scan(body, locating: false)
         var spans: [ProtectedMath] = []
+        // Exact sizes: a document with tens of thousands of formulas would otherwise keep up to
+        // twice the room these need, through the whole parse.
+        spans.reserveCapacity(scan.spans.count)
+        map.reserveCapacity(2 * scan.spans.count + 2)
         // Spans in the file; DocumentParser locates all diagnostics at once.
         let diagnostics = scan.diagnostics.map { $0.shifted(by: bodyStart) }
         let utf8 = body.utf8

@@ -14,6 +14,11 @@ struct PositionMap {
     private var pieces: [Piece] = []
     private(set) var transformedLength = 0
 
+    /// Makes room for `count` pieces.
+    mutating func reserveCapacity(_ count: Int) {
+        pieces.reserveCapacity(count)
+    }
+
     /// Records `length` bytes copied unchanged from `originalStart`.
     mutating func appendVerbatim(originalStart: Int, length: Int) {
         guard length > 0 else { return }

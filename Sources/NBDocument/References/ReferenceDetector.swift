@@ -30,6 +30,12 @@ enum ReferenceDetector {
     /// Longest text accepted as a title paragraph.
     static let maximumTitleLength = 300
 
+    /// Whether `entries(at:)` reads the node after `node` too (`node` is a bare-URL paragraph,
+    /// the next one may be its title).
+    static func looksAhead(from node: CmarkNode) -> Bool {
+        node.type == CMARK_NODE_PARAGRAPH && bareURLs(in: node) != nil
+    }
+
     /// Entries starting at the paragraph `node`, and the last node they use (the title
     /// paragraph, or `node` itself); `nil` when `node` is not a reference entry.
     static func entries(at node: CmarkNode, context: Context, text: (CmarkNode) -> String) -> (entries: [Entry], last: CmarkNode)? {

@@ -69,21 +69,66 @@ public enum AtomicFile {
         return true
     }
 
+    /// Writes the strings `contents` hands to its argument, in order, as UTF-8 to `url` atomically,
+    /// without joining them first (a page can be tens of megabytes): they go to the file through a
+    /// small buffer as they come.
+    public static func write(to url: URL, durable: Bool = true,
+                             contents: (_ write: (String) throws -> Void) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent, UUID()))
+        do {
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw failure(temporary) }
+            defer { close(descriptor) }
+            let capacity = 1 << 16
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(capacity)
+            func flush() throws {
+                try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, temporary) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            try contents { piece in
+                var piece = piece
+                try piece.withUTF8 { bytes in
+                    if buffer.count + bytes.count > capacity { try flush() }
+                    if bytes.count >= capacity {
+                        try writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, temporary)
+                    } else {
+                        buffer.append(contentsOf: bytes)
+                    }
+                }
+            }
+            try flush()
+            if durable, fsync(descriptor) != 0 { throw failure(temporary) }
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
     /// Creates `url` (which must not exist) with `data`, without flushing it to the device.
     private static func writeUnsynced(_ data: Data, to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure(url) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(url)
-                }
-                offset += count
+        try data.withUnsafeBytes { try writeAll($0, to: descriptor, url) }
+    }
+
+    /// Writes all of `bytes` to the open file `url`.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, _ url: URL) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let count = systemWrite(descriptor, base + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(url)
             }
+            offset += count
         }
     }
 

@@ -32,12 +32,36 @@ public enum HTMLPage {
         render(document, parts: blocks.lazy.map(\.html), stylesheet: stylesheet)
     }
 
+    /// Writes the page around `blocks` piece by piece to `write` (the same bytes as
+    /// `render(_:blocks:stylesheet:)`), so that the page never has to be one string in memory.
+    /// - Parameter language: `<html lang>` when known already (`NotebookRender.language`, else
+    ///   `en`); nil finds it in the document's text.
+    public static func write(_ document: Document, blocks: [HTMLBlock], language: String? = nil, stylesheet: Stylesheet = .embedded,
+                             to write: (String) throws -> Void) rethrows {
+        try write(head(document, language: language, parts: blocks.lazy.map(\.html), stylesheet: stylesheet))
+        for block in blocks { try write(block.html) }
+        try write(tail)
+    }
+
     /// The page around `parts`, written into one string.
     private static func render(_ document: Document, parts: some Collection<String>, stylesheet: Stylesheet) -> String {
-        var html = "<!DOCTYPE html>\n<html lang=\"\(language(of: document))\">\n<head>\n"
+        let head = head(document, language: nil, parts: parts, stylesheet: stylesheet)
+        var html = ""
+        html.reserveCapacity(head.utf8.count + parts.reduce(0) { $0 + $1.utf8.count } + tail.utf8.count)
+        html += head
+        for part in parts { html += part }
+        html += tail
+        return html
+    }
+
+    /// The page up to the article's `parts`: head (with the math font when a part has math),
+    /// title, header.
+    private static func head(_ document: Document, language: String?, parts: some Collection<String>,
+                             stylesheet: Stylesheet) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"\(language ?? self.language(of: document))\">\n<head>\n"
         let css = stylesheet == .embedded ? PageStyle.css : ""
         let font = stylesheet == .embedded && parts.contains { $0.utf8Contains("<math") } ? MathFontFile.embeddedStylesheet : ""
-        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + css.utf8.count + font.utf8.count + 4096)
+        html.reserveCapacity(css.utf8.count + font.utf8.count + 4096)
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
@@ -49,10 +73,11 @@ public enum HTMLPage {
         }
         html += "</head>\n<body>\n<main class=\"nb-page\">\n<article class=\"nb-article\">\n"
         html += header(document)
-        for part in parts { html += part }
-        html += "</article>\n</main>\n</body>\n</html>\n"
         return html
     }
+
+    /// The page after the article's blocks.
+    private static let tail = "</article>\n</main>\n</body>\n</html>\n"
 
     /// The article's content alone (contents, blocks and cells, references), for embedding in
     /// another layout: the same blocks `nb render` and `nb build` write (`PageAssembly`).
