@@ -36,6 +36,20 @@ const char *nb_blas_openblas_core(NBKernelISA isa, int amd) {
     }
 }
 
+int nb_blas_planned_library(NBKernelISA isa, int amd, int *by_environment) {
+    const char *requested = getenv("NB_BLAS");
+    *by_environment = requested && *requested;
+    if (!*by_environment) return nb_blas_preferred_library(isa, amd);
+    if (strcmp(requested, "openblas") == 0) return NBBLASLibraryOpenBLAS;
+    if (strcmp(requested, "blis") == 0) return NBBLASLibraryBLIS;
+    return -1;
+}
+
+const char *nb_blas_planned_openblas_core(NBKernelISA isa, int amd) {
+    const char *user_core = getenv("OPENBLAS_CORETYPE");
+    return (user_core && *user_core) ? user_core : nb_blas_openblas_core(isa, amd);
+}
+
 static void *open_first(const char *const *names) {
     for (; *names; names++) {
         void *handle = dlopen(*names, RTLD_NOW | RTLD_LOCAL);
@@ -121,17 +135,18 @@ static int load_library(NBBLASLibrary library, const char *reason, NBKernelISA i
 }
 
 static int load_openblas(NBKernelISA isa, int amd, const char *why) {
-    const char *core = nb_blas_openblas_core(isa, amd);
     const char *user_core = getenv("OPENBLAS_CORETYPE");
+    int user_set_core = user_core && *user_core;
+    const char *core = nb_blas_planned_openblas_core(isa, amd);
     const char *user_threads = getenv("OPENBLAS_NUM_THREADS");
     // Set only for the constructor that runs inside dlopen, so child processes do not inherit
     // them. One thread: nb calls the library single-threaded, and a pool started at load spins.
-    int set_core = core && !(user_core && *user_core);
+    int set_core = core && !user_set_core;
     int set_threads = !(user_threads && *user_threads);
     if (set_core) setenv("OPENBLAS_CORETYPE", core, 1);
     if (set_threads) setenv("OPENBLAS_NUM_THREADS", "1", 1);
     const char *reason = set_core ? "kernel chosen by nb for "
-        : (user_core && *user_core) ? "kernel set by OPENBLAS_CORETYPE on " : "kernel chosen by OpenBLAS on ";
+        : user_set_core ? "kernel set by OPENBLAS_CORETYPE on " : "kernel chosen by OpenBLAS on ";
     int ok = load_library(NBBLASLibraryOpenBLAS, reason, isa, why);
     if (set_core) unsetenv("OPENBLAS_CORETYPE");
     if (set_threads) unsetenv("OPENBLAS_NUM_THREADS");
@@ -141,21 +156,21 @@ static int load_openblas(NBKernelISA isa, int amd, const char *why) {
 static void load(void) {
     NBKernelISA isa = nb_kernels_isa();
     int amd = nb_cpu_is_amd();
-    const char *requested = getenv("NB_BLAS");
-    if (requested && *requested) {
-        if (strcmp(requested, "openblas") == 0) loaded.ok = load_openblas(isa, amd, "; library set by NB_BLAS");
-        else if (strcmp(requested, "blis") == 0) loaded.ok = load_library(NBBLASLibraryBLIS, "chosen by BLIS on ", isa, "; library set by NB_BLAS");
-        else snprintf(loaded.failure, sizeof loaded.failure,
-                      "NB_BLAS=%s is not a BLAS library nb can use; use `openblas` or `blis`", requested);
+    int by_environment = 0;
+    int library = nb_blas_planned_library(isa, amd, &by_environment);
+    if (library < 0) {
+        snprintf(loaded.failure, sizeof loaded.failure,
+                 "NB_BLAS=%s is not a BLAS library nb can use; use `openblas` or `blis`", getenv("NB_BLAS"));
         return;
     }
-    if (nb_blas_preferred_library(isa, amd) == NBBLASLibraryBLIS) {
-        loaded.ok = load_library(NBBLASLibraryBLIS, "chosen by BLIS on ", isa, "");
-        if (loaded.ok) return;
+    const char *why = by_environment ? "; library set by NB_BLAS" : "";
+    if (library == NBBLASLibraryBLIS) {
+        loaded.ok = load_library(NBBLASLibraryBLIS, "chosen by BLIS on ", isa, why);
+        if (loaded.ok || by_environment) return;
         loaded.ok = load_openblas(isa, amd, "; BLIS, preferred on this CPU class, is not installed");
         return;
     }
-    loaded.ok = load_openblas(isa, amd, "");
+    loaded.ok = load_openblas(isa, amd, why);
 }
 
 int nb_blas_load(void) {

@@ -26,16 +26,29 @@ extension LearningBenchmark {
 
         /// GFLOP/s of C = A·B (row-major, m×k times k×n), calls repeated for `seconds`.
         func gflops(m: Int, n: Int, k: Int, threads: Int, seconds: Double) throws -> Double {
-            let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
-            var c = [Float](repeating: 0, count: m * n)
             var handle = handle
             nb_blas_handle_set_threads(&handle, Int32(threads))
             defer { nb_blas_handle_set_threads(&handle, 1) }
-            let rate = try measure(seconds: seconds, batch: 4) {
-                nb_blas_handle_sgemm(&handle, 0, 0, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, &c, Int32(n))
+            return try LearningBenchmark.sgemmGFLOPS(m: m, n: n, k: k, seconds: seconds) { a, b, c in
+                nb_blas_handle_sgemm(&handle, 0, 0, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, c, Int32(n))
             }
-            return rate * 2 * Double(m * n * k) / 1e9
         }
+    }
+
+    /// GFLOP/s of `product` computing C = A·B (row-major, m×k times k×n, C m×n), calls repeated
+    /// for `seconds`.
+    static func sgemmGFLOPS(m: Int, n: Int, k: Int, seconds: Double,
+                            _ product: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) throws -> Double {
+        let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let rate = try a.withUnsafeBufferPointer { a in
+            try b.withUnsafeBufferPointer { b in
+                try c.withUnsafeMutableBufferPointer { c in
+                    try measure(seconds: seconds, batch: 4) { product(a.baseAddress!, b.baseAddress!, c.baseAddress!) }
+                }
+            }
+        }
+        return rate * 2 * Double(m * n * k) / 1e9
     }
 
     /// Any other CBLAS library, opened by its path: its `cblas_sgemm`, and its thread setter when
@@ -63,14 +76,11 @@ extension LearningBenchmark {
         /// GFLOP/s of C = A·B as `DirectBLAS.gflops`; nil for 2 threads without a thread setter.
         func gflops(m: Int, n: Int, k: Int, threads: Int, seconds: Double) throws -> Double? {
             if threads > 1 && setThreads == nil { return nil }
-            let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
-            var c = [Float](repeating: 0, count: m * n)
             setThreads?(Int32(threads))
             defer { setThreads?(1) }
-            let rate = try measure(seconds: seconds, batch: 4) {
-                sgemm(101, 111, 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, &c, Int32(n))
+            return try LearningBenchmark.sgemmGFLOPS(m: m, n: n, k: k, seconds: seconds) { a, b, c in
+                sgemm(101, 111, 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, c, Int32(n))
             }
-            return rate * 2 * Double(m * n * k) / 1e9
         }
     }
 

@@ -21,6 +21,15 @@ NBBLASLibrary nb_blas_preferred_library(NBKernelISA isa, int amd);
 /// leave the choice to OpenBLAS: "SkylakeX" with AVX-512, "Zen" or "Haswell" with AVX2.
 const char *nb_blas_openblas_core(NBKernelISA isa, int amd);
 
+/// The library nb loads on a CPU class: the one the environment variable NB_BLAS names
+/// (`openblas` or `blis`; `*by_environment` is then 1), else the preferred one; -1 when NB_BLAS
+/// names no library nb can use. Loading falls back to OpenBLAS when the preferred BLIS is missing.
+int nb_blas_planned_library(NBKernelISA isa, int amd, int *by_environment);
+
+/// The OpenBLAS kernel family that runs when OpenBLAS is loaded: OPENBLAS_CORETYPE when the user
+/// set it, else nb's choice (`nb_blas_openblas_core`); NULL when OpenBLAS chooses.
+const char *nb_blas_planned_openblas_core(NBKernelISA isa, int amd);
+
 /// `cblas_sgemm` and `cblas_dgemm` (row/column order, transposes as CBLAS's integer codes).
 typedef void (*NBSGEMMFunction)(int, int, int, int, int, int, float, const float *, int, const float *, int,
                                 float, float *, int);

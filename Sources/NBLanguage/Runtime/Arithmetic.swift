@@ -5,6 +5,19 @@ import NBAutodiff
 
 /// Operators on values: numbers, tensors (broadcasting), dual numbers, strings and booleans.
 enum Arithmetic {
+    /// `x op y` for a comparison operator (`==`, `!=`, `<`, `<=`, `>`, `>=`) on two plain numbers.
+    @inline(__always)
+    static func compare(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
+        switch op {
+        case .equal: x == y
+        case .notEqual: x != y
+        case .less: x < y
+        case .lessEqual: x <= y
+        case .greater: x > y
+        default: x >= y
+        }
+    }
+
     static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limit: Budget,
                        at location: TextLocation) throws(LanguageError) -> Value {
         // The common case first: two plain numbers.
@@ -15,12 +28,7 @@ enum Arithmetic {
             case .multiply: return .number(a * b)
             case .divide: return .number(a / b)
             case .power: return .number(Foundation.pow(a, b))
-            case .equal: return .bool(a == b)
-            case .notEqual: return .bool(a != b)
-            case .less: return .bool(a < b)
-            case .lessEqual: return .bool(a <= b)
-            case .greater: return .bool(a > b)
-            case .greaterEqual: return .bool(a >= b)
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return .bool(compare(op, a, b))
             case .matmul: throw mismatch(op, lhs, rhs, at: location, hint: "@ multiplies matrices; use * for numbers")
             case .and, .or: throw mismatch(op, lhs, rhs, at: location)
             }

@@ -253,14 +253,14 @@ extension Expr {
                 let constant = Value.number(y)
                 return { interpreter, frame throws(LanguageError) in
                     let a = try left(interpreter, &frame)
-                    if case .number(let x) = a { return .bool(compare(op, x, y)) }
+                    if case .number(let x) = a { return .bool(Arithmetic.compare(op, x, y)) }
                     return try Arithmetic.binary(op, a, constant, limit: interpreter.elementLimit, at: location)
                 }
             }
             return { interpreter, frame throws(LanguageError) in
                 let a = try left(interpreter, &frame)
                 let b = try right(interpreter, &frame)
-                if case .number(let x) = a, case .number(let y) = b { return .bool(compare(op, x, y)) }
+                if case .number(let x) = a, case .number(let y) = b { return .bool(Arithmetic.compare(op, x, y)) }
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
         default:
@@ -269,19 +269,6 @@ extension Expr {
                 let b = try right(interpreter, &frame)
                 return try Arithmetic.binary(op, a, b, limit: interpreter.elementLimit, at: location)
             }
-        }
-    }
-
-    /// `x op y` for a comparison operator, as `Arithmetic.binary` compares two plain numbers.
-    @inline(__always)
-    private static func compare(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
-        switch op {
-        case .equal: x == y
-        case .notEqual: x != y
-        case .less: x < y
-        case .lessEqual: x <= y
-        case .greater: x > y
-        default: x >= y
         }
     }
 

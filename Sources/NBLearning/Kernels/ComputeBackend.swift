@@ -1,6 +1,5 @@
 import CNBBLAS
 import CNBKernels
-import Foundation
 
 /// What runs the numeric work on this machine, for reports (`nb-bench` prints it at the top) and
 /// for the cell cache's key.
@@ -20,14 +19,11 @@ public enum ComputeBackend {
     /// (`ComputeThreads.loadBLAS`), because loading sets OpenBLAS's variables for a moment.
     public static let productClass: String = {
         let isa = nb_kernels_isa(), amd = nb_cpu_is_amd()
-        let environment = ProcessInfo.processInfo.environment
-        let library: NBBLASLibrary = switch environment["NB_BLAS"] {
-        case "openblas": NBBLASLibraryOpenBLAS
-        case "blis": NBBLASLibraryBLIS
-        default: nb_blas_preferred_library(isa, amd)
-        }
-        if library == NBBLASLibraryBLIS { return "blis-" + VectorKernels.isaName }
-        let core = environment["OPENBLAS_CORETYPE"] ?? nb_blas_openblas_core(isa, amd).map { String(cString: $0) }
+        var byEnvironment: Int32 = 0
+        // The loader's own plan (nb_blas_planned_library); an invalid NB_BLAS stops the first product.
+        let library = nb_blas_planned_library(isa, amd, &byEnvironment)
+        if library == Int32(NBBLASLibraryBLIS.rawValue) { return "blis-" + VectorKernels.isaName }
+        let core = nb_blas_planned_openblas_core(isa, amd).map { String(cString: $0) }
         return "openblas-" + (core ?? "auto")
     }()
 }
