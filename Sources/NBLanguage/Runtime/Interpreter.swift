@@ -371,28 +371,24 @@ final class Interpreter {
 
     func callFunction(_ f: FunctionValue, arguments: [Value], syntax: [Argument]?, at location: TextLocation) throws(LanguageError) -> Value {
         guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f.parts, got: arguments.count, at: location) }
-        var frame = framePool.take()
-        defer { framePool.giveBack(&frame) }
-        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
-        if let syntax, syntax.contains(where: { $0.label != nil }) {
-            frame.append(contentsOf: try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments,
-                                                                 labels: syntax.map(\.label), at: location))
-        } else {
-            frame.append(contentsOf: arguments)
+        return try call(f.parts, at: location) { (frame: inout [Value]) throws(LanguageError) in
+            if let syntax, syntax.contains(where: { $0.label != nil }) {
+                frame.append(contentsOf: try Interpreter.bindByLabel(f, shown: f.name ?? "lambda", arguments: arguments,
+                                                                     labels: syntax.map(\.label), at: location))
+            } else {
+                frame.append(contentsOf: arguments)
+            }
         }
-        return try run(f.parts, frame: &frame, at: location)
     }
 
     /// `f(a, b)` written in a cell without labels: the arguments are evaluated (in the caller's
     /// frame) straight into the callee's frame, with no array of arguments in between.
     func callFunction(_ f: FunctionValue, evaluating arguments: [Expr], in callerFrame: inout [Value],
                       at location: TextLocation) throws(LanguageError) -> Value {
-        var frame = framePool.take()
-        defer { framePool.giveBack(&frame) }
-        if !f.captured.isEmpty { frame.append(contentsOf: f.captured) }
-        for argument in arguments { frame.append(try argument.code(self, &callerFrame)) }
-        guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f.parts, got: arguments.count, at: location) }
-        return try run(f.parts, frame: &frame, at: location)
+        try call(f.parts, at: location) { (frame: inout [Value]) throws(LanguageError) in
+            for argument in arguments { frame.append(try argument.code(self, &callerFrame)) }
+            guard arguments.count == f.parameters.count else { throw Interpreter.arityError(f.parts, got: arguments.count, at: location) }
+        }
     }
 
     /// `f(a)`: as `callFunction(_:evaluating:in:at:)` with one argument.
@@ -430,17 +426,22 @@ final class Interpreter {
     @inline(__always)
     private func call(_ parts: FunctionValue.Parts, evaluating argumentCode: ExprCode, in callerFrame: inout [Value],
                       at location: TextLocation) throws(LanguageError) -> Value {
+        try call(parts, at: location) { (frame: inout [Value]) throws(LanguageError) in
+            frame.append(try argumentCode(self, &callerFrame))
+            guard parts.parameterCount == 1 else { throw Interpreter.arityError(parts, got: 1, at: location) }
+        }
+    }
+
+    /// Every call of a user function: a frame from the pool with the function's captured values,
+    /// then its arguments (`bindArguments` appends them, or throws), then the body, counted
+    /// against the recursion limit; the frame goes back to the pool.
+    @inline(__always)
+    private func call(_ parts: FunctionValue.Parts, at location: TextLocation,
+                      bindArguments: (inout [Value]) throws(LanguageError) -> Void) throws(LanguageError) -> Value {
         var frame = framePool.take()
         defer { framePool.giveBack(&frame) }
         if !parts.captured.isEmpty { frame.append(contentsOf: parts.captured) }
-        frame.append(try argumentCode(self, &callerFrame))
-        guard parts.parameterCount == 1 else { throw Interpreter.arityError(parts, got: 1, at: location) }
-        return try run(parts, frame: &frame, at: location)
-    }
-
-    /// Runs the body of the function with `parts` in `frame` (its captured values and arguments), counting the call.
-    @inline(__always)
-    private func run(_ parts: FunctionValue.Parts, frame: inout [Value], at location: TextLocation) throws(LanguageError) -> Value {
+        try bindArguments(&frame)
         try enterCall(parts, at: location)
         defer { callDepth -= 1 }
         return try parts.code(self, &frame)
