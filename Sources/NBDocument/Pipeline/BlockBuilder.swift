@@ -51,7 +51,7 @@ struct BlockBuilder {
         self.protection = protection
         self.tree = CmarkTree(unsafe: unsafe)
         self.unsafe = unsafe
-        self.releasesMathML = !source.text.utf8Contains(0xEE) && !source.text.utf8Contains("&#")
+        self.releasesMathML = !Placeholder.mayOccur(in: source.text) && !source.text.utf8Contains("&#")
         self.transformedLineStarts = SourceText.lineStarts(of: protection.text.utf8)
     }
 
@@ -89,13 +89,7 @@ struct BlockBuilder {
     /// Empties the MathML of the spans whose placeholders are in `part` (the bytes of a part whose
     /// blocks are made): no later block uses it.
     private mutating func releaseMathML(in part: UnsafeBufferPointer<UInt8>) {
-        var count = 0
-        var offset = 0
-        while let lead = part.firstOffset(of: 0xEE, from: offset) {
-            if lead + 2 < part.count, part[lead + 1] == 0x80, part[lead + 2] == 0x80 { count += 1 }
-            offset = lead + 1
-        }
-        let end = min(nextSpan + count, mathML.count)
+        let end = min(nextSpan + Placeholder.math.openingCount(in: part), mathML.count)
         for index in nextSpan..<end { mathML[index] = "" }
         nextSpan = end
     }

@@ -46,6 +46,17 @@ public struct Placeholder: Sendable, Equatable {
         text.utf8Contains(0xEE)
     }
 
+    /// How many opening scalars of this family `bytes` (UTF-8) holds: an upper bound on its markers.
+    func openingCount(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let openByte = UInt8(0x80 + (open.value - 0xE000))
+        var count = 0, offset = 0
+        while let lead = bytes.firstOffset(of: 0xEE, from: offset) {
+            if lead + 2 < bytes.count, bytes[lead + 1] == 0x80, bytes[lead + 2] == openByte { count += 1 }
+            offset = lead + 1
+        }
+        return count
+    }
+
     /// Replaces each marker of this family in `text` whose index is below `count` by
     /// `replacement(index)`. Text that only looks like a marker (an index out of range, a malformed
     /// sequence) is left as it is.
